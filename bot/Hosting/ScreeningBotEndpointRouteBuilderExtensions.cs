@@ -1,0 +1,12 @@
+namespace ScreeningBot.Bot.Hosting;
+
+/// <summary>Maps the bot's HTTP endpoints.</summary>
+public static class ScreeningBotEndpointRouteBuilderExtensions
+{
+    public static WebApplication MapScreeningBotEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
+        return app;
+    }
+}

@@ -1,0 +1,13 @@
+namespace ScreeningBot.Bot.Hosting;
+
+/// <summary>Composition root: everything the bot needs, picked from configuration.</summary>
+public static class ScreeningBotServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddScreeningBot(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+}

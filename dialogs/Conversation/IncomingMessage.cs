@@ -1,0 +1,14 @@
+namespace ScreeningBot.Dialogs.Conversation;
+
+/// <summary>
+/// One message from the candidate, channel-neutral. Adapters in <c>bot/</c> build it from a Bot Framework
+/// Activity, a Slack event or a button click; the dialogs never see the wire format.
+/// </summary>
+/// <param name="Text">What the candidate typed (untrusted); empty for a pure button click.</param>
+/// <param name="MessageId">The channel's id for the message, used to process redeliveries once; null when the channel has none.</param>
+/// <param name="ActionValue">The <see cref="Choice.Value"/> of a clicked button, if the message is a click.</param>
+public sealed record IncomingMessage(string Text, string? MessageId = null, string? ActionValue = null)
+{
+    /// <summary>The text to interpret: the clicked value wins over typed text.</summary>
+    public string EffectiveText => string.IsNullOrWhiteSpace(ActionValue) ? Text ?? string.Empty : ActionValue;
+}

@@ -1,0 +1,54 @@
+namespace ScreeningBot.Dialogs.Judging;
+
+/// <summary>
+/// Judges the depth of one candidate answer. Implementations: <c>RubricJudge</c> (offline,
+/// deterministic, the default) and the LLM judge in <c>bot/Judging</c>.
+/// </summary>
+/// <remarks>
+/// The answer is untrusted candidate text: implementations treat it as data and never as instructions.
+/// Implementations must be thread-safe; one instance serves every interview. They must not throw for a
+/// bad answer (empty, huge, hostile): they return a low-depth <see cref="Judgment"/> instead. They may
+/// throw <see cref="OperationCanceledException"/> when the cancellation token is cancelled.
+/// </remarks>
+public interface IAnswerJudge
+{
+    ValueTask<Judgment> JudgeAsync(JudgeRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>What the judge needs to judge one answer.</summary>
+/// <param name="InterviewId">For per-interview budgets and logging; never sent to an LLM.</param>
+/// <param name="Question">The question as asked, with its knowledge areas and reference answer.</param>
+/// <param name="Answer">The candidate's answer (untrusted). For a custom question with follow-ups, the
+/// answers so far joined with blank lines.</param>
+/// <param name="Kind">What kind of question was asked.</param>
+/// <param name="EvaluationNotes">The profile's evaluation notes (trusted, written by the operator).</param>
+/// <param name="BannedTopics">Topics a proposed follow-up must not touch.</param>
+public sealed record JudgeRequest(
+    string InterviewId,
+    QuestionContext Question,
+    string Answer,
+    QuestionKind Kind,
+    string EvaluationNotes,
+    IReadOnlyList<string> BannedTopics);
+
+/// <summary>The question side of a <see cref="JudgeRequest"/>.</summary>
+public sealed record QuestionContext(
+    string QuestionId,
+    string Text,
+    IReadOnlyList<string> KnowledgeAreas,
+    string? ReferenceAnswer)
+{
+    public static QuestionContext From(Profiles.IJudgedQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return new(question.Id, question.Text, question.KnowledgeAreas, question.ReferenceAnswer);
+    }
+}
+
+public enum QuestionKind
+{
+    Custom,
+    Blueprint,
+    BlueprintFollowUp,
+    Language,
+}

@@ -1,0 +1,99 @@
+namespace ScreeningBot.Dialogs.Judging;
+
+/// <summary>
+/// The judge's verdict on one answer. Values are validated and clamped by whoever creates them
+/// (<see cref="Judgment.Create"/> does it), so consumers can trust the ranges.
+/// </summary>
+public sealed record Judgment
+{
+    public const double MaxDepth = 5.0;
+
+    /// <summary>Depth of the answer on the 0–5 scale (0 = no answer, 5 = expert, complete, specific).</summary>
+    public required double Depth { get; init; }
+
+    /// <summary>Specificity 0–5: numbers, named tools, trade-offs, first-hand detail.</summary>
+    public required double Specificity { get; init; }
+
+    /// <summary>Knowledge areas of the question the answer covered.</summary>
+    public IReadOnlyList<string> AreasCovered { get; init; } = [];
+
+    /// <summary>Knowledge areas of the question the answer did not cover.</summary>
+    public IReadOnlyList<string> AreasMissing { get; init; } = [];
+
+    /// <summary>Problems a recruiter should see (e.g. <c>prompt-injection</c>, <c>copied-question</c>).</summary>
+    public IReadOnlyList<RedFlag> RedFlags { get; init; } = [];
+
+    /// <summary>One short quote taken verbatim from the candidate's answer, or null.</summary>
+    public string? EvidenceQuote { get; init; }
+
+    /// <summary>Whether the judge thinks a follow-up would help (vague or incomplete answer).</summary>
+    public bool NeedsFollowUp { get; init; }
+
+    /// <summary>What a follow-up should probe: a missing knowledge area or a signal such as <c>metrics</c>.</summary>
+    public string? FollowUpFocus { get; init; }
+
+    /// <summary>A follow-up the judge proposes (LLM judge); the planner may use or replace it.</summary>
+    public string? SuggestedFollowUp { get; init; }
+
+    /// <summary>Which judge produced the verdict.</summary>
+    public JudgeKind JudgedBy { get; init; } = JudgeKind.Rubric;
+
+    /// <summary>Why the LLM judge fell back to the rubric judge (timeout, invalid output, budget…).</summary>
+    public string? FallbackReason { get; init; }
+
+    /// <summary>LLM tokens spent on this judgment (0 for the rubric judge).</summary>
+    public int InputTokens { get; init; }
+
+    public int OutputTokens { get; init; }
+
+    /// <summary>Builds a judgment with every figure clamped into its range and lists de-duplicated.</summary>
+    public static Judgment Create(
+        double depth,
+        double specificity,
+        IEnumerable<string>? areasCovered = null,
+        IEnumerable<string>? areasMissing = null,
+        IEnumerable<RedFlag>? redFlags = null,
+        string? evidenceQuote = null,
+        bool needsFollowUp = false,
+        string? followUpFocus = null,
+        JudgeKind judgedBy = JudgeKind.Rubric) => new()
+        {
+            Depth = Clamp(depth),
+            Specificity = Clamp(specificity),
+            AreasCovered = Distinct(areasCovered),
+            AreasMissing = Distinct(areasMissing),
+            RedFlags = redFlags?.Distinct().ToArray() ?? [],
+            EvidenceQuote = string.IsNullOrWhiteSpace(evidenceQuote) ? null : evidenceQuote.Trim(),
+            NeedsFollowUp = needsFollowUp,
+            FollowUpFocus = string.IsNullOrWhiteSpace(followUpFocus) ? null : followUpFocus,
+            JudgedBy = judgedBy,
+        };
+
+    /// <summary>Clamps a figure into 0–5; NaN becomes 0.</summary>
+    public static double Clamp(double value) => double.IsNaN(value) ? 0 : Math.Round(Math.Clamp(value, 0, MaxDepth), 2);
+
+    private static string[] Distinct(IEnumerable<string>? values) =>
+        values?.Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray() ?? [];
+}
+
+/// <summary>A named problem with an answer. Codes are stable strings; <see cref="Detail"/> is for humans.</summary>
+public sealed record RedFlag(string Code, string Detail)
+{
+    public const string PromptInjection = "prompt-injection";
+    public const string CopiedQuestion = "copied-question";
+    public const string KeywordStuffing = "keyword-stuffing";
+    public const string NoAnswer = "no-answer";
+    public const string OffTopic = "off-topic";
+}
+
+public enum JudgeKind
+{
+    /// <summary>The offline rubric judge.</summary>
+    Rubric,
+
+    /// <summary>The LLM judge.</summary>
+    Llm,
+
+    /// <summary>The LLM judge was asked but the rubric judge answered (see <see cref="Judgment.FallbackReason"/>).</summary>
+    RubricFallback,
+}

@@ -1,0 +1,122 @@
+using ScreeningBot.Dialogs.Waterfall;
+
+namespace ScreeningBot.Dialogs.Scoring;
+
+/// <summary>
+/// The result of a screen: one model, rendered as an Adaptive Card (Teams, Web Chat), Block Kit (Slack),
+/// and a Markdown/HTML report with the transcript. Built by <c>ScorecardBuilder</c>; every quote in
+/// it is taken verbatim from the candidate's own words.
+/// </summary>
+public sealed record Scorecard
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    public required string InterviewId { get; init; }
+
+    public required string ProfileId { get; init; }
+
+    public required string ProfileTitle { get; init; }
+
+    public required string CandidateName { get; init; }
+
+    public required InterviewStatus Outcome { get; init; }
+
+    /// <summary>Weighted composite 0–100 (rubric dimensions plus preferred-skill bonus, capped at 100).</summary>
+    public required int CompositeScore { get; init; }
+
+    public required Recommendation Recommendation { get; init; }
+
+    /// <summary>How far to trust the score, 0–1: lower for short, skipped or offline-judged answers.</summary>
+    public required double Confidence { get; init; }
+
+    /// <summary>Share of planned questions answered (0–100).</summary>
+    public required int CoveragePercent { get; init; }
+
+    public IReadOnlyList<KnockoutLine> Knockouts { get; init; } = [];
+
+    public IReadOnlyList<CompetencyLine> Competencies { get; init; } = [];
+
+    public IReadOnlyList<SkillLine> RequiredSkills { get; init; } = [];
+
+    public IReadOnlyList<SkillLine> PreferredSkills { get; init; } = [];
+
+    /// <summary>Points added for preferred skills (already included in <see cref="CompositeScore"/>).</summary>
+    public int PreferredSkillBonus { get; init; }
+
+    public IReadOnlyList<DimensionLine> Dimensions { get; init; } = [];
+
+    public IReadOnlyList<BlueprintCoverage> Blueprints { get; init; } = [];
+
+    public LanguageResult? Language { get; init; }
+
+    public IReadOnlyList<string> Strengths { get; init; } = [];
+
+    public IReadOnlyList<string> Risks { get; init; } = [];
+
+    public IReadOnlyList<Quote> NotableQuotes { get; init; } = [];
+
+    public required string SuggestedNextStep { get; init; }
+
+    /// <summary>One-paragraph summary for the recruiter.</summary>
+    public required string Summary { get; init; }
+
+    /// <summary>Which judge scored the answers, e.g. "offline rubric judge" or "LLM (gpt-4o), 2 answers fell back".</summary>
+    public required string JudgeDescription { get; init; }
+
+    public int LlmInputTokens { get; init; }
+
+    public int LlmOutputTokens { get; init; }
+
+    /// <summary>Estimated LLM cost in USD from configured prices; null when unknown or offline.</summary>
+    public decimal? EstimatedCostUsd { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public required DateTimeOffset CompletedAt { get; init; }
+
+    /// <summary>Time the candidate spent, pauses excluded.</summary>
+    public TimeSpan ActiveDuration { get; init; }
+
+    /// <summary>Link to the full report, when the host serves one.</summary>
+    public string? ReportUrl { get; init; }
+}
+
+public enum Recommendation
+{
+    No,
+    Maybe,
+    Yes,
+    StrongYes,
+}
+
+public sealed record KnockoutLine(string KnockoutId, string Question, string Answer, bool Passed);
+
+public sealed record CompetencyLine(string CompetencyId, string Statement, bool Passed, string? Evidence);
+
+/// <param name="Score">0–10.</param>
+public sealed record SkillLine(string SkillId, string Name, double Score, string? Evidence);
+
+/// <param name="Score">0–10.</param>
+public sealed record DimensionLine(string DimensionId, string Name, int Weight, double Score, string? Quote);
+
+/// <summary>Knowledge areas a blueprint answer covered (+) and missed (−).</summary>
+public sealed record BlueprintCoverage(string BlueprintId, string Question, double Depth, IReadOnlyList<string> Covered, IReadOnlyList<string> Missing);
+
+public sealed record LanguageResult(string Language, string TargetLevel, string EstimatedLevel, bool MeetsTarget);
+
+/// <summary>A verbatim quote from the candidate with the question it answered.</summary>
+public sealed record Quote(string QuestionId, string Text);
+
+public static class RecommendationExtensions
+{
+    /// <summary>"Strong Yes", "Yes", "Maybe", "No".</summary>
+    public static string ToDisplay(this Recommendation recommendation) => recommendation switch
+    {
+        Recommendation.StrongYes => "Strong Yes",
+        Recommendation.Yes => "Yes",
+        Recommendation.Maybe => "Maybe",
+        _ => "No",
+    };
+}
