@@ -6,7 +6,7 @@ public static class ScreeningBotEndpointRouteBuilderExtensions
     public static WebApplication MapScreeningBotEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
+        app.MapGet(BotRoutes.Health, () => TypedResults.Ok(new { status = "ok" }));
         return app;
     }
 }

@@ -1,0 +1,19 @@
+namespace ScreeningBot.Bot.Hosting;
+
+/// <summary>The bot's HTTP routes, in one place (manifests and tests check against these).</summary>
+internal static class BotRoutes
+{
+    /// <summary>Bot Framework messaging endpoint (Teams, Web Chat, Direct Line, Azure Bot Service Slack).</summary>
+    public const string Messages = "/api/messages";
+
+    public const string SlackCommands = "/api/slack/commands";
+
+    public const string SlackEvents = "/api/slack/events";
+
+    public const string SlackInteractions = "/api/slack/interactions";
+
+    public const string Health = "/healthz";
+
+    /// <summary>Local playground page (Development only).</summary>
+    public const string Playground = "/";
+}
