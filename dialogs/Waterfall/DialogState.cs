@@ -45,6 +45,9 @@ public sealed record DialogState
     /// <summary>The candidate's answers so far for the current custom question, joined; cleared when it ends.</summary>
     public string? WorkingAnswer { get; init; }
 
+    /// <summary>Time the candidate spent on the current question so far (pauses excluded).</summary>
+    public TimeSpan WorkingAnswerTime { get; init; }
+
     /// <summary>Focus areas already probed by follow-ups of the current question (no repeats).</summary>
     public IReadOnlyList<string> ProbedFocus { get; init; } = [];
 
@@ -54,6 +57,13 @@ public sealed record DialogState
 
     /// <summary>Ids of the last few candidate messages, so a redelivered message is processed once.</summary>
     public IReadOnlyList<string> RecentMessageIds { get; init; } = [];
+
+    /// <summary>
+    /// Transcript lines of the last turn, saved with the state (the commit point) and then written to the
+    /// transcript store. If that write fails they are written on the next turn or by the scoring job, so a
+    /// crash between the two writes loses nothing and duplicates nothing (transcript writes are idempotent).
+    /// </summary>
+    public IReadOnlyList<Screening.TranscriptTurn> UnflushedTranscript { get; init; } = [];
 
     /// <summary>Sequence number the next transcript turn gets.</summary>
     public long NextTranscriptSequence { get; init; }
@@ -84,6 +94,9 @@ public sealed record PendingPrompt
 
     /// <summary>When the prompt was sent, for answer timings.</summary>
     public required DateTimeOffset AskedAt { get; init; }
+
+    /// <summary><see cref="DialogState.PausedTotal"/> when the prompt was sent, so pauses are left out of answer timings.</summary>
+    public TimeSpan PausedTotalAtAsk { get; init; }
 }
 
 /// <summary>The final judgment of one question (custom, blueprint main question or follow-up, language).</summary>

@@ -1,0 +1,13 @@
+using ScreeningBot.Dialogs.Screening;
+
+namespace ScreeningBot.Dialogs.Scoring;
+
+/// <summary>
+/// Posts a finished interview's scorecard to its hiring channel (Adaptive Card in Teams, Block Kit in Slack).
+/// Implemented in <c>bot/</c>. Called at most once per successful post: the caller records the returned id.
+/// </summary>
+public interface IScorecardPublisher
+{
+    /// <summary>Posts the scorecard; returns the channel's message id, or null when the interview has nowhere to post (e.g. a rehearsal).</summary>
+    Task<string?> PublishAsync(Interview interview, Scorecard scorecard, CancellationToken cancellationToken);
+}

@@ -1,0 +1,18 @@
+using ScreeningBot.Dialogs.Waterfall;
+
+namespace ScreeningBot.Dialogs.Screening;
+
+/// <summary>Thanks the candidate and ends the interview as Completed.</summary>
+internal static class ClosingPhase
+{
+    public static WaterfallDialog Create() => new(
+        "closing",
+        Phase.Closing,
+        [
+            (step, _) =>
+            {
+                step.Send(new Conversation.Reply { Text = ScreeningText.Closing(step.Subject.FirstName), Kind = Conversation.ReplyKind.Closing });
+                return ValueTask.FromResult(StepResult.EndInterview(InterviewStatus.Completed));
+            },
+        ]);
+}

@@ -1,0 +1,39 @@
+using ScreeningBot.Dialogs.Profiles;
+using ScreeningBot.Dialogs.Waterfall;
+
+namespace ScreeningBot.Dialogs.Screening;
+
+/// <summary>Welcome, what happens with the answers, and an explicit yes before anything is asked.</summary>
+internal static class ConsentPhase
+{
+    public const string QuestionId = "consent";
+
+    public static WaterfallDialog Create(Profile profile, PhaseKit kit) => new(
+        QuestionId,
+        Phase.Consent,
+        [
+            (step, _) =>
+            {
+                step.Say(ScreeningText.Welcome(profile, step.Subject.FirstName, kit.Options.InterviewExpiry));
+                return ValueTask.FromResult(StepResult.Wait(new PromptSpec
+                {
+                    Type = PromptType.YesNo,
+                    QuestionId = QuestionId,
+                    Text = ScreeningText.ConsentQuestion,
+                    Choices = ScreeningText.YesNoChoices,
+                }));
+            },
+            (step, _) =>
+            {
+                if (PhaseKit.RequireAnswer(step).YesNo != true)
+                {
+                    step.Say(ScreeningText.ConsentDeclined);
+                    return ValueTask.FromResult(StepResult.EndInterview(InterviewStatus.Declined));
+                }
+
+                step.State = step.State with { Status = InterviewStatus.InProgress };
+                step.Say(ScreeningText.ConsentGiven);
+                return ValueTask.FromResult(StepResult.EndDialog);
+            },
+        ]);
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ScreeningBot.Dialogs.Screening;
+
+/// <summary>How interviews behave; bound from the <c>Screening</c> configuration section by the host.</summary>
+public sealed class InterviewOptions
+{
+    public const string SectionName = "Screening";
+
+    /// <summary>
+    /// Days an interview stays open after it starts. A week lets candidates answer in their own time
+    /// (evenings, a weekend) without leaving stale screens around forever.
+    /// </summary>
+    [Range(1, 90)]
+    public int InterviewExpiryDays { get; set; } = 7;
+
+    /// <summary>
+    /// Longest answer accepted in one message. Chat clients cap messages at roughly 28–40k characters;
+    /// 20,000 leaves room for a pasted design while bounding what the judges read.
+    /// </summary>
+    [Range(200, 200_000)]
+    public int MaxAnswerCharacters { get; set; } = 20_000;
+
+    /// <summary>How many recent message ids each interview remembers to drop redeliveries.</summary>
+    [Range(1, 200)]
+    public int RecentMessageIdCount { get; set; } = 32;
+
+    public TimeSpan InterviewExpiry => TimeSpan.FromDays(InterviewExpiryDays);
+}

@@ -1,0 +1,268 @@
+using Microsoft.Extensions.Logging;
+using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Profiles;
+using ScreeningBot.Dialogs.Storage;
+using ScreeningBot.Dialogs.Waterfall;
+
+namespace ScreeningBot.Dialogs.Screening;
+
+/// <summary>
+/// The application service every channel calls: starts interviews and runs candidate turns against the
+/// storage ports. Per turn: load the interview and its ETag, run <see cref="ScreeningDialog"/>, save the new
+/// state with If-Match (the commit point; the turn's transcript lines travel inside it), then write the
+/// transcript lines and, when the interview ended, enqueue the scoring job. A lost ETag race reruns the turn
+/// on fresh state. Holds no interview in memory between calls; safe for many instances on one store.
+/// </summary>
+public sealed class InterviewService
+{
+    /// <summary>How often a turn is rerun after losing an ETag race before giving up.</summary>
+    public const int MaxTurnAttempts = 5;
+
+    private readonly IProfileSource _profiles;
+    private readonly IInterviewStore _interviews;
+    private readonly ITranscriptStore _transcripts;
+    private readonly IJobQueue _jobs;
+    private readonly ScreeningDialog _dialog;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly KeyedAsyncLock _conversationLocks = new();
+
+    public InterviewService(
+        IProfileSource profiles,
+        IInterviewStore interviews,
+        ITranscriptStore transcripts,
+        IJobQueue jobs,
+        ScreeningDialog dialog,
+        TimeProvider time,
+        ILogger<InterviewService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(interviews);
+        ArgumentNullException.ThrowIfNull(transcripts);
+        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(dialog);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        _profiles = profiles;
+        _interviews = interviews;
+        _transcripts = transcripts;
+        _jobs = jobs;
+        _dialog = dialog;
+        _time = time;
+        _logger = logger;
+    }
+
+    public IProfileSource Profiles => _profiles;
+
+    /// <summary>
+    /// Creates an interview and produces the welcome and consent question for the candidate. Refuses when the
+    /// profile is unknown or the candidate's conversation already has an interview in progress.
+    /// </summary>
+    public async Task<StartInterviewResult> StartAsync(StartInterviewRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!_profiles.TryGet(request.ProfileId, out var profile))
+        {
+            return StartInterviewResult.UnknownProfile(request.ProfileId, _profiles.Profiles.Select(p => p.Id).ToArray());
+        }
+
+        using var _ = await _conversationLocks.AcquireAsync(request.CandidateConversation.Key, cancellationToken);
+        var existing = await _interviews.FindByConversationAsync(request.CandidateConversation.Key, cancellationToken);
+        if (existing is { Interview.State.IsEnded: false })
+        {
+            return StartInterviewResult.AlreadyInProgress(existing.Interview);
+        }
+
+        var interview = new Interview
+        {
+            Id = InterviewIds.New(),
+            ProfileId = profile.Id,
+            Candidate = request.Candidate,
+            CandidateConversation = request.CandidateConversation,
+            Recruiter = request.Recruiter,
+            HiringConversation = request.HiringConversation,
+            CreatedAt = _time.GetUtcNow(),
+            State = _dialog.CreateState(profile),
+        };
+        var outcome = await _dialog.StartAsync(profile, interview, cancellationToken);
+        interview = interview with { State = outcome.State with { UnflushedTranscript = outcome.Transcript } };
+        await _interviews.CreateAsync(interview, cancellationToken);
+        await FlushAsync(interview, outcome.Transcript, cancellationToken);
+        return StartInterviewResult.Started(interview, outcome.Replies);
+    }
+
+    /// <summary>Runs one candidate message through the interview of the conversation with key <paramref name="conversationKey"/>.</summary>
+    /// <exception cref="StorageUnavailableException">Storage is down; nothing was changed, the caller may retry.</exception>
+    public async Task<InterviewTurnResult> HandleMessageAsync(string conversationKey, IncomingMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationKey);
+        ArgumentNullException.ThrowIfNull(message);
+        using var _ = await _conversationLocks.AcquireAsync(conversationKey, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await _interviews.FindByConversationAsync(conversationKey, cancellationToken);
+            if (stored is null)
+            {
+                return InterviewTurnResult.NoInterview;
+            }
+
+            var interview = stored.Interview;
+            await FlushAsync(interview, interview.State.UnflushedTranscript, cancellationToken);
+            var outcome = _profiles.TryGet(interview.ProfileId, out var profile)
+                ? await _dialog.ContinueAsync(profile, interview, message, cancellationToken)
+                : ProfileRemoved(interview);
+            if (outcome.Disposition != TurnDisposition.Processed)
+            {
+                return new InterviewTurnResult(Map(outcome.Disposition), interview, outcome.Replies);
+            }
+
+            var updated = interview with { State = outcome.State with { UnflushedTranscript = outcome.Transcript } };
+            try
+            {
+                await _interviews.UpdateAsync(updated, stored.ETag, cancellationToken);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxTurnAttempts)
+            {
+                DialogsLog.TurnConflict(_logger, interview.Id, attempt);
+                continue;
+            }
+
+            await FlushAsync(updated, outcome.Transcript, cancellationToken);
+            if (outcome.EndedThisTurn)
+            {
+                await EnqueueScoringAsync(updated.Id, cancellationToken);
+            }
+
+            return new InterviewTurnResult(InterviewTurnStatus.Processed, updated, outcome.Replies);
+        }
+    }
+
+    /// <summary>Ends an interview at a recruiter's request. Returns null when no interview has that id.</summary>
+    public async Task<Interview?> CancelAsync(string interviewId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(interviewId);
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await _interviews.GetAsync(interviewId, cancellationToken);
+            if (stored is null || stored.Interview.State.IsEnded)
+            {
+                return stored?.Interview;
+            }
+
+            var now = _time.GetUtcNow();
+            var cancelled = stored.Interview with
+            {
+                State = stored.Interview.State with { Status = InterviewStatus.Cancelled, EndedAt = now, Pending = null, Confirmation = null, PausedAt = null },
+            };
+            try
+            {
+                await _interviews.UpdateAsync(cancelled, stored.ETag, cancellationToken);
+                DialogsLog.InterviewEnded(_logger, interviewId, InterviewStatus.Cancelled, cancelled.State.Phase);
+                return cancelled;
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxTurnAttempts)
+            {
+                DialogsLog.TurnConflict(_logger, interviewId, attempt);
+            }
+        }
+    }
+
+    /// <summary>Enqueues scoring for a finished interview (also used to re-request a missing scorecard).</summary>
+    public async Task EnqueueScoringAsync(string interviewId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _jobs.EnqueueAsync(new ScoringJob(interviewId), cancellationToken);
+        }
+        catch (Exception e) when (e is StorageUnavailableException or InvalidOperationException)
+        {
+            // The interview is already saved as ended; `status`/`report` re-enqueue a missing scorecard.
+            DialogsLog.ScoringEnqueueFailed(_logger, interviewId, e);
+        }
+    }
+
+    private static InterviewTurnStatus Map(TurnDisposition disposition) => disposition switch
+    {
+        TurnDisposition.Duplicate => InterviewTurnStatus.Duplicate,
+        TurnDisposition.AlreadyEnded => InterviewTurnStatus.AlreadyEnded,
+        TurnDisposition.Rejected => InterviewTurnStatus.Rejected,
+        _ => InterviewTurnStatus.Processed,
+    };
+
+    private TurnOutcome ProfileRemoved(Interview interview)
+    {
+        var now = _time.GetUtcNow();
+        var state = interview.State with { Status = InterviewStatus.Invalidated, EndedAt = now, Pending = null };
+        return new TurnOutcome(state, [new Reply { Text = ScreeningText.ProfileChanged, Kind = ReplyKind.Closing }], [], TurnDisposition.Processed) { EndedThisTurn = true };
+    }
+
+    private async Task FlushAsync(Interview interview, IReadOnlyList<TranscriptTurn> turns, CancellationToken cancellationToken)
+    {
+        if (turns.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _transcripts.AppendAsync(interview.Id, turns, cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            // The lines are safe inside the saved state; the next turn or the scoring job writes them.
+            DialogsLog.TranscriptFlushFailed(_logger, interview.Id, turns.Count, e);
+        }
+    }
+}
+
+/// <summary>Ask to interview <see cref="Candidate"/> on profile <see cref="ProfileId"/> in their 1:1 conversation.</summary>
+public sealed record StartInterviewRequest(
+    string ProfileId,
+    Participant Candidate,
+    ConversationAddress CandidateConversation,
+    Participant? Recruiter,
+    ConversationAddress? HiringConversation);
+
+public enum StartInterviewStatus
+{
+    Started,
+    UnknownProfile,
+    AlreadyInProgress,
+}
+
+/// <summary>The result of <see cref="InterviewService.StartAsync"/>.</summary>
+/// <param name="Replies">For <see cref="StartInterviewStatus.Started"/>: the welcome and consent question to send to the candidate.</param>
+/// <param name="AvailableProfiles">For <see cref="StartInterviewStatus.UnknownProfile"/>: the ids that do exist.</param>
+public sealed record StartInterviewResult(StartInterviewStatus Status, Interview? Interview, IReadOnlyList<Reply> Replies, IReadOnlyList<string> AvailableProfiles)
+{
+    public static StartInterviewResult Started(Interview interview, IReadOnlyList<Reply> replies) => new(StartInterviewStatus.Started, interview, replies, []);
+
+    public static StartInterviewResult UnknownProfile(string profileId, IReadOnlyList<string> available) =>
+        new(StartInterviewStatus.UnknownProfile, null, [], available) { RequestedProfileId = profileId };
+
+    public static StartInterviewResult AlreadyInProgress(Interview interview) => new(StartInterviewStatus.AlreadyInProgress, interview, [], []);
+
+    public string? RequestedProfileId { get; init; }
+}
+
+public enum InterviewTurnStatus
+{
+    Processed,
+
+    /// <summary>No interview exists for the conversation.</summary>
+    NoInterview,
+
+    Duplicate,
+
+    AlreadyEnded,
+
+    Rejected,
+}
+
+/// <summary>The result of <see cref="InterviewService.HandleMessageAsync"/>: what to send back, and the interview after the turn.</summary>
+public sealed record InterviewTurnResult(InterviewTurnStatus Status, Interview? Interview, IReadOnlyList<Reply> Replies)
+{
+    public static InterviewTurnResult NoInterview { get; } = new(InterviewTurnStatus.NoInterview, null, []);
+
+    public bool Ended => Interview?.State.IsEnded ?? false;
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging;
+using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Profiles;
+using ScreeningBot.Dialogs.Waterfall;
+using ScreeningBot.Dialogs.Waterfall.Prompts;
+
+namespace ScreeningBot.Dialogs.Screening;
+
+/// <summary>What the phase builders share: the judge, options, and the bookkeeping every judged answer needs.</summary>
+internal sealed class PhaseKit(IAnswerJudge judge, InterviewOptions options, ILogger logger)
+{
+    public InterviewOptions Options { get; } = options;
+
+    public static PromptSpec TextPrompt(string questionId, string text) =>
+        new() { Type = PromptType.Text, QuestionId = questionId, Text = text };
+
+    /// <summary>Judges an answer, logging duration (never the text above Trace).</summary>
+    public async ValueTask<Judgment> JudgeAsync(StepContext step, Profile profile, IJudgedQuestion question, QuestionKind kind, string answer, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var request = new JudgeRequest(step.Subject.InterviewId, QuestionContext.From(question), answer, kind, profile.EvaluationNotes, profile.BannedTopics);
+        var judgment = await judge.JudgeAsync(request, cancellationToken);
+        DialogsLog.AnswerJudged(logger, step.Subject.InterviewId, question.Id, judgment.Depth, judgment.JudgedBy, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return judgment;
+    }
+
+    /// <summary>A zero judgment for a skipped question (no judge call: there is nothing to judge).</summary>
+    public static Judgment Skipped(IJudgedQuestion question) =>
+        Judgment.Create(0, 0, areasMissing: question.KnowledgeAreas, redFlags: [new RedFlag(RedFlag.NoAnswer, "The candidate skipped this question.")]);
+
+    /// <summary>Adds a final answer record to the state.</summary>
+    public static DialogState Record(StepContext step, string questionId, QuestionKind kind, Judgment judgment, int length, TimeSpan time, bool skipped, int followUps = 0) =>
+        step.State with
+        {
+            Answers =
+            [
+                .. step.State.Answers,
+                new AnswerRecord
+                {
+                    QuestionId = questionId,
+                    Kind = kind,
+                    Phase = step.State.Phase,
+                    Judgment = judgment,
+                    AnswerLength = length,
+                    AnswerTime = time,
+                    Skipped = skipped,
+                    FollowUpsAsked = followUps,
+                },
+            ],
+        };
+
+    /// <summary>The answer the step was resumed with; a step that needs one and has none is a plan bug.</summary>
+    public static PromptAnswer RequireAnswer(StepContext step) =>
+        step.Answer ?? throw new InvalidOperationException($"Step {step.StepIndex} of item {step.State.ItemIndex} expected an answer.");
+}

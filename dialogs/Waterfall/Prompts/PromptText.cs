@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace ScreeningBot.Dialogs.Waterfall.Prompts;
+
+/// <summary>Small text helpers shared by the recognisers.</summary>
+internal static class PromptText
+{
+    /// <summary>Trims, folds Unicode compatibility forms and collapses runs of whitespace.</summary>
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var folded = text.Normalize(NormalizationForm.FormKC);
+        var builder = new StringBuilder(folded.Length);
+        var lastWasSpace = false;
+        foreach (var c in folded.Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (!lastWasSpace)
+                {
+                    builder.Append(' ');
+                }
+
+                lastWasSpace = true;
+            }
+            else if (!char.IsControl(c) && c is not ('\u200B' or '\u200C' or '\u200D' or '\uFEFF'))
+            {
+                builder.Append(c);
+                lastWasSpace = false;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Lowercase text without trailing/leading punctuation and emphasis ("Yes!" → "yes").</summary>
+    public static string StripPunctuation(string text) =>
+        text.Trim().Trim('.', '!', '?', ',', ';', ':', '"', '\'', '*', '_', '`', '(', ')', ' ').ToLowerInvariant();
+}

@@ -1,0 +1,347 @@
+using Microsoft.Extensions.Time.Testing;
+using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Screening;
+using ScreeningBot.Dialogs.Waterfall;
+using ScreeningBot.Testing;
+
+namespace ScreeningBot.Dialogs.Tests.Screening;
+
+public sealed class ScreeningDialogTests
+{
+    private const string Strong = "I designed a REST API for billing with cursor pagination and versioned media types. It served 2k requests per second.";
+    private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private static FakeTimeProvider Time() => new(Start);
+
+    /// <summary>Consent given and both knockouts passed; the next reply is the first custom question.</summary>
+    private static ConversationFlow ThroughKnockouts(FakeTimeProvider time, ScriptedJudge? judge = null) =>
+        new ConversationFlow(SampleProfiles.Backend, time, judge)
+            .Start()
+            .AssertReplyContains("Hi Jane")
+            .AssertReply(r => r.Choices.Count == 2 && r.Text.Contains("agree", StringComparison.Ordinal), "the consent question with Yes/No buttons")
+            .Click("yes")
+            .AssertReply("Thank you! Let's begin.")
+            .AssertReplyContains("a few quick questions")
+            .AssertReplyContains("How many years")
+            .Send("5 years")
+            .AssertReplyContains("When could you start?")
+            .Send("in 2 weeks")
+            .AssertReplyContains("two questions about your experience")
+            .AssertReplyContains("Question 1 of 2");
+
+    [Fact]
+    public async Task HappyPath_AllPhases_CompletesAndEnqueuesScoring()
+    {
+        var stores = await ThroughKnockouts(Time())
+            .Send(Strong).AssertReplyContains("Question 2 of 2")
+            .Send("We had an outage of the payments queue; I led the on-call response and wrote the postmortem.")
+            .AssertReplyContains("design deep-dive")
+            .AssertReplyContains("How would you add caching")
+            .Send("Cache-aside in Redis with a TTL of five minutes, warmed on deploy.").AssertReplyContains("Follow-up 1 of 2")
+            .Send("Delete the key on write through the outbox so the invalidation is never lost.").AssertReplyContains("Follow-up 2 of 2")
+            .Send("Request coalescing with a per-key lock and jittered TTLs prevents the stampede.").AssertReplyContains("That's everything, Jane")
+            .AssertNoMoreReplies()
+            .AssertState(s =>
+            {
+                Assert.Equal(InterviewStatus.Completed, s.Status);
+                Assert.Equal(["api", "incident", "cache", "cache.f1", "cache.f2"], s.Answers.Select(a => a.QuestionId));
+                Assert.All(s.Knockouts, k => Assert.True(k.Passed));
+                Assert.Null(s.Pending);
+            })
+            .RunAsync();
+
+        Assert.Equal(1, stores.Jobs.Count);
+    }
+
+    [Fact]
+    public async Task Knockout_FailedRule_EndsScreenPolitelyWithoutRevealingTheRule()
+    {
+        var stores = await new ConversationFlow(SampleProfiles.Backend, Time())
+            .Start().SkipReplies(2)
+            .Send("yes").SkipReplies(3)
+            .Send("two")
+            .AssertReply(r => r.Text.Contains("aren't able to take your application further", StringComparison.Ordinal) && !r.Text.Contains('3', StringComparison.Ordinal), "a polite close that does not mention the threshold")
+            .AssertNoMoreReplies()
+            .AssertState(s =>
+            {
+                Assert.Equal(InterviewStatus.KnockedOut, s.Status);
+                Assert.Equal(new KnockoutResult("api-years", "2", Passed: false), Assert.Single(s.Knockouts));
+            })
+            .Send("hello?").AssertReplyContains("has finished")
+            .RunAsync();
+
+        Assert.Equal(1, stores.Jobs.Count);
+    }
+
+    [Fact]
+    public async Task Knockout_LateStartDate_FailsDateRule()
+    {
+        await new ConversationFlow(SampleProfiles.Backend, Time())
+            .Start().SkipReplies(2)
+            .Send("yes").SkipReplies(3)
+            .Send("10").SkipReplies(1)
+            .Send("in 3 months")
+            .AssertReplyContains("aren't able to take your application further")
+            .AssertState(s => Assert.Equal(InterviewStatus.KnockedOut, s.Status))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Consent_Declined_EndsWithDeclined()
+    {
+        await new ConversationFlow(SampleProfiles.Backend, Time())
+            .Start().SkipReplies(2)
+            .Send("no thanks")
+            .AssertReplyContains("No problem at all")
+            .AssertNoMoreReplies()
+            .AssertState(s => Assert.Equal(InterviewStatus.Declined, s.Status))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task CustomQuestion_VagueAnswer_GetsAdaptiveFollowUpAimedAtTheGap()
+    {
+        var judge = new ScriptedJudge();
+        await ThroughKnockouts(Time(), judge)
+            .Send("It was a vague sort of API, pretty standard.")
+            .AssertReply("What did you measure to know the API worked well?")
+            .Send(Strong)
+            .AssertReplyContains("Question 2 of 2")
+            .AssertState(s =>
+            {
+                var api = Assert.Single(s.Answers);
+                Assert.Equal(1, api.FollowUpsAsked);
+                Assert.Equal(4.5, api.Judgment.Depth);
+            })
+            .RunAsync();
+
+        // The follow-up answer is judged together with the first answer.
+        Assert.Contains(judge.Requests, r => r.Question.QuestionId == "api" && r.Answer.Contains("vague", StringComparison.Ordinal) && r.Answer.Contains("billing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CustomQuestion_StrongAnswer_GetsNoFollowUp()
+    {
+        await ThroughKnockouts(Time())
+            .Send(Strong)
+            .AssertReplyContains("Question 2 of 2")
+            .AssertState(s => Assert.Equal(0, Assert.Single(s.Answers).FollowUpsAsked))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task CustomQuestion_TemplateLimit_StopsFollowUpsAfterOneOnQuickTemplate()
+    {
+        await ThroughKnockouts(Time())
+            .Send("vague one")
+            .AssertReplyContains("What did you measure")
+            .Send("still vague, sorry")
+            .AssertReplyContains("Question 2 of 2")
+            .AssertState(s => Assert.Equal(1, Assert.Single(s.Answers).FollowUpsAsked))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Blueprint_FollowUps_AlwaysAskedInOrderEvenAfterStrongOrSkippedAnswers()
+    {
+        await ThroughKnockouts(Time())
+            .Send(Strong).SkipReplies(1)
+            .Send(Strong).SkipReplies(2)
+            .Send("skip")
+            .AssertReply("**Follow-up 1 of 2.** How do you invalidate?")
+            .Send(Strong)
+            .AssertReply("**Follow-up 2 of 2.** What happens on a cache stampede?")
+            .Send(Strong)
+            .AssertReplyContains("That's everything")
+            .AssertState(s =>
+            {
+                var cache = s.Answers.Single(a => a.QuestionId == "cache");
+                Assert.True(cache.Skipped);
+                Assert.Equal(0, cache.Judgment.Depth);
+                Assert.Equal(QuestionKind.BlueprintFollowUp, s.Answers.Single(a => a.QuestionId == "cache.f2").Kind);
+            })
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Commands_HelpAndRepeat_ShowTheCurrentQuestionWithoutAnsweringIt()
+    {
+        await ThroughKnockouts(Time())
+            .Send("help")
+            .AssertReplyContains("Commands:")
+            .AssertReplyContains("Question 1 of 2")
+            .Send("Repeat")
+            .AssertReplyContains("Question 1 of 2")
+            .AssertNoMoreReplies()
+            .AssertState(s => Assert.Empty(s.Answers))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Commands_PauseAndResume_ExcludePausedTimeFromAnswerTiming()
+    {
+        var time = Time();
+        await ThroughKnockouts(time)
+            .AdvanceTime(TimeSpan.FromMinutes(2))
+            .Send("pause")
+            .AssertReplyContains("Paused")
+            .AssertState(s => Assert.Equal(InterviewStatus.Paused, s.Status))
+            .AdvanceTime(TimeSpan.FromHours(5))
+            .Send("resume")
+            .AssertReply("Welcome back! Here's where we left off:")
+            .AssertReplyContains("Question 1 of 2")
+            .AdvanceTime(TimeSpan.FromMinutes(3))
+            .Send(Strong)
+            .AssertReplyContains("Question 2 of 2")
+            .AssertState(s =>
+            {
+                Assert.Equal(InterviewStatus.InProgress, s.Status);
+                Assert.Equal(TimeSpan.FromHours(5), s.PausedTotal);
+                Assert.Equal(TimeSpan.FromMinutes(5), Assert.Single(s.Answers).AnswerTime);
+            })
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Commands_MessageWhilePaused_ResumesAndReshowsQuestionWithoutTakingItAsAnswer()
+    {
+        await ThroughKnockouts(Time())
+            .Send("pause").SkipReplies(1)
+            .Send(Strong)
+            .AssertReplyContains("Welcome back")
+            .AssertReplyContains("Question 1 of 2")
+            .AssertState(s => Assert.Empty(s.Answers))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Commands_Withdraw_AsksForConfirmationThenWithdraws()
+    {
+        var stores = await ThroughKnockouts(Time())
+            .Send("withdraw")
+            .AssertReply(r => r.Text.Contains("Are you sure", StringComparison.Ordinal) && r.Choices.Count == 2, "a confirmation with two buttons")
+            .Send("maybe")
+            .AssertReplyContains("Are you sure")
+            .Click("yes")
+            .AssertReplyContains("You've withdrawn")
+            .AssertState(s => Assert.Equal(InterviewStatus.Withdrawn, s.Status))
+            .RunAsync();
+
+        Assert.Equal(1, stores.Jobs.Count);
+    }
+
+    [Fact]
+    public async Task Commands_WithdrawThenNo_ContinuesWithTheSameQuestion()
+    {
+        await ThroughKnockouts(Time())
+            .Send("withdraw").SkipReplies(1)
+            .Send("no")
+            .AssertReply("Great, let's carry on.")
+            .AssertReplyContains("Question 1 of 2")
+            .Send(Strong)
+            .AssertReplyContains("Question 2 of 2")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task RestartProcess_MidInterview_ContinuesAtExactlyThePendingQuestion()
+    {
+        await ThroughKnockouts(Time())
+            .Send(Strong).AssertReplyContains("Question 2 of 2")
+            .RestartProcess()
+            .Send("repeat").AssertReplyContains("Question 2 of 2")
+            .RestartProcess()
+            .Send("We had an outage; I led the on-call response and wrote the postmortem.")
+            .AssertReplyContains("design deep-dive")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Expiry_MessageAfterExpiry_EndsAsExpired()
+    {
+        var stores = await ThroughKnockouts(Time())
+            .AdvanceTime(TimeSpan.FromDays(8))
+            .Send("hello, sorry for the delay")
+            .AssertReplyContains("expired")
+            .AssertState(s => Assert.Equal(InterviewStatus.Expired, s.Status))
+            .Send("anyone there?")
+            .AssertReplyContains("expired")
+            .RunAsync();
+
+        Assert.Equal(1, stores.Jobs.Count);
+    }
+
+    [Fact]
+    public async Task DuplicateMessageId_IsProcessedOnce()
+    {
+        await ThroughKnockouts(Time())
+            .Send(Strong, messageId: "m-1")
+            .AssertReplyContains("Question 2 of 2")
+            .Send(Strong, messageId: "m-1")
+            .AssertNoMoreReplies()
+            .AssertState(s => Assert.Single(s.Answers))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task TooLongMessage_IsRefusedAndNothingIsRecorded()
+    {
+        await ThroughKnockouts(Time())
+            .Send(new string('x', 20_001))
+            .AssertReplyContains("more than I can take")
+            .AssertState(s => Assert.Empty(s.Answers))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task ProfileChangedMidInterview_EndsAsInvalidatedInsteadOfAskingTheWrongQuestion()
+    {
+        var changed = SampleProfiles.Backend with { ContentHash = "sample-v2", CustomQuestions = SampleProfiles.Backend.CustomQuestions.Take(1).ToArray() };
+        await ThroughKnockouts(Time())
+            .ChangeProfile(changed)
+            .Send(Strong)
+            .AssertReplyContains("questions for this role have just been updated")
+            .AssertState(s => Assert.Equal(InterviewStatus.Invalidated, s.Status))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Transcript_RecordsEveryMessageWithPhaseQuestionAndLatency()
+    {
+        var time = Time();
+        await ThroughKnockouts(time)
+            .AdvanceTime(TimeSpan.FromSeconds(90))
+            .Send(Strong)
+            .AssertTranscript(turns =>
+            {
+                Assert.Equal(Enumerable.Range(0, turns.Count).Select(i => (long)i), turns.Select(t => t.Sequence));
+                var answer = turns.Single(t => t.Speaker == Speaker.Candidate && t.QuestionId == "api");
+                Assert.Equal(Phase.CustomQuestions, answer.Phase);
+                Assert.Equal(TimeSpan.FromSeconds(90), answer.AnswerLatency);
+                Assert.Equal(Strong, answer.Text);
+                Assert.Contains(turns, t => t.Speaker == Speaker.Candidate && t.QuestionId == "api-years" && t.Text == "5 years");
+            })
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task LanguageAssessment_SwitchesLanguageBeforeClosing()
+    {
+        await new ConversationFlow(SampleProfiles.WithLanguage, Time())
+            .Start().SkipReplies(2)
+            .Send("yes").SkipReplies(3)
+            .Send("5").SkipReplies(1)
+            .Send("now").SkipReplies(2)
+            .Send(Strong).SkipReplies(1)
+            .Send(Strong).SkipReplies(2)
+            .Send(Strong).SkipReplies(1)
+            .Send(Strong).SkipReplies(1)
+            .Send(Strong)
+            .AssertReplyContains("Please answer in German")
+            .AssertReplyContains("Beschreiben Sie")
+            .Send("Ich habe zuletzt eine Zahlungsplattform gebaut, weil unser altes System nicht skalierte.")
+            .AssertReplyContains("That's everything")
+            .AssertState(s => Assert.Equal(QuestionKind.Language, s.Answers[^1].Kind))
+            .RunAsync();
+    }
+}
