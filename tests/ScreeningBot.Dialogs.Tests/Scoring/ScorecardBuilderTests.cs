@@ -1,0 +1,233 @@
+using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Profiles;
+using ScreeningBot.Dialogs.Scoring;
+using ScreeningBot.Dialogs.Screening;
+using ScreeningBot.Dialogs.Waterfall;
+using ScreeningBot.Testing;
+
+namespace ScreeningBot.Dialogs.Tests.Scoring;
+
+public sealed class ScorecardBuilderTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly string[] AllQuestions = ["api", "incident", "cache", "cache.f1", "cache.f2"];
+
+    private const string IncidentText = "I was on-call when the payments queue stalled. I wrote the postmortem, added a lag alert on the consumer group, and we cut detection time from 25 minutes to 2 minutes.";
+
+    /// <summary>An interview on <see cref="SampleProfiles.Backend"/> where the listed questions were answered at one depth.</summary>
+    private static (Interview Interview, List<TranscriptTurn> Transcript) Interview(
+        double depth,
+        IEnumerable<string>? answered = null,
+        InterviewStatus status = InterviewStatus.Completed,
+        Func<string, string>? textFor = null,
+        JudgeKind judgedBy = JudgeKind.Llm,
+        double? specificity = null)
+    {
+        var transcript = new List<TranscriptTurn>();
+        var answers = new List<AnswerRecord>();
+        foreach (var id in answered ?? AllQuestions)
+        {
+            var text = textFor?.Invoke(id) ?? (id == "incident" ? IncidentText : $"A detailed answer about {id} with enough words to not count as a short answer at all. We measured p95 latency at 120 ms, set an SLO on it and kept it there for a whole year.");
+            transcript.Add(new TranscriptTurn { InterviewId = "iv-1", Sequence = transcript.Count, Timestamp = Start, Speaker = Speaker.Candidate, Phase = Phase.CustomQuestions, QuestionId = id, Text = text });
+            var kind = id switch { "api" or "incident" => QuestionKind.Custom, "cache" => QuestionKind.Blueprint, _ => QuestionKind.BlueprintFollowUp };
+            var judgment = Judgment.Create(depth, specificity ?? depth, evidenceQuote: text.Split('.')[0], judgedBy: judgedBy);
+            answers.Add(new AnswerRecord { QuestionId = id, Kind = kind, Phase = Phase.CustomQuestions, Judgment = judgment, AnswerLength = text.Length });
+        }
+
+        var state = new DialogState
+        {
+            DialogVersion = "v",
+            Status = status,
+            StartedAt = Start,
+            EndedAt = Start.AddMinutes(40),
+            ExpiresAt = Start.AddDays(7),
+            Answers = answers,
+            Knockouts = [new KnockoutResult("api-years", "5", true), new KnockoutResult("start-date", "2026-12-01", true)],
+        };
+        var interview = new Interview
+        {
+            Id = "iv-1",
+            ProfileId = SampleProfiles.Backend.Id,
+            Candidate = new Participant("u1", "Jane Doe"),
+            CandidateConversation = new ConversationAddress { ChannelId = "test", ConversationId = "c1" },
+            CreatedAt = Start,
+            State = state,
+        };
+        return (interview, transcript);
+    }
+
+    private static Scorecard Build((Interview Interview, List<TranscriptTurn> Transcript) x) => ScorecardBuilder.Build(SampleProfiles.Backend, x.Interview, x.Transcript);
+
+    [Fact]
+    public void Build_EveryAnswerAtDepthFour_WeightsDimensionsToEighty()
+    {
+        var sut = Build(Interview(4.0));
+
+        Assert.Equal([("depth", 8.0), ("api", 8.0), ("communication", 8.0)], sut.Dimensions.Select(d => (d.DimensionId, d.Score)));
+        Assert.Equal(80, sut.CompositeScore);
+        Assert.Equal(Recommendation.Yes, sut.Recommendation);
+        Assert.Equal(100, sut.CoveragePercent);
+    }
+
+    [Fact]
+    public void Build_DimensionsWithDifferentScores_CompositeIsTheWeightedSum()
+    {
+        // api depth 5, everything else depth 2: depth dimension = (5+2+2+2+2)/5*2 = 5.2; api = 10; specificity 3 everywhere = 6.
+        var x = Interview(2.0, specificity: 3);
+        var answers = x.Interview.State.Answers.Select(a => a.QuestionId == "api" ? a with { Judgment = a.Judgment with { Depth = 5 } } : a).ToArray();
+        var interview = x.Interview with { State = x.Interview.State with { Answers = answers } };
+
+        var sut = ScorecardBuilder.Build(SampleProfiles.Backend, interview, x.Transcript);
+
+        Assert.Equal(5.2, sut.Dimensions.Single(d => d.DimensionId == "depth").Score);
+        Assert.Equal(10, sut.Dimensions.Single(d => d.DimensionId == "api").Score);
+        Assert.Equal(6, sut.Dimensions.Single(d => d.DimensionId == "communication").Score);
+        Assert.Equal(67, sut.CompositeScore); // 60*0.52 + 30*1.0 + 10*0.6 = 31.2 + 30 + 6 = 67.2
+    }
+
+    [Theory]
+    [InlineData(4.25, Recommendation.StrongYes)] // 85
+    [InlineData(4.2, Recommendation.Yes)]        // 84
+    [InlineData(3.5, Recommendation.Yes)]        // 70
+    [InlineData(3.45, Recommendation.Maybe)]     // 69
+    [InlineData(2.5, Recommendation.Maybe)]      // 50
+    [InlineData(2.45, Recommendation.No)]        // 49
+    public void Build_CompositeAtDefaultThresholds_MapsToRecommendation(double depth, Recommendation expected)
+    {
+        Assert.Equal(expected, Build(Interview(depth)).Recommendation);
+    }
+
+    [Fact]
+    public void Build_CustomThresholds_AreHonoured()
+    {
+        var profile = SampleProfiles.Backend with { Recommendation = new RecommendationThresholds(95, 90, 80) };
+        var x = Interview(4.25);
+
+        Assert.Equal(Recommendation.Maybe, ScorecardBuilder.Build(profile, x.Interview, x.Transcript).Recommendation);
+    }
+
+    [Fact]
+    public void Build_KnockedOut_ForcesNoAndZero()
+    {
+        var x = Interview(5.0, answered: [], status: InterviewStatus.KnockedOut);
+        var interview = x.Interview with { State = x.Interview.State with { Knockouts = [new KnockoutResult("api-years", "2", false)] } };
+
+        var sut = ScorecardBuilder.Build(SampleProfiles.Backend, interview, x.Transcript);
+
+        Assert.Equal(Recommendation.No, sut.Recommendation);
+        Assert.Equal(0, sut.CompositeScore);
+        Assert.False(Assert.Single(sut.Knockouts).Passed);
+        Assert.Contains(sut.Risks, r => r.Contains("knockout requirement", StringComparison.Ordinal));
+        Assert.StartsWith("No further steps", sut.SuggestedNextStep, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_WithdrawnAfterOneGreatAnswer_UnansweredCountAsZeroAndCapsAtMaybe()
+    {
+        var sut = Build(Interview(5.0, answered: ["api"], status: InterviewStatus.Withdrawn));
+
+        Assert.Equal(2.0, sut.Dimensions.Single(d => d.DimensionId == "depth").Score); // 5*2 / 5 planned questions
+        Assert.Equal(20, sut.CoveragePercent);
+        Assert.True(sut.Recommendation <= Recommendation.Maybe);
+        Assert.Contains(sut.Risks, r => r.Contains("not completed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_QuoteNotInTheCandidatesWords_IsDropped()
+    {
+        var x = Interview(4.0, textFor: id => $"Answer about {id}. We kept the error budget at 0.1%.");
+        var answers = x.Interview.State.Answers.Select(a => a with { Judgment = a.Judgment with { EvidenceQuote = "words the candidate never said" } }).ToArray();
+        var interview = x.Interview with { State = x.Interview.State with { Answers = answers } };
+
+        var sut = ScorecardBuilder.Build(SampleProfiles.Backend, interview, x.Transcript);
+
+        Assert.Empty(sut.NotableQuotes);
+        Assert.All(sut.Dimensions, d => Assert.Null(d.Quote));
+    }
+
+    [Fact]
+    public void Build_Quotes_AreVerbatimFromTheTranscript()
+    {
+        var x = Interview(4.0);
+
+        var sut = ScorecardBuilder.Build(SampleProfiles.Backend, x.Interview, x.Transcript);
+
+        Assert.NotEmpty(sut.NotableQuotes);
+        Assert.All(sut.NotableQuotes, q => Assert.Contains(q.Text, x.Transcript.Single(t => t.QuestionId == q.QuestionId).Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_ConfidenceDropsForOfflineJudgingShortAndSkippedAnswers()
+    {
+        var llm = Build(Interview(4.0)).Confidence;
+        var offline = Build(Interview(4.0, judgedBy: JudgeKind.Rubric)).Confidence;
+        var shortAnswers = Build(Interview(4.0, textFor: id => $"Short {id}.")).Confidence;
+
+        Assert.Equal(1.0, llm);
+        Assert.Equal(0.85, offline);
+        Assert.True(shortAnswers < llm);
+    }
+
+    [Fact]
+    public void Build_PreferredSkillMentioned_AddsBonus()
+    {
+        var plain = Build(Interview(3.0));
+        var withKafka = Build(Interview(3.0, textFor: id => id == "incident" ? IncidentText + " We moved the events to Kafka." : $"A long enough answer about {id} that does not mention streaming platforms at all, really."));
+
+        Assert.Equal(0, plain.PreferredSkillBonus);
+        Assert.Equal(2, withKafka.PreferredSkillBonus); // depth 3 -> 6/10 -> 1.5 points -> rounds to 2
+        Assert.Equal("We moved the events to Kafka.", Assert.Single(withKafka.PreferredSkills).Evidence);
+    }
+
+    [Fact]
+    public void Build_Competency_PassesOnlyWithSignalInADeepEnoughAnswer()
+    {
+        var pass = Build(Interview(4.0));
+        var noSignal = Build(Interview(4.0, textFor: id => $"A long answer about {id} with numbers like 40 ms but none of the words the competency looks for."));
+        var shallow = Build(Interview(2.0));
+
+        Assert.True(Assert.Single(pass.Competencies).Passed);
+        Assert.Equal("I was on-call when the payments queue stalled.", pass.Competencies[0].Evidence);
+        Assert.False(Assert.Single(noSignal.Competencies).Passed);
+        Assert.False(Assert.Single(shallow.Competencies).Passed);
+        Assert.Contains(noSignal.Risks, r => r.Contains("No evidence yet for", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_MustHaveCompetencyMissing_CapsStrongYesAtYes()
+    {
+        var sut = Build(Interview(5.0, textFor: id => $"An excellent long answer about {id}; we measured everything twice and shipped it."));
+
+        Assert.Equal(100, sut.CompositeScore);
+        Assert.Equal(Recommendation.Yes, sut.Recommendation);
+    }
+
+    [Fact]
+    public void Build_BlueprintCoverage_CollectsCoveredAndMissingAreas()
+    {
+        var x = Interview(3.0);
+        var answers = x.Interview.State.Answers.Select(a => a.QuestionId switch
+        {
+            "cache" => a with { Judgment = a.Judgment with { AreasCovered = ["cache-aside"], AreasMissing = ["ttl"] } },
+            "cache.f1" => a with { Judgment = a.Judgment with { AreasCovered = ["invalidation"] } },
+            _ => a,
+        }).ToArray();
+
+        var sut = ScorecardBuilder.Build(SampleProfiles.Backend, x.Interview with { State = x.Interview.State with { Answers = answers } }, x.Transcript);
+
+        var cache = Assert.Single(sut.Blueprints);
+        Assert.Equal(["cache-aside", "invalidation"], cache.Covered);
+        Assert.Equal(["ttl", "stampede"], cache.Missing);
+    }
+
+    [Fact]
+    public void Build_IsDeterministic()
+    {
+        var x = Interview(3.3);
+
+        var a = ScreeningBot.Dialogs.Serialization.DialogsJson.Serialize(ScorecardBuilder.Build(SampleProfiles.Backend, x.Interview, x.Transcript));
+        var b = ScreeningBot.Dialogs.Serialization.DialogsJson.Serialize(ScorecardBuilder.Build(SampleProfiles.Backend, x.Interview, x.Transcript));
+
+        Assert.Equal(a, b);
+    }
+}
