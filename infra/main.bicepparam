@@ -7,6 +7,7 @@ using './main.bicep'
 
 param baseName = readEnvironmentVariable('SCREENINGBOT_BASE_NAME', 'screeningbot')
 
+param botAppType = readEnvironmentVariable('MICROSOFT_APP_TYPE', 'SingleTenant')
 param microsoftAppId = readEnvironmentVariable('MICROSOFT_APP_ID', '')
 param microsoftAppPassword = readEnvironmentVariable('MICROSOFT_APP_PASSWORD', '')
 

@@ -79,7 +79,7 @@ semver = re.compile(r"^\d{1,9}\.\d{1,9}\.\d{1,9}$")
 app_id = os.environ["APP_ID"].strip()
 domain = os.environ["DOMAIN"].strip()
 if not guid.match(app_id):
-    fail(f"--app-id '{app_id}' is not a GUID. Use the bot's Microsoft App ID, e.g. from: az deployment group show -g <group> -n main --query properties.outputs.microsoftAppId.value -o tsv")
+    fail(f"--app-id '{app_id}' is not a GUID. Use the bot's Microsoft App ID, e.g. from: az deployment group show -g <group> -n screeningbot --query properties.outputs.microsoftAppId.value -o tsv")
 if not host.match(domain):
     fail(f"--domain '{domain}' is not a host name. Give the host only, without https:// or a path, e.g. app-screeningbot-1234abcd.azurewebsites.net")
 
