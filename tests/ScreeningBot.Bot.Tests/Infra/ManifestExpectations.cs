@@ -1,0 +1,39 @@
+namespace ScreeningBot.Bot.Tests.Infra;
+
+/// <summary>What the bot implements, as the app manifests must describe it.</summary>
+internal static class ManifestExpectations
+{
+    /// <summary>Verbs of the recruiter command parser (screen has the alias invite).</summary>
+    // replace with the command parser's verb list once bot/Commands lands
+    public static readonly IReadOnlySet<string> CommandVerbs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "screen", "invite", "status", "help", "profiles", "cancel", "report", "forget",
+    };
+
+    /// <summary>Slack Web API methods the bot calls, with the bot scope each one needs (null: none).</summary>
+    // replace with the Slack Web API client's method list once bot/Slack lands
+    public static readonly IReadOnlyDictionary<string, string?> SlackMethodScopes = new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        ["chat.postMessage"] = "chat:write",
+        ["chat.update"] = "chat:write",
+        ["chat.postEphemeral"] = "chat:write",
+        ["conversations.open"] = "im:write",
+        ["users.info"] = "users:read",
+        ["auth.test"] = null,
+    };
+
+    /// <summary>Slack events the bot handles, with the bot scope each subscription needs.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SlackEventScopes = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["message.im"] = "im:history",
+    };
+
+    /// <summary>Scope that slash commands need.</summary>
+    public const string SlackCommandsScope = "commands";
+
+    /// <summary>Placeholder for the bot's Microsoft App ID in the Teams manifest, filled in by infra/teams/package.sh.</summary>
+    public const string AppIdPlaceholder = "{{MICROSOFT_APP_ID}}";
+
+    /// <summary>Placeholder for the bot's host name in both manifests.</summary>
+    public const string DomainPlaceholder = "{{BOT_DOMAIN}}";
+}
