@@ -1,0 +1,14 @@
+using ScreeningBot.Dialogs.Scoring;
+
+namespace ScreeningBot.Bot.Commands;
+
+/// <summary>What to answer the recruiter: text (Markdown-light: *bold*, `code`, bullet lines), optionally a scorecard to render as a card.</summary>
+internal sealed record CommandResponse(string Text)
+{
+    public Scorecard? Scorecard { get; init; }
+
+    /// <summary>True when the command did something (an invitation sent, data erased); false for refusals and errors.</summary>
+    public bool Succeeded { get; init; } = true;
+
+    public static CommandResponse Refused(string text) => new(text) { Succeeded = false };
+}

@@ -1,0 +1,51 @@
+namespace ScreeningBot.Bot.Commands;
+
+/// <summary>A user mentioned in a command: Slack <c>&lt;@U123|jane&gt;</c>, a Teams mention entity, or a bare <c>@jane</c> (no id).</summary>
+/// <param name="Id">Channel user id (Slack <c>U…</c>, Teams <c>29:…</c>); null when only a name was typed.</param>
+/// <param name="Name">Display name as written; may be empty.</param>
+/// <param name="AadObjectId">Entra object id (Teams mentions).</param>
+internal sealed record Mention(string? Id, string Name, string? AadObjectId = null)
+{
+    public string Display => string.IsNullOrWhiteSpace(Name) ? Id ?? "someone" : Name.TrimStart('@');
+}
+
+/// <summary>What a command points at: a mentioned candidate or an interview id.</summary>
+internal sealed record CommandTarget(Mention? Candidate, string? InterviewId)
+{
+    public string Display => Candidate is { } c ? "@" + c.Display : InterviewId ?? "?";
+}
+
+/// <summary>A parsed recruiter command. One grammar for Slack and Teams: see <see cref="RecruiterCommandParser"/>.</summary>
+internal abstract record RecruiterCommand
+{
+    private protected RecruiterCommand()
+    {
+    }
+}
+
+/// <summary><c>screen @jane backend-senior</c> (alias <c>invite</c>).</summary>
+internal sealed record InviteCommand(Mention Candidate, string ProfileId) : RecruiterCommand;
+
+/// <summary><c>status [@jane | interview-id | profile-id]</c>.</summary>
+internal sealed record StatusCommand(CommandTarget? Target, string? ProfileId) : RecruiterCommand;
+
+/// <summary><c>profiles</c>.</summary>
+internal sealed record ProfilesCommand : RecruiterCommand;
+
+/// <summary><c>help [verb]</c>.</summary>
+internal sealed record HelpCommand(string? Topic) : RecruiterCommand;
+
+/// <summary><c>cancel @jane | interview-id</c>.</summary>
+internal sealed record CancelCommand(CommandTarget Target) : RecruiterCommand;
+
+/// <summary><c>report @jane | interview-id</c>.</summary>
+internal sealed record ReportCommand(CommandTarget Target) : RecruiterCommand;
+
+/// <summary><c>shortlist [profile-id]</c>: finished screens, best first.</summary>
+internal sealed record ShortlistCommand(string? ProfileId) : RecruiterCommand;
+
+/// <summary><c>forget @jane [confirm]</c>: erase everything stored about a candidate (GDPR).</summary>
+internal sealed record ForgetCommand(CommandTarget Target, bool Confirmed) : RecruiterCommand;
+
+/// <summary>Input that is not a valid command; <see cref="Message"/> says what was wrong and shows the usage.</summary>
+internal sealed record InvalidCommand(string Message) : RecruiterCommand;

@@ -1,0 +1,334 @@
+using System.Globalization;
+using System.Text;
+using Humanizer;
+using Microsoft.Extensions.Options;
+using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Scoring;
+using ScreeningBot.Dialogs.Screening;
+using ScreeningBot.Dialogs.Storage;
+using ScreeningBot.Dialogs.Waterfall;
+
+namespace ScreeningBot.Bot.Commands;
+
+/// <summary>
+/// Runs recruiter commands for every channel: authorisation, invitations, status, shortlist, reports,
+/// cancellation and erasure. Channel adapters parse with <see cref="RecruiterCommandParser"/>, supply an
+/// <see cref="ICandidateChannel"/>, and render the <see cref="CommandResponse"/> their own way.
+/// </summary>
+internal sealed class RecruiterCommandService(
+    InterviewService interviews,
+    IInterviewStore store,
+    IReportStore reports,
+    CandidateDataService candidateData,
+    ScoringJobHandler scoring,
+    IOptions<RecruiterOptions> options,
+    TimeProvider time,
+    ILogger<RecruiterCommandService> logger)
+{
+    private const int ListLimit = 10;
+
+    public async Task<CommandResponse> ExecuteAsync(RecruiterCommand command, CommandContext context, ICandidateChannel channel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(channel);
+        if (command is HelpCommand help)
+        {
+            return Help(help, context);
+        }
+
+        if (command is InvalidCommand invalid)
+        {
+            return CommandResponse.Refused($"{invalid.Message}\n{RecruiterCommandParser.Usage(context.CommandPrefix)}");
+        }
+
+        if (!IsRecruiter(context))
+        {
+            BotLog.CommandRefused(logger, context.ChannelId, command.GetType().Name);
+            return CommandResponse.Refused(
+                "Sorry, only recruiters can run screening commands. " +
+                $"If you should be one, ask the bot operator to add your id `{context.Recruiter.AadObjectId ?? context.Recruiter.Id}` to `Screening:Recruiters`.");
+        }
+
+        BotLog.CommandRun(logger, context.ChannelId, command.GetType().Name);
+        return command switch
+        {
+            InviteCommand c => await InviteAsync(c, context, channel, cancellationToken),
+            StatusCommand c => await StatusAsync(c, cancellationToken),
+            ProfilesCommand => Profiles(),
+            ShortlistCommand c => await ShortlistAsync(c, cancellationToken),
+            ReportCommand c => await ReportAsync(c, cancellationToken),
+            CancelCommand c => await CancelAsync(c, channel, cancellationToken),
+            ForgetCommand c => await ForgetAsync(c, context, cancellationToken),
+            _ => throw new InvalidOperationException($"Unhandled command {command.GetType().Name}."),
+        };
+    }
+
+    private bool IsRecruiter(CommandContext context)
+    {
+        var recruiters = options.Value.Recruiters;
+        return context.PreAuthorized
+            || recruiters.Contains(context.Recruiter.Id, StringComparer.OrdinalIgnoreCase)
+            || (context.Recruiter.AadObjectId is { } aad && recruiters.Contains(aad, StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static CommandResponse Help(HelpCommand help, CommandContext context)
+    {
+        var usage = RecruiterCommandParser.Usage(context.CommandPrefix);
+        var intro = "I run structured first-round screens for backend roles: I interview the candidate in a private chat, judge each answer and post a scorecard here when they finish.";
+        return new CommandResponse(help.Topic is null ? $"{intro}\n{usage}" : usage);
+    }
+
+    private async Task<CommandResponse> InviteAsync(InviteCommand command, CommandContext context, ICandidateChannel channel, CancellationToken cancellationToken)
+    {
+        if (!interviews.Profiles.TryGet(command.ProfileId, out var profile))
+        {
+            var available = string.Join(", ", interviews.Profiles.Profiles.Select(p => $"`{p.Id}`"));
+            return CommandResponse.Refused($"There is no profile `{command.ProfileId}`. Available: {(available.Length == 0 ? "none (check Screening:ProfilesPath)" : available)}.");
+        }
+
+        if (command.Candidate.Id is null)
+        {
+            return CommandResponse.Refused($"I can't tell who @{command.Candidate.Display} is. Pick them from the mention list so the message carries their account, e.g. `{context.CommandPrefix} screen @Jane {profile.Id}`.");
+        }
+
+        var opened = await channel.OpenConversationAsync(command.Candidate, context, cancellationToken);
+        if (opened.Address is null || opened.Candidate is null)
+        {
+            return CommandResponse.Refused($"I couldn't open a private chat with @{command.Candidate.Display}: {opened.Error}");
+        }
+
+        var hiring = HiringConversation(profile.Id, profile.HiringChannels, context);
+        var result = await interviews.StartAsync(new StartInterviewRequest(profile.Id, opened.Candidate, opened.Address, context.Recruiter, hiring), cancellationToken);
+        switch (result.Status)
+        {
+            case StartInterviewStatus.AlreadyInProgress:
+                var existing = result.Interview!;
+                return CommandResponse.Refused($"@{opened.Candidate.Name} already has a screen in progress: {Line(existing)}. Use `{context.CommandPrefix} cancel {existing.Id}` first to start over.");
+            case StartInterviewStatus.UnknownProfile:
+                return CommandResponse.Refused($"There is no profile `{command.ProfileId}`.");
+        }
+
+        var interview = result.Interview!;
+        try
+        {
+            await channel.SendAsync(opened.Address, result.Replies, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or ChannelDeliveryException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            BotLog.InvitationUndelivered(logger, interview.Id, e);
+            await interviews.CancelAsync(interview.Id, cancellationToken);
+            return CommandResponse.Refused($"I couldn't message @{opened.Candidate.Name} ({e.Message}), so no screen was started. Try again once they can receive messages from the bot.");
+        }
+
+        var where = hiring is null ? "here" : hiring.ConversationId == context.Source.ConversationId ? "here" : "in the hiring channel";
+        return new CommandResponse($"Invited @{opened.Candidate.Name} to the *{profile.Title}* screen (`{interview.Id}`). I'll post the scorecard {where} when they finish.");
+    }
+
+    private ConversationAddress? HiringConversation(string profileId, Dialogs.Profiles.HiringChannels channels, CommandContext context)
+    {
+        var configured = options.Value.HiringChannels.TryGetValue(profileId, out var id) ? id
+            : context.ChannelId == "slack" ? channels.Slack
+            : context.ChannelId == "msteams" ? channels.Teams
+            : null;
+        return string.IsNullOrWhiteSpace(configured)
+            ? context.Source
+            : context.Source with { ConversationId = configured, ThreadId = null };
+    }
+
+    private async Task<CommandResponse> StatusAsync(StatusCommand command, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Interview> found;
+        string heading;
+        if (command.Target is { InterviewId: { } id })
+        {
+            var stored = await store.GetAsync(id, cancellationToken);
+            found = stored is null ? [] : [stored.Interview];
+            heading = $"Screen `{id}`";
+        }
+        else if (command.Target is { Candidate: { } candidate })
+        {
+            found = candidate.Id is null ? [] : await store.ListAsync(new InterviewQuery(CandidateId: candidate.Id), ListLimit, cancellationToken);
+            heading = $"Screens of @{candidate.Display}";
+        }
+        else
+        {
+            found = await store.ListAsync(new InterviewQuery(ProfileId: command.ProfileId), ListLimit, cancellationToken);
+            heading = command.ProfileId is null ? "Latest screens" : $"Latest screens for `{command.ProfileId}`";
+        }
+
+        if (found.Count == 0)
+        {
+            return new CommandResponse($"{heading}: none found.");
+        }
+
+        var text = new StringBuilder($"*{heading}*");
+        foreach (var interview in found)
+        {
+            text.Append("\n• ").Append(Line(interview));
+            await EnsureScoredAsync(interview, cancellationToken);
+        }
+
+        return new CommandResponse(text.ToString());
+    }
+
+    /// <summary>A finished screen without a report lost its scoring job (e.g. a crash right after the last answer): queue it again.</summary>
+    private async Task EnsureScoredAsync(Interview interview, CancellationToken cancellationToken)
+    {
+        if (interview.State.IsEnded && interview.Status != InterviewStatus.Cancelled
+            && interview.State.EndedAt < time.GetUtcNow().AddMinutes(-2)
+            && await reports.GetAsync(interview.Id, cancellationToken) is null)
+        {
+            await interviews.EnqueueScoringAsync(interview.Id, cancellationToken);
+        }
+    }
+
+    private CommandResponse Profiles()
+    {
+        var profiles = interviews.Profiles.Profiles;
+        if (profiles.Count == 0)
+        {
+            return new CommandResponse("No screening profiles are loaded. Check `Screening:ProfilesPath` and run `validate-profiles`.");
+        }
+
+        var text = new StringBuilder("*Screening profiles*");
+        foreach (var p in profiles)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n• `{p.Id}`: {p.Title} (about {TimeSpan.FromMinutes(p.DurationMinutes).Humanize()}, {"knockout".ToQuantity(p.Knockouts.Count)}, {"question".ToQuantity(p.CustomQuestions.Count)}, {"deep-dive".ToQuantity(p.Blueprints.Count)})");
+        }
+
+        return new CommandResponse(text.ToString());
+    }
+
+    private async Task<CommandResponse> ShortlistAsync(ShortlistCommand command, CancellationToken cancellationToken)
+    {
+        var finished = (await store.ListAsync(new InterviewQuery(ProfileId: command.ProfileId), 200, cancellationToken))
+            .Where(i => i.Status == InterviewStatus.Completed)
+            .ToArray();
+        var scored = new List<(Interview Interview, Scorecard Scorecard)>();
+        foreach (var interview in finished)
+        {
+            if (await reports.GetAsync(interview.Id, cancellationToken) is { } report)
+            {
+                scored.Add((interview, report.Scorecard));
+            }
+        }
+
+        var scope = command.ProfileId is null ? string.Empty : $" for `{command.ProfileId}`";
+        if (scored.Count == 0)
+        {
+            return new CommandResponse($"No finished screens{scope} yet.");
+        }
+
+        var text = new StringBuilder($"*Shortlist{scope}* (completed screens, best first)");
+        var rank = 0;
+        foreach (var (interview, card) in scored.OrderByDescending(s => s.Scorecard.CompositeScore).ThenBy(s => s.Interview.CreatedAt).Take(ListLimit))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n{++rank}. {card.CandidateName}: *{card.CompositeScore}/100 {card.Recommendation.ToDisplay()}* (confidence {card.Confidence:0.00}), `{interview.ProfileId}`, `{interview.Id}`");
+        }
+
+        return new CommandResponse(text.ToString());
+    }
+
+    private async Task<CommandResponse> ReportAsync(ReportCommand command, CancellationToken cancellationToken)
+    {
+        var interview = await ResolveAsync(command.Target, cancellationToken);
+        if (interview is null)
+        {
+            return CommandResponse.Refused($"I found no screen for {command.Target.Display}.");
+        }
+
+        if (!interview.State.IsEnded)
+        {
+            return new CommandResponse($"{Name(interview)}'s screen is still going ({Line(interview)}); the scorecard is posted when it ends.");
+        }
+
+        if (interview.Status == InterviewStatus.Cancelled)
+        {
+            return new CommandResponse($"{Name(interview)}'s screen was cancelled, so there is no scorecard.");
+        }
+
+        var report = await reports.GetAsync(interview.Id, cancellationToken) ?? await scoring.BuildAsync(interview, cancellationToken);
+        return new CommandResponse($"Scorecard for {Name(interview)} (`{interview.Id}`)") { Scorecard = report.Scorecard };
+    }
+
+    private async Task<CommandResponse> CancelAsync(CancelCommand command, ICandidateChannel channel, CancellationToken cancellationToken)
+    {
+        var interview = await ResolveAsync(command.Target, cancellationToken);
+        if (interview is null)
+        {
+            return CommandResponse.Refused($"I found no screen for {command.Target.Display}.");
+        }
+
+        if (interview.State.IsEnded)
+        {
+            return CommandResponse.Refused($"{Name(interview)}'s screen has already ended ({ReportText(interview.Status)}).");
+        }
+
+        await interviews.CancelAsync(interview.Id, cancellationToken);
+        try
+        {
+            await channel.SendAsync(interview.CandidateConversation, [new Reply { Text = "The hiring team has closed this screen. Thank you for your time!", Kind = ReplyKind.Closing }], cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or ChannelDeliveryException)
+        {
+            BotLog.InvitationUndelivered(logger, interview.Id, e);
+        }
+
+        return new CommandResponse($"Cancelled {Name(interview)}'s screen (`{interview.Id}`) and let them know.");
+    }
+
+    private async Task<CommandResponse> ForgetAsync(ForgetCommand command, CommandContext context, CancellationToken cancellationToken)
+    {
+        var candidateId = command.Target.Candidate?.Id;
+        if (candidateId is null && command.Target.InterviewId is { } id)
+        {
+            candidateId = (await store.GetAsync(id, cancellationToken))?.Interview.Candidate.Id;
+        }
+
+        if (candidateId is null)
+        {
+            return CommandResponse.Refused($"I found no candidate for {command.Target.Display}. Mention them from the mention list, or give one of their interview ids.");
+        }
+
+        if (!command.Confirmed)
+        {
+            return new CommandResponse(
+                $"This permanently deletes every screen, transcript and scorecard stored for {command.Target.Display}. " +
+                $"To go ahead, send `{context.CommandPrefix} forget {(command.Target.Candidate is null ? command.Target.InterviewId : "@" + command.Target.Candidate.Display)} confirm`.")
+            { Succeeded = false };
+        }
+
+        var erased = await candidateData.ForgetCandidateAsync(candidateId, cancellationToken);
+        BotLog.CandidateForgotten(logger, erased.Interviews, erased.TranscriptTurns, erased.Reports);
+        return new CommandResponse(
+            $"Deleted everything stored for {command.Target.Display}: {"screen".ToQuantity(erased.Interviews)}, {"transcript line".ToQuantity(erased.TranscriptTurns)} and {"scorecard".ToQuantity(erased.Reports)}.");
+    }
+
+    private async Task<Interview?> ResolveAsync(CommandTarget target, CancellationToken cancellationToken)
+    {
+        if (target.InterviewId is { } id)
+        {
+            return (await store.GetAsync(id, cancellationToken))?.Interview;
+        }
+
+        if (target.Candidate?.Id is not { } candidateId)
+        {
+            return null;
+        }
+
+        var latest = await store.ListAsync(new InterviewQuery(CandidateId: candidateId), 1, cancellationToken);
+        return latest.Count > 0 ? latest[0] : null;
+    }
+
+    private string Line(Interview interview)
+    {
+        var age = (time.GetUtcNow() - interview.CreatedAt).Humanize(precision: 1);
+        var progress = interview.State.IsEnded ? ReportText(interview.Status) : $"{ReportText(interview.Status).ToLowerInvariant()}, {interview.State.Phase.Humanize(LetterCasing.LowerCase)}";
+        return $"{Name(interview)}, `{interview.ProfileId}`: {progress}, started {age} ago (`{interview.Id}`)";
+    }
+
+    private static string Name(Interview interview) => string.IsNullOrWhiteSpace(interview.Candidate.Name) ? interview.Candidate.Id : interview.Candidate.Name;
+
+    private static string ReportText(InterviewStatus status) => Reports.ReportText.Outcome(status);
+}

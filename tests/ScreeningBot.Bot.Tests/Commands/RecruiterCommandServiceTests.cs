@@ -1,0 +1,232 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using ScreeningBot.Bot.Commands;
+using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Scoring;
+using ScreeningBot.Dialogs.Screening;
+using ScreeningBot.Dialogs.Storage;
+using ScreeningBot.Dialogs.Waterfall;
+using ScreeningBot.Testing;
+
+namespace ScreeningBot.Bot.Tests.Commands;
+
+public sealed class RecruiterCommandServiceTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly InMemoryInterviewStore _interviews = new();
+    private readonly InMemoryTranscriptStore _transcripts = new();
+    private readonly InMemoryReportStore _reports = new();
+    private readonly RecordingCandidateChannel _channel = new();
+    private readonly RecordingPublisher _publisher = new();
+    private readonly InMemoryJobQueue _jobs;
+    private readonly InterviewService _service;
+    private readonly ScoringJobHandler _scoring;
+
+    private static readonly CommandContext Recruiter = new("slack", new Participant("URECRUIT", "Rita"), new ConversationAddress { ChannelId = "slack", ConversationId = "C-HIRING" }, "/screen");
+
+    public RecruiterCommandServiceTests()
+    {
+        _jobs = new InMemoryJobQueue(_time);
+        var profiles = new StaticProfileSource(SampleProfiles.Backend);
+        var dialog = new ScreeningDialog(new ScriptedJudge(), _time, new InterviewOptions(), NullLogger<ScreeningDialog>.Instance);
+        _service = new InterviewService(profiles, _interviews, _transcripts, _jobs, dialog, _time, NullLogger<InterviewService>.Instance);
+        _scoring = new ScoringJobHandler(_interviews, _transcripts, _reports, profiles, _publisher, _time, NullLogger<ScoringJobHandler>.Instance);
+    }
+
+    private RecruiterCommandService CreateSut(params string[] recruiters)
+    {
+        var options = new RecruiterOptions();
+        foreach (var r in recruiters.Length == 0 ? ["URECRUIT"] : recruiters)
+        {
+            options.Recruiters.Add(r);
+        }
+
+        return new RecruiterCommandService(_service, _interviews, _reports, new CandidateDataService(_interviews, _transcripts, _reports), _scoring, Options.Create(options), _time, NullLogger<RecruiterCommandService>.Instance);
+    }
+
+    private Task<CommandResponse> RunAsync(string text, CommandContext? context = null, RecruiterCommandService? sut = null) =>
+        (sut ?? CreateSut()).ExecuteAsync(RecruiterCommandParser.Parse(text), context ?? Recruiter, _channel, CancellationToken.None);
+
+    private async Task FinishInterviewAsync(string conversationKey, params string[] answers)
+    {
+        foreach (var answer in answers)
+        {
+            await _service.HandleMessageAsync(conversationKey, new IncomingMessage(answer), CancellationToken.None);
+        }
+
+        foreach (var job in await _jobs.ReceiveAsync(10, TimeSpan.FromMinutes(1), CancellationToken.None))
+        {
+            await _scoring.HandleAsync(job.Job, CancellationToken.None);
+            await _jobs.CompleteAsync(job, CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Invite_ByRecruiter_SendsWelcomeToCandidateAndConfirmsToRecruiter()
+    {
+        var response = await RunAsync("screen <@UJANE|Jane Doe> sample-backend");
+
+        Assert.True(response.Succeeded, response.Text);
+        Assert.Contains("Invited @Jane Doe to the *Backend Developer* screen", response.Text, StringComparison.Ordinal);
+        Assert.Equal(2, _channel.Sent.Count);
+        Assert.All(_channel.Sent, s => Assert.Equal("dm-UJANE", s.Address.ConversationId));
+        Assert.Contains("Hi Jane!", _channel.Sent[0].Reply.Text, StringComparison.Ordinal);
+        var interview = Assert.Single(await _interviews.ListAsync(InterviewQuery.All, 10, CancellationToken.None));
+        Assert.Equal("C-HIRING", interview.HiringConversation!.ConversationId);
+        Assert.Equal("URECRUIT", interview.Recruiter!.Id);
+    }
+
+    [Fact]
+    public async Task Invite_ByNonRecruiter_IsRefusedPolitelyWithTheirId()
+    {
+        var stranger = Recruiter with { Recruiter = new Participant("USTRANGER", "Sam") };
+
+        var response = await RunAsync("screen <@UJANE|Jane> sample-backend", stranger);
+
+        Assert.False(response.Succeeded);
+        Assert.Contains("only recruiters", response.Text, StringComparison.Ordinal);
+        Assert.Contains("USTRANGER", response.Text, StringComparison.Ordinal);
+        Assert.Empty(_channel.Sent);
+    }
+
+    [Fact]
+    public async Task Invite_PreAuthorizedByChannelRule_IsAllowed()
+    {
+        var teamMember = Recruiter with { Recruiter = new Participant("UTEAM", "Tom"), PreAuthorized = true };
+
+        var response = await RunAsync("screen <@UJANE|Jane> sample-backend", teamMember);
+
+        Assert.True(response.Succeeded, response.Text);
+    }
+
+    [Fact]
+    public async Task Invite_UnknownProfile_ListsTheAvailableOnes()
+    {
+        var response = await RunAsync("screen <@UJANE|Jane> frontend-senior");
+
+        Assert.False(response.Succeeded);
+        Assert.Equal("There is no profile `frontend-senior`. Available: `sample-backend`.", response.Text);
+    }
+
+    [Fact]
+    public async Task Invite_Twice_RefusesSecondWhileFirstInProgress()
+    {
+        await RunAsync("screen <@UJANE|Jane> sample-backend");
+
+        var second = await RunAsync("screen <@UJANE|Jane> sample-backend");
+
+        Assert.False(second.Succeeded);
+        Assert.Contains("already has a screen in progress", second.Text, StringComparison.Ordinal);
+        Assert.Equal(2, _channel.Sent.Count);
+    }
+
+    [Fact]
+    public async Task Invite_CandidateUnreachable_StartsNothingAndSaysWhy()
+    {
+        _channel.SendFailure = new ChannelDeliveryException("the app is not installed for Jane");
+
+        var response = await RunAsync("screen <@UJANE|Jane> sample-backend");
+
+        Assert.False(response.Succeeded);
+        Assert.Contains("the app is not installed for Jane", response.Text, StringComparison.Ordinal);
+        var interview = Assert.Single(await _interviews.ListAsync(InterviewQuery.All, 10, CancellationToken.None));
+        Assert.Equal(InterviewStatus.Cancelled, interview.Status);
+        _channel.SendFailure = null;
+        Assert.True((await RunAsync("screen <@UJANE|Jane> sample-backend")).Succeeded);
+    }
+
+    [Fact]
+    public async Task Invite_MentionWithoutId_AsksForARealMention()
+    {
+        var response = await RunAsync("screen @jane sample-backend");
+
+        Assert.False(response.Succeeded);
+        Assert.Contains("Pick them from the mention list", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StatusAndReportAndShortlist_AfterAFinishedScreen_ShowTheScorecard()
+    {
+        await RunAsync("screen <@UJANE|Jane> sample-backend");
+        const string Strong = "I designed a billing API with cursor pagination and idempotency keys; p95 stayed under 80 ms.";
+        await FinishInterviewAsync("slack:dm-UJANE", "yes", "5", "now", Strong, "I was on-call for the outage and wrote the postmortem; we now detect it in 2 minutes.", Strong, Strong, Strong);
+
+        var status = await RunAsync("status");
+        var report = await RunAsync("report <@UJANE|Jane>");
+        var shortlist = await RunAsync("shortlist sample-backend");
+
+        Assert.Contains("Jane, `sample-backend`: Completed", status.Text, StringComparison.Ordinal);
+        Assert.NotNull(report.Scorecard);
+        Assert.Equal("Jane", report.Scorecard.CandidateName);
+        Assert.Contains("1. Jane: *", shortlist.Text, StringComparison.Ordinal);
+        Assert.Single(_publisher.Posted);
+    }
+
+    [Fact]
+    public async Task Report_InProgress_SaysItIsStillGoing()
+    {
+        await RunAsync("screen <@UJANE|Jane> sample-backend");
+
+        var response = await RunAsync("report <@UJANE|Jane>");
+
+        Assert.Null(response.Scorecard);
+        Assert.Contains("still going", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancel_ActiveScreen_CancelsAndTellsTheCandidate()
+    {
+        await RunAsync("screen <@UJANE|Jane> sample-backend");
+
+        var response = await RunAsync("cancel <@UJANE|Jane>");
+
+        Assert.Contains("Cancelled Jane's screen", response.Text, StringComparison.Ordinal);
+        Assert.Contains("closed this screen", _channel.Sent[^1].Reply.Text, StringComparison.Ordinal);
+        var result = await _service.HandleMessageAsync("slack:dm-UJANE", new IncomingMessage("yes"), CancellationToken.None);
+        Assert.Equal(InterviewTurnStatus.AlreadyEnded, result.Status);
+    }
+
+    [Fact]
+    public async Task Forget_WithoutConfirm_DeletesNothingAndExplains()
+    {
+        await RunAsync("screen <@UJANE|Jane> sample-backend");
+
+        var response = await RunAsync("forget <@UJANE|Jane>");
+
+        Assert.Contains("forget @Jane confirm", response.Text, StringComparison.Ordinal);
+        Assert.Single(await _interviews.ListAsync(InterviewQuery.All, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Forget_Confirmed_ErasesInterviewsTranscriptsAndReports()
+    {
+        await RunAsync("screen <@UJANE|Jane> sample-backend");
+        await FinishInterviewAsync("slack:dm-UJANE", "no");
+        var id = (await _interviews.ListAsync(InterviewQuery.All, 1, CancellationToken.None))[0].Id;
+
+        var response = await RunAsync("forget <@UJANE|Jane> confirm");
+
+        Assert.StartsWith("Deleted everything stored for @Jane: 1 screen, ", response.Text, StringComparison.Ordinal);
+        Assert.Contains("1 scorecard", response.Text, StringComparison.Ordinal);
+        Assert.Empty(await _interviews.ListAsync(InterviewQuery.All, 10, CancellationToken.None));
+        Assert.Empty(await _transcripts.ReadAsync(id, CancellationToken.None));
+        Assert.Null(await _reports.GetAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Help_IsOpenToEveryone()
+    {
+        var response = await RunAsync("help", Recruiter with { Recruiter = new Participant("UANY", "Any") });
+
+        Assert.Contains("/screen screen @candidate profile-id", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Profiles_ListsLoadedProfiles()
+    {
+        var response = await RunAsync("profiles");
+
+        Assert.Contains("`sample-backend`: Backend Developer (about 30 minutes, 2 knockouts, 2 questions, 1 deep-dive)", response.Text, StringComparison.Ordinal);
+    }
+}
