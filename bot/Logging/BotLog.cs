@@ -17,4 +17,7 @@ internal static partial class BotLog
 
     [LoggerMessage(6004, LogLevel.Information, "Erased a candidate: {Interviews} interviews, {Turns} transcript turns, {Reports} reports")]
     public static partial void CandidateForgotten(ILogger logger, int interviews, int turns, int reports);
+
+    [LoggerMessage(6005, LogLevel.Information, "Interview {InterviewId} has no hiring conversation; its scorecard is stored but not posted")]
+    public static partial void ScorecardNotPosted(ILogger logger, string interviewId);
 }

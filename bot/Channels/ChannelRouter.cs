@@ -1,0 +1,36 @@
+using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Scoring;
+using ScreeningBot.Dialogs.Screening;
+
+namespace ScreeningBot.Bot.Channels;
+
+/// <summary>Routes proactive messages and scorecards to the channel that handles the address; it is also the scorecard publisher.</summary>
+internal sealed class ChannelRouter(IEnumerable<IConversationChannel> channels, ILogger<ChannelRouter> logger) : IScorecardPublisher
+{
+    private readonly IConversationChannel[] _channels = [.. channels];
+
+    public Task SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(replies);
+        return replies.Count == 0 ? Task.CompletedTask : For(address).SendAsync(address, replies, cancellationToken);
+    }
+
+    /// <summary>Posts the scorecard to the interview's hiring conversation; null when it has none (rehearsals).</summary>
+    public async Task<string?> PublishAsync(Interview interview, Scorecard scorecard, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interview);
+        ArgumentNullException.ThrowIfNull(scorecard);
+        if (interview.HiringConversation is not { } hiring)
+        {
+            BotLog.ScorecardNotPosted(logger, interview.Id);
+            return null;
+        }
+
+        return await For(hiring).PostScorecardAsync(hiring, scorecard, cancellationToken);
+    }
+
+    private IConversationChannel For(ConversationAddress address) =>
+        Array.Find(_channels, c => c.Handles(address))
+        ?? throw new InvalidOperationException($"No channel is configured that can reach '{address.ChannelId}' conversations. Configure that channel (see README) or cancel the interview.");
+}
