@@ -1,0 +1,78 @@
+namespace ScreeningBot.Dialogs.Profiles;
+
+/// <summary>Finds the closest known name to a misspelt one, for "did you mean" hints.</summary>
+internal static class NameSuggester
+{
+    /// <summary>
+    /// The candidate closest to <paramref name="input"/>: one that matches ignoring case, <c>_</c> and <c>-</c>,
+    /// or else the nearest by edit distance when the distance is small for the word's length. Null when none is close.
+    /// </summary>
+    public static string? Suggest(string input, IEnumerable<string> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(candidates);
+        var normalised = Normalise(input);
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            if (string.Equals(candidate, input, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var candidateNormalised = Normalise(candidate);
+            if (candidateNormalised == normalised)
+            {
+                return candidate;
+            }
+
+            var distance = Distance(normalised, candidateNormalised);
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+
+        var allowed = Math.Max(1, Math.Min(3, normalised.Length / 4));
+        return bestDistance <= allowed ? best : null;
+    }
+
+    /// <summary>" Did you mean "x"?" or empty, ready to append to a message.</summary>
+    public static string DidYouMean(string input, IEnumerable<string> candidates) =>
+        Suggest(input, candidates) is { } suggestion ? $" Did you mean \"{suggestion}\"?" : string.Empty;
+
+    private static string Normalise(string value) =>
+        new(value.Where(c => c is not ('_' or '-' or ' ')).Select(char.ToLowerInvariant).ToArray());
+
+    /// <summary>Levenshtein distance, bounded to short strings (names and ids are at most a few dozen characters).</summary>
+    private static int Distance(string a, string b)
+    {
+        if (a.Length > 128 || b.Length > 128)
+        {
+            return int.MaxValue;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}
