@@ -28,7 +28,7 @@ internal static class NameSuggester
             }
 
             var distance = Distance(normalised, candidateNormalised);
-            if (distance < bestDistance)
+            if (distance < bestDistance || (distance == bestDistance && IsBetterTie(normalised, candidateNormalised, best)))
             {
                 bestDistance = distance;
                 best = candidate;
@@ -42,6 +42,10 @@ internal static class NameSuggester
     /// <summary>" Did you mean "x"?" or empty, ready to append to a message.</summary>
     public static string DidYouMean(string input, IEnumerable<string> candidates) =>
         Suggest(input, candidates) is { } suggestion ? $" Did you mean \"{suggestion}\"?" : string.Empty;
+
+    /// <summary>On equal distance, prefer a candidate that starts with the same letter ("hnit" is "hint", not "unit").</summary>
+    private static bool IsBetterTie(string input, string candidate, string? best) =>
+        best is not null && input.Length > 0 && candidate.Length > 0 && candidate[0] == input[0] && Normalise(best) is { Length: > 0 } b && b[0] != input[0];
 
     private static string Normalise(string value) =>
         new(value.Where(c => c is not ('_' or '-' or ' ')).Select(char.ToLowerInvariant).ToArray());
