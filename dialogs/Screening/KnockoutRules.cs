@@ -3,26 +3,15 @@ using ScreeningBot.Dialogs.Waterfall.Prompts;
 
 namespace ScreeningBot.Dialogs.Screening;
 
-/// <summary>Applies a parsed <see cref="KnockoutRule"/> to a recognised answer.</summary>
+/// <summary>Applies a knockout's rule to a recognised answer through <see cref="KnockoutRuleEvaluator"/>.</summary>
 internal static class KnockoutRules
 {
-    public static bool Fails(KnockoutRule rule, PromptAnswer answer, DateOnly interviewDate) => rule switch
+    public static bool Fails(KnockoutRule rule, PromptAnswer answer, DateOnly interviewDate) => answer switch
     {
-        YesNoRule r => answer.YesNo == r.FailWhen,
-        NumberRule r => answer.Number is { } n && Compare(n.CompareTo(r.Threshold), r.Operator),
-        ChoiceRule r => answer.Choice is { } c && r.Values.Contains(c, StringComparer.OrdinalIgnoreCase) == r.FailWhenIn,
-        DateRule r => answer.Date is { } d && Compare(d.CompareTo(r.Absolute ?? interviewDate.AddMonths(r.OffsetMonths).AddDays(r.OffsetDays)), r.Operator),
-        _ => throw new InvalidOperationException($"Unknown knockout rule {rule.GetType().Name}."),
-    };
-
-    private static bool Compare(int comparison, ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.LessThan => comparison < 0,
-        ComparisonOperator.LessThanOrEqual => comparison <= 0,
-        ComparisonOperator.GreaterThan => comparison > 0,
-        ComparisonOperator.GreaterThanOrEqual => comparison >= 0,
-        ComparisonOperator.Equal => comparison == 0,
-        ComparisonOperator.NotEqual => comparison != 0,
-        _ => throw new InvalidOperationException($"Unknown operator {op}."),
+        { YesNo: { } yes } => KnockoutRuleEvaluator.Fails(rule, yes),
+        { Number: { } number } => KnockoutRuleEvaluator.Fails(rule, number),
+        { Choice: { } choice } => KnockoutRuleEvaluator.Fails(rule, choice),
+        { Date: { } date } => KnockoutRuleEvaluator.Fails(rule, date, interviewDate),
+        _ => throw new ArgumentException("A knockout answer must be typed (yes/no, number, choice or date).", nameof(answer)),
     };
 }

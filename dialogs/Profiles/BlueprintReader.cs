@@ -1,0 +1,77 @@
+using YamlDotNet.RepresentationModel;
+
+namespace ScreeningBot.Dialogs.Profiles;
+
+/// <summary>Reads a full blueprint (a bank entry or an inline profile blueprint) and checks its own shape.</summary>
+internal static class BlueprintReader
+{
+    public static Blueprint Read(YamlNode node, string path, YamlReadContext context)
+    {
+        var fields = YamlFields.Read(node, path, context, ProfileFields.Blueprint);
+        if (fields is null)
+        {
+            return Placeholder(string.Empty);
+        }
+
+        var id = fields.Id("id") ?? string.Empty;
+        var text = fields.Text("text", ProfileLimits.MaxQuestionLength, required: true) ?? string.Empty;
+        var areas = KnowledgeAreas(fields);
+        var reference = fields.Text("referenceAnswer", ProfileLimits.MaxReferenceAnswerLength, required: true) ?? string.Empty;
+        var followUps = fields.List("followUps", ProfileLimits.MaxBlueprintFollowUps + 5, (n, p) => ReadFollowUp(n, p, context));
+        if (!fields.Has("followUps"))
+        {
+            fields.Missing("followUps", $"add {ProfileLimits.MinBlueprintFollowUps} or {ProfileLimits.MaxBlueprintFollowUps} follow-ups, each with text, knowledgeAreas and referenceAnswer");
+        }
+        else if (followUps.Count is < ProfileLimits.MinBlueprintFollowUps or > ProfileLimits.MaxBlueprintFollowUps)
+        {
+            context.Error(fields.LineOf("followUps"), fields.PathOf("followUps"), $"has {followUps.Count} follow-ups; a blueprint needs {ProfileLimits.MinBlueprintFollowUps} or {ProfileLimits.MaxBlueprintFollowUps}", "write 2 or 3 follow-ups so every candidate gets the same deep-dive");
+        }
+
+        return new Blueprint
+        {
+            Id = id,
+            Text = text,
+            KnowledgeAreas = areas,
+            ReferenceAnswer = reference,
+            FollowUps = [.. followUps.Select((f, i) => f with { Id = $"{id}.f{i + 1}" })],
+            Skills = fields.TextList("skills", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
+            Dimensions = fields.TextList("dimensions", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
+            Tags = fields.TextList("tags", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
+        };
+    }
+
+    public static Blueprint Placeholder(string id) => new() { Id = id, Text = string.Empty, ReferenceAnswer = string.Empty };
+
+    /// <summary>Knowledge areas are required on blueprints and their follow-ups: the judge measures coverage against them.</summary>
+    private static IReadOnlyList<string> KnowledgeAreas(YamlFields fields)
+    {
+        var areas = fields.TextList("knowledgeAreas", ProfileLimits.MaxKnowledgeAreas, ProfileLimits.MaxNameLength);
+        if (!fields.Has("knowledgeAreas"))
+        {
+            fields.Missing("knowledgeAreas", "add `knowledgeAreas:` with the 2 to 6 things a strong answer covers");
+        }
+        else if (areas.Count == 0)
+        {
+            fields.Context.Error(fields.LineOf("knowledgeAreas"), fields.PathOf("knowledgeAreas"), "is empty", "list the 2 to 6 things a strong answer covers");
+        }
+
+        return areas;
+    }
+
+    private static BlueprintFollowUp ReadFollowUp(YamlNode node, string path, YamlReadContext context)
+    {
+        var fields = YamlFields.Read(node, path, context, ProfileFields.BlueprintFollowUp);
+        if (fields is null)
+        {
+            return new BlueprintFollowUp { Id = string.Empty, Text = string.Empty };
+        }
+
+        return new BlueprintFollowUp
+        {
+            Id = string.Empty,
+            Text = fields.Text("text", ProfileLimits.MaxQuestionLength, required: true) ?? string.Empty,
+            KnowledgeAreas = KnowledgeAreas(fields),
+            ReferenceAnswer = fields.Text("referenceAnswer", ProfileLimits.MaxReferenceAnswerLength, required: true),
+        };
+    }
+}
