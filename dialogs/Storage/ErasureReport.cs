@@ -1,0 +1,12 @@
+namespace ScreeningBot.Dialogs.Storage;
+
+/// <summary>What a retention purge or a candidate's erasure (<c>forget</c>) deleted.</summary>
+/// <param name="InterviewIds">The interviews deleted, each with its transcript and report.</param>
+/// <param name="TranscriptTurns">Transcript turns deleted across those interviews.</param>
+/// <param name="Reports">Reports (scorecards) deleted.</param>
+public sealed record ErasureReport(IReadOnlyList<string> InterviewIds, int TranscriptTurns, int Reports)
+{
+    public static ErasureReport Empty { get; } = new([], 0, 0);
+
+    public int Interviews => InterviewIds.Count;
+}
