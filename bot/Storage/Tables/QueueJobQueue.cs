@@ -123,18 +123,23 @@ internal sealed class QueueJobQueue(AzureStorageAccount account, string queueNam
 
     private async Task PoisonAsync(QueueClient queue, string messageId, string receipt, string body, int dequeueCount, string reason, CancellationToken cancellationToken)
     {
+        // Prove the receipt is still ours first (and keep the message hidden while we work): a caller whose
+        // receipt went stale must not poison a job that someone else now holds.
+        string current;
+        try
+        {
+            current = (await queue.UpdateMessageAsync(messageId, receipt, visibilityTimeout: TimeSpan.FromMinutes(1), cancellationToken: cancellationToken)).Value.PopReceipt;
+        }
+        catch (RequestFailedException e) when (AzureErrors.IsGoneMessage(e))
+        {
+            return;
+        }
+
         var envelope = new PoisonedJob(messageId, body, dequeueCount, reason, time.GetUtcNow());
         var poison = await account.GetQueueAsync(PoisonQueueName, cancellationToken);
 
         // Poisoned jobs wait for an operator; they never expire on their own (TTL -1).
         await poison.SendMessageAsync(JsonSerializer.Serialize(envelope, StorageJsonContext.Default.PoisonedJob), visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken);
-        try
-        {
-            await queue.DeleteMessageAsync(messageId, receipt, cancellationToken);
-        }
-        catch (RequestFailedException e) when (AzureErrors.IsGoneMessage(e))
-        {
-            // Delivered again meanwhile; its next holder will see the attempts count and poison it too.
-        }
+        await queue.DeleteMessageAsync(messageId, current, cancellationToken);
     }
 }
