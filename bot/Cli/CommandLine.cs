@@ -83,5 +83,5 @@ internal static class CommandLine
         }
     }
 
-    private static ICliCommand[] CreateCommands() => [];
+    private static ICliCommand[] CreateCommands() => [new Storage.ForgetCommand()];
 }
