@@ -83,5 +83,5 @@ internal static class CommandLine
         }
     }
 
-    private static ICliCommand[] CreateCommands() => [new ValidateProfilesCommand()];
+    private static ICliCommand[] CreateCommands() => [new ValidateProfilesCommand(), new Storage.ForgetCommand()];
 }

@@ -1,3 +1,5 @@
+using ScreeningBot.Bot.Storage;
+
 namespace ScreeningBot.Bot.Hosting;
 
 /// <summary>Composition root: everything the bot needs, picked from configuration.</summary>
@@ -8,6 +10,7 @@ public static class ScreeningBotServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScreeningBotStorage(builder.Configuration);
         return builder;
     }
 }

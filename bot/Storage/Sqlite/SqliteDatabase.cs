@@ -1,0 +1,253 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using ScreeningBot.Dialogs.Storage;
+
+namespace ScreeningBot.Bot.Storage.Sqlite;
+
+/// <summary>
+/// One SQLite file shared by the SQLite stores: opens pooled connections in WAL mode with a busy timeout,
+/// creates or upgrades the schema on first use (versioned with <c>PRAGMA user_version</c>), and turns SQLite
+/// errors into <see cref="StorageUnavailableException"/> so no <see cref="SqliteException"/> leaves bot/Storage.
+/// </summary>
+/// <remarks>Thread-safe; several processes may share the file (SQLite locks it, WAL lets readers run beside one writer).</remarks>
+internal sealed class SqliteDatabase : IDisposable
+{
+    /// <summary>The schema this code writes. Each entry of <see cref="Migrations"/> moves the file one version up.</summary>
+    public const int SchemaVersion = 1;
+
+    // How long a statement waits for another connection's write lock before giving up (SQLITE_BUSY).
+    private const int BusyTimeoutMilliseconds = 5000;
+
+    private static readonly string[] Migrations =
+    [
+        // Version 1. Times are UTC ticks (integers sort and compare exactly); documents are DialogsJson.
+        """
+        CREATE TABLE IF NOT EXISTS interviews (
+            id TEXT NOT NULL PRIMARY KEY,
+            conversation_key TEXT NOT NULL,
+            profile_id TEXT NOT NULL,
+            candidate_id TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            etag TEXT NOT NULL,
+            json TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_interviews_conversation ON interviews (conversation_key, created_at DESC);
+        CREATE INDEX IF NOT EXISTS ix_interviews_created ON interviews (created_at DESC);
+        CREATE INDEX IF NOT EXISTS ix_interviews_candidate ON interviews (candidate_id);
+        CREATE TABLE IF NOT EXISTS transcript_turns (
+            interview_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            json TEXT NOT NULL,
+            PRIMARY KEY (interview_id, sequence)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS reports (
+            interview_id TEXT NOT NULL PRIMARY KEY,
+            created_at INTEGER NOT NULL,
+            json TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS jobs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            json TEXT NOT NULL,
+            enqueued_at INTEGER NOT NULL,
+            visible_at INTEGER NOT NULL,
+            dequeue_count INTEGER NOT NULL DEFAULT 0,
+            receipt TEXT
+        );
+        CREATE INDEX IF NOT EXISTS ix_jobs_visible ON jobs (visible_at, id);
+        CREATE TABLE IF NOT EXISTS poison_jobs (
+            id INTEGER NOT NULL PRIMARY KEY,
+            json TEXT NOT NULL,
+            dequeue_count INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            poisoned_at INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS processed_messages (
+            key TEXT NOT NULL PRIMARY KEY,
+            expires_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    ];
+
+    private readonly string _connectionString;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _schemaReady;
+
+    public SqliteDatabase(string path, ILogger<SqliteDatabase> logger)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(logger);
+        Path = System.IO.Path.GetFullPath(path);
+        _logger = logger;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string Path { get; }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on an open connection (schema ready, pragmas set). SQLite failures become
+    /// <see cref="StorageUnavailableException"/> naming <paramref name="action"/> and the file.
+    /// </summary>
+    public async Task<T> RunAsync<T>(string action, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EnsureSchemaAsync(cancellationToken);
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            return await work(connection);
+        }
+        catch (SqliteException e)
+        {
+            throw Unavailable(action, e);
+        }
+        catch (IOException e)
+        {
+            throw new StorageUnavailableException($"Could not {action}: the SQLite file '{Path}' is not accessible ({e.Message}). Check Storage:SqlitePath and the folder's permissions.", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new StorageUnavailableException($"Could not {action}: no permission to use the SQLite file '{Path}'. Check Storage:SqlitePath and the folder's permissions.", e);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> inside one <c>BEGIN IMMEDIATE</c> transaction, committed when it returns.</summary>
+    public Task<T> RunInTransactionAsync<T>(string action, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(
+            action,
+            async connection =>
+            {
+                // IMMEDIATE takes the write lock up front: a deferred transaction that later upgrades can fail with
+                // SQLITE_BUSY without waiting, which would surface as a spurious outage under concurrent turns.
+                await using var transaction = connection.BeginTransaction(deferred: false);
+                var result = await work(connection, transaction);
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            },
+            cancellationToken);
+
+    /// <summary>Creates a command with named parameters (<c>$name</c>); SQL is never built from values.</summary>
+    public static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    /// <summary>Closes the pooled connections of this file, so it can be deleted (tests) or moved.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        _schemaGate.Dispose();
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+
+            // Per connection: wait for a competing writer instead of failing at once, and in WAL mode sync at
+            // checkpoints only; a committed turn survives a process crash (the SIGKILL case), not a power cut.
+            await using var pragma = Command(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)}; PRAGMA synchronous = NORMAL;");
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        if (_schemaReady)
+        {
+            return;
+        }
+
+        await _schemaGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_schemaReady)
+            {
+                return;
+            }
+
+            var folder = System.IO.Path.GetDirectoryName(Path);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+
+            // WAL is a property of the file and cannot change inside a transaction; set it before migrating.
+            await using (var wal = Command(connection, "PRAGMA journal_mode = WAL;"))
+            {
+                await wal.ExecuteScalarAsync(cancellationToken);
+            }
+
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            await using var versionCommand = Command(connection, "PRAGMA user_version;", transaction);
+            var version = Convert.ToInt32(await versionCommand.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            if (version > SchemaVersion)
+            {
+                throw new StorageUnavailableException(
+                    $"The SQLite file '{Path}' has schema version {version}, newer than this bot understands ({SchemaVersion}). " +
+                    "Run a newer bot, or point Storage:SqlitePath at another file.");
+            }
+
+            for (var next = version; next < SchemaVersion; next++)
+            {
+                await using var migrate = Command(connection, Migrations[next], transaction);
+                await migrate.ExecuteNonQueryAsync(cancellationToken);
+                await using var bump = Command(connection, $"PRAGMA user_version = {(next + 1).ToString(CultureInfo.InvariantCulture)};", transaction);
+                await bump.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            if (version < SchemaVersion)
+            {
+                StorageLog.SqliteSchemaCreated(_logger, SchemaVersion, Path);
+            }
+
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    private StorageUnavailableException Unavailable(string action, SqliteException e)
+    {
+        var hint = e.SqliteErrorCode switch
+        {
+            5 or 6 => "the database stayed locked by another writer; try again",
+            8 => "the file or its folder is read-only",
+            10 or 14 => "the file or its folder cannot be opened; check Storage:SqlitePath and permissions",
+            11 or 26 => "the file is not a valid SQLite database; restore it from a backup or point Storage:SqlitePath elsewhere",
+            13 => "the disk is full",
+            _ => "see the inner exception",
+        };
+        return new StorageUnavailableException($"Could not {action} in the SQLite file '{Path}' (SQLite error {e.SqliteErrorCode.ToString(CultureInfo.InvariantCulture)}: {hint}).", e);
+    }
+}

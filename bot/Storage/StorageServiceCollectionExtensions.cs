@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ScreeningBot.Dialogs.Storage;
+
+namespace ScreeningBot.Bot.Storage;
+
+/// <summary>Registers durable storage: the five storage ports for the configured provider, and their background work.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds and validates the <c>Storage</c> section (at startup), registers <see cref="IInterviewStore"/>,
+    /// <see cref="ITranscriptStore"/>, <see cref="IReportStore"/>, <see cref="IJobQueue"/> and
+    /// <see cref="IProcessedMessageLedger"/> as singletons of the chosen provider (SQLite by default, Azure Tables and
+    /// Queues with <c>Storage:Provider=Tables</c>), <see cref="CandidateDataService"/> for erasure, the daily retention
+    /// purge, and the worker that runs scoring jobs once an <see cref="IScoringJobHandler"/> is registered.
+    /// </summary>
+    public static IServiceCollection AddScreeningBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton(sp => new StorageBackend(
+            sp.GetRequiredService<IOptions<StorageOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetService<IHostEnvironment>()));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Interviews);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Transcripts);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Reports);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Queue);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Ledger);
+        services.TryAddSingleton(sp => new CandidateDataService(
+            sp.GetRequiredService<IInterviewStore>(),
+            sp.GetRequiredService<ITranscriptStore>(),
+            sp.GetRequiredService<IReportStore>()));
+
+        services.AddHostedService<RetentionWorker>();
+        services.AddHostedService<JobQueueWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using ScreeningBot.Dialogs.Screening;
+using ScreeningBot.Dialogs.Serialization;
+
+namespace ScreeningBot.Bot.Storage;
+
+/// <summary>
+/// Serialises what the durable stores persist through <see cref="DialogsJson"/> (every backend writes the same
+/// JSON) and refuses documents too large to be read back, at write time, with a message that says so.
+/// </summary>
+internal static class StoredDocuments
+{
+    public static string Serialize<T>(T value, string what)
+    {
+        var json = DialogsJson.Serialize(value);
+        return json.Length <= DialogsJson.MaxDocumentBytes
+            ? json
+            : throw new ArgumentException(
+                $"The {what} is {json.Length.ToString(CultureInfo.InvariantCulture)} characters as JSON; stores accept at most " +
+                $"{DialogsJson.MaxDocumentBytes.ToString(CultureInfo.InvariantCulture)} so that it can be read back. Bound the text before storing it.",
+                nameof(value));
+    }
+
+    /// <summary>
+    /// Checks that every turn belongs to <paramref name="interviewId"/> and has a non-negative sequence, and
+    /// returns (turn, JSON) pairs ordered by sequence; when a sequence repeats, the last turn given wins.
+    /// </summary>
+    public static IReadOnlyList<(TranscriptTurn Turn, string Json)> SerializeTurns(string interviewId, IReadOnlyList<TranscriptTurn> turns)
+    {
+        var bySequence = new SortedDictionary<long, (TranscriptTurn, string)>();
+        foreach (var turn in turns)
+        {
+            ArgumentNullException.ThrowIfNull(turn, nameof(turns));
+            if (!string.Equals(turn.InterviewId, interviewId, StringComparison.Ordinal))
+            {
+                throw new ArgumentException("Every turn must belong to the interview being appended to.", nameof(turns));
+            }
+
+            if (turn.Sequence < 0)
+            {
+                throw new ArgumentException($"Turn sequence {turn.Sequence.ToString(CultureInfo.InvariantCulture)} is negative; sequences start at 0.", nameof(turns));
+            }
+
+            bySequence[turn.Sequence] = (turn, Serialize(turn, $"transcript turn {turn.Sequence.ToString(CultureInfo.InvariantCulture)}"));
+        }
+
+        return [.. bySequence.Values];
+    }
+}

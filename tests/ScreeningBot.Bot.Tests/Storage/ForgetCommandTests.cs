@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
+using ScreeningBot.Bot.Cli;
+using ScreeningBot.Bot.Storage.Sqlite;
+using static ScreeningBot.Bot.Tests.Storage.StorageTestData;
+
+namespace ScreeningBot.Bot.Tests.Storage;
+
+public sealed class ForgetCommandTests : IDisposable
+{
+    private readonly SqliteTestDatabase _database = new();
+    private readonly StringWriter _output = new();
+    private readonly StringWriter _error = new();
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _database.Delete();
+    }
+
+    [Fact]
+    public async Task Run_CandidateWithInterviews_DeletesThemAndPrintsWhat()
+    {
+        var interviews = new SqliteInterviewStore(_database.Database);
+        await interviews.CreateAsync(Interview("iv-ada-1", candidateId: "U-ada"), CancellationToken.None);
+        await new SqliteTranscriptStore(_database.Database).AppendAsync("iv-ada-1", [Turn("iv-ada-1", 0), Turn("iv-ada-1", 1)], CancellationToken.None);
+        await interviews.CreateAsync(Interview("iv-bob-1", candidateId: "U-bob"), CancellationToken.None);
+
+        var exitCode = await CommandLine.RunAsync(["forget", "--candidate", "U-ada"], CreateContext(), CancellationToken.None);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(
+            "Deleted 1 interview(s), 2 transcript turn(s) and 0 report(s) of candidate 'U-ada'.\n  iv-ada-1\n",
+            _output.ToString().ReplaceLineEndings("\n"));
+        Assert.Null(await interviews.GetAsync("iv-ada-1", CancellationToken.None));
+        Assert.NotNull(await interviews.GetAsync("iv-bob-1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Run_WithoutCandidate_FailsWithUsageExitCode2()
+    {
+        var exitCode = await CommandLine.RunAsync(["forget"], CreateContext(), CancellationToken.None);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--candidate is required", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_InvalidStorageSettings_FailsNamingTheSetting()
+    {
+        var exitCode = await CommandLine.RunAsync(["forget", "--candidate", "U-ada"], CreateContext(new() { ["Storage:Provider"] = "Tables" }), CancellationToken.None);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("neither Storage:ConnectionString nor Storage:AccountUri is set", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    private CliContext CreateContext(Dictionary<string, string?>? settings = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = _database.Path })
+            .AddInMemoryCollection(settings ?? [])
+            .Build();
+        return new CliContext(TextReader.Null, _output, _error, configuration, new FakeTimeProvider(Start));
+    }
+}
