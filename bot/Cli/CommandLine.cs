@@ -83,5 +83,8 @@ internal static class CommandLine
         }
     }
 
-    private static ICliCommand[] CreateCommands() => [];
+    private static ICliCommand[] CreateCommands() =>
+    [
+        new JudgeEvalCommand(),
+    ];
 }
