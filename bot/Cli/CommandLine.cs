@@ -1,3 +1,5 @@
+using ScreeningBot.Bot.Rehearsal;
+
 namespace ScreeningBot.Bot.Cli;
 
 /// <summary>
@@ -83,5 +85,11 @@ internal static class CommandLine
         }
     }
 
-    private static ICliCommand[] CreateCommands() => [new ValidateProfilesCommand(), new Storage.ForgetCommand()];
+    private static ICliCommand[] CreateCommands() =>
+    [
+        new RehearseCommand(),
+        new JudgeEvalCommand(),
+        new ValidateProfilesCommand(),
+        new Storage.ForgetCommand(),
+    ];
 }

@@ -11,6 +11,7 @@ public static class ScreeningBotServiceCollectionExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScreeningBotStorage(builder.Configuration);
+        builder.Services.AddScreeningCore(builder.Configuration);
         return builder;
     }
 }

@@ -20,4 +20,10 @@ internal static partial class BotLog
 
     [LoggerMessage(6005, LogLevel.Information, "Interview {InterviewId} has no hiring conversation; its scorecard is stored but not posted")]
     public static partial void ScorecardNotPosted(ILogger logger, string interviewId);
+
+    [LoggerMessage(6006, LogLevel.Error, "Profile file {File} is invalid and was not loaded ({ErrorCount} errors):\n{Errors}")]
+    public static partial void ProfileInvalid(ILogger logger, string file, int errorCount, string errors);
+
+    [LoggerMessage(6007, LogLevel.Information, "Loaded {Count} screening profiles from {Path}")]
+    public static partial void ProfilesLoaded(ILogger logger, int count, string path);
 }

@@ -27,7 +27,7 @@ internal static class MarkdownReportRenderer
         Row(md, "Confidence", scorecard.Confidence.ToString("0.00", CultureInfo.InvariantCulture));
         Row(md, "Questions answered", $"{scorecard.CoveragePercent}%");
         Row(md, "Outcome", ReportText.Outcome(scorecard.Outcome));
-        Row(md, "Time spent", scorecard.ActiveDuration.Humanize(precision: 2, minUnit: Humanizer.TimeUnit.Minute));
+        Row(md, "Time spent", scorecard.ActiveDuration < TimeSpan.FromMinutes(1) ? "under a minute" : scorecard.ActiveDuration.Humanize(precision: 2, minUnit: Humanizer.TimeUnit.Minute));
         Row(md, "Judged by", scorecard.JudgeDescription);
         if (scorecard.LlmInputTokens + scorecard.LlmOutputTokens > 0)
         {

@@ -254,7 +254,7 @@ public static class ScorecardBuilder
     {
         foreach (var d in dimensions.Where(d => d.Score >= 7).OrderByDescending(d => d.Score).ThenBy(d => d.DimensionId, StringComparer.Ordinal))
         {
-            yield return $"Strong {d.Name.ToLowerInvariant()} ({Format(d.Score)}/10)";
+            yield return $"Strong {d.Name.LowerFirst()} ({Format(d.Score)}/10)";
         }
 
         foreach (var b in blueprints.Where(b => b.Depth >= 3.5))
@@ -311,7 +311,7 @@ public static class ScorecardBuilder
 
         foreach (var d in dimensions.Where(d => d.Score < 5).OrderBy(d => d.Score).ThenBy(d => d.DimensionId, StringComparer.Ordinal))
         {
-            yield return $"Weak {d.Name.ToLowerInvariant()} ({Format(d.Score)}/10)";
+            yield return $"Weak {d.Name.LowerFirst()} ({Format(d.Score)}/10)";
         }
 
         foreach (var b in blueprints.Where(b => b.Missing.Count > 0 && b.Depth > 0))
@@ -333,7 +333,7 @@ public static class ScorecardBuilder
 
     private static string NextStep(InterviewStatus status, Recommendation recommendation, DimensionLine[] dimensions)
     {
-        var weakest = dimensions.Where(d => d.Weight > 0).OrderBy(d => d.Score).ThenBy(d => d.DimensionId, StringComparer.Ordinal).FirstOrDefault()?.Name.ToLowerInvariant();
+        var weakest = dimensions.Where(d => d.Weight > 0).OrderBy(d => d.Score).ThenBy(d => d.DimensionId, StringComparer.Ordinal).FirstOrDefault()?.Name.LowerFirst();
         return status switch
         {
             InterviewStatus.KnockedOut => "No further steps: a must-have requirement was not met. Send the standard thank-you note.",
@@ -361,13 +361,13 @@ public static class ScorecardBuilder
         }
 
         var how = state.Status == InterviewStatus.Completed
-            ? $"completed the {profile.Title} screen in {active.Humanize(precision: 1, minUnit: TimeUnit.Minute)}"
+            ? $"completed the {profile.Title} screen in {(active < TimeSpan.FromMinutes(1) ? "under a minute" : active.Humanize(precision: 1, minUnit: TimeUnit.Minute))}"
             : $"did not complete the {profile.Title} screen ({state.Status.Humanize(LetterCasing.LowerCase)}, {coverage}% answered)";
         var summary = $"{name} {how}: {composite}/100, {recommendation.ToDisplay()} (confidence {confidence.ToString("0.00", CultureInfo.InvariantCulture)}).";
         var ranked = dimensions.Where(d => d.Weight > 0).OrderByDescending(d => d.Score).ThenBy(d => d.DimensionId, StringComparer.Ordinal).ToArray();
         if (ranked.Length >= 2 && ranked[0].Score > 0)
         {
-            summary += $" Strongest: {ranked[0].Name.ToLowerInvariant()} ({Format(ranked[0].Score)}); weakest: {ranked[^1].Name.ToLowerInvariant()} ({Format(ranked[^1].Score)}).";
+            summary += $" Strongest: {ranked[0].Name.LowerFirst()} ({Format(ranked[0].Score)}); weakest: {ranked[^1].Name.LowerFirst()} ({Format(ranked[^1].Score)}).";
         }
 
         var followUps = state.Answers.Count(a => a.FollowUpsAsked > 0);
@@ -479,4 +479,11 @@ public static class ScorecardBuilder
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 
     private static string Format(double score) => score.ToString("0.#", CultureInfo.InvariantCulture);
+}
+
+internal static class ScoringText
+{
+    /// <summary>"Technical depth" → "technical depth", but "API design" stays "API design".</summary>
+    public static string LowerFirst(this string name) =>
+        name.Length > 1 && char.IsUpper(name[0]) && !char.IsUpper(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
 }

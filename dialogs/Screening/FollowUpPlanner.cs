@@ -21,6 +21,9 @@ public static class FollowUpPlanner
 
     public const string FailureModes = "failure-modes";
 
+    /// <summary>An answer judged at least this deep gets no follow-up, whatever areas it left out.</summary>
+    public const double StrongAnswerDepth = 3.5;
+
     public static FollowUpDecision Plan(
         CustomQuestion question,
         Judgment judgment,
@@ -33,46 +36,55 @@ public static class FollowUpPlanner
         ArgumentNullException.ThrowIfNull(judgment);
         ArgumentNullException.ThrowIfNull(probed);
         ArgumentNullException.ThrowIfNull(bannedTopics);
-        if (followUpsAsked >= maxFollowUps || !judgment.NeedsFollowUp || judgment.RedFlags.Any(f => f.Code == RedFlag.NoAnswer))
+        if (followUpsAsked >= maxFollowUps
+            || !judgment.NeedsFollowUp
+            || judgment.Depth >= StrongAnswerDepth
+            || judgment.RedFlags.Any(f => f.Code == RedFlag.NoAnswer))
         {
             return FollowUpDecision.None;
         }
 
-        foreach (var focus in Candidates(judgment, question))
+        var gaps = Gaps(judgment).Where(g => !probed.Contains(g, StringComparer.OrdinalIgnoreCase)).ToArray();
+        var unused = question.FollowUps.Where(f => !probed.Contains(f.Probes, StringComparer.OrdinalIgnoreCase)).ToArray();
+
+        // 1. The operator's own wording, aimed at a gap the judge found (by name, or sharing a word with a missing area).
+        foreach (var gap in gaps)
         {
-            if (probed.Contains(focus, StringComparer.OrdinalIgnoreCase))
+            if (unused.FirstOrDefault(f => Matches(f.Probes, gap)) is { } written)
             {
-                continue;
+                return new FollowUpDecision(written.Probes, written.Text);
             }
-
-            var text = question.FollowUps.FirstOrDefault(f => string.Equals(f.Probes, focus, StringComparison.OrdinalIgnoreCase))?.Text;
-            if (text is null && judgment.SuggestedFollowUp is { } suggested && string.Equals(focus, judgment.FollowUpFocus, StringComparison.OrdinalIgnoreCase))
-            {
-                text = suggested;
-            }
-
-            text ??= Generic(focus);
-            if (TouchesBannedTopic(text, bannedTopics))
-            {
-                text = Generic(focus);
-                if (TouchesBannedTopic(text, bannedTopics))
-                {
-                    continue;
-                }
-            }
-
-            return new FollowUpDecision(focus, text);
         }
 
-        return FollowUpDecision.None;
+        // 2. The judge's own suggestion for its focus (LLM), unless it strays into a banned topic.
+        if (judgment.SuggestedFollowUp is { Length: > 0 } suggested && judgment.FollowUpFocus is { } focus
+            && !probed.Contains(focus, StringComparer.OrdinalIgnoreCase) && !TouchesBannedTopic(suggested, bannedTopics))
+        {
+            return new FollowUpDecision(focus, suggested);
+        }
+
+        // 3. Any pre-written follow-up not yet asked, in profile order: it probes what the operator cares about.
+        if (unused.Length > 0)
+        {
+            return new FollowUpDecision(unused[0].Probes, unused[0].Text);
+        }
+
+        // 4. Generic wording for the most important gap.
+        return gaps.Length > 0 ? new FollowUpDecision(gaps[0], Generic(gaps[0])) : FollowUpDecision.None;
     }
 
-    /// <summary>True when <paramref name="text"/> mentions any banned topic as a whole word or phrase.</summary>
+    /// <summary>
+    /// True when <paramref name="text"/> mentions a banned topic as a whole word or phrase. Topics written as
+    /// alternatives ("age or date of birth", "ethnicity/race") are checked alternative by alternative.
+    /// </summary>
     public static bool TouchesBannedTopic(string text, IReadOnlyList<string> bannedTopics)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(bannedTopics);
-        foreach (var topic in bannedTopics)
+        var alternatives = bannedTopics
+            .SelectMany(t => t.Split([" or ", ",", "/", ";"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(t => t.Length > 1);
+        foreach (var topic in alternatives)
         {
             var index = text.IndexOf(topic, StringComparison.OrdinalIgnoreCase);
             while (index >= 0)
@@ -92,7 +104,8 @@ public static class FollowUpPlanner
         return false;
     }
 
-    private static IEnumerable<string> Candidates(Judgment judgment, CustomQuestion question)
+    /// <summary>What the answer lacks, most important first: the judge's focus, missing areas, then missing signals.</summary>
+    private static IEnumerable<string> Gaps(Judgment judgment)
     {
         if (judgment.FollowUpFocus is { } focus)
         {
@@ -104,12 +117,6 @@ public static class FollowUpPlanner
             yield return missing;
         }
 
-        // Pre-written follow-ups the profile offers, in order, then the generic signals.
-        foreach (var followUp in question.FollowUps)
-        {
-            yield return followUp.Probes;
-        }
-
         if (judgment.Specificity < 3)
         {
             yield return Metrics;
@@ -119,6 +126,24 @@ public static class FollowUpPlanner
         yield return Tradeoffs;
     }
 
+    /// <summary>A follow-up probing <paramref name="probes"/> addresses <paramref name="gap"/> when the names are equal or share a content word.</summary>
+    private static bool Matches(string probes, string gap)
+    {
+        if (string.Equals(probes, gap, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var probeWords = Words(probes);
+        return Words(gap).Any(probeWords.Contains);
+    }
+
+    private static HashSet<string> Words(string text) =>
+        text.Split([' ', '-', ',', '/'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length > 3 && w is not ("with" or "and" or "from" or "into" or "over"))
+            .Select(w => w.ToLowerInvariant())
+            .ToHashSet(StringComparer.Ordinal);
+
     private static string Generic(string focus) => focus.ToLowerInvariant() switch
     {
         Metrics => "What numbers did you look at, before and after? Rough figures are fine: latency, error rate, cost, throughput.",
@@ -126,7 +151,7 @@ public static class FollowUpPlanner
         Ownership => "What was your own part in that? Which decisions did you make yourself?",
         Example => "Could you walk me through one concrete example, step by step?",
         FailureModes => "What would break first if traffic grew 10x, and how would you find out?",
-        _ => $"You didn't mention {focus}. How did that come into it?",
+        _ => $"Could you say a bit more about {focus} in that example? How did you handle it?",
     };
 }
 

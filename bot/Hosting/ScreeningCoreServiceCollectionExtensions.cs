@@ -1,0 +1,82 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ScreeningBot.Bot.Channels;
+using ScreeningBot.Bot.Cli;
+using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.Judging;
+using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Profiles;
+using ScreeningBot.Dialogs.Scoring;
+using ScreeningBot.Dialogs.Screening;
+using ScreeningBot.Dialogs.Storage;
+
+namespace ScreeningBot.Bot.Hosting;
+
+/// <summary>
+/// The screening core as services: profiles, the judge, the dialog, the interview and scoring services and the
+/// recruiter commands. Shared by the server and the terminal rehearsal, so both run the same code.
+/// Storage and channels are registered separately.
+/// </summary>
+internal static class ScreeningCoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddScreeningCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<InterviewOptions>().Bind(configuration.GetSection(InterviewOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InterviewOptions>, InterviewOptionsValidator>());
+        services.AddOptions<RecruiterOptions>().Bind(configuration.GetSection(RecruiterOptions.SectionName));
+
+        services.TryAddSingleton(sp => LoadProfiles(configuration, sp.GetRequiredService<ILogger<ProfileCatalog>>()));
+        services.TryAddSingleton<IProfileSource>(sp => sp.GetRequiredService<ProfileCatalog>());
+        services.TryAddSingleton<IAnswerJudge>(_ => CreateJudge(configuration));
+        services.TryAddSingleton(sp => new ScreeningDialog(
+            sp.GetRequiredService<IAnswerJudge>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<InterviewOptions>>().Value,
+            sp.GetRequiredService<ILogger<ScreeningDialog>>()));
+        services.TryAddSingleton<InterviewService>();
+        services.TryAddSingleton<ScoringJobHandler>();
+        services.TryAddSingleton<IScoringJobHandler>(sp => sp.GetRequiredService<ScoringJobHandler>());
+        services.TryAddSingleton<CandidateDataService>();
+        services.TryAddSingleton<RecruiterCommandService>();
+        services.TryAddSingleton<ChannelRouter>();
+        services.TryAddSingleton<IScorecardPublisher>(sp => sp.GetRequiredService<ChannelRouter>());
+        return services;
+    }
+
+    /// <summary>The judge named by <c>Judge:Provider</c>: <c>Rubric</c> (default) or an LLM provider.</summary>
+    private static IAnswerJudge CreateJudge(IConfiguration configuration)
+    {
+        var provider = configuration["Judge:Provider"] is { Length: > 0 } p ? p : "Rubric";
+        var name = string.Equals(provider, "Rubric", StringComparison.OrdinalIgnoreCase) ? JudgeFactory.Rubric : JudgeFactory.Llm;
+        var created = JudgeFactory.Create(name, configuration);
+        return created.Judge ?? throw new OptionsValidationException("Judge", typeof(IAnswerJudge), [$"Judge:Provider '{provider}': {created.Error}"]);
+    }
+
+    private static ProfileCatalog LoadProfiles(IConfiguration configuration, ILogger logger)
+    {
+        var path = ValidateProfilesCommand.ResolveDefault(configuration, out var searched);
+        if (path is null || !Directory.Exists(path))
+        {
+            throw new OptionsValidationException(
+                "Screening:ProfilesPath",
+                typeof(ProfileCatalog),
+                [$"Screening:ProfilesPath '{configuration["Screening:ProfilesPath"] ?? "profiles"}' is not a directory (looked in {searched}). Point it at the folder with your <id>.yaml profiles."]);
+        }
+
+        var catalog = ProfileCatalog.Load(path);
+        foreach (var (file, errors) in catalog.Errors)
+        {
+            BotLog.ProfileInvalid(logger, file, errors.Count, string.Join(Environment.NewLine, errors));
+        }
+
+        BotLog.ProfilesLoaded(logger, catalog.Profiles.Count, path);
+        return catalog;
+    }
+}
+
+/// <summary>Validates <see cref="InterviewOptions"/> from its data annotations at start-up.</summary>
+[OptionsValidator]
+internal sealed partial class InterviewOptionsValidator : IValidateOptions<InterviewOptions>;

@@ -1,0 +1,224 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ScreeningBot.Bot.Cli;
+using ScreeningBot.Bot.Hosting;
+using ScreeningBot.Bot.Reports;
+using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Profiles;
+using ScreeningBot.Dialogs.Scoring;
+using ScreeningBot.Dialogs.Screening;
+using ScreeningBot.Dialogs.Storage;
+
+namespace ScreeningBot.Bot.Rehearsal;
+
+/// <summary>
+/// <c>rehearse --profile ID [--answers FILE] [--out DIR] [--name NAME]</c>: run a whole screen in the terminal
+/// as the candidate, with the offline judge and in-memory storage, then print the scorecard. The same services
+/// as the server run the interview; only storage and the channel differ.
+/// </summary>
+internal sealed class RehearseCommand : ICliCommand
+{
+    /// <summary>Answers files are small text; anything bigger is a mistake.</summary>
+    public const long MaxAnswersFileBytes = 1024 * 1024;
+
+    private const string Conversation = "rehearsal";
+
+    public string Name => "rehearse";
+
+    public string Usage => "rehearse --profile ID [--answers FILE] [--out DIR] [--name NAME]";
+
+    public string Summary => "Run a screen in the terminal as the candidate (offline judge, nothing stored) and print the scorecard; --answers replays scripted answers (one per line, or YAML keyed by question id), --out writes report.md and scorecard.json.";
+
+    public async Task<int> RunAsync(CliArguments arguments, CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(context);
+        var profileId = arguments.GetRequired("profile");
+        var answersPath = arguments.Get("answers");
+        var outDir = arguments.Get("out");
+        var name = arguments.Get("name") is { Length: > 0 } n ? n : "Rehearsal Candidate";
+        arguments.ThrowIfUnknownOptions();
+
+        var answers = answersPath is null ? null : await ReadAnswersAsync(answersPath, context, cancellationToken);
+        if (answersPath is not null && answers is null)
+        {
+            return 2;
+        }
+
+        await using var services = BuildServices(context);
+        ProfileCatalog catalog;
+        try
+        {
+            catalog = services.GetRequiredService<ProfileCatalog>();
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            await context.Error.WriteLineAsync($"error: {e.Message}");
+            return 2;
+        }
+
+        if (!catalog.TryGet(profileId, out var profile))
+        {
+            var problem = catalog.Errors.FirstOrDefault(e => Path.GetFileNameWithoutExtension(e.Key) == profileId);
+            await context.Error.WriteLineAsync(problem.Value is { Count: > 0 } errors
+                ? $"error: profile '{profileId}' has {errors.Count} errors; first: {errors[0]} (run validate-profiles for all)"
+                : $"error: unknown profile '{profileId}'. Available: {string.Join(", ", catalog.Profiles.Select(p => p.Id))}.");
+            return 2;
+        }
+
+        var interviews = services.GetRequiredService<InterviewService>();
+        var address = new ConversationAddress { ChannelId = "terminal", ConversationId = Conversation };
+        var started = await interviews.StartAsync(new StartInterviewRequest(profile.Id, new Participant("terminal-candidate", name), address, null, null), cancellationToken);
+        await PrintAsync(context.Output, started.Replies);
+        var interview = started.Interview!;
+        var given = 0;
+        while (!interview.State.IsEnded)
+        {
+            var answer = await NextAnswerAsync(answers, interview.State.Pending?.Prompt.QuestionId, context, cancellationToken);
+            if (answer is null)
+            {
+                var pending = interview.State.Pending?.Prompt.Text ?? "the next question";
+                await context.Error.WriteLineAsync(answers is null
+                    ? "error: input ended before the screen finished."
+                    : $"error: {answersPath} has no answer left for \"{Plain(pending)}\" (question id '{interview.State.Pending?.Prompt.QuestionId ?? "none"}'). Add one and run again.");
+                return 1;
+            }
+
+            given++;
+            if (answers is not null)
+            {
+                await context.Output.WriteLineAsync($"> {answer}");
+            }
+
+            var result = await interviews.HandleMessageAsync(address.Key, new IncomingMessage(answer, $"rehearsal-{given}"), cancellationToken);
+            await PrintAsync(context.Output, result.Replies);
+            interview = result.Interview ?? interview;
+        }
+
+        var report = await ScoreAsync(services, interview, cancellationToken);
+        await context.Output.WriteLineAsync();
+        await context.Output.WriteAsync(ScorecardTextRenderer.Render(report.Scorecard));
+        if (outDir is not null)
+        {
+            var transcript = await services.GetRequiredService<ITranscriptStore>().ReadAsync(interview.Id, cancellationToken);
+            await WriteOutputsAsync(outDir, report.Scorecard, transcript, context, cancellationToken);
+        }
+
+        return 0;
+    }
+
+    private static ServiceProvider BuildServices(CliContext context)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(context.Configuration);
+        services.AddSingleton(context.Time);
+        services.AddLogging(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
+        services.TryAddSingleton<IInterviewStore, InMemoryInterviewStore>();
+        services.TryAddSingleton<ITranscriptStore, InMemoryTranscriptStore>();
+        services.TryAddSingleton<IReportStore, InMemoryReportStore>();
+        services.TryAddSingleton<IJobQueue>(sp => new InMemoryJobQueue(sp.GetRequiredService<TimeProvider>()));
+        services.AddScreeningCore(context.Configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>Runs the queued scoring job in-process; a rehearsal has no hiring channel, so nothing is posted.</summary>
+    private static async Task<StoredReport> ScoreAsync(ServiceProvider services, Interview interview, CancellationToken cancellationToken)
+    {
+        var queue = services.GetRequiredService<IJobQueue>();
+        var handler = services.GetRequiredService<ScoringJobHandler>();
+        foreach (var job in await queue.ReceiveAsync(10, TimeSpan.FromMinutes(5), cancellationToken))
+        {
+            await handler.HandleAsync(job.Job, cancellationToken);
+            await queue.CompleteAsync(job, cancellationToken);
+        }
+
+        return await services.GetRequiredService<IReportStore>().GetAsync(interview.Id, cancellationToken)
+            ?? await handler.BuildAsync(interview, cancellationToken);
+    }
+
+    private static async Task<RehearsalAnswers?> ReadAnswersAsync(string path, CliContext context, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            await context.Error.WriteLineAsync($"error: answers file '{path}' does not exist (looked at {full}).");
+            return null;
+        }
+
+        if (new FileInfo(full).Length > MaxAnswersFileBytes)
+        {
+            await context.Error.WriteLineAsync($"error: answers file '{path}' is larger than {MaxAnswersFileBytes / 1024} KiB; it should hold one answer per prompt.");
+            return null;
+        }
+
+        try
+        {
+            var answers = RehearsalAnswers.Parse(path, await File.ReadAllTextAsync(full, cancellationToken), out var error);
+            if (answers is null)
+            {
+                await context.Error.WriteLineAsync($"error: {error}");
+            }
+
+            return answers;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await context.Error.WriteLineAsync($"error: cannot read answers file '{path}' ({e.Message.TrimEnd('.')}).");
+            return null;
+        }
+    }
+
+    private static async Task<string?> NextAnswerAsync(RehearsalAnswers? answers, string? questionId, CliContext context, CancellationToken cancellationToken)
+    {
+        if (answers is not null)
+        {
+            return answers.Next(questionId);
+        }
+
+        if (context.IsInteractive)
+        {
+            await context.Output.WriteAsync("> ");
+        }
+
+        while (true)
+        {
+            var line = await context.Input.ReadLineAsync(cancellationToken);
+            if (line is null)
+            {
+                return null;
+            }
+
+            if (line.Trim().Length > 0)
+            {
+                return line.Trim().Replace("\\n", "\n", StringComparison.Ordinal);
+            }
+        }
+    }
+
+    private static async Task PrintAsync(TextWriter output, IReadOnlyList<Reply> replies)
+    {
+        foreach (var reply in replies)
+        {
+            await output.WriteLineAsync();
+            await output.WriteLineAsync(Plain(reply.Text));
+            if (reply.Choices.Count > 0)
+            {
+                await output.WriteLineAsync("   " + string.Join("   ", reply.Choices.Select((c, i) => $"[{i + 1}] {c.Title}")));
+            }
+        }
+    }
+
+    private static async Task WriteOutputsAsync(string outDir, Scorecard scorecard, IReadOnlyList<TranscriptTurn> transcript, CliContext context, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(outDir);
+        var reportPath = Path.Combine(outDir, "report.md");
+        var cardPath = Path.Combine(outDir, "scorecard.json");
+        await File.WriteAllTextAsync(reportPath, MarkdownReportRenderer.Render(scorecard, transcript), cancellationToken);
+        await File.WriteAllTextAsync(cardPath, AdaptiveCardRenderer.Render(scorecard).ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+        await context.Output.WriteLineAsync();
+        await context.Output.WriteLineAsync($"Wrote {reportPath} and {cardPath} (Adaptive Card {AdaptiveCardRenderer.SchemaVersion}).");
+    }
+
+    /// <summary>Chat Markdown is noise in a terminal: drop the emphasis markers.</summary>
+    private static string Plain(string text) => text.Replace("**", string.Empty, StringComparison.Ordinal);
+}

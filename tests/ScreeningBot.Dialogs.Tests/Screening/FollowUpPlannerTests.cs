@@ -1,0 +1,105 @@
+using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Profiles;
+using ScreeningBot.Dialogs.Screening;
+
+namespace ScreeningBot.Dialogs.Tests.Screening;
+
+public sealed class FollowUpPlannerTests
+{
+    private static readonly CustomQuestion Question = new()
+    {
+        Id = "db",
+        Text = "Describe a database performance problem you solved.",
+        KnowledgeAreas = ["diagnosis with query plans", "indexing or query rewrite", "measured impact"],
+        FollowUps =
+        [
+            new AdaptiveFollowUp("metrics", "What exactly did you measure before and after?"),
+            new AdaptiveFollowUp("diagnosis", "How did you narrow it down? What did the query plan show?"),
+            new AdaptiveFollowUp("tradeoffs", "What did the fix cost you?"),
+        ],
+    };
+
+    private static readonly string[] Banned = ["age or date of birth", "ethnicity or race"];
+
+    private static Judgment Vague(string? focus = null, string[]? missing = null, double specificity = 3, string? suggestion = null) =>
+        Judgment.Create(1.8, specificity, areasMissing: missing ?? [], needsFollowUp: true, followUpFocus: focus) with { SuggestedFollowUp = suggestion };
+
+    [Fact]
+    public void Plan_StrongAnswer_AsksNothingEvenWithMissingAreas()
+    {
+        var strong = Judgment.Create(3.8, 4, areasMissing: ["measured impact"], needsFollowUp: true, followUpFocus: "measured impact");
+
+        Assert.False(FollowUpPlanner.Plan(Question, strong, 0, 3, [], Banned).ShouldAsk);
+    }
+
+    [Fact]
+    public void Plan_JudgeSaysNoFollowUp_AsksNothing()
+    {
+        Assert.False(FollowUpPlanner.Plan(Question, Judgment.Create(2, 2), 0, 3, [], Banned).ShouldAsk);
+    }
+
+    [Fact]
+    public void Plan_MissingAreaSharingAWordWithProbes_UsesThePreWrittenFollowUp()
+    {
+        var decision = FollowUpPlanner.Plan(Question, Vague(missing: ["diagnosis with query plans"]), 0, 3, [], Banned);
+
+        Assert.Equal(new FollowUpDecision("diagnosis", "How did you narrow it down? What did the query plan show?"), decision);
+    }
+
+    [Fact]
+    public void Plan_SignalFocus_UsesTheMatchingPreWrittenFollowUp()
+    {
+        var decision = FollowUpPlanner.Plan(Question, Vague(focus: "metrics"), 0, 3, [], Banned);
+
+        Assert.Equal("What exactly did you measure before and after?", decision.Text);
+    }
+
+    [Fact]
+    public void Plan_AlreadyProbed_NeverRepeatsAFocus()
+    {
+        var decision = FollowUpPlanner.Plan(Question, Vague(focus: "metrics"), 1, 3, ["metrics"], Banned);
+
+        Assert.NotEqual("metrics", decision.Focus);
+        Assert.True(decision.ShouldAsk);
+    }
+
+    [Fact]
+    public void Plan_TemplateLimitReached_AsksNothing()
+    {
+        Assert.False(FollowUpPlanner.Plan(Question, Vague(focus: "metrics"), 3, 3, [], Banned).ShouldAsk);
+    }
+
+    [Fact]
+    public void Plan_LlmSuggestionTouchingBannedTopic_IsNotUsed()
+    {
+        var noWritten = Question with { FollowUps = [] };
+
+        var decision = FollowUpPlanner.Plan(noWritten, Vague(focus: "measured impact", suggestion: "Given your age, how did you find the on-call rota?"), 0, 3, [], Banned);
+
+        Assert.DoesNotContain("age", decision.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Could you say a bit more about measured impact in that example? How did you handle it?", decision.Text);
+    }
+
+    [Fact]
+    public void Plan_LlmSuggestionClean_IsUsedWhenNoPreWrittenFollowUpFits()
+    {
+        var noWritten = Question with { FollowUps = [] };
+
+        var decision = FollowUpPlanner.Plan(noWritten, Vague(focus: "measured impact", suggestion: "How much faster did the report get?"), 0, 3, [], Banned);
+
+        Assert.Equal("How much faster did the report get?", decision.Text);
+    }
+
+    // Deliberately conservative: "race condition" matches the banned "race". The check only filters LLM-suggested
+    // follow-ups, and a false positive merely falls back to the profile's own or generic wording.
+    [Theory]
+    [InlineData("How did you avoid the race condition?", true)]
+    [InlineData("Does your religion affect on-call?", false)]
+    [InlineData("What is your date of birth?", true)]
+    [InlineData("Tell me about your ethnicity.", true)]
+    [InlineData("How did the page load change?", false)]
+    public void TouchesBannedTopic_ChecksEachAlternativeAsAWholePhrase(string text, bool expected)
+    {
+        Assert.Equal(expected, FollowUpPlanner.TouchesBannedTopic(text, Banned));
+    }
+}
