@@ -12,6 +12,7 @@ public static class ScreeningBotServiceCollectionExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScreeningBotStorage(builder.Configuration);
         builder.Services.AddScreeningCore(builder.Configuration);
+        builder.Services.AddHostedService<StartupChecks>();
         return builder;
     }
 }
