@@ -77,7 +77,7 @@ internal sealed class RehearseCommand : ICliCommand
             var answer = await NextAnswerAsync(answers, interview.State.Pending?.Prompt.QuestionId, context, cancellationToken);
             if (answer is null)
             {
-                var pending = interview.State.Pending?.Prompt.Text ?? "the next question";
+                var pending = interview.State.Pending?.Prompt.Text.Split('\n')[0] ?? "the next question";
                 await context.Error.WriteLineAsync(answers is null
                     ? "error: input ended before the screen finished."
                     : $"error: {answersPath} has no answer left for \"{Plain(pending)}\" (question id '{interview.State.Pending?.Prompt.QuestionId ?? "none"}'). Add one and run again.");
