@@ -12,14 +12,21 @@ namespace ScreeningBot.Bot.Cli;
 /// </summary>
 internal sealed class JudgeEvalCommand : ICliCommand
 {
-    /// <summary>Answers judged untimed first, so JIT compilation does not count as judging time.</summary>
-    public const int WarmUpAnswers = 200;
+    /// <summary>
+    /// How long answers are judged untimed before the timed pass, so JIT compilation does not count as judging
+    /// time. Tiered compilation recompiles hot methods in the background only after a quiet spell, so a single
+    /// quick pass is not enough; the figures then describe a warmed-up bot. <c>--warm-up 0</c> skips it.
+    /// </summary>
+    public const double DefaultWarmUpSeconds = 3.0;
+
+    /// <summary>Upper bound on warm-up judgments whatever the clock says.</summary>
+    public const int MaxWarmUpAnswers = 200_000;
 
     private const int ProgressEvery = 500;
 
     public string Name => "judge-eval";
 
-    public string Usage => "judge-eval --split dev|test [--judge rubric|llm] --out FILE [--items PATH]";
+    public string Usage => "judge-eval --split dev|test [--judge rubric|llm] --out FILE [--items PATH] [--warm-up SECONDS]";
 
     public string Summary =>
         "Judges the human-graded answers of shared/eval/answer-grading and writes {\"id\", \"score\"} lines for evaluate.py.";
@@ -37,6 +44,7 @@ internal sealed class JudgeEvalCommand : ICliCommand
         var judgeName = arguments.Get("judge") ?? JudgeFactory.Rubric;
         var output = arguments.GetRequired("out");
         var itemsPath = arguments.Get("items");
+        var warmUp = ParseWarmUp(arguments.Get("warm-up"));
         arguments.ThrowIfUnknownOptions();
 
         var creation = JudgeFactory.Create(judgeName, context.Configuration);
@@ -80,7 +88,7 @@ internal sealed class JudgeEvalCommand : ICliCommand
             return 2;
         }
 
-        var scores = await JudgeAllAsync(judge, selected, context, cancellationToken);
+        var scores = await JudgeAllAsync(judge, selected, warmUp, context, cancellationToken);
         try
         {
             await WritePredictionsAsync(output, selected, scores.Scores, cancellationToken);
@@ -100,12 +108,25 @@ internal sealed class JudgeEvalCommand : ICliCommand
         return 0;
     }
 
-    private static async Task<(double[] Scores, double MeanMicroseconds, double P99Microseconds)> JudgeAllAsync(
-        IAnswerJudge judge, AnswerGradingItem[] items, CliContext context, CancellationToken cancellationToken)
+    private static TimeSpan ParseWarmUp(string? value)
     {
-        for (var k = 0; k < Math.Min(WarmUpAnswers, items.Length); k++)
+        if (value is null)
         {
-            await judge.JudgeAsync(ToRequest(items[k]), cancellationToken);
+            return TimeSpan.FromSeconds(DefaultWarmUpSeconds);
+        }
+
+        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0 and <= 600
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new CliUsageException($"--warm-up must be a number of seconds from 0 to 600, not '{value}'");
+    }
+
+    private static async Task<(double[] Scores, double MeanMicroseconds, double P99Microseconds)> JudgeAllAsync(
+        IAnswerJudge judge, AnswerGradingItem[] items, TimeSpan warmUp, CliContext context, CancellationToken cancellationToken)
+    {
+        var warmUpStart = context.Time.GetTimestamp();
+        for (var k = 0; warmUp > TimeSpan.Zero && k < MaxWarmUpAnswers && (k < items.Length || context.Time.GetElapsedTime(warmUpStart) < warmUp); k++)
+        {
+            await judge.JudgeAsync(ToRequest(items[k % items.Length]), cancellationToken);
         }
 
         var scores = new double[items.Length];

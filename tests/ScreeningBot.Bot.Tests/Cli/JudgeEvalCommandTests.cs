@@ -100,6 +100,7 @@ public sealed class JudgeEvalCommandTests : IDisposable
     [InlineData("--split", "train")]
     [InlineData("--split", "test", "--judge", "oracle")]
     [InlineData("--split", "test", "--bogus", "1")]
+    [InlineData("--split", "test", "--warm-up", "-1")]
     public async Task RunAsync_BadArguments_ExitsTwo(params string[] arguments)
     {
         var exitCode = await RunAsync([.. arguments, "--out", Path.Combine(_root.FullName, "p.jsonl"), "--items", WriteDataSet()]);
@@ -130,8 +131,11 @@ public sealed class JudgeEvalCommandTests : IDisposable
     private async Task<int> RunAsync(params string[] arguments)
     {
         var context = new CliContext(TextReader.Null, _output, _error, new ConfigurationBuilder().Build(), new FakeTimeProvider());
-        return await CommandLine.RunAsync(["judge-eval", .. arguments], context, CancellationToken.None);
+        return await CommandLine.RunAsync(["judge-eval", .. arguments, .. WarmUp(arguments)], context, CancellationToken.None);
     }
+
+    // The fake clock never moves, so a timed warm-up would run to its cap; these tests skip it.
+    private static string[] WarmUp(string[] arguments) => arguments.Contains("--warm-up") ? [] : ["--warm-up", "0"];
 
     /// <summary>Writes a four-answer set: two questions, one in each split; returns the items path.</summary>
     private string WriteDataSet(string? extraLine = null, string split = """{"dev": ["d"], "test": ["t"]}""")
