@@ -154,7 +154,7 @@ internal sealed class JudgeEvalCommand : ICliCommand
         InterviewId: "judge-eval",
         new QuestionContext(item.QuestionId, item.Question, [], item.ReferenceAnswer),
         item.Answer,
-        QuestionKind.Blueprint,
+        QuestionKind.ShortAnswer,
         EvaluationNotes: string.Empty,
         BannedTopics: []);
 

@@ -51,4 +51,11 @@ public enum QuestionKind
     Blueprint,
     BlueprintFollowUp,
     Language,
+
+    /// <summary>
+    /// A factual short-answer question graded for correctness against a reference (how judges are measured on
+    /// human-graded sets such as shared/eval/answer-grading). Specificity counts for little here; in interview
+    /// questions it counts for much more.
+    /// </summary>
+    ShortAnswer,
 }

@@ -14,10 +14,22 @@ internal sealed partial class RubricJudge
     /// <summary>Content words at which an answer counts as fully elaborated (log scale up to here).</summary>
     private const int ElaborationWords = 30;
 
-    /// <summary>Weights of coverage, elaboration and specificity in depth, by what the question provides.</summary>
+    /// <summary>
+    /// Weights of coverage, elaboration and specificity in depth, by what the question provides, for short-answer
+    /// correctness grading (measured against human graders; see README, "Judge quality").
+    /// </summary>
     private static readonly DepthWeights WithReference = new(Coverage: 0.77, Elaboration: 0.15, Specificity: 0.08);
     private static readonly DepthWeights AreasOnly = new(Coverage: 0.60, Elaboration: 0.15, Specificity: 0.25);
     private static readonly DepthWeights NothingToCompare = new(Coverage: 0.0, Elaboration: 0.40, Specificity: 0.60);
+
+    /// <summary>
+    /// The same for interview questions, where depth means first-hand, specific and reasoned, not only on-topic:
+    /// an answer that names the right concepts without numbers, tools, trade-offs or an example of the candidate's
+    /// own stays shallow. Calibrated on the strong/vague answer pairs of every bank blueprint
+    /// (tests/…/Judging/bank-answers.yaml), not on the measured short-answer set.
+    /// </summary>
+    private static readonly DepthWeights InterviewWithReference = new(Coverage: 0.55, Elaboration: 0.10, Specificity: 0.35);
+    private static readonly DepthWeights InterviewAreasOnly = new(Coverage: 0.45, Elaboration: 0.10, Specificity: 0.45);
 
     /// <summary>
     /// Coverage enters depth as coverage^0.4: covering part of what is expected already earns a good share, as human
@@ -30,7 +42,7 @@ internal sealed partial class RubricJudge
 
     private readonly record struct DepthWeights(double Coverage, double Elaboration, double Specificity);
 
-    private static Judgment Assess(string text, QuestionModel model, IReadOnlyList<string> bannedTopics)
+    private static Judgment Assess(string text, QuestionModel model, IReadOnlyList<string> bannedTopics, QuestionKind kind)
     {
         var parsed = AnswerTokens.Parse(text);
         var tokens = parsed.Tokens;
@@ -50,11 +62,12 @@ internal sealed partial class RubricJudge
         var covered = areaRatios.Select(r => r >= AreaCoveredShare).ToArray();
         var areaScore = areaRatios.Length == 0 ? 0 : areaRatios.Average(r => r >= AreaCoveredShare ? 1.0 : r * 0.5);
 
+        var shortAnswer = kind == QuestionKind.ShortAnswer;
         var (weights, coverage) = (model.HasReference, model.HasAreas) switch
         {
-            (true, true) => (WithReference, (ReferenceShare * referenceCoverage) + ((1 - ReferenceShare) * areaScore)),
-            (true, false) => (WithReference, referenceCoverage),
-            (false, true) => (AreasOnly, areaScore),
+            (true, true) => (shortAnswer ? WithReference : InterviewWithReference, (ReferenceShare * referenceCoverage) + ((1 - ReferenceShare) * areaScore)),
+            (true, false) => (shortAnswer ? WithReference : InterviewWithReference, referenceCoverage),
+            (false, true) => (shortAnswer ? AreasOnly : InterviewAreasOnly, areaScore),
             _ => (NothingToCompare, 0.0),
         };
 

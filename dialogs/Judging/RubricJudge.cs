@@ -61,7 +61,7 @@ internal sealed partial class RubricJudge : IAnswerJudge
         var scan = PromptInjectionDetector.Scan(window, truncated: window.Length < answer.Length);
         var judged = scan.Detected ? window[..scan.SafePrefixLength] : window;
 
-        var assessment = Assess(judged, model, request.BannedTopics ?? []);
+        var assessment = Assess(judged, model, request.BannedTopics ?? [], request.Kind);
         if (!scan.Detected)
         {
             return assessment;

@@ -179,7 +179,7 @@ public sealed partial class ShippedProfilesTests
         });
     }
 
-    private static Dictionary<string, (string Strong, string Vague)> LoadBankAnswers()
+    internal static Dictionary<string, (string Strong, string Vague)> LoadBankAnswers()
     {
         var stream = new YamlStream();
         using (var reader = File.OpenText(BankAnswersPath))
