@@ -1,0 +1,31 @@
+using System.Globalization;
+using ScreeningBot.Benchmarks;
+
+// Benchmarks print figures for DESIGN.md's budgets; they assert nothing. Run from the repository root:
+//   dotnet run -c Release --project tests/ScreeningBot.Benchmarks -- core [--interviews 64] [--concurrency 16]
+var verb = args.Length > 0 ? args[0] : "help";
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, "--" + name);
+    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+}
+
+var root = Directory.GetCurrentDirectory();
+while (!File.Exists(Path.Combine(root, "ScreeningBot.sln")))
+{
+    root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run the benchmarks from inside the repository (ScreeningBot.sln not found above the current directory).");
+}
+
+switch (verb)
+{
+    case "core":
+        return await CoreBenchmark.RunAsync(root, Option("interviews", 64), Option("concurrency", 16), args.Contains("--memory"), Console.Out);
+    case "judge":
+        return await JudgeBenchmark.RunAsync(root, Option("rounds", 200), Console.Out);
+    default:
+        Console.WriteLine("usage: dotnet run -c Release --project tests/ScreeningBot.Benchmarks -- core [--interviews 64] [--concurrency 16] [--memory]");
+        Console.WriteLine("  core   the screening core on SQLite with the offline judge, in-process: CPU per turn, latency, memory, scoring time");
+        Console.WriteLine("         usage: ... -- judge [--rounds 200]");
+        Console.WriteLine("  judge  the offline judge alone on interview-length answers: microseconds per answer");
+        return verb is "help" or "--help" ? 0 : 2;
+}
