@@ -20,6 +20,9 @@ internal static class BlockKitRenderer
     /// <summary>Prefix of the block id of a prompt's buttons: <c>answer|{questionId}|{n}</c>.</summary>
     public const string AnswerBlockPrefix = "answer|";
 
+    /// <summary>Block id of the first section of a question: <c>prompt|{questionId}</c> (analytics, tests, and telling stale clicks apart).</summary>
+    public const string PromptBlockPrefix = "prompt|";
+
     /// <summary>Prefix of the action id of a prompt's buttons: <c>answer-{n}</c>.</summary>
     public const string AnswerActionPrefix = "answer-";
 
@@ -36,7 +39,13 @@ internal static class BlockKitRenderer
         var questionId = reply.QuestionId is { Length: > 0 and <= 100 } id ? id : string.Empty;
         foreach (var piece in SlackMrkdwn.Split(SlackMrkdwn.FromMarkdown(reply.Text), BlockKitLimits.SectionText))
         {
-            blocks.Add(Section(piece));
+            var section = Section(piece);
+            if (blocks.Count == 0 && questionId.Length > 0)
+            {
+                section["block_id"] = PromptBlockPrefix + questionId;
+            }
+
+            blocks.Add(section);
         }
 
         var buttons = reply.Choices.Take(BlockKitLimits.BlocksPerMessage - blocks.Count).Select((choice, i) => Button(choice, i)).Chunk(BlockKitLimits.ActionsElements).ToArray();
@@ -244,7 +253,12 @@ internal static class BlockKitRenderer
         ["value"] = SlackMrkdwn.Trim(choice.Value, BlockKitLimits.ButtonValue),
     };
 
-    private static JsonObject Header(string text) => new() { ["type"] = "header", ["text"] = PlainText(SlackMrkdwn.Trim(text, BlockKitLimits.HeaderText)) };
+    /// <summary>A header is plain_text: nothing to escape, but angle brackets become look-alikes so no client ever reads a control sequence.</summary>
+    private static JsonObject Header(string text) => new()
+    {
+        ["type"] = "header",
+        ["text"] = PlainText(SlackMrkdwn.Trim(text.Replace('<', '‹').Replace('>', '›'), BlockKitLimits.HeaderText)),
+    };
 
     private static JsonObject Section(string mrkdwn) => new()
     {
@@ -295,5 +309,6 @@ internal static class BlockKitRenderer
         _ => "🔴",
     };
 
-    private static string Fallback(string text) => SlackMrkdwn.Trim(text.ReplaceLineEndings(" ").Trim(), BlockKitLimits.FallbackText);
+    /// <summary>Top-level text is parsed for mentions too, so it is escaped like block text.</summary>
+    private static string Fallback(string text) => SlackMrkdwn.Escape(SlackMrkdwn.Trim(text.ReplaceLineEndings(" ").Trim(), BlockKitLimits.FallbackText));
 }

@@ -64,7 +64,7 @@ internal sealed class SlackOptions : IValidatableObject
                 [nameof(BotToken)]);
         }
 
-        if (ApiBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && !url.IsLoopback)))
+        if (ApiBaseUrl is { } url && (!url.IsAbsoluteUri || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback))))
         {
             yield return new ValidationResult(
                 $"Slack:ApiBaseUrl '{url}' must be an absolute https address such as https://slack.com/api/ (plain http is allowed for loopback only).",

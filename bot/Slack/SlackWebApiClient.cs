@@ -10,7 +10,7 @@ using Polly.Timeout;
 namespace ScreeningBot.Bot.Slack;
 
 /// <summary>
-/// The few Slack Web API methods the screener calls, over a typed <see cref="HttpClient"/> from IHttpClientFactory with
+/// The few Slack Web API methods the screener calls, over the named <see cref="HttpClient"/> from IHttpClientFactory with
 /// the standard resilience handler (see <see cref="SlackServiceCollectionExtensions"/>). JSON bodies, bearer bot token;
 /// <c>ok: false</c>, a final 429 and timeouts all become <see cref="SlackApiException"/> carrying the error code.
 /// </summary>
@@ -20,7 +20,7 @@ namespace ScreeningBot.Bot.Slack;
 /// <c>chat.postEphemeral</c> and <c>response_url</c> posts are not, because the first attempt may have posted already
 /// and a retry would post the message twice.
 /// </remarks>
-internal sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> options, ILogger<SlackWebApiClient> logger)
+internal sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions<SlackOptions> options, ILogger<SlackWebApiClient> logger)
 {
     /// <summary>Every Web API method this client calls, with the bot scope it needs (null: none). The Slack manifest test checks the manifest against it.</summary>
     public static IReadOnlyDictionary<string, string?> MethodScopes { get; } = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -182,6 +182,8 @@ internal sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> 
         HttpResponseMessage response;
         try
         {
+            // A client per call from the factory (cheap): this singleton never pins one handler and its DNS for ever.
+            var http = httpClients.CreateClient(SlackServiceCollectionExtensions.HttpClientName);
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
         catch (TimeoutRejectedException e)
