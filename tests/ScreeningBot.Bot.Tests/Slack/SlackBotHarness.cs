@@ -28,7 +28,7 @@ internal sealed class SlackBotHarness : IAsyncDisposable
 
     public SlackRequestBuilder Requests { get; }
 
-    public static async Task<SlackBotHarness> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<SlackBotHarness> StartAsync(IDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
     {
         var slack = await FakeSlackApi.StartAsync();
         var all = new Dictionary<string, string?>
@@ -44,7 +44,7 @@ internal sealed class SlackBotHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        var bot = new BotAppFactory(all);
+        var bot = new BotAppFactory(all, configureServices);
         _ = bot.BaseAddress;
         return new SlackBotHarness(slack, bot);
     }
