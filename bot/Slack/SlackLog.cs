@@ -59,4 +59,7 @@ internal static partial class SlackLog
 
     [LoggerMessage(3018, LogLevel.Information, "Slack /screen {Command} from channel {Channel} queued")]
     public static partial void CommandQueued(ILogger logger, string command, string channel);
+
+    [LoggerMessage(3019, LogLevel.Warning, "Storage is unavailable; a /screen command in channel {Channel} was answered with a try-again message")]
+    public static partial void CommandStorageUnavailable(ILogger logger, string channel, Exception exception);
 }

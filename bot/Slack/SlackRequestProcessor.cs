@@ -64,7 +64,17 @@ internal sealed class SlackRequestProcessor(
     {
         var command = RecruiterCommandParser.Parse(work.Text);
         var preAuthorized = await recruiterGroup.IsMemberAsync(work.UserId, cancellationToken);
-        var response = await commands.ExecuteAsync(command, Context(work.UserId, work.UserName, work.ChannelId, preAuthorized), candidates, cancellationToken);
+        CommandResponse response;
+        try
+        {
+            response = await commands.ExecuteAsync(command, Context(work.UserId, work.UserName, work.ChannelId, preAuthorized), candidates, cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            SlackLog.CommandStorageUnavailable(logger, work.ChannelId, e);
+            response = CommandResponse.Refused("Storage is unavailable right now, so nothing was changed. Please try again in a minute.");
+        }
+
         foreach (var message in Render(response))
         {
             await AnswerRecruiterAsync(work, message, cancellationToken);
