@@ -1,3 +1,5 @@
+using ScreeningBot.Bot.Slack;
+
 namespace ScreeningBot.Bot.Hosting;
 
 /// <summary>Maps the bot's HTTP endpoints.</summary>
@@ -7,6 +9,7 @@ public static class ScreeningBotEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet(BotRoutes.Health, () => TypedResults.Ok(new { status = "ok" }));
+        app.MapSlackEndpoints();
         return app;
     }
 }

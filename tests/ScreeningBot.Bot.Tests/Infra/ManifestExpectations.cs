@@ -1,26 +1,16 @@
+using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.Slack;
+
 namespace ScreeningBot.Bot.Tests.Infra;
 
 /// <summary>What the bot implements, as the app manifests must describe it.</summary>
 internal static class ManifestExpectations
 {
     /// <summary>Verbs of the recruiter command parser (screen has the alias invite).</summary>
-    // replace with the command parser's verb list once bot/Commands lands
-    public static readonly IReadOnlySet<string> CommandVerbs = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "screen", "invite", "status", "help", "profiles", "cancel", "report", "forget",
-    };
+    public static readonly IReadOnlySet<string> CommandVerbs = new HashSet<string>(RecruiterCommandParser.Verbs, StringComparer.Ordinal);
 
-    /// <summary>Slack Web API methods the bot calls, with the bot scope each one needs (null: none).</summary>
-    // replace with the Slack Web API client's method list once bot/Slack lands
-    public static readonly IReadOnlyDictionary<string, string?> SlackMethodScopes = new Dictionary<string, string?>(StringComparer.Ordinal)
-    {
-        ["chat.postMessage"] = "chat:write",
-        ["chat.update"] = "chat:write",
-        ["chat.postEphemeral"] = "chat:write",
-        ["conversations.open"] = "im:write",
-        ["users.info"] = "users:read",
-        ["auth.test"] = null,
-    };
+    /// <summary>Slack Web API methods the bot's client calls, with the bot scope each one needs (null: none).</summary>
+    public static readonly IReadOnlyDictionary<string, string?> SlackMethodScopes = SlackWebApiClient.MethodScopes;
 
     /// <summary>Slack events the bot handles, with the bot scope each subscription needs.</summary>
     public static readonly IReadOnlyDictionary<string, string> SlackEventScopes = new Dictionary<string, string>(StringComparer.Ordinal)

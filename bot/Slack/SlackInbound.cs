@@ -1,0 +1,98 @@
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace ScreeningBot.Bot.Slack;
+
+/// <summary>
+/// The first steps of every request from Slack, before anything parses it: Slack must be configured, the body is read
+/// as raw bytes within <see cref="SlackOptions.MaxBodyBytes"/>, and its v0 signature and timestamp are verified.
+/// </summary>
+internal sealed class SlackInbound(IOptionsMonitor<SlackOptions> options, TimeProvider time, ILogger<SlackInbound> logger)
+{
+    public SlackOptions Options => options.CurrentValue;
+
+    /// <summary>Reads and verifies the request; on failure <see cref="VerifiedBody.Problem"/> is the answer to send.</summary>
+    public async Task<VerifiedBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.CurrentValue;
+        var path = request.Path.Value ?? string.Empty;
+        if (!settings.IsConfigured)
+        {
+            SlackLog.NotConfigured(logger, path);
+            return VerifiedBody.Failed(TypedResults.Problem(
+                detail: "Slack is not configured on this bot: set Slack__SigningSecret and Slack__BotToken.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Slack is not configured"));
+        }
+
+        if (request.ContentLength > settings.MaxBodyBytes)
+        {
+            return TooLarge(path, settings.MaxBodyBytes);
+        }
+
+        using var copy = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int n;
+        while ((n = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (copy.Length + n > settings.MaxBodyBytes)
+            {
+                return TooLarge(path, settings.MaxBodyBytes);
+            }
+
+            copy.Write(chunk, 0, n);
+        }
+
+        var body = copy.ToArray();
+        var check = SlackRequestSignature.Verify(
+            settings.SigningSecret,
+            request.Headers[SlackRequestSignature.TimestampHeader].ToString(),
+            request.Headers[SlackRequestSignature.SignatureHeader].ToString(),
+            body,
+            time.GetUtcNow());
+        if (check != SignatureCheck.Valid)
+        {
+            return new VerifiedBody(body, TypedResults.Problem(
+                detail: "The request is not signed by Slack with this app's signing secret, or its timestamp is more than 5 minutes off.",
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Invalid Slack signature"))
+            { SignatureFailure = check };
+        }
+
+        return new VerifiedBody(body, null);
+    }
+
+    public void Rejected(HttpRequest request, SignatureCheck check) => SlackLog.SignatureRejected(logger, request.Path.Value ?? string.Empty, check);
+
+    public IResult Malformed(HttpRequest request, string problem)
+    {
+        SlackLog.MalformedRequest(logger, request.Path.Value ?? string.Empty, problem);
+        return TypedResults.Problem(detail: problem, statusCode: StatusCodes.Status400BadRequest, title: "Malformed Slack request");
+    }
+
+    /// <summary>Parses a form-encoded body (slash commands, interactions).</summary>
+    public static Dictionary<string, StringValues> ParseForm(byte[] body) => QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+
+    private Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLargeResult(string path, int max)
+    {
+        SlackLog.MalformedRequest(logger, path, $"body larger than Slack:MaxBodyBytes ({max} bytes)");
+        return TypedResults.Problem(
+            detail: $"The request body is larger than {max} bytes (Slack:MaxBodyBytes).",
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "Request body too large");
+    }
+
+    private VerifiedBody TooLarge(string path, int max) => VerifiedBody.Failed(TooLargeResult(path, max));
+}
+
+/// <summary>The raw body of a Slack request and, when it must be refused, the answer to send instead.</summary>
+internal sealed record VerifiedBody(byte[] Body, IResult? Problem)
+{
+    /// <summary>Why the signature check failed (a request that fails only this may still be an unsigned <c>ssl_check</c>).</summary>
+    public SignatureCheck SignatureFailure { get; init; } = SignatureCheck.Valid;
+
+    public static VerifiedBody Failed(IResult problem) => new([], problem);
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using ScreeningBot.Bot.Channels;
+
+namespace ScreeningBot.Bot.Slack;
+
+/// <summary>Registers Slack through its own HTTP APIs: options, the Web API client, the channel, and the background worker.</summary>
+internal static class SlackServiceCollectionExtensions
+{
+    /// <summary>Name of the Web API <see cref="HttpClient"/> (with the standard resilience handler).</summary>
+    public const string HttpClientName = "slack-web-api";
+
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHttpClient(HttpClientName)
+            .AddStandardResilienceHandler()
+            .Configure((resilience, sp) => ConfigureResilience(resilience, sp.GetRequiredService<IOptions<SlackOptions>>().Value));
+
+        services.TryAddSingleton<SlackWebApiClient>();
+        services.TryAddSingleton<SlackConversationChannel>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationChannel, SlackConversationChannel>(sp => sp.GetRequiredService<SlackConversationChannel>()));
+        services.TryAddSingleton<SlackCandidateChannel>();
+        services.TryAddSingleton<SlackBotIdentity>();
+        services.TryAddSingleton<SlackRecruiterGroup>();
+        services.TryAddSingleton<SlackInbound>();
+        services.TryAddSingleton<SlackWorkQueue>();
+        services.TryAddSingleton<SlackRequestProcessor>();
+        services.AddHostedService<SlackWorker>();
+        return services;
+    }
+
+    /// <summary>
+    /// The standard pipeline (rate limiter, total timeout, retry, circuit breaker, attempt timeout) with Slack's rules:
+    /// a 429 is always retried after its Retry-After, anything else transient only for calls that are safe to repeat
+    /// (<see cref="SlackWebApiClient.RetrySafe"/>), so a timed-out chat.postMessage is never sent twice.
+    /// </summary>
+    internal static void ConfigureResilience(HttpStandardResilienceOptions resilience, SlackOptions slack)
+    {
+        resilience.AttemptTimeout.Timeout = slack.AttemptTimeout;
+        resilience.TotalRequestTimeout.Timeout = Max(TimeSpan.FromSeconds(30), slack.AttemptTimeout * 4);
+        resilience.CircuitBreaker.SamplingDuration = Max(TimeSpan.FromSeconds(30), slack.AttemptTimeout * 2);
+        resilience.Retry.Delay = slack.RetryDelay;
+        resilience.Retry.ShouldRetryAfterHeader = true;
+        resilience.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context));
+    }
+
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    {
+        if (outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            return true;
+        }
+
+        var request = context.GetRequestMessage();
+        var safe = request is not null && request.Options.TryGetValue(SlackWebApiClient.RetrySafe, out var flag) && flag;
+        return safe && HttpClientResiliencePredicates.IsTransient(outcome);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}
