@@ -1,3 +1,5 @@
+using ScreeningBot.Bot.BotFramework;
+
 namespace ScreeningBot.Bot.Hosting;
 
 /// <summary>Maps the bot's HTTP endpoints.</summary>
@@ -7,6 +9,7 @@ public static class ScreeningBotEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet(BotRoutes.Health, () => TypedResults.Ok(new { status = "ok" }));
+        app.MapBotFrameworkEndpoints();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using ScreeningBot.Bot.BotFramework;
 using ScreeningBot.Bot.Storage;
 
 namespace ScreeningBot.Bot.Hosting;
@@ -12,6 +13,7 @@ public static class ScreeningBotServiceCollectionExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScreeningBotStorage(builder.Configuration);
         builder.Services.AddScreeningCore(builder.Configuration);
+        builder.Services.AddBotFramework(builder.Configuration);
         builder.Services.AddHostedService<StartupChecks>();
         return builder;
     }
