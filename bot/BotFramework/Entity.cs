@@ -18,27 +18,23 @@ internal sealed class Entity
     public bool IsMention => string.Equals(Type, "mention", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The mention's <c>text</c> (<c>&lt;at&gt;Jane Doe&lt;/at&gt;</c>), when it is a string.</summary>
-    [JsonIgnore]
-    public string? Text => Properties is not null && Properties.TryGetValue("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
+    /// <remarks>Methods, not properties: an ignored property named like a wire field would make the serializer drop that field.</remarks>
+    public string? GetText() => Properties is not null && Properties.TryGetValue("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() : null;
 
-    /// <summary>The mentioned account, when <c>mentioned</c> is an object with a string <c>id</c>.</summary>
-    [JsonIgnore]
-    public ChannelAccount? Mentioned
+    /// <summary>The mentioned account, when <c>mentioned</c> is an object.</summary>
+    public ChannelAccount? GetMentioned()
     {
-        get
+        if (Properties is null || !Properties.TryGetValue("mentioned", out var mentioned) || mentioned.ValueKind != JsonValueKind.Object)
         {
-            if (Properties is null || !Properties.TryGetValue("mentioned", out var mentioned) || mentioned.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            return new ChannelAccount
-            {
-                Id = StringOf(mentioned, "id"),
-                Name = StringOf(mentioned, "name"),
-                AadObjectId = StringOf(mentioned, "aadObjectId"),
-            };
+            return null;
         }
+
+        return new ChannelAccount
+        {
+            Id = StringOf(mentioned, "id"),
+            Name = StringOf(mentioned, "name"),
+            AadObjectId = StringOf(mentioned, "aadObjectId"),
+        };
     }
 
     private static string? StringOf(JsonElement element, string name)

@@ -16,12 +16,12 @@ internal static partial class TeamsText
         var botId = activity.Recipient?.Id;
         foreach (var entity in activity.Entities ?? [])
         {
-            if (!entity.IsMention || entity.Mentioned is not { } mentioned || botId is null || !string.Equals(mentioned.Id, botId, StringComparison.OrdinalIgnoreCase))
+            if (!entity.IsMention || entity.GetMentioned() is not { } mentioned || botId is null || !string.Equals(mentioned.Id, botId, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            var tag = entity.Text ?? $"<at>{mentioned.Name}</at>";
+            var tag = entity.GetText() ?? $"<at>{mentioned.Name}</at>";
             text = text.Replace(tag, string.Empty, StringComparison.OrdinalIgnoreCase);
         }
 
@@ -36,9 +36,9 @@ internal static partial class TeamsText
         var mentions = new List<(string, Commands.Mention)>();
         foreach (var entity in activity.Entities ?? [])
         {
-            if (entity.IsMention && entity.Mentioned is { Id: { Length: > 0 } id } mentioned && !string.Equals(id, botId, StringComparison.OrdinalIgnoreCase))
+            if (entity.IsMention && entity.GetMentioned() is { Id: { Length: > 0 } id } mentioned && !string.Equals(id, botId, StringComparison.OrdinalIgnoreCase))
             {
-                mentions.Add((entity.Text ?? $"<at>{mentioned.Name}</at>", new Commands.Mention(id, mentioned.Name ?? string.Empty, mentioned.AadObjectId)));
+                mentions.Add((entity.GetText() ?? $"<at>{mentioned.Name}</at>", new Commands.Mention(id, mentioned.Name ?? string.Empty, mentioned.AadObjectId)));
             }
         }
 
