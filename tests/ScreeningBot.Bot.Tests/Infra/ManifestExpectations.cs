@@ -1,14 +1,12 @@
+using ScreeningBot.Bot.Commands;
+
 namespace ScreeningBot.Bot.Tests.Infra;
 
 /// <summary>What the bot implements, as the app manifests must describe it.</summary>
 internal static class ManifestExpectations
 {
-    /// <summary>Verbs of the recruiter command parser (screen has the alias invite).</summary>
-    // replace with the command parser's verb list once bot/Commands lands
-    public static readonly IReadOnlySet<string> CommandVerbs = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "screen", "invite", "status", "help", "profiles", "cancel", "report", "forget",
-    };
+    /// <summary>Verbs of the recruiter command parser (screen has the alias invite); the manifests may list a subset.</summary>
+    public static readonly IReadOnlySet<string> CommandVerbs = new HashSet<string>(RecruiterCommandParser.Verbs, StringComparer.Ordinal);
 
     /// <summary>Slack Web API methods the bot calls, with the bot scope each one needs (null: none).</summary>
     // replace with the Slack Web API client's method list once bot/Slack lands
