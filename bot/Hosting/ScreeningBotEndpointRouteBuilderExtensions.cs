@@ -1,3 +1,4 @@
+using ScreeningBot.Bot.BotFramework;
 using ScreeningBot.Bot.Slack;
 
 namespace ScreeningBot.Bot.Hosting;
@@ -10,6 +11,7 @@ public static class ScreeningBotEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet(BotRoutes.Health, () => TypedResults.Ok(new { status = "ok" }));
         app.MapSlackEndpoints();
+        app.MapBotFrameworkEndpoints();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using ScreeningBot.Bot.BotFramework;
 using ScreeningBot.Bot.Slack;
 using ScreeningBot.Bot.Storage;
 
@@ -14,6 +15,7 @@ public static class ScreeningBotServiceCollectionExtensions
         builder.Services.AddScreeningBotStorage(builder.Configuration);
         builder.Services.AddScreeningCore(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddBotFramework(builder.Configuration);
         builder.Services.AddHostedService<StartupChecks>();
         return builder;
     }

@@ -6,7 +6,7 @@ namespace ScreeningBot.Bot.Tests.Infra;
 /// <summary>What the bot implements, as the app manifests must describe it.</summary>
 internal static class ManifestExpectations
 {
-    /// <summary>Verbs of the recruiter command parser (screen has the alias invite).</summary>
+    /// <summary>Verbs of the recruiter command parser (screen has the alias invite); the manifests may list a subset.</summary>
     public static readonly IReadOnlySet<string> CommandVerbs = new HashSet<string>(RecruiterCommandParser.Verbs, StringComparer.Ordinal);
 
     /// <summary>Slack Web API methods the bot's client calls, with the bot scope each one needs (null: none).</summary>

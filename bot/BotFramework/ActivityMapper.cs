@@ -1,0 +1,88 @@
+using System.Text.Json;
+using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Screening;
+
+namespace ScreeningBot.Bot.BotFramework;
+
+/// <summary>Translates authenticated inbound activities into the channel-neutral types of <c>dialogs/</c>.</summary>
+internal static class ActivityMapper
+{
+    private const string ThreadMarker = ";messageid=";
+
+    /// <summary>
+    /// Where the activity's conversation can be reached later. A Teams channel thread (<c>19:…;messageid=123</c>) becomes the
+    /// channel (<see cref="ConversationAddress.ConversationId"/>) plus the thread's root (<see cref="ConversationAddress.ThreadId"/>).
+    /// Only call this for activities that passed authentication: the serviceUrl is trusted from here on.
+    /// </summary>
+    public static ConversationAddress AddressOf(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity));
+        string? threadId = null;
+        var marker = conversationId.IndexOf(ThreadMarker, StringComparison.OrdinalIgnoreCase);
+        if (marker > 0)
+        {
+            threadId = conversationId[(marker + ThreadMarker.Length)..];
+            conversationId = conversationId[..marker];
+        }
+
+        return new ConversationAddress
+        {
+            ChannelId = activity.ChannelId ?? "unknown",
+            ConversationId = conversationId,
+            ThreadId = threadId,
+            ServiceUrl = activity.ServiceUrl,
+            TenantId = TenantOf(activity),
+            BotId = activity.Recipient?.Id,
+            ViaBotFramework = true,
+        };
+    }
+
+    /// <summary>The conversation id to post into for <paramref name="address"/>: the thread when there is one.</summary>
+    public static string ConversationIdOf(ConversationAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return address.ThreadId is { Length: > 0 } thread && address.ChannelId == "msteams"
+            ? address.ConversationId + ThreadMarker + thread
+            : address.ConversationId;
+    }
+
+    /// <summary>The ordering and lookup key of the activity's conversation (the raw id, thread included).</summary>
+    public static string ConversationKeyOf(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return $"{activity.ChannelId}:{activity.Conversation?.Id}";
+    }
+
+    public static string? TenantOf(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Conversation?.TenantId ?? TeamsChannelData.From(activity.ChannelData).TenantId;
+    }
+
+    /// <summary>The candidate's message: typed text (the bot's own mention removed) and, for a card button, the clicked value.</summary>
+    public static IncomingMessage MessageOf(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return new IncomingMessage(TeamsText.RemoveBotMention(activity), activity.Id, AnswerOf(activity.Value));
+    }
+
+    /// <summary><c>data.screeningAnswer</c> of an Action.Submit (message <c>value</c>) or Action.Execute (invoke <c>value.action.data</c>).</summary>
+    public static string? AnswerOf(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } data)
+        {
+            return null;
+        }
+
+        if (data.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
+            && action.TryGetProperty("data", out var executeData) && executeData.ValueKind == JsonValueKind.Object)
+        {
+            data = executeData;
+        }
+
+        return data.TryGetProperty(ReplyActivities.AnswerKey, out var answer) && answer.ValueKind == JsonValueKind.String
+            ? answer.GetString()
+            : null;
+    }
+}

@@ -1,0 +1,314 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using ScreeningBot.Dialogs.Storage;
+
+namespace ScreeningBot.Bot.BotFramework;
+
+/// <summary>
+/// <c>POST /api/messages</c>, in the order that keeps bad input from doing anything: authenticate the bearer token (before
+/// the body is read), read the body within <see cref="BotFrameworkOptions.MaxBodyBytes"/>, parse and check the activity,
+/// check it against the token (serviceUrl, endorsements), drop redeliveries through <see cref="IProcessedMessageLedger"/>,
+/// then run the turn through <see cref="ConversationTurnQueue"/>. Normal delivery answers 200 once the turn is done or
+/// <see cref="BotFrameworkOptions.InlineTurnBudget"/> has passed, whichever comes first (replies go through the connector);
+/// <c>expectReplies</c> runs inline and returns the replies; invokes get their invoke response at once.
+/// </summary>
+internal sealed class ActivityProcessor(
+    BotFrameworkAuthenticator authenticator,
+    TrustedServiceUrls trusted,
+    IProcessedMessageLedger ledger,
+    ConversationTurnQueue queue,
+    BotFrameworkTurnHandler handler,
+    ConnectorClient connector,
+    IOptions<BotFrameworkOptions> options,
+    TimeProvider time,
+    ILogger<ActivityProcessor> logger)
+{
+    /// <summary>Seconds the channel is asked to wait before retrying after a 503.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    private const string AdaptiveCardAction = "adaptiveCard/action";
+
+    public async Task<IResult> ProcessAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = options.Value;
+        var authentication = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization, cancellationToken);
+        if (!authentication.Succeeded)
+        {
+            return Reject(context, authentication.StatusCode, authentication.Failure ?? "not authenticated");
+        }
+
+        if (!authenticator.Enabled && !IsLoopback(context.Connection.RemoteIpAddress))
+        {
+            return Reject(context, 401, "authentication is off (no MicrosoftAppId), so only loopback callers are accepted");
+        }
+
+        var body = await ReadBodyAsync(context.Request, settings.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Reject(context, 413, $"the body is larger than {settings.MaxBodyBytes} bytes (BotFramework:MaxBodyBytes)");
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(body, BotFrameworkJsonContext.Default.Activity);
+        }
+        catch (JsonException e)
+        {
+            return Reject(context, 400, $"the body is not a valid activity: {Shorten(e.Message)}");
+        }
+
+        if (Invalid(activity) is { } problem)
+        {
+            return Reject(context, 400, problem);
+        }
+
+        authentication = BotFrameworkAuthenticator.CheckActivity(authentication, activity!);
+        if (!authentication.Succeeded)
+        {
+            return Reject(context, authentication.StatusCode, authentication.Failure ?? "not authenticated");
+        }
+
+        if (activity!.ServiceUrl is { Length: > 0 } serviceUrl && authentication.Authenticated)
+        {
+            trusted.Remember(serviceUrl);
+        }
+
+        var conversationKey = ActivityMapper.ConversationKeyOf(activity);
+        BotFrameworkLog.ActivityReceived(logger, activity.Id, activity.Type.ToString(), activity.ChannelId!, activity.Conversation!.Id!);
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["ActivityId"] = activity.Id, ["ConversationId"] = activity.Conversation.Id });
+        if (queue.Pending >= settings.MaxPendingTurns)
+        {
+            BotFrameworkLog.TooManyPendingTurns(logger, queue.Pending, activity.Id);
+            return Unavailable(context, "the bot is busy");
+        }
+
+        try
+        {
+            if (activity.Id is { Length: > 0 } id && !await ledger.TryRecordAsync(LedgerKey(activity, id), settings.DeduplicationWindow, cancellationToken))
+            {
+                BotFrameworkLog.DuplicateActivity(logger, id, activity.Conversation.Id!);
+                return Duplicate(activity);
+            }
+        }
+        catch (StorageUnavailableException e)
+        {
+            BotFrameworkLog.StorageUnavailable(logger, activity.Id, e);
+            return Unavailable(context, "storage is unavailable");
+        }
+
+        if (activity.Type == ActivityType.Invoke)
+        {
+            return TypedResults.Json(Invoke(activity, conversationKey), BotFrameworkJsonContext.Default.AdaptiveCardInvokeResponse);
+        }
+
+        if (activity.ExpectsReplies)
+        {
+            return await RunInlineAsync(context, activity, conversationKey);
+        }
+
+        var turn = queue.TryEnqueue(conversationKey, ct => RunInBackgroundAsync(activity, ct));
+        if (turn is null)
+        {
+            BotFrameworkLog.TooManyPendingTurns(logger, queue.Pending, activity.Id);
+            return TypedResults.Ok();
+        }
+
+        var budget = settings.InlineTurnBudget;
+        if (await Task.WhenAny(turn, Task.Delay(budget, time, CancellationToken.None)) != turn)
+        {
+            BotFrameworkLog.TurnContinuesInBackground(logger, activity.Id, (long)budget.TotalMilliseconds);
+        }
+
+        return TypedResults.Ok();
+    }
+
+    private async Task<IResult> RunInlineAsync(HttpContext context, Activity activity, string conversationKey)
+    {
+        var output = new BufferedTurnOutput(activity);
+        var started = time.GetTimestamp();
+        var turn = queue.TryEnqueue(conversationKey, ct => handler.HandleAsync(activity, output, ct));
+        if (turn is null)
+        {
+            return Unavailable(context, "the bot is busy");
+        }
+
+        try
+        {
+            await turn;
+        }
+        catch (StorageUnavailableException e)
+        {
+            BotFrameworkLog.StorageUnavailable(logger, activity.Id, e);
+            return Unavailable(context, "storage is unavailable");
+        }
+
+        BotFrameworkLog.TurnCompleted(logger, activity.Id, (long)time.GetElapsedTime(started).TotalMilliseconds, output.Activities.Count);
+        return TypedResults.Json(new ExpectedReplies(output.Activities), BotFrameworkJsonContext.Default.ExpectedReplies);
+    }
+
+    /// <summary>A turn whose replies go through the connector. It must never throw: nobody awaits it after the budget.</summary>
+    private async Task RunInBackgroundAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var output = new ConnectorTurnOutput(activity, connector);
+        var started = time.GetTimestamp();
+        try
+        {
+            await handler.HandleAsync(activity, output, cancellationToken);
+            BotFrameworkLog.TurnCompleted(logger, activity.Id, (long)time.GetElapsedTime(started).TotalMilliseconds, -1);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            BotFrameworkLog.TurnFailed(logger, activity.Id, activity.Conversation!.Id!, new OperationCanceledException("The host shut down before the turn finished."));
+        }
+        catch (StorageUnavailableException e)
+        {
+            // The activity id is already in the ledger, so a redelivery would be dropped: ask the person to resend instead.
+            BotFrameworkLog.StorageUnavailable(logger, activity.Id, e);
+            await TrySendAsync(output, BotFrameworkText.TryAgain, activity, cancellationToken);
+        }
+#pragma warning disable CA1031 // A background turn must survive anything; the failure is logged with its exception.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            BotFrameworkLog.TurnFailed(logger, activity.Id, activity.Conversation!.Id!, e);
+        }
+    }
+
+    private async Task TrySendAsync(ConnectorTurnOutput output, string text, Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await output.SendAsync(ReplyActivities.FromReply(Dialogs.Conversation.Reply.Message(text)), cancellationToken);
+        }
+#pragma warning disable CA1031 // Best effort: the original failure is already logged.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            BotFrameworkLog.TurnFailed(logger, activity.Id, activity.Conversation!.Id!, e);
+        }
+    }
+
+    /// <summary>
+    /// Invokes are answered at once (Teams allows about 5 s). An Adaptive Card <c>Action.Execute</c> carrying a screening
+    /// answer runs as a candidate turn in the background; other invokes get 200 with an error body rather than 501,
+    /// which Teams shows as "Unable to reach app".
+    /// </summary>
+    private AdaptiveCardInvokeResponse Invoke(Activity activity, string conversationKey)
+    {
+        if (!string.Equals(activity.Name, AdaptiveCardAction, StringComparison.Ordinal))
+        {
+            BotFrameworkLog.UnknownInvoke(logger, activity.Name ?? "(none)");
+            return AdaptiveCardInvokeResponse.Error(400, "NotSupported", $"This bot does not handle '{activity.Name}' invokes.");
+        }
+
+        if (ActivityMapper.AnswerOf(activity.Value) is null || activity.Conversation is not { IsPersonal: true })
+        {
+            return AdaptiveCardInvokeResponse.Message(BotFrameworkText.CardNotUnderstood);
+        }
+
+        var message = activity with { Type = ActivityType.Message, Text = string.Empty };
+        return queue.TryEnqueue(conversationKey, ct => RunInBackgroundAsync(message, ct)) is null
+            ? AdaptiveCardInvokeResponse.Error(503, "Busy", "The bot is busy; please try again in a moment.")
+            : AdaptiveCardInvokeResponse.Message(BotFrameworkText.AnswerReceived);
+    }
+
+    private static IResult Duplicate(Activity activity) =>
+        activity.ExpectsReplies ? TypedResults.Json(new ExpectedReplies([]), BotFrameworkJsonContext.Default.ExpectedReplies)
+        : activity.Type == ActivityType.Invoke ? TypedResults.Json(AdaptiveCardInvokeResponse.Message(BotFrameworkText.AnswerReceived), BotFrameworkJsonContext.Default.AdaptiveCardInvokeResponse)
+        : TypedResults.Ok();
+
+    private static string? Invalid(Activity? activity)
+    {
+        if (activity is null)
+        {
+            return "the body is not an activity object";
+        }
+
+        if (activity.Type.IsEmpty)
+        {
+            return "the activity has no 'type'";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return "the activity has no 'conversation.id'";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            return "the activity has no 'channelId'";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ServiceUrl) && !activity.ExpectsReplies)
+        {
+            return "the activity has no 'serviceUrl' to send replies to";
+        }
+
+        if (activity.ServiceUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
+        {
+            return "the activity's 'serviceUrl' is not an absolute URL";
+        }
+
+        return null;
+    }
+
+    /// <summary>Hashed, so ids of any length or character set fit every ledger backend.</summary>
+    private static string LedgerKey(Activity activity, string id) =>
+        "bf:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{activity.ChannelId}\n{activity.Conversation!.Id}\n{id}")));
+
+    private ProblemHttpResult Reject(HttpContext context, int statusCode, string reason)
+    {
+        BotFrameworkLog.ActivityRejected(logger, statusCode, reason);
+        if (statusCode == 503)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return TypedResults.Problem(detail: reason, statusCode: statusCode, title: Title(statusCode));
+    }
+
+    private ProblemHttpResult Unavailable(HttpContext context, string reason) => Reject(context, 503, $"{reason}; retry in {RetryAfterSeconds} s");
+
+    private static string Title(int statusCode) => statusCode switch
+    {
+        400 => "Invalid activity",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        413 => "Activity too large",
+        503 => "Try again later",
+        _ => "Request refused",
+    };
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
+
+    private static string Shorten(string message) => message.Length <= 200 ? message : message[..200] + "…";
+}

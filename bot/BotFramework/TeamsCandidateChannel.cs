@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using ScreeningBot.Bot.Commands;
+using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Screening;
+
+namespace ScreeningBot.Bot.BotFramework;
+
+/// <summary>
+/// How a recruiter command in Teams reaches the candidate: creates the 1:1 chat with the mentioned user in the
+/// command's tenant (<c>POST v3/conversations</c>, teams.md §3) and sends into it. Connector refusals become
+/// recruiter-readable reasons.
+/// </summary>
+internal sealed class TeamsCandidateChannel(ConnectorClient connector, BotFrameworkConversationChannel conversations) : ICandidateChannel
+{
+    public async Task<CandidateConversation> OpenConversationAsync(Mention candidate, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(context);
+        var source = context.Source;
+        if (candidate.Id is null)
+        {
+            return CandidateConversation.Failed("pick them from the mention list so the message carries their Teams account.");
+        }
+
+        if (source.ChannelId != "msteams" || source.ServiceUrl is null)
+        {
+            return CandidateConversation.Failed($"private chats can only be opened from Teams (this command came from '{source.ChannelId}').");
+        }
+
+        if (string.IsNullOrWhiteSpace(source.TenantId))
+        {
+            return CandidateConversation.Failed("the message carried no Teams tenant id.");
+        }
+
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = source.BotId is null ? null : new ChannelAccount { Id = source.BotId },
+            Members = [new ChannelAccount { Id = candidate.Id }],
+            TenantId = source.TenantId,
+            ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = source.TenantId } },
+        };
+        try
+        {
+            var created = await connector.CreateConversationAsync(source.ServiceUrl, parameters, cancellationToken);
+            if (created?.Id is not { Length: > 0 } conversationId)
+            {
+                return CandidateConversation.Failed("Teams did not return a conversation id.");
+            }
+
+            var address = new ConversationAddress
+            {
+                ChannelId = source.ChannelId,
+                ConversationId = conversationId,
+                ServiceUrl = source.ServiceUrl,
+                TenantId = source.TenantId,
+                BotId = source.BotId,
+                ViaBotFramework = true,
+            };
+            return CandidateConversation.Opened(address, new Participant(candidate.Id, candidate.Display, candidate.AadObjectId));
+        }
+        catch (ConnectorException e)
+        {
+            return CandidateConversation.Failed(e.RecruiterReason + ".");
+        }
+        catch (UntrustedServiceUrlException e)
+        {
+            return CandidateConversation.Failed(e.Message);
+        }
+    }
+
+    public async Task SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await conversations.SendAsync(address, replies, cancellationToken);
+        }
+        catch (ConnectorException e)
+        {
+            throw new ChannelDeliveryException(e.RecruiterReason, e);
+        }
+        catch (UntrustedServiceUrlException e)
+        {
+            throw new ChannelDeliveryException(e.Message, e);
+        }
+    }
+}
