@@ -64,8 +64,43 @@ internal static class ActivityMapper
     public static IncomingMessage MessageOf(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return new IncomingMessage(TeamsText.RemoveBotMention(activity), activity.Id, AnswerOf(activity.Value));
+        return new IncomingMessage(TeamsText.RemoveBotMention(activity), activity.Id, AnswerOf(activity.Value) ?? SlackButtonValueOf(activity.ChannelData));
     }
+
+    /// <summary>
+    /// The value of a clicked Block Kit button on Azure Bot Service's Slack channel, which forwards the Slack
+    /// interaction payload as <c>channelData.payload</c> (slack.md part B): <c>payload.actions[0].value</c>.
+    /// </summary>
+    public static string? SlackButtonValueOf(JsonElement? channelData)
+    {
+        if (channelData is not { ValueKind: JsonValueKind.Object } data || !data.TryGetProperty("payload", out var payload))
+        {
+            return null;
+        }
+
+        if (payload.ValueKind == JsonValueKind.String)
+        {
+            // Some deliveries carry the payload as the JSON string Slack posted (form field "payload").
+            try
+            {
+                using var parsed = JsonDocument.Parse(payload.GetString() ?? string.Empty, new JsonDocumentOptions { MaxDepth = 32 });
+                return FirstActionValue(parsed.RootElement);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        return FirstActionValue(payload);
+    }
+
+    private static string? FirstActionValue(JsonElement payload) =>
+        payload.ValueKind == JsonValueKind.Object
+        && payload.TryGetProperty("actions", out var actions) && actions.ValueKind == JsonValueKind.Array && actions.GetArrayLength() > 0
+        && actions[0].ValueKind == JsonValueKind.Object && actions[0].TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     /// <summary><c>data.screeningAnswer</c> of an Action.Submit (message <c>value</c>) or Action.Execute (invoke <c>value.action.data</c>).</summary>
     public static string? AnswerOf(JsonElement? value)

@@ -23,7 +23,7 @@ internal sealed class BotFrameworkConversationChannel(ConnectorClient connector,
         var serviceUrl = ServiceUrlOf(address);
         foreach (var reply in replies)
         {
-            await connector.SendToConversationAsync(serviceUrl, ActivityMapper.ConversationIdOf(address), Addressed(ReplyActivities.FromReply(reply), address), cancellationToken);
+            await connector.SendToConversationAsync(serviceUrl, ActivityMapper.ConversationIdOf(address), Addressed(ReplyActivities.FromReply(reply, address.ChannelId), address), cancellationToken);
         }
     }
 
@@ -32,16 +32,8 @@ internal sealed class BotFrameworkConversationChannel(ConnectorClient connector,
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(scorecard);
         var serviceUrl = ServiceUrlOf(address);
-        var activity = Addressed(
-            new Activity
-            {
-                Type = ActivityType.Message,
-                Text = $"**Screening scorecard**: {scorecard.CandidateName}, {scorecard.ProfileTitle}",
-                TextFormat = "markdown",
-                Summary = $"Scorecard: {scorecard.CandidateName}",
-                Attachments = [ReplyActivities.ScorecardAttachment(address.ChannelId, scorecard)],
-            },
-            address);
+        var activities = ReplyActivities.Scorecard(address.ChannelId, scorecard).Select(a => Addressed(a, address)).ToArray();
+        var activity = activities[0];
 
         string? id;
         if (IsTeamsChannel(address))
@@ -60,6 +52,12 @@ internal sealed class BotFrameworkConversationChannel(ConnectorClient connector,
         }
 
         id = (await connector.SendToConversationAsync(serviceUrl, address.ConversationId, activity, cancellationToken))?.Id;
+        foreach (var continuation in activities.Skip(1))
+        {
+            // A long Block Kit scorecard (Slack through Azure Bot Service) continues in follow-up messages.
+            await connector.SendToConversationAsync(serviceUrl, address.ConversationId, continuation, cancellationToken);
+        }
+
         BotFrameworkLog.ScorecardPosted(logger, address.ChannelId, address.ConversationId, id);
         return id;
     }

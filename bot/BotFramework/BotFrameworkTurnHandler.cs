@@ -59,7 +59,7 @@ internal sealed class BotFrameworkTurnHandler(
             }
             else
             {
-                await output.SendAsync(ReplyActivities.FromReply(Dialogs.Conversation.Reply.Message(BotFrameworkText.NoScreen)), cancellationToken);
+                await output.SendAsync(ReplyActivities.FromReply(Dialogs.Conversation.Reply.Message(BotFrameworkText.NoScreen), activity.ChannelId), cancellationToken);
             }
 
             return;
@@ -67,7 +67,7 @@ internal sealed class BotFrameworkTurnHandler(
 
         foreach (var reply in result.Replies)
         {
-            await output.SendAsync(ReplyActivities.FromReply(reply), cancellationToken);
+            await output.SendAsync(ReplyActivities.FromReply(reply, activity.ChannelId), cancellationToken);
         }
     }
 
@@ -83,7 +83,10 @@ internal sealed class BotFrameworkTurnHandler(
             PrefixOf(activity),
             PreAuthorized: team is not null && recruiters.Value.RecruiterTeams.Contains(team, StringComparer.OrdinalIgnoreCase));
         var response = await commands.ExecuteAsync(command, context, candidates, cancellationToken);
-        await output.SendAsync(ReplyActivities.FromCommandResponse(context.ChannelId, response.Text, response.Scorecard), cancellationToken);
+        foreach (var answer in ReplyActivities.FromCommandResponse(context.ChannelId, response.Text, response.Scorecard))
+        {
+            await output.SendAsync(answer, cancellationToken);
+        }
     }
 
     private async Task OnConversationUpdateAsync(Activity activity, ITurnOutput output, CancellationToken cancellationToken)
@@ -97,7 +100,7 @@ internal sealed class BotFrameworkTurnHandler(
 
         var personal = activity.Conversation is { IsPersonal: true } && TeamsChannelData.From(activity.ChannelData).TeamId is null;
         var text = personal ? BotFrameworkText.PersonalWelcome : BotFrameworkText.TeamWelcome(PrefixOf(activity));
-        await output.SendAsync(ReplyActivities.FromReply(Dialogs.Conversation.Reply.Message(text)), cancellationToken);
+        await output.SendAsync(ReplyActivities.FromReply(Dialogs.Conversation.Reply.Message(text), activity.ChannelId), cancellationToken);
         BotFrameworkLog.Welcomed(logger, personal ? "personal" : "team", activity.Conversation!.Id!);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ScreeningBot.Bot.Reports;
+using ScreeningBot.Bot.Slack;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
 
@@ -21,6 +22,31 @@ internal static class ReplyActivities
     /// <summary>Teams shows at most about six card actions; longer choice lists become a drop-down.</summary>
     public const int MaxButtons = 5;
 
+    /// <summary>Azure Bot Service's Slack channel: Slack renders no Adaptive Cards (ABS turns them into images), so Block Kit goes in <c>channelData</c>.</summary>
+    public static bool UsesBlockKit(string? channelId) => string.Equals(channelId, "slack", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A reply for a conversation on <paramref name="channelId"/>.</summary>
+    public static Activity FromReply(Reply reply, string? channelId)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (!UsesBlockKit(channelId))
+        {
+            return FromReply(reply);
+        }
+
+        // The text lists the options too, so a Slack client (or an ABS path) that drops the buttons still works.
+        var message = BlockKitRenderer.RenderReply(reply);
+        var text = reply.Choices.Count == 0
+            ? message.Text
+            : $"{message.Text}\n{string.Join("   ", reply.Choices.Select((c, i) => $"{i + 1}. {c.Title}"))}";
+        return new Activity
+        {
+            Type = ActivityType.Message,
+            Text = text,
+            ChannelData = ToElement(message with { Text = text }),
+        };
+    }
+
     public static Activity FromReply(Reply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
@@ -39,26 +65,62 @@ internal static class ReplyActivities
         };
     }
 
-    /// <summary>A recruiter-facing answer: Markdown text, plus the scorecard card when there is one.</summary>
-    public static Activity FromCommandResponse(string channelId, string text, Scorecard? scorecard) => new()
+    /// <summary>A recruiter-facing answer: text, then the scorecard in the channel's format when there is one.</summary>
+    public static IReadOnlyList<Activity> FromCommandResponse(string channelId, string text, Scorecard? scorecard)
     {
-        Type = ActivityType.Message,
-        Text = TeamsText.ToTeamsMarkdown(text),
-        TextFormat = "markdown",
-        Attachments = scorecard is null ? null : [ScorecardAttachment(channelId, scorecard)],
-    };
+        if (UsesBlockKit(channelId))
+        {
+            var answer = BlockKitRenderer.RenderText(text);
+            return [new Activity { Type = ActivityType.Message, Text = answer.Text, ChannelData = ToElement(answer) }, .. scorecard is null ? [] : Scorecard(channelId, scorecard)];
+        }
+
+        return
+        [
+            new Activity
+            {
+                Type = ActivityType.Message,
+                Text = TeamsText.ToTeamsMarkdown(text),
+                TextFormat = "markdown",
+                Attachments = scorecard is null ? null : [AdaptiveCard(scorecard)],
+            },
+        ];
+    }
+
+    /// <summary>
+    /// The scorecard as activities in the format of the hiring conversation's channel: one Adaptive Card 1.5 (Teams,
+    /// Web Chat), or for Slack through Azure Bot Service one or more Block Kit messages in <c>channelData</c>.
+    /// </summary>
+    public static IReadOnlyList<Activity> Scorecard(string channelId, Scorecard scorecard)
+    {
+        ArgumentNullException.ThrowIfNull(scorecard);
+        if (UsesBlockKit(channelId))
+        {
+            return [.. BlockKitRenderer.RenderScorecard(scorecard).Select(m => new Activity { Type = ActivityType.Message, Text = m.Text, ChannelData = ToElement(m) })];
+        }
+
+        return
+        [
+            new Activity
+            {
+                Type = ActivityType.Message,
+                Text = $"**Screening scorecard**: {scorecard.CandidateName}, {scorecard.ProfileTitle}",
+                TextFormat = "markdown",
+                Summary = $"Scorecard: {scorecard.CandidateName}",
+                Attachments = [AdaptiveCard(scorecard)],
+            },
+        ];
+    }
 
     public static Activity Typing() => new() { Type = ActivityType.Typing };
 
-    /// <summary>
-    /// The scorecard in the format of the channel the hiring conversation is on. Every Bot Framework channel gets the
-    /// Adaptive Card today; this is the one place to branch (e.g. Block Kit for <c>slack</c> through Azure Bot Service).
-    /// </summary>
-    public static Attachment ScorecardAttachment(string channelId, Scorecard scorecard)
+    private static Attachment AdaptiveCard(Scorecard scorecard) =>
+        new() { ContentType = Attachment.AdaptiveCardContentType, Content = AdaptiveCardRenderer.Render(scorecard) };
+
+    /// <summary>A Slack message object as raw <c>channelData</c> (ABS passes it to Slack as the native message).</summary>
+    private static System.Text.Json.JsonElement ToElement(SlackMessage message)
     {
-        ArgumentNullException.ThrowIfNull(scorecard);
-        _ = channelId;
-        return new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = AdaptiveCardRenderer.Render(scorecard) };
+        using var document = System.Text.Json.JsonDocument.Parse(message.ToJson().ToJsonString());
+        return document.RootElement.Clone();
     }
 
     private static Attachment ChoiceCard(Reply reply)

@@ -22,30 +22,36 @@ internal sealed class TeamsCandidateChannel(ConnectorClient connector, BotFramew
             return CandidateConversation.Failed("pick them from the mention list so the message carries their Teams account.");
         }
 
-        if (source.ChannelId != "msteams" || source.ServiceUrl is null)
+        var slack = ReplyActivities.UsesBlockKit(source.ChannelId);
+        if ((source.ChannelId != "msteams" && !slack) || source.ServiceUrl is null)
         {
-            return CandidateConversation.Failed($"private chats can only be opened from Teams (this command came from '{source.ChannelId}').");
+            return CandidateConversation.Failed($"private chats can only be opened from Teams or Slack (this command came from '{source.ChannelId}').");
         }
 
-        if (string.IsNullOrWhiteSpace(source.TenantId))
+        if (!slack && string.IsNullOrWhiteSpace(source.TenantId))
         {
             return CandidateConversation.Failed("the message carried no Teams tenant id.");
         }
 
+        // Azure Bot Service's Slack channel names users U…:T… (user and workspace); a <@U…> mention has only the user part,
+        // so the workspace comes from the recruiter's own id. Whether ABS opens Slack DMs this way is not verified here.
+        var memberId = slack && !candidate.Id.Contains(':', StringComparison.Ordinal) && context.Recruiter.Id.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon
+            ? candidate.Id + context.Recruiter.Id[colon..]
+            : candidate.Id;
         var parameters = new ConversationParameters
         {
             IsGroup = false,
             Bot = source.BotId is null ? null : new ChannelAccount { Id = source.BotId },
-            Members = [new ChannelAccount { Id = candidate.Id }],
-            TenantId = source.TenantId,
-            ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = source.TenantId } },
+            Members = [new ChannelAccount { Id = memberId }],
+            TenantId = slack ? null : source.TenantId,
+            ChannelData = slack ? null : new JsonObject { ["tenant"] = new JsonObject { ["id"] = source.TenantId } },
         };
         try
         {
             var created = await connector.CreateConversationAsync(source.ServiceUrl, parameters, cancellationToken);
             if (created?.Id is not { Length: > 0 } conversationId)
             {
-                return CandidateConversation.Failed("Teams did not return a conversation id.");
+                return CandidateConversation.Failed("the channel did not return a conversation id.");
             }
 
             var address = new ConversationAddress
@@ -57,7 +63,7 @@ internal sealed class TeamsCandidateChannel(ConnectorClient connector, BotFramew
                 BotId = source.BotId,
                 ViaBotFramework = true,
             };
-            return CandidateConversation.Opened(address, new Participant(candidate.Id, candidate.Display, candidate.AadObjectId));
+            return CandidateConversation.Opened(address, new Participant(memberId, candidate.Display, candidate.AadObjectId));
         }
         catch (ConnectorException e)
         {
