@@ -1,3 +1,4 @@
+using ScreeningBot.Bot.Reports;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
@@ -5,7 +6,7 @@ using ScreeningBot.Dialogs.Screening;
 namespace ScreeningBot.Bot.Channels;
 
 /// <summary>Routes proactive messages and scorecards to the channel that handles the address; it is also the scorecard publisher.</summary>
-internal sealed class ChannelRouter(IEnumerable<IConversationChannel> channels, ILogger<ChannelRouter> logger) : IScorecardPublisher
+internal sealed class ChannelRouter(IEnumerable<IConversationChannel> channels, ReportLinks links, ILogger<ChannelRouter> logger) : IScorecardPublisher
 {
     private readonly IConversationChannel[] _channels = [.. channels];
 
@@ -16,7 +17,7 @@ internal sealed class ChannelRouter(IEnumerable<IConversationChannel> channels, 
         return replies.Count == 0 ? Task.CompletedTask : For(address).SendAsync(address, replies, cancellationToken);
     }
 
-    /// <summary>Posts the scorecard to the interview's hiring conversation; null when it has none (rehearsals).</summary>
+    /// <summary>Posts the scorecard, with a signed link to the full report when links are on, to the interview's hiring conversation; null when it has none (rehearsals).</summary>
     public async Task<string?> PublishAsync(Interview interview, Scorecard scorecard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interview);
@@ -27,7 +28,8 @@ internal sealed class ChannelRouter(IEnumerable<IConversationChannel> channels, 
             return null;
         }
 
-        return await For(hiring).PostScorecardAsync(hiring, scorecard, cancellationToken);
+        var linked = scorecard with { ReportUrl = links.Create(interview.Id) ?? scorecard.ReportUrl };
+        return await For(hiring).PostScorecardAsync(hiring, linked, cancellationToken);
     }
 
     private IConversationChannel For(ConversationAddress address) =>

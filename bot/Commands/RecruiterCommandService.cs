@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Humanizer;
 using Microsoft.Extensions.Options;
+using ScreeningBot.Bot.Reports;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
@@ -21,6 +22,7 @@ internal sealed class RecruiterCommandService(
     IReportStore reports,
     CandidateDataService candidateData,
     ScoringJobHandler scoring,
+    ReportLinks links,
     IOptions<RecruiterOptions> options,
     TimeProvider time,
     ILogger<RecruiterCommandService> logger)
@@ -249,7 +251,9 @@ internal sealed class RecruiterCommandService(
         }
 
         var report = await reports.GetAsync(interview.Id, cancellationToken) ?? await scoring.BuildAsync(interview, cancellationToken);
-        return new CommandResponse($"Scorecard for {Name(interview)} (`{interview.Id}`)") { Scorecard = report.Scorecard };
+        var link = links.Create(interview.Id);
+        var text = link is null ? $"Scorecard for {Name(interview)} (`{interview.Id}`)" : $"Scorecard for {Name(interview)} (`{interview.Id}`). Full report with transcript: {link}";
+        return new CommandResponse(text) { Scorecard = report.Scorecard with { ReportUrl = link ?? report.Scorecard.ReportUrl } };
     }
 
     private async Task<CommandResponse> CancelAsync(CancelCommand command, ICandidateChannel channel, CancellationToken cancellationToken)

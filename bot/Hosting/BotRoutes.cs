@@ -14,6 +14,9 @@ internal static class BotRoutes
 
     public const string Health = "/healthz";
 
+    /// <summary>The full report behind a signed link (bot/Reports/ReportLinks).</summary>
+    public const string Report = "/reports/{interviewId}";
+
     /// <summary>Local playground page (Development only).</summary>
     public const string Playground = "/";
 }

@@ -4,6 +4,7 @@ using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Cli;
 using ScreeningBot.Bot.Commands;
 using ScreeningBot.Bot.Judging;
+using ScreeningBot.Bot.Reports;
 using ScreeningBot.Dialogs.Judging;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Scoring;
@@ -27,6 +28,9 @@ internal static class ScreeningCoreServiceCollectionExtensions
         services.AddOptions<InterviewOptions>().Bind(configuration.GetSection(InterviewOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InterviewOptions>, InterviewOptionsValidator>());
         services.AddOptions<RecruiterOptions>().Bind(configuration.GetSection(RecruiterOptions.SectionName));
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReportOptions>, ReportOptionsValidator>());
+        services.TryAddSingleton<ReportLinks>();
 
         services.TryAddSingleton(sp => LoadProfiles(configuration, sp.GetRequiredService<ILogger<ProfileCatalog>>()));
         services.TryAddSingleton<IProfileSource>(sp => sp.GetRequiredService<ProfileCatalog>());

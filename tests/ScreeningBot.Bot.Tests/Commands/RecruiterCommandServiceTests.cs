@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.Reports;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
@@ -42,7 +43,7 @@ public sealed class RecruiterCommandServiceTests
             options.Recruiters.Add(r);
         }
 
-        return new RecruiterCommandService(_service, _interviews, _reports, new CandidateDataService(_interviews, _transcripts, _reports), _scoring, Options.Create(options), _time, NullLogger<RecruiterCommandService>.Instance);
+        return new RecruiterCommandService(_service, _interviews, _reports, new CandidateDataService(_interviews, _transcripts, _reports), _scoring, new ReportLinks(Options.Create(new ReportOptions()), _time), Options.Create(options), _time, NullLogger<RecruiterCommandService>.Instance);
     }
 
     private Task<CommandResponse> RunAsync(string text, CommandContext? context = null, RecruiterCommandService? sut = null) =>
