@@ -45,6 +45,12 @@ internal sealed partial class LlmJudge : IAnswerJudge
 
     public const string BudgetReason = "budget";
 
+    /// <summary>
+    /// The <see cref="ChatOptions.AdditionalProperties"/> key Microsoft.Extensions.AI.OpenAI reads to send the JSON schema
+    /// with <c>"strict": true</c>, so models that support it must follow the schema exactly.
+    /// </summary>
+    public const string StrictSchemaKey = "strict";
+
     private static readonly string[] KnownFlags =
         [RedFlag.PromptInjection, RedFlag.CopiedQuestion, RedFlag.KeywordStuffing, RedFlag.NoAnswer, RedFlag.OffTopic];
 
@@ -123,6 +129,7 @@ internal sealed partial class LlmJudge : IAnswerJudge
     {
         Temperature = (float?)_options.Temperature,
         MaxOutputTokens = _options.MaxOutputTokens,
+        AdditionalProperties = new() { [StrictSchemaKey] = true },
     };
 
     /// <summary>Why a parsed verdict cannot be used at all (asks the model once more), or null. Ranges are clamped, not rejected.</summary>
