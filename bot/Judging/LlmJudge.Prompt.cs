@@ -10,6 +10,9 @@ internal sealed partial class LlmJudge
     /// <summary>What marks the start and end of the candidate's text in the user message (followed by a nonce).</summary>
     public const string AnswerMarker = "CANDIDATE_ANSWER";
 
+    /// <summary>The finding logged when an answer imitates <see cref="AnswerMarker"/>.</summary>
+    private const string MarkerFinding = "answer-delimiter";
+
     /// <summary>
     /// The request: a system message holding everything trusted (role, rules, question, areas, reference answer,
     /// operator notes, anchored scale) and a user message holding the candidate's text, fenced between two marker lines

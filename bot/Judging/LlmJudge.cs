@@ -90,10 +90,22 @@ internal sealed partial class LlmJudge : IAnswerJudge
         var answer = request.Answer ?? string.Empty;
         var window = RubricJudge.Bound(answer);
         var scan = PromptInjectionDetector.Scan(window, truncated: window.Length < answer.Length);
-        var judged = scan.Detected ? window[..scan.SafePrefixLength] : window;
-        if (scan.Detected)
+        var marker = window.IndexOf(AnswerMarker, StringComparison.OrdinalIgnoreCase);
+        var injectionDetected = scan.Detected || marker >= 0;
+        var judged = injectionDetected ? SafeText(window, scan.Detected ? scan.SafePrefixLength : window.Length, marker) : window;
+        if (injectionDetected)
         {
-            JudgingLog.InjectionDetected(_logger, request.InterviewId, request.Question.QuestionId, string.Join(", ", scan.Findings));
+            JudgingLog.InjectionDetected(_logger, request.InterviewId, request.Question.QuestionId,
+                string.Join(", ", marker >= 0 ? [.. scan.Findings, MarkerFinding] : scan.Findings));
+            if (marker >= 0 && !rubric.RedFlags.Any(f => f.Code == RedFlag.PromptInjection))
+            {
+                // The rubric judge does not know the LLM's delimiter; apply its penalty here so the guard below holds.
+                rubric = rubric with
+                {
+                    Depth = Judgment.Clamp(_rubric.Judge(request with { Answer = judged }).Depth - InjectionPenalty),
+                    RedFlags = [new RedFlag(RedFlag.PromptInjection, "The answer imitates the grader's answer delimiter; only the part before it was judged."), .. rubric.RedFlags],
+                };
+            }
         }
 
         if (string.IsNullOrWhiteSpace(judged))
@@ -115,7 +127,7 @@ internal sealed partial class LlmJudge : IAnswerJudge
             return Fallback(request, rubric, result.Failure ?? LlmCall.InvalidOutput, result.InputTokens, result.OutputTokens);
         }
 
-        var judgment = Build(request, verdict, sent, rubric, scan.Detected) with
+        var judgment = Build(request, verdict, sent, rubric, injectionDetected) with
         {
             InputTokens = result.InputTokens,
             OutputTokens = result.OutputTokens,
@@ -274,6 +286,27 @@ internal sealed partial class LlmJudge : IAnswerJudge
         var chars = text.Select(c => char.IsControl(c) || char.IsWhiteSpace(c) ? ' ' : c).ToArray();
         var folded = string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return folded.Length <= max ? folded : Cut(folded, max).TrimEnd() + "…";
+    }
+
+    /// <summary>
+    /// What of an answer holding an attempt on the grader is sent to the model: the text before the attempt (before the
+    /// detector's cut and before any imitation of the answer delimiter), ending at its last complete sentence so that
+    /// an attempt's lead-in (a code fence, a heading, a fake delimiter line) is not sent either. Text with no sentence
+    /// end is kept as it is.
+    /// </summary>
+    internal static string SafeText(string window, int safePrefixLength, int markerIndex)
+    {
+        var cut = markerIndex >= 0 ? Math.Min(safePrefixLength, markerIndex) : safePrefixLength;
+        var prefix = window[..cut];
+        for (var i = prefix.Length - 1; i >= 0; i--)
+        {
+            if (prefix[i] is '.' or '!' or '?' or '。' && (i + 1 == prefix.Length || char.IsWhiteSpace(prefix[i + 1])))
+            {
+                return prefix[..(i + 1)];
+            }
+        }
+
+        return prefix;
     }
 
     /// <summary>The first <paramref name="max"/> characters, never splitting a surrogate pair.</summary>
