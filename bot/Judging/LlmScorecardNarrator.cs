@@ -269,20 +269,21 @@ internal sealed partial class LlmScorecardNarrator : IScorecardNarrator
                 return "markup or a link";
             }
 
-            foreach (var number in Numbers(text))
-            {
-                if (!_numbers.Contains(number))
-                {
-                    return $"the number {number.ToString(CultureInfo.InvariantCulture)} is not in the facts";
-                }
-            }
-
             foreach (Match quoted in QuotedPattern().Matches(text))
             {
                 var inner = quoted.Groups["q"].Value.Trim();
                 if (inner.Length > 0 && !_candidateWords.Contains(inner, StringComparison.Ordinal) && !_facts.Contains(inner, StringComparison.Ordinal))
                 {
                     return "a quotation that is not verbatim";
+                }
+            }
+
+            // Figures inside a verbatim quotation are the candidate's own words; every other figure must be a fact.
+            foreach (var number in Numbers(QuotedPattern().Replace(text, " ")))
+            {
+                if (!_numbers.Contains(number))
+                {
+                    return $"the number {number.ToString(CultureInfo.InvariantCulture)} is not in the facts";
                 }
             }
 
