@@ -24,6 +24,8 @@ public sealed class OpenAiTestServer : IAsyncDisposable
     private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
+    private int _inFlight;
+    private int _maxInFlight;
 
     private OpenAiTestServer(WebApplication app) => _app = app;
 
@@ -35,6 +37,9 @@ public sealed class OpenAiTestServer : IAsyncDisposable
 
     /// <summary>Answers requests when the script queue is empty; by default an HTTP 500 saying the script ran out.</summary>
     public Func<RecordedChatRequest, ChatCompletionReply>? Responder { get; set; }
+
+    /// <summary>The most requests the server was handling at the same time.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     public IReadOnlyList<RecordedChatRequest> Requests
     {
@@ -100,6 +105,24 @@ public sealed class OpenAiTestServer : IAsyncDisposable
     }
 
     private async Task HandleAsync(HttpContext context)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var max = Volatile.Read(ref _maxInFlight); inFlight > max; max = Volatile.Read(ref _maxInFlight))
+        {
+            Interlocked.CompareExchange(ref _maxInFlight, inFlight, max);
+        }
+
+        try
+        {
+            await ReplyAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task ReplyAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
