@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using ScreeningBot.Bot.Judging;
 
 namespace ScreeningBot.Bot.Tests.Judging;
@@ -91,6 +92,16 @@ public sealed class LlmJudgeOptionsTests
 
         Assert.Equal(0.0350m, LlmCost.EstimateUsd(options, 10_000, 1_000));
         Assert.Null(LlmCost.EstimateUsd(new LlmJudgeOptions(), 10_000, 1_000));
+    }
+
+    [Fact]
+    public void Bind_EmptyTemperature_SendsNone()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Judge:Temperature"] = "" }).Build();
+
+        var sut = configuration.GetSection(LlmJudgeOptions.SectionName).Get<LlmJudgeOptions>()!;
+
+        Assert.Null(sut.Temperature);
     }
 
     private static string[] Failures(LlmJudgeOptions options)
