@@ -129,7 +129,9 @@ public sealed class ValidateProfilesCommandTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_temp, "bank"));
         foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Profiles, "*.yaml", SearchOption.AllDirectories))
         {
-            File.Copy(file, Path.Combine(_temp, Path.GetRelativePath(RepositoryPaths.Profiles, file)));
+            var target = Path.Combine(_temp, Path.GetRelativePath(RepositoryPaths.Profiles, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
     }
 }
