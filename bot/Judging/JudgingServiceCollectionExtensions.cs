@@ -23,40 +23,46 @@ internal static class JudgingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<LlmJudgeOptions>().Bind(configuration.GetSection(LlmJudgeOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<LlmJudgeOptions>().Configure(options => Bind(configuration, options)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmJudgeOptions>, LlmJudgeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RubricJudge>();
-        services.AddKeyedChatClient(ChatClientKey, sp => LlmChatClientFactory.Create(Options(sp, configuration)))
+        services.AddKeyedChatClient(ChatClientKey, sp => LlmChatClientFactory.Create(Options(sp)))
             .UseLogging()
             .UseOpenTelemetry();
 
-        services.TryAddSingleton<IAnswerJudge>(sp => Options(sp, configuration).IsLlm
+        services.TryAddSingleton<IAnswerJudge>(sp => Options(sp).IsLlm
             ? new LlmJudge(
                 sp.GetRequiredKeyedService<IChatClient>(ChatClientKey),
                 sp.GetRequiredService<RubricJudge>(),
-                Options(sp, configuration),
+                Options(sp),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<LlmJudge>>())
             : sp.GetRequiredService<RubricJudge>());
-        services.TryAddSingleton<IScorecardNarrator>(sp => Options(sp, configuration).IsLlm
+        services.TryAddSingleton<IScorecardNarrator>(sp => Options(sp).IsLlm
             ? new LlmScorecardNarrator(
                 sp.GetRequiredKeyedService<IChatClient>(ChatClientKey),
-                Options(sp, configuration),
+                Options(sp),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<LlmScorecardNarrator>>())
             : TemplateScorecardNarrator.Instance);
         return services;
     }
 
-    /// <summary>The validated options; a <c>Judge:Provider</c> that is not a provider name fails with a sentence saying what is.</summary>
-    private static LlmJudgeOptions Options(IServiceProvider services, IConfiguration configuration)
+    /// <summary>
+    /// Binds the section; a <c>Judge:Provider</c> that is not a provider name fails with a sentence listing the names
+    /// (the configuration binder's own message would only name the enum type).
+    /// </summary>
+    private static void Bind(IConfiguration configuration, LlmJudgeOptions options)
     {
         if (JudgeFactory.ProviderProblem(configuration) is { } problem)
         {
             throw new OptionsValidationException(LlmJudgeOptions.SectionName, typeof(LlmJudgeOptions), [problem]);
         }
 
-        return services.GetRequiredService<IOptions<LlmJudgeOptions>>().Value;
+        configuration.GetSection(LlmJudgeOptions.SectionName).Bind(options);
     }
+
+    private static LlmJudgeOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<LlmJudgeOptions>>().Value;
 }
