@@ -212,6 +212,12 @@ internal sealed class AnswerGradingSetException(string message) : Exception(mess
 /// <summary>The prediction line written by <c>judge-eval</c> (<c>{"id": ..., "score": ...}</c>).</summary>
 internal sealed record Prediction(string Id, double Score);
 
+/// <summary>
+/// The prediction line <c>judge-eval --judge llm</c> writes: evaluate.py reads <c>id</c> and <c>score</c>; the rest says
+/// which judge produced the score (a fallback measures the rubric judge) and what it cost.
+/// </summary>
+internal sealed record LlmPrediction(string Id, double Score, string JudgedBy, string? FallbackReason, int InputTokens, int OutputTokens);
+
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     MaxDepth = 8,
@@ -219,4 +225,5 @@ internal sealed record Prediction(string Id, double Score);
 [JsonSerializable(typeof(AnswerGradingSet.RawItem))]
 [JsonSerializable(typeof(AnswerGradingSet.RawSplit))]
 [JsonSerializable(typeof(Prediction))]
+[JsonSerializable(typeof(LlmPrediction))]
 internal sealed partial class AnswerGradingJsonContext : JsonSerializerContext;

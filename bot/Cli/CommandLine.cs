@@ -9,6 +9,9 @@ internal static class CommandLine
 {
     private static readonly ICliCommand[] Commands = CreateCommands();
 
+    /// <summary>Options that take no value, for every verb.</summary>
+    private static readonly string[] Flags = ["help", "resume"];
+
     public static bool IsVerb(string[] args) =>
         args.Length > 0 && (Find(args[0]) is not null || args[0] is "help" or "--help" or "-h");
 
@@ -41,7 +44,7 @@ internal static class CommandLine
 
         try
         {
-            var arguments = CliArguments.Parse(args.Skip(1), "help");
+            var arguments = CliArguments.Parse(args.Skip(1), Flags);
             if (arguments.Has("help"))
             {
                 await context.Output.WriteLineAsync($"usage: {command.Usage}");

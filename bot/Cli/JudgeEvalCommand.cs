@@ -26,7 +26,12 @@ internal sealed class JudgeEvalCommand : ICliCommand
 
     public string Name => "judge-eval";
 
-    public string Usage => "judge-eval --split dev|test [--judge rubric|llm] --out FILE [--items PATH] [--warm-up SECONDS]";
+    /// <summary>Answers judged at once by the LLM judge. Four keeps a small deployment's rate limit in reach.</summary>
+    public const int DefaultConcurrency = 4;
+
+    public const int MaxConcurrency = 64;
+
+    public string Usage => "judge-eval --split dev|test [--judge rubric|llm] --out FILE [--items PATH] [--warm-up SECONDS] [--concurrency N] [--resume]";
 
     public string Summary =>
         "Judges the human-graded answers of shared/eval/answer-grading and writes {\"id\", \"score\"} lines for evaluate.py.";
@@ -45,7 +50,15 @@ internal sealed class JudgeEvalCommand : ICliCommand
         var output = arguments.GetRequired("out");
         var itemsPath = arguments.Get("items");
         var warmUp = ParseWarmUp(arguments.Get("warm-up"));
+        var concurrencyText = arguments.Get("concurrency");
+        var resume = arguments.Has("resume");
         arguments.ThrowIfUnknownOptions();
+        if (judgeName != JudgeFactory.Llm && (concurrencyText is not null || resume))
+        {
+            throw new CliUsageException("--concurrency and --resume apply to --judge llm; the rubric judge runs the whole set in seconds");
+        }
+
+        var concurrency = ParseConcurrency(concurrencyText);
 
         var creation = JudgeFactory.Create(judgeName, context.Configuration);
         if (creation.Judge is not { } judge)
@@ -88,6 +101,11 @@ internal sealed class JudgeEvalCommand : ICliCommand
             return 2;
         }
 
+        if (creation.Options is { } llmOptions)
+        {
+            return await RunLlmAsync(judge, llmOptions, selected, output, split, concurrency, resume, itemsPath, context, cancellationToken);
+        }
+
         var scores = await JudgeAllAsync(judge, selected, warmUp, context, cancellationToken);
         try
         {
@@ -106,6 +124,18 @@ internal sealed class JudgeEvalCommand : ICliCommand
         await context.Output.WriteLineAsync(
             $"score it: python3 {Path.Combine(Path.GetDirectoryName(Path.GetFullPath(itemsPath)) ?? ".", "evaluate.py")} --split {split} {output}");
         return 0;
+    }
+
+    private static int ParseConcurrency(string? value)
+    {
+        if (value is null)
+        {
+            return DefaultConcurrency;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxConcurrency
+            ? n
+            : throw new CliUsageException($"--concurrency must be a whole number from 1 to {MaxConcurrency}, not '{value}'");
     }
 
     private static TimeSpan ParseWarmUp(string? value)
@@ -148,6 +178,130 @@ internal sealed class JudgeEvalCommand : ICliCommand
         Array.Sort(micros);
         var p99 = micros[Math.Max(0, (int)Math.Ceiling(0.99 * micros.Length) - 1)];
         return (scores, micros.Average(), p99);
+    }
+
+    /// <summary>
+    /// The LLM judge over the set: <paramref name="concurrency"/> answers at a time, each prediction appended and flushed
+    /// as soon as it is judged (an interrupted run keeps every finished line), a progress bar on stderr, and with
+    /// <paramref name="resume"/> the answers already judged by the LLM in <paramref name="output"/> skipped. The LLM is
+    /// not warmed up (that would spend tokens) and per-answer speed is not reported (it measures the endpoint).
+    /// </summary>
+    private static async Task<int> RunLlmAsync(
+        IAnswerJudge judge,
+        LlmJudgeOptions options,
+        AnswerGradingItem[] selected,
+        string output,
+        string split,
+        int concurrency,
+        bool resume,
+        string itemsPath,
+        CliContext context,
+        CancellationToken cancellationToken)
+    {
+        HashSet<string> done;
+        try
+        {
+            done = resume ? await KeepJudgedLinesAsync(output, cancellationToken) : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await context.Error.WriteLineAsync($"error: cannot read --out {output} to resume: {e.Message}");
+            return 2;
+        }
+
+        var pending = selected.Where(i => !done.Contains(i.Id)).ToArray();
+        var progress = new EvalProgress(selected.Length, selected.Length - pending.Length, context.Error);
+        await progress.ReportAsync(force: true);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(output, resume ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await context.Error.WriteLineAsync($"error: cannot write --out {output}: {e.Message}");
+            return 2;
+        }
+
+        var started = context.Time.GetTimestamp();
+        await using (stream)
+        await using (var writer = new StreamWriter(stream))
+        using (var gate = new SemaphoreSlim(1, 1))
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(pending, parallel, async (item, token) =>
+            {
+                var judgment = await judge.JudgeAsync(ToRequest(item), token);
+                var line = JsonSerializer.Serialize(
+                    new LlmPrediction(item.Id, judgment.Depth, judgment.JudgedBy.ToString(), judgment.FallbackReason, judgment.InputTokens, judgment.OutputTokens),
+                    AnswerGradingJsonContext.Default.LlmPrediction);
+                await gate.WaitAsync(token);
+                try
+                {
+                    await writer.WriteLineAsync(line.AsMemory(), token);
+                    await writer.FlushAsync(token);
+                    progress.Add(judgment);
+                    await progress.ReportAsync(force: false);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            });
+        }
+
+        await progress.ReportAsync(force: true);
+        var cost = LlmCost.EstimateUsd(options, progress.InputTokens, progress.OutputTokens);
+        var kept = done.Count > 0 ? $", {done.Count} kept from {output}" : string.Empty;
+        var costText = cost is { } usd ? string.Create(CultureInfo.InvariantCulture, $" (≈ ${usd:0.00})") : string.Empty;
+        await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"judged {pending.Length} answers with the llm judge ({options.ModelName}) in {context.Time.GetElapsedTime(started).TotalSeconds:F0} s{kept}; " +
+            $"{progress.InputTokens:N0} input + {progress.OutputTokens:N0} output tokens{costText}; wrote {output}"));
+        if (progress.Fallbacks.Count > 0)
+        {
+            await context.Output.WriteLineAsync(
+                $"warning: {progress.Fallbacks.Values.Sum()} answers fell back to the rubric judge ({string.Join(", ", progress.Fallbacks.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}: {f.Value}"))}); " +
+                "their scores measure the rubric judge. Run again with --resume to judge them again.");
+        }
+
+        await context.Output.WriteLineAsync(
+            $"score it: python3 {Path.Combine(Path.GetDirectoryName(Path.GetFullPath(itemsPath)) ?? ".", "evaluate.py")} --split {split} {output}");
+        return 0;
+    }
+
+    /// <summary>
+    /// Rewrites <paramref name="path"/> keeping only complete prediction lines the LLM judged, and returns their ids:
+    /// a line torn by an interruption and answers that fell back to the rubric judge are judged again.
+    /// </summary>
+    private static async Task<HashSet<string>> KeepJudgedLinesAsync(string path, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            return ids;
+        }
+
+        var kept = new List<string>();
+        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken))
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize(line, AnswerGradingJsonContext.Default.LlmPrediction) is { Id: { Length: > 0 } id, JudgedBy: nameof(JudgeKind.Llm) }
+                    && ids.Add(id))
+                {
+                    kept.Add(line);
+                }
+            }
+            catch (JsonException)
+            {
+                // A torn last line: judged again.
+            }
+        }
+
+        var temporary = path + ".resume";
+        await File.WriteAllLinesAsync(temporary, kept, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+        return ids;
     }
 
     private static JudgeRequest ToRequest(AnswerGradingItem item) => new(

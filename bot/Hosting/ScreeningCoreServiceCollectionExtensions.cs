@@ -34,7 +34,7 @@ internal static class ScreeningCoreServiceCollectionExtensions
 
         services.TryAddSingleton(sp => LoadProfiles(configuration, sp.GetRequiredService<ILogger<ProfileCatalog>>()));
         services.TryAddSingleton<IProfileSource>(sp => sp.GetRequiredService<ProfileCatalog>());
-        services.TryAddSingleton<IAnswerJudge>(_ => CreateJudge(configuration));
+        services.AddScreeningJudge(configuration);
         services.TryAddSingleton(sp => new ScreeningDialog(
             sp.GetRequiredService<IAnswerJudge>(),
             sp.GetRequiredService<TimeProvider>(),
@@ -48,15 +48,6 @@ internal static class ScreeningCoreServiceCollectionExtensions
         services.TryAddSingleton<ChannelRouter>();
         services.TryAddSingleton<IScorecardPublisher>(sp => sp.GetRequiredService<ChannelRouter>());
         return services;
-    }
-
-    /// <summary>The judge named by <c>Judge:Provider</c>: <c>Rubric</c> (default) or an LLM provider.</summary>
-    private static IAnswerJudge CreateJudge(IConfiguration configuration)
-    {
-        var provider = configuration["Judge:Provider"] is { Length: > 0 } p ? p : "Rubric";
-        var name = string.Equals(provider, "Rubric", StringComparison.OrdinalIgnoreCase) ? JudgeFactory.Rubric : JudgeFactory.Llm;
-        var created = JudgeFactory.Create(name, configuration);
-        return created.Judge ?? throw new OptionsValidationException("Judge", typeof(IAnswerJudge), [$"Judge:Provider '{provider}': {created.Error}"]);
     }
 
     private static ProfileCatalog LoadProfiles(IConfiguration configuration, ILogger logger)

@@ -20,6 +20,12 @@ internal static class MarkdownReportRenderer
         md.AppendLine();
         md.AppendLine(scorecard.Summary);
         md.AppendLine();
+        if (scorecard.Rationale is { Length: > 0 } rationale)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Why:** {Escape(rationale)}");
+            md.AppendLine();
+        }
+
         md.AppendLine("| | |");
         md.AppendLine("|---|---|");
         Row(md, "Recommendation", scorecard.Recommendation.ToDisplay());

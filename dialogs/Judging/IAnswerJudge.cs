@@ -23,13 +23,17 @@ public interface IAnswerJudge
 /// <param name="Kind">What kind of question was asked.</param>
 /// <param name="EvaluationNotes">The profile's evaluation notes (trusted, written by the operator).</param>
 /// <param name="BannedTopics">Topics a proposed follow-up must not touch.</param>
+/// <param name="TokensSpent">LLM tokens (input + output) the interview has spent on judgments so far. Judges are
+/// stateless across processes, so the caller passes it; an LLM judge stops calling the model once the interview's
+/// budget is used. 0 when unknown.</param>
 public sealed record JudgeRequest(
     string InterviewId,
     QuestionContext Question,
     string Answer,
     QuestionKind Kind,
     string EvaluationNotes,
-    IReadOnlyList<string> BannedTopics);
+    IReadOnlyList<string> BannedTopics,
+    int TokensSpent = 0);
 
 /// <summary>The question side of a <see cref="JudgeRequest"/>.</summary>
 public sealed record QuestionContext(

@@ -41,9 +41,13 @@ public sealed record Judgment
     /// <summary>Why the LLM judge fell back to the rubric judge (timeout, invalid output, budget…).</summary>
     public string? FallbackReason { get; init; }
 
-    /// <summary>LLM tokens spent on this judgment (0 for the rubric judge).</summary>
+    /// <summary>
+    /// LLM prompt tokens spent on this judgment (0 for the rubric judge). Once recorded in the dialog state it also
+    /// counts the earlier judgments of the same question's answer that led to follow-ups.
+    /// </summary>
     public int InputTokens { get; init; }
 
+    /// <summary>LLM completion tokens, counted like <see cref="InputTokens"/>.</summary>
     public int OutputTokens { get; init; }
 
     /// <summary>Builds a judgment with every figure clamped into its range and lists de-duplicated.</summary>

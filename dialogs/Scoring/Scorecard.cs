@@ -62,6 +62,12 @@ public sealed record Scorecard
     /// <summary>One-paragraph summary for the recruiter.</summary>
     public required string Summary { get; init; }
 
+    /// <summary>
+    /// Why the recommendation, in a few sentences (written by the LLM narrator from the judgments); null when the
+    /// narrative comes from the offline templates.
+    /// </summary>
+    public string? Rationale { get; init; }
+
     /// <summary>Which judge scored the answers, e.g. "offline rubric judge" or "LLM (gpt-4o), 2 answers fell back".</summary>
     public required string JudgeDescription { get; init; }
 

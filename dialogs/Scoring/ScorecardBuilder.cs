@@ -24,6 +24,13 @@ public static class ScorecardBuilder
     /// <summary>Depth at which an answer counts as evidence for a competency.</summary>
     public const double CompetencyDepth = 3.0;
 
+    /// <summary>The risk line of an interview in which an answer tried to instruct the scoring system.</summary>
+    public const string InjectionRisk =
+        "An answer contained text that tried to instruct the scoring system; it was ignored and the answer scored on its content";
+
+    /// <summary>How the risk line of a failed knockout starts.</summary>
+    public const string KnockoutRiskPrefix = "Did not meet a knockout requirement";
+
     private const int ShortAnswerCharacters = 150;
 
     public static Scorecard Build(Profile profile, Interview interview, IReadOnlyList<TranscriptTurn> transcript)
@@ -286,7 +293,7 @@ public static class ScorecardBuilder
     {
         foreach (var k in knockouts.Where(k => !k.Passed))
         {
-            yield return $"Did not meet a knockout requirement: \"{Shorten(k.Question, 80)}\" (answered {k.Answer})";
+            yield return $"{KnockoutRiskPrefix}: \"{Shorten(k.Question, 80)}\" (answered {k.Answer})";
         }
 
         if (state.Status is InterviewStatus.Withdrawn or InterviewStatus.Expired or InterviewStatus.Cancelled or InterviewStatus.Invalidated or InterviewStatus.Declined)
@@ -301,7 +308,7 @@ public static class ScorecardBuilder
 
         if (judgments.SelectMany(j => j.RedFlags).Any(f => f.Code == RedFlag.PromptInjection))
         {
-            yield return "An answer contained text that tried to instruct the scoring system; it was ignored and the answer scored on its content";
+            yield return InjectionRisk;
         }
 
         foreach (var c in competencies.Where(c => !c.Passed && profile.Competencies.FirstOrDefault(d => d.Id == c.CompetencyId)?.MustHave == true))

@@ -18,9 +18,11 @@ public sealed class ScoringJobHandler : IScoringJobHandler
     private readonly IReportStore _reports;
     private readonly IProfileSource _profiles;
     private readonly IScorecardPublisher _publisher;
+    private readonly IScorecardNarrator _narrator;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
+    /// <summary>A handler whose scorecards keep the offline template narrative.</summary>
     public ScoringJobHandler(
         IInterviewStore interviews,
         ITranscriptStore transcripts,
@@ -29,12 +31,26 @@ public sealed class ScoringJobHandler : IScoringJobHandler
         IScorecardPublisher publisher,
         TimeProvider time,
         ILogger<ScoringJobHandler> logger)
+        : this(interviews, transcripts, reports, profiles, publisher, TemplateScorecardNarrator.Instance, time, logger)
+    {
+    }
+
+    public ScoringJobHandler(
+        IInterviewStore interviews,
+        ITranscriptStore transcripts,
+        IReportStore reports,
+        IProfileSource profiles,
+        IScorecardPublisher publisher,
+        IScorecardNarrator narrator,
+        TimeProvider time,
+        ILogger<ScoringJobHandler> logger)
     {
         ArgumentNullException.ThrowIfNull(interviews);
         ArgumentNullException.ThrowIfNull(transcripts);
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(publisher);
+        ArgumentNullException.ThrowIfNull(narrator);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         _interviews = interviews;
@@ -42,6 +58,7 @@ public sealed class ScoringJobHandler : IScoringJobHandler
         _reports = reports;
         _profiles = profiles;
         _publisher = publisher;
+        _narrator = narrator;
         _time = time;
         _logger = logger;
     }
@@ -90,10 +107,25 @@ public sealed class ScoringJobHandler : IScoringJobHandler
         }
 
         var transcript = await _transcripts.ReadAsync(interview.Id, cancellationToken);
-        var scorecard = ScorecardBuilder.Build(profile, interview, transcript);
+        var scorecard = await NarrateAsync(profile, interview, ScorecardBuilder.Build(profile, interview, transcript), transcript, cancellationToken);
         var report = new StoredReport(interview.Id, scorecard, _time.GetUtcNow());
         await _reports.SaveAsync(report, cancellationToken);
         DialogsLog.ScorecardBuilt(_logger, interview.Id, scorecard.Recommendation.ToDisplay(), scorecard.CompositeScore);
         return report;
+    }
+
+    /// <summary>The narrator's scorecard; the template one, with a note saying so, when the narrator fails.</summary>
+    private async Task<Scorecard> NarrateAsync(Profile profile, Interview interview, Scorecard template, IReadOnlyList<TranscriptTurn> transcript, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _narrator.NarrateAsync(profile, interview, template, transcript, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The figures are already computed; a narrative failure must not cost the recruiter the scorecard.
+            DialogsLog.NarrativeFailed(_logger, interview.Id, e);
+            return template with { JudgeDescription = $"{template.JudgeDescription}; narrative from the offline template (the narrator failed: {e.GetType().Name})" };
+        }
     }
 }

@@ -55,6 +55,8 @@ internal static class CustomQuestionPhase
                             {
                                 WorkingAnswer = combined,
                                 WorkingAnswerTime = time,
+                                WorkingInputTokens = step.State.WorkingInputTokens + judgment.InputTokens,
+                                WorkingOutputTokens = step.State.WorkingOutputTokens + judgment.OutputTokens,
                                 FollowUpsAsked = step.State.FollowUpsAsked + 1,
                                 ProbedFocus = [.. step.State.ProbedFocus, decision.Focus!],
                             };

@@ -18,10 +18,23 @@ internal sealed class PhaseKit(IAnswerJudge judge, InterviewOptions options, ILo
     public async ValueTask<Judgment> JudgeAsync(StepContext step, Profile profile, IJudgedQuestion question, QuestionKind kind, string answer, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var request = new JudgeRequest(step.Subject.InterviewId, QuestionContext.From(question), answer, kind, profile.EvaluationNotes, profile.BannedTopics);
+        var request = new JudgeRequest(step.Subject.InterviewId, QuestionContext.From(question), answer, kind, profile.EvaluationNotes, profile.BannedTopics, TokensSpent(step.State));
         var judgment = await judge.JudgeAsync(request, cancellationToken);
         DialogsLog.AnswerJudged(logger, step.Subject.InterviewId, question.Id, judgment.Depth, judgment.JudgedBy, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return judgment;
+    }
+
+    /// <summary>LLM tokens the interview has spent on judgments so far (recorded answers plus the current question's earlier judgments).</summary>
+    public static int TokensSpent(DialogState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        long total = (long)state.WorkingInputTokens + state.WorkingOutputTokens;
+        foreach (var answer in state.Answers)
+        {
+            total += (long)answer.Judgment.InputTokens + answer.Judgment.OutputTokens;
+        }
+
+        return (int)Math.Min(int.MaxValue, total);
     }
 
     /// <summary>A zero judgment for a skipped question (no judge call: there is nothing to judge).</summary>
@@ -40,7 +53,13 @@ internal sealed class PhaseKit(IAnswerJudge judge, InterviewOptions options, ILo
                     QuestionId = questionId,
                     Kind = kind,
                     Phase = step.State.Phase,
-                    Judgment = judgment,
+                    Judgment = step.State.WorkingInputTokens + step.State.WorkingOutputTokens == 0
+                        ? judgment
+                        : judgment with
+                        {
+                            InputTokens = judgment.InputTokens + step.State.WorkingInputTokens,
+                            OutputTokens = judgment.OutputTokens + step.State.WorkingOutputTokens,
+                        },
                     AnswerLength = length,
                     AnswerTime = time,
                     Skipped = skipped,

@@ -48,6 +48,15 @@ public sealed record DialogState
     /// <summary>Time the candidate spent on the current question so far (pauses excluded).</summary>
     public TimeSpan WorkingAnswerTime { get; init; }
 
+    /// <summary>
+    /// LLM tokens spent judging the current custom question's answer before its follow-ups (those judgments are
+    /// replaced by the final one, which takes these counts over when it is recorded).
+    /// </summary>
+    public int WorkingInputTokens { get; init; }
+
+    /// <summary>Completion tokens counted like <see cref="WorkingInputTokens"/>.</summary>
+    public int WorkingOutputTokens { get; init; }
+
     /// <summary>Focus areas already probed by follow-ups of the current question (no repeats).</summary>
     public IReadOnlyList<string> ProbedFocus { get; init; } = [];
 

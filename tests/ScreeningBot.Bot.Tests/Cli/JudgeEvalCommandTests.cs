@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using ScreeningBot.Bot.Cli;
+using ScreeningBot.Testing.OpenAi;
 
 namespace ScreeningBot.Bot.Tests.Cli;
 
@@ -83,7 +84,7 @@ public sealed class JudgeEvalCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_LlmJudge_ExitsTwoWithOneLineNamingTheSetting()
+    public async Task RunAsync_LlmJudgeNotConfigured_ExitsTwoWithOneLineNamingTheSetting()
     {
         var items = WriteDataSet();
 
@@ -91,9 +92,101 @@ public sealed class JudgeEvalCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         var error = Assert.Single(Lines(_error));
-        Assert.Contains("Judge:Provider", error, StringComparison.Ordinal);
-        Assert.Contains("not available in this build", error, StringComparison.Ordinal);
+        Assert.Contains("the LLM judge is not configured: Judge:Provider is Rubric", error, StringComparison.Ordinal);
+        Assert.Contains("Judge__Provider", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_root.FullName, "p.jsonl")));
+    }
+
+    [Fact]
+    public async Task RunAsync_LlmJudgeMisconfigured_ExitsTwoWithTheValidationMessage()
+    {
+        var exitCode = await RunAsync(
+            new Dictionary<string, string?> { ["Judge:Provider"] = "AzureOpenAI", ["Judge:Deployment"] = "gpt-4o-mini" },
+            "--split", "test", "--judge", "llm", "--items", WriteDataSet(), "--out", Path.Combine(_root.FullName, "p.jsonl"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Judge:Endpoint is empty", Assert.Single(Lines(_error)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_LlmJudge_WritesEveryPredictionWithItsJudgeAndTokensAndShowsProgress()
+    {
+        await using var server = await OpenAiTestServer.StartAsync();
+        server.Responder = request => ChatCompletionReply.Judgment(request.MessageText("user").Contains("stores passwords", StringComparison.Ordinal) ? 0.5 : 4, promptTokens: 300, completionTokens: 50);
+        var output = Path.Combine(_root.FullName, "llm.jsonl");
+
+        var exitCode = await RunAsync(LlmSettings(server), "--split", "test", "--judge", "llm", "--concurrency", "2", "--items", WriteDataSet(), "--out", output);
+
+        Assert.True(exitCode == 0, _error.ToString());
+        var lines = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(["d.1", "d.2", "t.1", "t.2"], lines.Select(l => l.GetProperty("id").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(lines, l => Assert.Equal("Llm", l.GetProperty("judged_by").GetString()));
+        Assert.All(lines, l => Assert.Equal(300, l.GetProperty("input_tokens").GetInt32()));
+        Assert.Equal(0.5, lines.Single(l => l.GetProperty("id").GetString() == "d.2").GetProperty("score").GetDouble());
+        Assert.Equal(4, server.Requests.Count);
+        Assert.InRange(server.MaxInFlight, 1, 2);
+        Assert.Contains("1,200 input + 200 output tokens (≈ $0.01)", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("[####################] 100% 4/4 judged, 0 fell back", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("[....................]   0% 0/4 judged", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_LlmJudgeResume_JudgesOnlyWhatIsMissingFellBackOrTorn()
+    {
+        await using var server = await OpenAiTestServer.StartAsync();
+        server.Responder = _ => ChatCompletionReply.Judgment(3);
+        var output = Path.Combine(_root.FullName, "resume.jsonl");
+        File.WriteAllText(output,
+            """{"id":"d.1","score":4.5,"judged_by":"Llm","fallback_reason":null,"input_tokens":10,"output_tokens":5}""" + "\n" +
+            """{"id":"d.2","score":1,"judged_by":"RubricFallback","fallback_reason":"timeout","input_tokens":0,"output_tokens":0}""" + "\n" +
+            """{"id":"t.1","sco""");
+
+        var exitCode = await RunAsync(LlmSettings(server), "--split", "test", "--judge", "llm", "--resume", "--items", WriteDataSet(), "--out", output);
+
+        Assert.True(exitCode == 0, _error.ToString());
+        Assert.Equal(3, server.Requests.Count);
+        var predictions = ReadPredictions(output);
+        Assert.Equal(4.5, predictions["d.1"]);
+        Assert.Equal(["d.1", "d.2", "t.1", "t.2"], predictions.Keys.Order(StringComparer.Ordinal));
+        Assert.All(predictions.Where(p => p.Key != "d.1"), p => Assert.Equal(3, p.Value));
+        Assert.Contains("1 kept from", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_LlmJudgeUnreachable_ReportsTheFallbacks()
+    {
+        await using var server = await OpenAiTestServer.StartAsync();
+        server.Responder = _ => ChatCompletionReply.Error(503);
+        var output = Path.Combine(_root.FullName, "down.jsonl");
+
+        var exitCode = await RunAsync(LlmSettings(server), "--split", "dev", "--judge", "llm", "--items", WriteDataSet(), "--out", output);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("warning: 2 answers fell back to the rubric judge (unavailable (HTTP 503): 2)", _output.ToString(), StringComparison.Ordinal);
+        Assert.All(File.ReadAllLines(output), l => Assert.Contains("\"judged_by\":\"RubricFallback\"", l, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--resume")]
+    [InlineData("--concurrency", "2")]
+    public async Task RunAsync_LlmOnlyOptionWithTheRubricJudge_ExitsTwo(params string[] option)
+    {
+        var exitCode = await RunAsync(["--split", "dev", .. option, "--items", WriteDataSet(), "--out", Path.Combine(_root.FullName, "p.jsonl")]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("apply to --judge llm", Assert.Single(Lines(_error)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65")]
+    [InlineData("two")]
+    public async Task RunAsync_BadConcurrency_ExitsTwo(string value)
+    {
+        var exitCode = await RunAsync("--split", "dev", "--judge", "llm", "--concurrency", value, "--items", WriteDataSet(), "--out", Path.Combine(_root.FullName, "p.jsonl"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--concurrency must be a whole number from 1 to 64", Assert.Single(Lines(_error)), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -128,11 +221,23 @@ public sealed class JudgeEvalCommandTests : IDisposable
         _root.Delete(recursive: true);
     }
 
-    private async Task<int> RunAsync(params string[] arguments)
+    private Task<int> RunAsync(params string[] arguments) => RunAsync(new Dictionary<string, string?>(), arguments);
+
+    private async Task<int> RunAsync(Dictionary<string, string?> settings, params string[] arguments)
     {
-        var context = new CliContext(TextReader.Null, _output, _error, new ConfigurationBuilder().Build(), new FakeTimeProvider());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var context = new CliContext(TextReader.Null, _output, _error, configuration, new FakeTimeProvider());
         return await CommandLine.RunAsync(["judge-eval", .. arguments, .. WarmUp(arguments)], context, CancellationToken.None);
     }
+
+    private static Dictionary<string, string?> LlmSettings(OpenAiTestServer server) => new()
+    {
+        ["Judge:Provider"] = "OpenAI",
+        ["Judge:Endpoint"] = server.OpenAiEndpoint.ToString(),
+        ["Judge:Model"] = "test-model",
+        ["Judge:InputPricePer1KTokensUsd"] = "0.005",
+        ["Judge:OutputPricePer1KTokensUsd"] = "0.015",
+    };
 
     // The fake clock never moves, so a timed warm-up would run to its cap; these tests skip it.
     private static string[] WarmUp(string[] arguments) => arguments.Contains("--warm-up") ? [] : ["--warm-up", "0"];

@@ -1,4 +1,5 @@
 using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Testing;
 
 namespace ScreeningBot.Dialogs.Tests.Judging;
 

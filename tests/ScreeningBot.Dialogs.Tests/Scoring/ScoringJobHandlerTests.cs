@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Scoring;
+using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Storage;
 using ScreeningBot.Testing;
 
@@ -89,5 +91,64 @@ public sealed class ScoringJobHandlerTests
         Assert.True(scorecard.Competencies.Single().Passed);
         Assert.Contains("on-call", scorecard.Competencies[0].Evidence, StringComparison.Ordinal);
         Assert.Equal(100, scorecard.CoveragePercent);
+    }
+    [Fact]
+    public async Task HandleAsync_Narrator_ItsNarrativeIsStoredAndPosted()
+    {
+        var (stores, time) = await FinishedInterviewAsync();
+        var publisher = new RecordingPublisher();
+        var reports = new InMemoryReportStore();
+        var narrator = new DelegateNarrator((card, _) => Task.FromResult(card with { Summary = "Narrated summary.", Rationale = "Because." }));
+        var sut = new ScoringJobHandler(stores.Interviews, stores.Transcripts, reports, stores.Profiles, publisher, narrator, time, NullLogger<ScoringJobHandler>.Instance);
+        var job = (await stores.Jobs.ReceiveAsync(10, TimeSpan.FromMinutes(1), CancellationToken.None))[0].Job;
+
+        await sut.HandleAsync(job, CancellationToken.None);
+
+        var (_, posted) = Assert.Single(publisher.Posted);
+        Assert.Equal(("Narrated summary.", "Because."), (posted.Summary, posted.Rationale));
+        Assert.Equal("Narrated summary.", (await reports.GetAsync(job.InterviewId, CancellationToken.None))!.Scorecard.Summary);
+    }
+
+    [Fact]
+    public async Task HandleAsync_NarratorThrows_PostsTheTemplateScorecardNotingIt()
+    {
+        var (stores, time) = await FinishedInterviewAsync();
+        var publisher = new RecordingPublisher();
+        var narrator = new DelegateNarrator((_, _) => throw new InvalidOperationException("model exploded"));
+        var sut = new ScoringJobHandler(stores.Interviews, stores.Transcripts, new InMemoryReportStore(), stores.Profiles, publisher, narrator, time, NullLogger<ScoringJobHandler>.Instance);
+        var template = CreateSut(stores, new InMemoryReportStore(), new RecordingPublisher(), time);
+        var job = (await stores.Jobs.ReceiveAsync(10, TimeSpan.FromMinutes(1), CancellationToken.None))[0].Job;
+        var interview = (await stores.Interviews.GetAsync(job.InterviewId, CancellationToken.None))!.Interview;
+        var expected = (await template.BuildAsync(interview, CancellationToken.None)).Scorecard;
+
+        await sut.HandleAsync(job, CancellationToken.None);
+
+        var (_, posted) = Assert.Single(publisher.Posted);
+        Assert.Equal(expected.Summary, posted.Summary);
+        Assert.Equal(expected.CompositeScore, posted.CompositeScore);
+        Assert.Equal($"{expected.JudgeDescription}; narrative from the offline template (the narrator failed: InvalidOperationException)", posted.JudgeDescription);
+    }
+
+    [Fact]
+    public async Task HandleAsync_CancelledWhileNarrating_Throws()
+    {
+        var (stores, time) = await FinishedInterviewAsync();
+        using var cancellation = new CancellationTokenSource();
+        var narrator = new DelegateNarrator(async (card, token) =>
+        {
+            await cancellation.CancelAsync();
+            token.ThrowIfCancellationRequested();
+            return card;
+        });
+        var sut = new ScoringJobHandler(stores.Interviews, stores.Transcripts, new InMemoryReportStore(), stores.Profiles, new RecordingPublisher(), narrator, time, NullLogger<ScoringJobHandler>.Instance);
+        var job = (await stores.Jobs.ReceiveAsync(10, TimeSpan.FromMinutes(1), CancellationToken.None))[0].Job;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.HandleAsync(job, cancellation.Token));
+    }
+
+    private sealed class DelegateNarrator(Func<Scorecard, CancellationToken, Task<Scorecard>> narrate) : IScorecardNarrator
+    {
+        public Task<Scorecard> NarrateAsync(Profile profile, Interview interview, Scorecard scorecard, IReadOnlyList<TranscriptTurn> transcript, CancellationToken cancellationToken) =>
+            narrate(scorecard, cancellationToken);
     }
 }

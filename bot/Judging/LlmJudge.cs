@@ -1,0 +1,322 @@
+using Microsoft.Extensions.AI;
+using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Screening;
+
+namespace ScreeningBot.Bot.Judging;
+
+/// <summary>
+/// Judges answer depth with an LLM behind <see cref="IChatClient"/> (Azure OpenAI or any OpenAI-compatible endpoint),
+/// asking for a JSON-schema <see cref="LlmVerdict"/>, and falls back to <see cref="RubricJudge"/> whenever the model
+/// cannot be used: timeout, rate limit, content filter, unusable output twice, an error, or the interview's token budget
+/// spent. A fallback judgment says so (<see cref="JudgeKind.RubricFallback"/> and <see cref="Judgment.FallbackReason"/>).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Candidate text is untrusted. It is never part of the system message: the question, knowledge areas, reference
+/// answer, evaluation notes and scale are; the answer goes in the user message between markers carrying a random
+/// nonce and is labelled as data. Everything the model returns is validated: scores clamped to 0–5, areas restricted
+/// to the question's, the evidence quote kept only if it occurs verbatim in the answer, red flags restricted to known
+/// codes, the suggested follow-up bounded and dropped if it touches a banned topic.
+/// </para>
+/// <para>
+/// The guard against manipulation does not rely on the model resisting it. The rubric judge scores every answer too
+/// (it is deterministic and takes well under a millisecond). When <see cref="PromptInjectionDetector"/> finds text aimed
+/// at the grader, (1) only the part written before it is sent, so the payload never reaches the model, and (2) the
+/// final depth is at most the model's depth less <see cref="InjectionPenalty"/> and at most the rubric judge's depth of
+/// the whole answer (which itself judges only that part, less the same penalty). So an answer with a payload appended
+/// never scores above the same answer without it, even if the model were fooled into any score. The same cap applies
+/// when the model itself reports <c>prompt-injection</c>. Answers the rubric judge flags as keyword lists or a copied
+/// question keep its caps, so pasting the reference answer's terms or the question back gains nothing either.
+/// </para>
+/// <para>Thread-safe: one instance serves every interview; per-interview spending comes in <see cref="JudgeRequest.TokensSpent"/>.</para>
+/// </remarks>
+internal sealed partial class LlmJudge : IAnswerJudge
+{
+    public const string Purpose = "judgment";
+
+    /// <summary>Depth taken off an answer that tries to manipulate the grader (the rubric judge's penalty).</summary>
+    public const double InjectionPenalty = RubricJudge.InjectionPenalty;
+
+    /// <summary>Longest follow-up question kept from the model; it is shown to the candidate.</summary>
+    public const int MaxFollowUpChars = 300;
+
+    /// <summary>Longest red-flag detail kept from the model; it is shown to recruiters.</summary>
+    public const int MaxFlagDetailChars = 300;
+
+    public const string BudgetReason = "budget";
+
+    /// <summary>
+    /// The <see cref="ChatOptions.AdditionalProperties"/> key Microsoft.Extensions.AI.OpenAI reads to send the JSON schema
+    /// with <c>"strict": true</c>, so models that support it must follow the schema exactly.
+    /// </summary>
+    public const string StrictSchemaKey = "strict";
+
+    private static readonly string[] KnownFlags =
+        [RedFlag.PromptInjection, RedFlag.CopiedQuestion, RedFlag.KeywordStuffing, RedFlag.NoAnswer, RedFlag.OffTopic];
+
+    /// <summary>Flags the rubric judge raises about the answer's form rather than its content; the LLM judgment keeps them.</summary>
+    private static readonly string[] StructuralFlags = [RedFlag.PromptInjection, RedFlag.CopiedQuestion, RedFlag.KeywordStuffing];
+
+    private static readonly string[] SignalFocus =
+        [FollowUpPlanner.Metrics, FollowUpPlanner.Tradeoffs, FollowUpPlanner.Ownership, FollowUpPlanner.Example, FollowUpPlanner.FailureModes];
+
+    private readonly LlmCall _call;
+    private readonly RubricJudge _rubric;
+    private readonly LlmJudgeOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public LlmJudge(IChatClient chat, RubricJudge rubric, LlmJudgeOptions options, TimeProvider time, ILogger<LlmJudge> logger)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        ArgumentNullException.ThrowIfNull(rubric);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        _rubric = rubric;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _call = new LlmCall(chat, time, logger);
+    }
+
+    public async ValueTask<Judgment> JudgeAsync(JudgeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Question);
+        cancellationToken.ThrowIfCancellationRequested();
+        var started = _time.GetTimestamp();
+        var rubric = _rubric.Judge(request);
+        var answer = request.Answer ?? string.Empty;
+        var window = RubricJudge.Bound(answer);
+        var scan = PromptInjectionDetector.Scan(window, truncated: window.Length < answer.Length);
+        var marker = window.IndexOf(AnswerMarker, StringComparison.OrdinalIgnoreCase);
+        var injectionDetected = scan.Detected || marker >= 0;
+        var judged = injectionDetected ? SafeText(window, scan.Detected ? scan.SafePrefixLength : window.Length, marker) : window;
+        if (injectionDetected)
+        {
+            JudgingLog.InjectionDetected(_logger, request.InterviewId, request.Question.QuestionId,
+                string.Join(", ", marker >= 0 ? [.. scan.Findings, MarkerFinding] : scan.Findings));
+            if (marker >= 0 && !rubric.RedFlags.Any(f => f.Code == RedFlag.PromptInjection))
+            {
+                // The rubric judge does not know the LLM's delimiter; apply its penalty here so the guard below holds.
+                rubric = rubric with
+                {
+                    Depth = Judgment.Clamp(_rubric.Judge(request with { Answer = judged }).Depth - InjectionPenalty),
+                    RedFlags = [new RedFlag(RedFlag.PromptInjection, "The answer imitates the grader's answer delimiter; only the part before it was judged."), .. rubric.RedFlags],
+                };
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(judged))
+        {
+            return Fallback(request, rubric, scan.Detected ? "nothing to judge before the text aimed at the grader" : "empty answer", 0, 0);
+        }
+
+        if (request.TokensSpent >= _options.MaxTokensPerInterview)
+        {
+            return Fallback(request, rubric, BudgetReason, 0, 0);
+        }
+
+        var sent = Cut(judged, _options.MaxAnswerChars);
+        var messages = Prompt(request, sent, cut: sent.Length < judged.Length);
+        var result = await _call.RunAsync<LlmVerdict>(
+            messages, ChatOptions(), LlmJsonContext.Default.Options, _options.Timeout, Problem, Purpose, request.InterviewId, cancellationToken);
+        if (result.Value is not { } verdict)
+        {
+            return Fallback(request, rubric, result.Failure ?? LlmCall.InvalidOutput, result.InputTokens, result.OutputTokens);
+        }
+
+        var judgment = Build(request, verdict, sent, rubric, injectionDetected) with
+        {
+            InputTokens = result.InputTokens,
+            OutputTokens = result.OutputTokens,
+        };
+        JudgingLog.Judged(_logger, request.InterviewId, request.Question.QuestionId, judgment.Depth, judgment.InputTokens, judgment.OutputTokens,
+            _time.GetElapsedTime(started).TotalMilliseconds);
+        return judgment;
+    }
+
+    private ChatOptions ChatOptions() => new()
+    {
+        Temperature = (float?)_options.Temperature,
+        MaxOutputTokens = _options.MaxOutputTokens,
+        AdditionalProperties = new() { [StrictSchemaKey] = true },
+    };
+
+    /// <summary>Why a parsed verdict cannot be used at all (asks the model once more), or null. Ranges are clamped, not rejected.</summary>
+    private static string? Problem(LlmVerdict verdict) =>
+        !double.IsFinite(verdict.Depth) ? "depth is not a number"
+        : !double.IsFinite(verdict.Specificity) ? "specificity is not a number"
+        : null;
+
+    private Judgment Build(JudgeRequest request, LlmVerdict verdict, string sent, Judgment rubric, bool injectionDetected)
+    {
+        var question = request.Question;
+        var interviewId = request.InterviewId;
+        var areas = question.KnowledgeAreas ?? [];
+        var covered = Canonical(verdict.AreasCovered, areas, out var unknownAreas);
+        if (unknownAreas > 0)
+        {
+            JudgingLog.Dropped(_logger, interviewId, question.QuestionId, $"{unknownAreas} area names", "not among the question's knowledge areas");
+        }
+
+        var quote = verdict.EvidenceQuote?.Trim();
+        if (quote is { Length: > 0 } && (quote.Length > RubricJudge.MaxQuoteLength || !sent.Contains(quote, StringComparison.Ordinal)))
+        {
+            JudgingLog.Dropped(_logger, interviewId, question.QuestionId, "the evidence quote", quote.Length > RubricJudge.MaxQuoteLength ? "too long" : "not verbatim in the answer");
+            quote = null;
+        }
+
+        var modelFlags = (verdict.RedFlags ?? [])
+            .Where(f => f is not null && KnownFlags.Contains(f.Code?.Trim(), StringComparer.OrdinalIgnoreCase))
+            .Select(f => new RedFlag(f.Code.Trim().ToLowerInvariant(), OneLine(f.Detail, MaxFlagDetailChars) ?? "Reported by the LLM judge."))
+            .GroupBy(f => f.Code, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .ToList();
+        var rubricFlags = rubric.RedFlags.Where(f => StructuralFlags.Contains(f.Code, StringComparer.Ordinal)).ToArray();
+        var flags = rubricFlags.Concat(modelFlags.Where(m => !rubricFlags.Any(r => r.Code == m.Code))).ToArray();
+
+        var depth = Judgment.Clamp(verdict.Depth);
+        var specificity = Judgment.Clamp(verdict.Specificity);
+        if (rubricFlags.Any(f => f.Code == RedFlag.KeywordStuffing))
+        {
+            depth = Math.Min(depth, RubricJudge.KeywordStuffingCap);
+        }
+
+        if (rubricFlags.Any(f => f.Code == RedFlag.CopiedQuestion))
+        {
+            depth = Math.Min(depth, RubricJudge.CopiedQuestionCap);
+        }
+
+        if (injectionDetected || flags.Any(f => f.Code == RedFlag.PromptInjection))
+        {
+            // The guard (see remarks): never above the model's view less the penalty, nor above the rubric judge's.
+            depth = Math.Min(depth - InjectionPenalty, rubric.Depth);
+            specificity = Math.Min(specificity, rubric.Specificity);
+        }
+
+        var focus = Focus(verdict.FollowUpFocus, areas);
+        var followUp = FollowUp(request, verdict.SuggestedFollowUp, focus);
+        var judgment = Judgment.Create(
+            depth,
+            specificity,
+            areasCovered: covered,
+            areasMissing: areas.Where(a => !covered.Contains(a, StringComparer.OrdinalIgnoreCase)),
+            redFlags: flags,
+            evidenceQuote: quote,
+            needsFollowUp: verdict.NeedsFollowUp || Judgment.Clamp(depth) < RubricJudge.FollowUpDepth,
+            followUpFocus: focus,
+            judgedBy: JudgeKind.Llm);
+        return judgment with { SuggestedFollowUp = followUp };
+    }
+
+    /// <summary>The model's area names mapped to the question's own spelling; unknown names are counted and dropped.</summary>
+    private static List<string> Canonical(IReadOnlyList<string>? names, IReadOnlyList<string> areas, out int unknown)
+    {
+        var result = new List<string>();
+        unknown = 0;
+        foreach (var name in names ?? [])
+        {
+            var match = areas.FirstOrDefault(a => string.Equals(a.Trim(), name?.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (match is null)
+            {
+                unknown++;
+            }
+            else if (!result.Contains(match, StringComparer.OrdinalIgnoreCase))
+            {
+                result.Add(match);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A knowledge-area name or a follow-up signal; anything else is dropped.</summary>
+    private static string? Focus(string? focus, IReadOnlyList<string> areas)
+    {
+        var trimmed = focus?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        return areas.FirstOrDefault(a => string.Equals(a.Trim(), trimmed, StringComparison.OrdinalIgnoreCase))
+            ?? SignalFocus.FirstOrDefault(s => string.Equals(s, trimmed, StringComparison.OrdinalIgnoreCase) || string.Equals(s.Replace("-", string.Empty, StringComparison.Ordinal), trimmed, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// The model's follow-up question if it can be shown to the candidate: for an experience question (only those get
+    /// adaptive follow-ups), with a usable focus, one line, bounded, no markup or links, no banned topic.
+    /// </summary>
+    private string? FollowUp(JudgeRequest request, string? suggested, string? focus)
+    {
+        if (request.Kind != QuestionKind.Custom || focus is null || OneLine(suggested, int.MaxValue) is not { } text)
+        {
+            return null;
+        }
+
+        var why = text.Length > MaxFollowUpChars ? "too long"
+            : text.IndexOfAny(['<', '>', '`', '[', ']', '{', '}']) >= 0 || text.Contains("://", StringComparison.Ordinal) ? "markup or a link"
+            : FollowUpPlanner.TouchesBannedTopic(text, request.BannedTopics ?? []) ? "touches a banned topic"
+            : null;
+        if (why is null)
+        {
+            return text;
+        }
+
+        JudgingLog.Dropped(_logger, request.InterviewId, request.Question.QuestionId, "the suggested follow-up", why);
+        return null;
+    }
+
+    private Judgment Fallback(JudgeRequest request, Judgment rubric, string reason, int inputTokens, int outputTokens)
+    {
+        JudgingLog.FellBack(_logger, request.InterviewId, request.Question.QuestionId, reason);
+        return rubric with { JudgedBy = JudgeKind.RubricFallback, FallbackReason = reason, InputTokens = inputTokens, OutputTokens = outputTokens };
+    }
+
+    /// <summary>Control characters and line breaks folded to spaces, trimmed, and at most <paramref name="max"/> characters; null when empty.</summary>
+    internal static string? OneLine(string? text, int max)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var chars = text.Select(c => char.IsControl(c) || char.IsWhiteSpace(c) ? ' ' : c).ToArray();
+        var folded = string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return folded.Length <= max ? folded : Cut(folded, max).TrimEnd() + "…";
+    }
+
+    /// <summary>
+    /// What of an answer holding an attempt on the grader is sent to the model: the text before the attempt (before the
+    /// detector's cut and before any imitation of the answer delimiter), ending at its last complete sentence so that
+    /// an attempt's lead-in (a code fence, a heading, a fake delimiter line) is not sent either. Text with no sentence
+    /// end is kept as it is.
+    /// </summary>
+    internal static string SafeText(string window, int safePrefixLength, int markerIndex)
+    {
+        var cut = markerIndex >= 0 ? Math.Min(safePrefixLength, markerIndex) : safePrefixLength;
+        var prefix = window[..cut];
+        for (var i = prefix.Length - 1; i >= 0; i--)
+        {
+            if (prefix[i] is '.' or '!' or '?' or '。' && (i + 1 == prefix.Length || char.IsWhiteSpace(prefix[i + 1])))
+            {
+                return prefix[..(i + 1)];
+            }
+        }
+
+        return prefix;
+    }
+
+    /// <summary>The first <paramref name="max"/> characters, never splitting a surrogate pair.</summary>
+    internal static string Cut(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        return text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
+    }
+}
