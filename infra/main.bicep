@@ -42,6 +42,16 @@ param slackSigningSecret string = ''
 @secure()
 param slackBotToken string = ''
 
+@description('Put a signed, expiring link to the full report (transcript included) on every scorecard. Turn on once the ReportSigningKey secret is in the vault (reportSigningKey below, or az keyvault secret set): an unresolved Key Vault reference would reach the app as its literal text.')
+param reportLinksEnabled bool = false
+
+@description('Secret that signs report links, at least 32 characters (e.g. openssl rand -base64 48). Stored in Key Vault as ReportSigningKey; leave empty to keep the stored value.')
+@secure()
+param reportSigningKey string = ''
+
+@description('Public https address of the bot for report links; empty = https://<web app name>.azurewebsites.net. Set it when you use a custom domain or the app has a region-specific default host name.')
+param publicBaseUrl string = ''
+
 @description('Optional object id of the operator (az ad signed-in-user show --query id -o tsv) who sets and rotates secrets with az keyvault secret set. Empty = no role assignment.')
 param operatorPrincipalId string = ''
 
@@ -147,6 +157,7 @@ var healthPath = '/healthz'
 var appPasswordSecretName = 'MicrosoftAppPassword'
 var slackSigningSecretName = 'SlackSigningSecret'
 var slackBotTokenSecretName = 'SlackBotToken'
+var reportSigningKeySecretName = 'ReportSigningKey'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Resources
@@ -207,6 +218,7 @@ module keyVault 'modules/keyvault.bicep' = {
       '${appPasswordSecretName}': botAppType == 'SingleTenant' ? microsoftAppPassword : ''
       '${slackSigningSecretName}': slackSigningSecret
       '${slackBotTokenSecretName}': slackBotToken
+      '${reportSigningKeySecretName}': reportSigningKey
     }
     tags: tags
   }
@@ -250,6 +262,13 @@ var slackSettings = slackEnabled
     }
   : {}
 
+var reportSettings = reportLinksEnabled
+  ? {
+      Reports__BaseUrl: empty(publicBaseUrl) ? 'https://${webAppName}.azurewebsites.net' : publicBaseUrl
+      Reports__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${reportSigningKeySecretName}/)'
+    }
+  : {}
+
 module webApp 'modules/webapp.bicep' = {
   name: 'webapp'
   params: {
@@ -259,7 +278,7 @@ module webApp 'modules/webapp.bicep' = {
     skuName: appServiceSku
     identityId: identity.id
     healthCheckPath: healthPath
-    appSettings: union(plainSettings, appPasswordSettings, slackSettings)
+    appSettings: union(plainSettings, appPasswordSettings, slackSettings, reportSettings)
     workspaceId: monitoring.outputs.workspaceId
     tags: tags
   }

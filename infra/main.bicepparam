@@ -15,4 +15,8 @@ param slackEnabled = readEnvironmentVariable('SLACK_ENABLED', 'false') == 'true'
 param slackSigningSecret = readEnvironmentVariable('SLACK_SIGNING_SECRET', '')
 param slackBotToken = readEnvironmentVariable('SLACK_BOT_TOKEN', '')
 
+param reportLinksEnabled = readEnvironmentVariable('REPORT_LINKS_ENABLED', 'false') == 'true'
+param reportSigningKey = readEnvironmentVariable('REPORT_SIGNING_KEY', '')
+param publicBaseUrl = readEnvironmentVariable('SCREENINGBOT_PUBLIC_URL', '')
+
 param operatorPrincipalId = readEnvironmentVariable('OPERATOR_PRINCIPAL_ID', '')

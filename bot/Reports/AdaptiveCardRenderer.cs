@@ -86,6 +86,12 @@ internal static class AdaptiveCardRenderer
             }
         }
 
+        if (scorecard.Rationale is { Length: > 0 } rationale)
+        {
+            body.Add(Heading("Why"));
+            body.Add(Text(Trim(rationale, MaxTextLength * 2), wrap: true));
+        }
+
         body.Add(Heading("Suggested next step"));
         body.Add(Text(scorecard.SuggestedNextStep, wrap: true));
 
