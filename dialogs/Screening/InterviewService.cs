@@ -26,6 +26,7 @@ public sealed class InterviewService
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly KeyedAsyncLock _conversationLocks = new();
+    private readonly FlushedTranscripts _flushed = new();
 
     public InterviewService(
         IProfileSource profiles,
@@ -107,7 +108,9 @@ public sealed class InterviewService
             }
 
             var interview = stored.Interview;
-            await FlushAsync(interview, interview.State.UnflushedTranscript, cancellationToken);
+            // The previous turn's lines: written already unless that write failed or another instance ran the turn.
+            // Writing them again is safe (idempotent) but costs a write per turn, so skip what this process knows is stored.
+            await FlushAsync(interview, _flushed.Unconfirmed(interview.Id, interview.State.UnflushedTranscript), cancellationToken);
             var outcome = _profiles.TryGet(interview.ProfileId, out var profile)
                 ? await _dialog.ContinueAsync(profile, interview, message, cancellationToken)
                 : ProfileRemoved(interview);
@@ -206,6 +209,7 @@ public sealed class InterviewService
         try
         {
             await _transcripts.AppendAsync(interview.Id, turns, cancellationToken);
+            _flushed.Confirm(interview.Id, turns[^1].Sequence);
         }
         catch (StorageUnavailableException e)
         {

@@ -85,6 +85,7 @@ internal static class CoreBenchmark
                 var answers = RehearsalAnswers.Parse(scriptPath, scriptText, out _)!;
                 var current = interview;
                 var n = 0;
+                var sample = false;
                 while (!current.State.IsEnded)
                 {
                     var answer = answers.Next(current.State.Pending?.Prompt.QuestionId) ?? "skip";
@@ -95,14 +96,14 @@ internal static class CoreBenchmark
                         var result = await interviewService.HandleMessageAsync(current.ConversationKey, new IncomingMessage(answer, $"m{++n}"), CancellationToken.None);
                         turnLatency.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
                         current = result.Interview!;
-                        Interlocked.Increment(ref turns);
+                        sample = Interlocked.Increment(ref turns) % 32 == 0;
                     }
                     finally
                     {
                         gate.Release();
                     }
 
-                    if (n % 32 == 0)
+                    if (sample)
                     {
                         // Sampled, not per turn: reading /proc is itself costly enough to distort the CPU figure.
                         process.Refresh();

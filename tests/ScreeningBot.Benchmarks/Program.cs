@@ -20,6 +20,8 @@ switch (verb)
 {
     case "core":
         return await CoreBenchmark.RunAsync(root, Option("interviews", 64), Option("concurrency", 16), args.Contains("--memory"), Console.Out);
+    case "pieces":
+        return await PiecesBenchmark.RunAsync(root, Option("rounds", 2000), Console.Out);
     case "judge":
         return await JudgeBenchmark.RunAsync(root, Option("rounds", 200), Console.Out);
     default:
@@ -27,5 +29,7 @@ switch (verb)
         Console.WriteLine("  core   the screening core on SQLite with the offline judge, in-process: CPU per turn, latency, memory, scoring time");
         Console.WriteLine("         usage: ... -- judge [--rounds 200]");
         Console.WriteLine("  judge  the offline judge alone on interview-length answers: microseconds per answer");
+        Console.WriteLine("         usage: ... -- pieces [--rounds 2000]");
+        Console.WriteLine("  pieces where one turn's time goes: JSON round trip of the interview record, dialog, judge");
         return verb is "help" or "--help" ? 0 : 2;
 }

@@ -70,7 +70,12 @@ internal sealed class SqliteDatabase : IDisposable
 
     private readonly string _connectionString;
     private readonly ILogger _logger;
+    private static readonly object Configured = new();
+
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
+
+    /// <summary>Native connections whose pragmas are set; weak, so a closed connection's entry goes with it.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
     private volatile bool _schemaReady;
 
     public SqliteDatabase(string path, ILogger<SqliteDatabase> logger)
@@ -163,10 +168,15 @@ internal sealed class SqliteDatabase : IDisposable
         {
             await connection.OpenAsync(cancellationToken);
 
-            // Per connection: wait for a competing writer instead of failing at once, and in WAL mode sync at
-            // checkpoints only; a committed turn survives a process crash (the SIGKILL case), not a power cut.
-            await using var pragma = Command(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)}; PRAGMA synchronous = NORMAL;");
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            // Per native connection (pooled ones keep it): wait for a competing writer instead of failing at once, and in
+            // WAL mode sync at checkpoints only; a committed turn survives a process crash (the SIGKILL case), not a power cut.
+            if (!_configured.TryGetValue(connection.Handle!, out _))
+            {
+                await using var pragma = Command(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)}; PRAGMA synchronous = NORMAL;");
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+                _configured.AddOrUpdate(connection.Handle!, Configured);
+            }
+
             return connection;
         }
         catch
