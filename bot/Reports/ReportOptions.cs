@@ -8,7 +8,7 @@ internal sealed class ReportOptions
     public const string SectionName = "Reports";
 
     /// <summary>The bot's public https address, e.g. <c>https://screeningbot.azurewebsites.net</c>; empty = no report links.</summary>
-    [Url]
+    /// <remarks>Checked by <see cref="ReportOptionsValidator"/> (not <c>[Url]</c>, which would reject the empty default).</remarks>
     public string? BaseUrl { get; set; }
 
     /// <summary>

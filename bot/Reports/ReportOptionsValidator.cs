@@ -24,6 +24,11 @@ internal sealed class ReportOptionsValidator : IValidateOptions<ReportOptions>
             return ValidateOptionsResult.Success;
         }
 
+        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("https" or "http"))
+        {
+            return ValidateOptionsResult.Fail($"Reports:BaseUrl '{options.BaseUrl}' is not an absolute URL; set the bot's public address, e.g. https://screeningbot.azurewebsites.net, or leave it empty for no report links.");
+        }
+
         if (!options.BaseUrl!.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && !options.BaseUrl.StartsWith("http://localhost", StringComparison.OrdinalIgnoreCase) && !options.BaseUrl.StartsWith("http://127.0.0.1", StringComparison.Ordinal))
         {
             return ValidateOptionsResult.Fail($"Reports:BaseUrl '{options.BaseUrl}' must be https (report pages hold transcripts); http is allowed only for localhost.");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.Configuration;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,26 @@ public sealed class BotHostTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("127.0.0.1", factory.BaseAddress.Host);
         Assert.Equal("ok", (await response.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["status"]);
+    }
+
+    [Fact]
+    public async Task Startup_WithTheShippedAppSettings_StartsAndAnswers()
+    {
+        // Every value of the committed appsettings.json (a newcomer's `dotnet run`), except where the test must differ:
+        // a random loopback port and a temporary database.
+        var shipped = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(RepositoryPaths.Root, "appsettings.json"))
+            .Build()
+            .AsEnumerable()
+            .Where(kv => kv.Value is not null && kv.Key is not ("Urls" or "Storage:SqlitePath" or "Screening:ProfilesPath"))
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
+        await using var factory = new BotAppFactory(shipped);
+        using var client = new HttpClient { BaseAddress = factory.BaseAddress };
+
+        var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Reports:LinkDays", shipped.Keys);
     }
 
     [Fact]

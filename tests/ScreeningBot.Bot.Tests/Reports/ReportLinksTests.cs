@@ -68,6 +68,8 @@ public sealed class ReportLinksTests
     [InlineData("https://bot.example.com", "short", false)]
     [InlineData("https://bot.example.com", "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/x)", false)]
     [InlineData(null, null, true)]
+    [InlineData("", "", true)]
+    [InlineData("bot.example.com", Key, false)]
     public void Validator_RequiresHttpsAndAStrongKeyWhenLinksAreOn(string? baseUrl, string? key, bool valid)
     {
         var result = new ReportOptionsValidator().Validate(null, new ReportOptions { BaseUrl = baseUrl, SigningKey = key });
