@@ -14,6 +14,6 @@ internal static class BotRoutes
 
     public const string Health = "/healthz";
 
-    /// <summary>Local playground page (Development only).</summary>
+    /// <summary>Local playground page (only while Bot Framework authentication is off; see Playground/PlaygroundChannel).</summary>
     public const string Playground = "/";
 }
