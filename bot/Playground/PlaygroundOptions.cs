@@ -16,18 +16,18 @@ internal sealed class PlaygroundOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Largest body the playground connector accepts. The bot's biggest activity (a scorecard card) is a few KiB.</summary>
-    [Range(1_024, 4 * 1024 * 1024, ErrorMessage = "Playground:MaxBodyBytes must be between 1024 and 4194304.")]
+    [Range(1_024, 4 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
     /// <summary>Conversations kept; creating one more forgets the one idle longest. A session uses a handful.</summary>
-    [Range(2, 10_000, ErrorMessage = "Playground:MaxConversations must be between 2 and 10000.")]
+    [Range(2, 10_000)]
     public int MaxConversations { get; set; } = 100;
 
     /// <summary>Activities kept per conversation; older ones are dropped. A whole interview is well under 200 messages.</summary>
-    [Range(1, 100_000, ErrorMessage = "Playground:MaxActivitiesPerConversation must be between 1 and 100000.")]
+    [Range(1, 100_000)]
     public int MaxActivitiesPerConversation { get; set; } = 200;
 
     /// <summary>Bytes of activity JSON kept across all conversations; the oldest activities go first beyond it.</summary>
-    [Range(64 * 1024, 1024 * 1024 * 1024, ErrorMessage = "Playground:MaxStoredBytes must be between 65536 and 1073741824.")]
+    [Range(64 * 1024, 1024 * 1024 * 1024)]
     public int MaxStoredBytes { get; set; } = 16 * 1024 * 1024;
 }
