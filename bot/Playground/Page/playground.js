@@ -329,7 +329,8 @@
     while (log.children.length > MAX_ITEMS_PER_LOG) {
       log.firstElementChild.remove();
     }
-    log.scrollTop = log.scrollHeight;
+    // Show the newest message; when it is taller than the pane (a scorecard), show its top, where the verdict is.
+    log.scrollTop = node.offsetHeight > log.clientHeight ? node.offsetTop - 12 : log.scrollHeight;
   }
 
   function showTyping(log) {
