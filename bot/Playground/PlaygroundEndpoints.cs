@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ScreeningBot.Bot.BotFramework;
 using ScreeningBot.Bot.Hosting;
 
 namespace ScreeningBot.Bot.Playground;
@@ -56,18 +57,13 @@ internal static partial class PlaygroundEndpoints
             return Refuse(http, 403, "the playground answers loopback callers only");
         }
 
-        if (!IsLoopbackHost(http.Request.Host.Host))
+        if (!TrustedServiceUrls.IsLoopbackHost(http.Request.Host.Host))
         {
             return Refuse(http, 403, "the playground answers requests to a loopback host only; open it at http://localhost:<port>/");
         }
 
         return await next(invocation);
     }
-
-    internal static bool IsLoopbackHost(string host) =>
-        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-        || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     private static ProblemHttpResult Refuse(HttpContext http, int statusCode, string reason)
     {

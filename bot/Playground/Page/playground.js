@@ -502,10 +502,24 @@
     append(ui.hiringLog, renderItem({ kind: "bot", who: where, activity }));
   }
 
+  // After a reload the bot's proactive messages come back from the feed, but the answers and replies exchanged through
+  // expectReplies were only ever in the old page: say so instead of showing a chat with holes.
+  function noteReplayedChats() {
+    for (const conversationId of state.personalByMember.values()) {
+      addCandidateItem(conversationId, {
+        kind: "notice",
+        text: "This page was reloaded: earlier answers aren't shown. Type \"repeat\" to see the current question.",
+      });
+    }
+  }
+
   async function poll() {
+    let first = true;
     for (;;) {
       try {
-        const response = await fetch(`/playground/api/activities?after=${state.cursor}&wait=${POLL_WAIT_SECONDS}`, { cache: "no-store" });
+        // The first read answers at once with what is already there (a reload); later ones wait for news.
+        const wait = first ? 0 : POLL_WAIT_SECONDS;
+        const response = await fetch(`/playground/api/activities?after=${state.cursor}&wait=${wait}`, { cache: "no-store" });
         if (!response.ok) {
           throw new Error(`HTTP ${response.status}`);
         }
@@ -515,6 +529,10 @@
         }
         if (typeof feed.next === "number") {
           state.cursor = feed.next;
+        }
+        if (first) {
+          first = false;
+          noteReplayedChats();
         }
         setStatus("");
       } catch (error) {

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using ScreeningBot.Testing.Playground;
 
@@ -54,6 +56,34 @@ public sealed class PlaygroundJourneyTests
         var reply = Assert.Single(await bot.SendAsync(bot.Command("status")));
 
         Assert.Contains("only recruiters", reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Command_PostedAsTextPlainLikeACrossSiteForm_IsRefusedBeforeItRuns()
+    {
+        await using var bot = PlaygroundBot.Start();
+        using var content = new StringContent(bot.Command("screen @Eve backend-senior", "Eve").ToJsonString(), Encoding.UTF8, "text/plain");
+
+        using var response = await bot.Client.PostAsync(new Uri("/api/messages", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Empty((await bot.FeedAsync())["activities"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Command_ToANonLoopbackHostName_IsRefusedBeforeItRuns()
+    {
+        await using var bot = PlaygroundBot.Start();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative))
+        {
+            Content = new StringContent(bot.Command("screen @Eve backend-senior", "Eve").ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Host = "rebound.example";
+
+        using var response = await bot.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty((await bot.FeedAsync())["activities"]!.AsArray());
     }
 
     [Fact]

@@ -49,6 +49,11 @@ public sealed class PlaygroundPageTests : IAsyncLifetime
         Assert.True(_browser.Driver.FindElement(By.Id("status")).GetAttribute("hidden") is not null, "the page shows a connection problem");
 
         _browser.Screenshot(ScreenshotPath);
+
+        _browser.Driver.Navigate().Refresh();
+        WaitFor("#hiring-log .ac-card", "Jane: Senior Backend Developer");
+        WaitFor("#candidate-log .notice", "This page was reloaded");
+        WaitFor("#candidate-log .msg.bot", "Do you agree to continue?");
     }
 
     [Fact]
