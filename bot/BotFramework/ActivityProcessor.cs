@@ -47,6 +47,11 @@ internal sealed class ActivityProcessor(
             return Reject(context, 401, "authentication is off (no MicrosoftAppId), so only loopback callers are accepted");
         }
 
+        if (!authenticator.Enabled && UnauthenticatedRequestProblem(context.Request) is { } local)
+        {
+            return Reject(context, local.StatusCode, local.Reason);
+        }
+
         var body = await ReadBodyAsync(context.Request, settings.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
@@ -281,6 +286,7 @@ internal sealed class ActivityProcessor(
         401 => "Unauthorized",
         403 => "Forbidden",
         413 => "Activity too large",
+        415 => "Unsupported media type",
         503 => "Try again later",
         _ => "Request refused",
     };
@@ -307,6 +313,16 @@ internal sealed class ActivityProcessor(
 
         return buffer.ToArray();
     }
+
+    /// <summary>
+    /// With authentication off, any web page open in the developer's browser could post here, and the playground lets
+    /// commands from it recruit. A JSON content type forces a cross-site page into a CORS preflight this server never grants,
+    /// and a loopback <c>Host</c> refuses a page that rebinds its own name to 127.0.0.1.
+    /// </summary>
+    private static (int StatusCode, string Reason)? UnauthenticatedRequestProblem(HttpRequest request) =>
+        !request.HasJsonContentType() ? (415, "authentication is off (no MicrosoftAppId), so activities must be sent as Content-Type: application/json")
+        : !TrustedServiceUrls.IsLoopbackHost(request.Host.Host) ? (403, "authentication is off (no MicrosoftAppId), so requests must address the bot by a loopback name such as localhost")
+        : null;
 
     private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.Playground;
 using ScreeningBot.Dialogs.Screening;
 
 namespace ScreeningBot.Bot.BotFramework;
@@ -15,7 +16,8 @@ internal sealed class BotFrameworkTurnHandler(
     TeamsCandidateChannel candidates,
     IOptions<RecruiterOptions> recruiters,
     TimeProvider time,
-    ILogger<BotFrameworkTurnHandler> logger)
+    ILogger<BotFrameworkTurnHandler> logger,
+    PlaygroundChannel? playground = null)
 {
     private const string DefaultPrefix = "@Screener";
 
@@ -81,7 +83,8 @@ internal sealed class BotFrameworkTurnHandler(
             new Participant(from.Id ?? "unknown", from.Name ?? string.Empty, from.AadObjectId),
             ActivityMapper.AddressOf(activity),
             PrefixOf(activity),
-            PreAuthorized: team is not null && recruiters.Value.RecruiterTeams.Contains(team, StringComparer.OrdinalIgnoreCase));
+            PreAuthorized: (team is not null && recruiters.Value.RecruiterTeams.Contains(team, StringComparer.OrdinalIgnoreCase))
+                || playground?.PreAuthorizes(activity.ChannelId) == true);
         var response = await commands.ExecuteAsync(command, context, candidates, cancellationToken);
         foreach (var answer in ReplyActivities.FromCommandResponse(context.ChannelId, response.Text, response.Scorecard))
         {

@@ -8,7 +8,8 @@ namespace ScreeningBot.Bot.BotFramework;
 /// <summary>
 /// How a recruiter command in Teams reaches the candidate: creates the 1:1 chat with the mentioned user in the
 /// command's tenant (<c>POST v3/conversations</c>, teams.md §3) and sends into it. Connector refusals become
-/// recruiter-readable reasons.
+/// recruiter-readable reasons. The same works for Slack through Azure Bot Service and for the local playground, whose
+/// serviceUrl is the bot's own connector stand-in (bot/Playground).
 /// </summary>
 internal sealed class TeamsCandidateChannel(ConnectorClient connector, BotFrameworkConversationChannel conversations) : ICandidateChannel
 {
@@ -23,12 +24,13 @@ internal sealed class TeamsCandidateChannel(ConnectorClient connector, BotFramew
         }
 
         var slack = ReplyActivities.UsesBlockKit(source.ChannelId);
-        if ((source.ChannelId != "msteams" && !slack) || source.ServiceUrl is null)
+        var teams = source.ChannelId == "msteams";
+        if ((!teams && !slack && source.ChannelId != Playground.PlaygroundChannel.Id) || source.ServiceUrl is null)
         {
-            return CandidateConversation.Failed($"private chats can only be opened from Teams or Slack (this command came from '{source.ChannelId}').");
+            return CandidateConversation.Failed($"private chats can only be opened from Teams, Slack or the local playground (this command came from '{source.ChannelId}').");
         }
 
-        if (!slack && string.IsNullOrWhiteSpace(source.TenantId))
+        if (teams && string.IsNullOrWhiteSpace(source.TenantId))
         {
             return CandidateConversation.Failed("the message carried no Teams tenant id.");
         }
@@ -43,8 +45,8 @@ internal sealed class TeamsCandidateChannel(ConnectorClient connector, BotFramew
             IsGroup = false,
             Bot = source.BotId is null ? null : new ChannelAccount { Id = source.BotId },
             Members = [new ChannelAccount { Id = memberId }],
-            TenantId = slack ? null : source.TenantId,
-            ChannelData = slack ? null : new JsonObject { ["tenant"] = new JsonObject { ["id"] = source.TenantId } },
+            TenantId = teams ? source.TenantId : null,
+            ChannelData = teams ? new JsonObject { ["tenant"] = new JsonObject { ["id"] = source.TenantId } } : null,
         };
         try
         {

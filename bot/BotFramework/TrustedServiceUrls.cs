@@ -39,5 +39,11 @@ internal sealed class TrustedServiceUrls(IOptions<BotFrameworkOptions> options)
     public static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
+    /// <summary>True for a request <c>Host</c> name that can only mean this machine: <c>localhost</c>, <c>*.localhost</c>, or a loopback address.</summary>
+    public static bool IsLoopbackHost(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
     private static string Normalize(string serviceUrl) => serviceUrl.TrimEnd('/') + "/";
 }

@@ -17,6 +17,6 @@ internal static class BotRoutes
     /// <summary>The full report behind a signed link (bot/Reports/ReportLinks).</summary>
     public const string Report = "/reports/{interviewId}";
 
-    /// <summary>Local playground page (Development only).</summary>
+    /// <summary>Local playground page (only while Bot Framework authentication is off; see Playground/PlaygroundChannel).</summary>
     public const string Playground = "/";
 }

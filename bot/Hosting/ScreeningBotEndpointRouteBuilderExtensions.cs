@@ -1,4 +1,5 @@
 using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.Playground;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Bot.Slack;
 
@@ -14,6 +15,7 @@ public static class ScreeningBotEndpointRouteBuilderExtensions
         app.MapGet(BotRoutes.Health, () => TypedResults.Ok(new { status = "ok" }));
         app.MapSlackEndpoints();
         app.MapBotFrameworkEndpoints();
+        app.MapPlayground();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.Playground;
 using ScreeningBot.Bot.Slack;
 using ScreeningBot.Bot.Storage;
 
@@ -16,6 +17,7 @@ public static class ScreeningBotServiceCollectionExtensions
         builder.Services.AddScreeningCore(builder.Configuration);
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddBotFramework(builder.Configuration);
+        builder.Services.AddPlayground(builder.Configuration);
         builder.Services.AddHostedService<StartupChecks>();
         return builder;
     }

@@ -29,7 +29,11 @@ public sealed record Profile
     /// <summary>How the bot should sound; used by the LLM judge for follow-up wording.</summary>
     public string Tone { get; init; } = "warm, concise, professional";
 
-    /// <summary>Company context the bot may share (shown in the welcome, given to the LLM).</summary>
+    /// <summary>
+    /// Guidance about the company written for the bot's operators and judges: context, and what the bot may or may not
+    /// discuss. Never shown to candidates (the welcome shows <see cref="Brief"/>); the judges read
+    /// <see cref="EvaluationNotes"/>, not this.
+    /// </summary>
     public string CompanyInstructions { get; init; } = string.Empty;
 
     /// <summary>Notes for the judge: what good looks like for this role.</summary>

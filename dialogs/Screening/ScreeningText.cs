@@ -11,10 +11,13 @@ internal static class ScreeningText
 
     public const string Commands = "You can type **help**, **repeat**, **pause**, **resume** or **withdraw** at any time.";
 
+    /// <remarks>
+    /// Only the profile's <see cref="Profile.Brief"/> is shown: <see cref="Profile.CompanyInstructions"/> is guidance for the
+    /// bot and the LLM (what it may discuss), written to the bot, not to the candidate.
+    /// </remarks>
     public static string Welcome(Profile profile, string firstName, TimeSpan expiry)
     {
-        var company = string.IsNullOrWhiteSpace(profile.CompanyInstructions) ? string.Empty : $"\n\n{profile.CompanyInstructions.Trim()}";
-        return $"Hi {firstName}! I'm the screening assistant for the **{profile.Title}** role.\n\n{profile.Brief.Trim()}{company}\n\n" +
+        return $"Hi {firstName}! I'm the screening assistant for the **{profile.Title}** role.\n\n{profile.Brief.Trim()}\n\n" +
                $"This screen takes about {TimeSpan.FromMinutes(profile.DurationMinutes).Humanize()}, and you can answer in your own time: " +
                $"it stays open for {expiry.Humanize()}. There are no trick questions; concrete examples from your own work help the most. " +
                Commands;

@@ -33,7 +33,10 @@ public sealed class BotAppFactory : WebApplicationFactory<Program>
         }
 
         _configureServices = configureServices;
-        UseKestrel(0);
+        // No port here: the "urls" setting below makes Kestrel pick a free one. UseKestrel(port) rewrites the server's
+        // addresses between building the host and starting it, which races Program's own RunAsync under load and fails
+        // with "IServerAddressesFeature.Addresses cannot be modified after the server has started".
+        UseKestrel();
     }
 
     /// <summary>The bot's base address on loopback (http://127.0.0.1:port/); starts the server on first use.</summary>

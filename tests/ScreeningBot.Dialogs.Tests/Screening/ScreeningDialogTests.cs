@@ -54,6 +54,17 @@ public sealed class ScreeningDialogTests
     }
 
     [Fact]
+    public async Task Welcome_ShowsTheBriefButNeverTheInstructionsMeantForTheBot()
+    {
+        var profile = SampleProfiles.Backend with { CompanyInstructions = "Do not discuss salary; say a recruiter will cover it.", ContentHash = "with-instructions" };
+
+        await new ConversationFlow(profile, Time())
+            .Start()
+            .AssertReply(r => r.Text.Contains("You'll build and run the APIs", StringComparison.Ordinal) && !r.Text.Contains("salary", StringComparison.OrdinalIgnoreCase), "a welcome with the brief and without the bot's instructions")
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Knockout_FailedRule_EndsScreenPolitelyWithoutRevealingTheRule()
     {
         var stores = await new ConversationFlow(SampleProfiles.Backend, Time())

@@ -1,0 +1,132 @@
+using OpenQA.Selenium;
+using OpenQA.Selenium.Support.UI;
+using ScreeningBot.Testing.Playground;
+
+namespace ScreeningBot.Bot.Tests.Playground;
+
+/// <summary>
+/// The playground page in a real headless Chromium against the real bot on loopback: a person's clicks and keystrokes as the
+/// recruiter and the candidate, and what the three panes then show.
+/// </summary>
+public sealed class PlaygroundPageTests : IAsyncLifetime
+{
+    /// <summary>Where the journey test leaves a picture of the finished page, to look at.</summary>
+    public static readonly string ScreenshotPath = Path.Combine(Path.GetTempPath(), "screeningbot-playground.png");
+
+    private PlaygroundBot _bot = null!;
+    private HeadlessChromium _browser = null!;
+    private WebDriverWait _wait = null!;
+
+    public Task InitializeAsync()
+    {
+        _bot = PlaygroundBot.Start();
+        _browser = HeadlessChromium.Start(1366, 768);
+        _wait = new WebDriverWait(_browser.Driver, TimeSpan.FromSeconds(45));
+        _browser.Driver.Navigate().GoToUrl(new Uri(_bot.Factory.BaseAddress, "/"));
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public void Page_InviteThenFailedKnockout_ShowsTheScorecardWithNo()
+    {
+        Click("#recruiter-chips .chip", "screen @Jane backend-senior");
+        WaitFor("#recruiter-log .msg.bot", "Invited @Jane");
+
+        WaitFor("#candidate-log .msg.bot", "Do you agree to continue?");
+        Click("#candidate-log .ac-action", "Yes");
+        WaitFor("#candidate-log .msg.bot", "How many years");
+        var answer = _browser.Driver.FindElement(By.Id("candidate-input"));
+        answer.SendKeys("1");
+        answer.SendKeys(Keys.Enter);
+
+        WaitFor("#candidate-log .msg.bot", "aren't able to take your application further");
+        var card = WaitFor("#hiring-log .ac-card", "Jane: Senior Backend Developer");
+        Assert.StartsWith("No · 0/100", card.FindElement(By.CssSelector(".ac-container .ac-text")).Text, StringComparison.Ordinal);
+        Assert.Contains("Ended at a knockout question", card.Text, StringComparison.Ordinal);
+        Assert.Contains(_browser.All("#candidate-log .msg.me .bubble"), b => b.Text == "Yes");
+        Assert.Contains(_browser.All("#candidate-log .msg.me .bubble"), b => b.Text == "1");
+        Assert.All(_browser.All("#candidate-log .ac-action"), b => Assert.False(b.Enabled));
+        Assert.True(_browser.Driver.FindElement(By.Id("status")).GetAttribute("hidden") is not null, "the page shows a connection problem");
+
+        _browser.Screenshot(ScreenshotPath);
+
+        _browser.Driver.Navigate().Refresh();
+        WaitFor("#hiring-log .ac-card", "Jane: Senior Backend Developer");
+        WaitFor("#candidate-log .notice", "This page was reloaded");
+        WaitFor("#candidate-log .msg.bot", "Do you agree to continue?");
+    }
+
+    [Fact]
+    public void Page_CandidateTypesMarkupThenWithdraws_ShowsItAsTextAndEndsTheScreen()
+    {
+        var name = _browser.Driver.FindElement(By.Id("candidate-name"));
+        name.Clear();
+        name.SendKeys("Ada Lovelace");
+        Assert.Equal("Ada Lovelace", _browser.Driver.FindElement(By.Id("candidate-title-name")).Text);
+        var command = _browser.Driver.FindElement(By.Id("recruiter-input"));
+        command.SendKeys("screen @Ada Lovelace backend-mid");
+        command.SendKeys(Keys.Enter);
+        WaitFor("#recruiter-log .msg.bot", "Invited @Ada Lovelace");
+        WaitFor("#candidate-log .msg.bot", "Do you agree to continue?");
+
+        const string Markup = "<img src=x onerror=\"document.title='pwned'\"><b>bold?</b>";
+        var answer = _browser.Driver.FindElement(By.Id("candidate-input"));
+        answer.SendKeys(Markup);
+        answer.SendKeys(Keys.Enter);
+        WaitFor("#candidate-log .msg.me .bubble", Markup);
+        Assert.Empty(_browser.All("#candidate-log img, #candidate-log b"));
+        Assert.NotEqual("pwned", _browser.Driver.Title);
+
+        Click("#candidate-chips .chip", "withdraw");
+        WaitFor("#candidate-log .msg.bot", "Are you sure you want to withdraw");
+        Click("#candidate-log .ac-action:enabled", "Yes, withdraw");
+        WaitFor("#candidate-log .msg.bot", "You've withdrawn from the screen");
+
+        Click("#recruiter-chips .chip", "status");
+        WaitFor("#recruiter-log .msg.bot", "Ada Lovelace, backend-mid: Candidate withdrew");
+        WaitFor("#hiring-log .ac-card", "The candidate withdrew");
+    }
+
+    [Fact]
+    public void Page_EveryControl_HasAnAccessibleName()
+    {
+        var unnamed = ((IJavaScriptExecutor)_browser.Driver).ExecuteScript(
+            """
+            return [...document.querySelectorAll("input, textarea, select, button")]
+              .filter(e => !(e.labels && e.labels.length) && !e.getAttribute("aria-label") && !e.textContent.trim())
+              .map(e => e.outerHTML);
+            """) as IReadOnlyCollection<object>;
+
+        Assert.Empty(unnamed!);
+        Assert.Equal(3, _browser.All("section.pane h2").Count);
+        Assert.Equal("Local playground", _browser.Driver.FindElement(By.CssSelector(".badge")).Text, ignoreCase: true);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _browser.Dispose();
+        await _bot.DisposeAsync();
+    }
+
+    /// <summary>Waits until an element matching <paramref name="css"/> contains <paramref name="text"/>, and returns it.</summary>
+    private IWebElement WaitFor(string css, string text)
+    {
+        try
+        {
+            return _wait.Until(d => d.FindElements(By.CssSelector(css)).LastOrDefault(e => e.Text.Contains(text, StringComparison.Ordinal)));
+        }
+        catch (WebDriverTimeoutException)
+        {
+            var seen = string.Join("\n---\n", _browser.All(css).Select(e => e.Text));
+            _browser.Screenshot(Path.Combine(Path.GetTempPath(), "screeningbot-playground-failed.png"));
+            throw new Xunit.Sdk.XunitException($"The page never showed \"{text}\" in {css}. It showed:\n{seen}");
+        }
+    }
+
+    private void Click(string css, string text)
+    {
+        var target = WaitFor(css, text);
+        _wait.Until(_ => target.Enabled);
+        target.Click();
+    }
+}
