@@ -91,7 +91,16 @@ public sealed partial class BotProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) => bot.OnOutput(e.Data);
         process.ErrorDataReceived += (_, e) => bot.OnOutput(e.Data);
         process.Exited += (_, _) => bot._listening.TrySetException(new InvalidOperationException($"{name} exited during start-up."));
-        process.Start();
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            process.Dispose();
+            throw new InvalidOperationException($"{name} could not be started: `{start.FileName}` could not be run ({e.Message}).", e);
+        }
+
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try

@@ -26,8 +26,16 @@ public abstract class CrashRecoveryContract : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _connector.DisposeAsync();
-        await _storage.DisposeAsync();
+        // Null when InitializeAsync failed part way.
+        if (_connector is not null)
+        {
+            await _connector.DisposeAsync();
+        }
+
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
     }
 
     [Fact]

@@ -26,9 +26,21 @@ public sealed class StorageOutageTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _connector.DisposeAsync();
-        await _storage.DisposeAsync();
-        await _azurite.DisposeAsync();
+        // Null when InitializeAsync failed part way.
+        if (_connector is not null)
+        {
+            await _connector.DisposeAsync();
+        }
+
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
     }
 
     [Fact]

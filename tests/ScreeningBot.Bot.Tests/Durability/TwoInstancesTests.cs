@@ -28,8 +28,16 @@ public sealed class TwoInstancesTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _connector.DisposeAsync();
-        await _storage.DisposeAsync();
+        // Null when InitializeAsync failed part way.
+        if (_connector is not null)
+        {
+            await _connector.DisposeAsync();
+        }
+
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
     }
 
     [Fact]
