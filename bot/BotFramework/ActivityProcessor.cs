@@ -11,11 +11,19 @@ namespace ScreeningBot.Bot.BotFramework;
 /// <summary>
 /// <c>POST /api/messages</c>, in the order that keeps bad input from doing anything: authenticate the bearer token (before
 /// the body is read), read the body within <see cref="BotFrameworkOptions.MaxBodyBytes"/>, parse and check the activity,
-/// check it against the token (serviceUrl, endorsements), drop redeliveries through <see cref="IProcessedMessageLedger"/>,
-/// then run the turn through <see cref="ConversationTurnQueue"/>. Normal delivery answers 200 once the turn is done or
+/// check it against the token (serviceUrl, endorsements), then run the turn through <see cref="ConversationTurnQueue"/>,
+/// once per activity id (see <see cref="RunOnceAsync"/>). Normal delivery answers 200 once the turn is done or
 /// <see cref="BotFrameworkOptions.InlineTurnBudget"/> has passed, whichever comes first (replies go through the connector);
 /// <c>expectReplies</c> runs inline and returns the replies; invokes get their invoke response at once.
 /// </summary>
+/// <remarks>
+/// Storage down (<see cref="StorageUnavailableException"/>) means the turn saved nothing and the activity is not recorded
+/// as processed, so a retry runs. What the sender gets: <c>expectReplies</c> → 503 with Retry-After (the replies would
+/// have been the body, so nothing was shown). Normal delivery of a message → the short apology
+/// <see cref="BotFrameworkText.TryAgain"/> through the connector and 200: the person sends it again, and a 5xx on top
+/// would make the channel redeliver as well, answering the next question with the same text. If the apology cannot be
+/// sent either, or the activity is not a message, → 503 with Retry-After so the channel retries.
+/// </remarks>
 internal sealed class ActivityProcessor(
     BotFrameworkAuthenticator authenticator,
     TrustedServiceUrls trusted,
@@ -93,20 +101,6 @@ internal sealed class ActivityProcessor(
             return Unavailable(context, "the bot is busy");
         }
 
-        try
-        {
-            if (activity.Id is { Length: > 0 } id && !await ledger.TryRecordAsync(LedgerKey(activity, id), settings.DeduplicationWindow, cancellationToken))
-            {
-                BotFrameworkLog.DuplicateActivity(logger, id, activity.Conversation.Id!);
-                return Duplicate(activity);
-            }
-        }
-        catch (StorageUnavailableException e)
-        {
-            BotFrameworkLog.StorageUnavailable(logger, activity.Id, e);
-            return Unavailable(context, "storage is unavailable");
-        }
-
         if (activity.Type == ActivityType.Invoke)
         {
             return TypedResults.Json(Invoke(activity, conversationKey), BotFrameworkJsonContext.Default.AdaptiveCardInvokeResponse);
@@ -117,27 +111,31 @@ internal sealed class ActivityProcessor(
             return await RunInlineAsync(context, activity, conversationKey);
         }
 
-        var turn = queue.TryEnqueue(conversationKey, ct => RunInBackgroundAsync(activity, ct));
+        var outcome = BackgroundTurnOutcome.Done;
+        var turn = queue.TryEnqueue(conversationKey, async ct => outcome = await RunInBackgroundAsync(activity, ct));
         if (turn is null)
         {
             BotFrameworkLog.TooManyPendingTurns(logger, queue.Pending, activity.Id);
-            return TypedResults.Ok();
+            return Unavailable(context, "the bot is busy");
         }
 
         var budget = settings.InlineTurnBudget;
-        if (await Task.WhenAny(turn, Task.Delay(budget, time, CancellationToken.None)) != turn)
+        using var budgetTimer = new CancellationTokenSource();
+        if (await Task.WhenAny(turn, Task.Delay(budget, time, budgetTimer.Token)) != turn)
         {
             BotFrameworkLog.TurnContinuesInBackground(logger, activity.Id, (long)budget.TotalMilliseconds);
+            return TypedResults.Ok();
         }
 
-        return TypedResults.Ok();
+        await budgetTimer.CancelAsync();
+        return outcome == BackgroundTurnOutcome.NotProcessed ? Unavailable(context, "storage is unavailable") : TypedResults.Ok();
     }
 
     private async Task<IResult> RunInlineAsync(HttpContext context, Activity activity, string conversationKey)
     {
         var output = new BufferedTurnOutput(activity);
         var started = time.GetTimestamp();
-        var turn = queue.TryEnqueue(conversationKey, ct => handler.HandleAsync(activity, output, ct));
+        var turn = queue.TryEnqueue(conversationKey, ct => RunOnceAsync(activity, output, ct));
         if (turn is null)
         {
             return Unavailable(context, "the bot is busy");
@@ -157,15 +155,67 @@ internal sealed class ActivityProcessor(
         return TypedResults.Json(new ExpectedReplies(output.Activities), BotFrameworkJsonContext.Default.ExpectedReplies);
     }
 
+    /// <summary>
+    /// Runs the turn at most once per activity id: skipped when the processed-message ledger has the id, recorded after
+    /// the turn. A turn that failed because storage is down is not recorded (it saved nothing), so the channel's retry is
+    /// processed; any other failure is recorded, since the turn may have had effects a retry would repeat. Returns false
+    /// for a duplicate.
+    /// </summary>
+    /// <remarks>
+    /// Recording after the turn, not before, leaves a window in which two copies of one activity delivered to two
+    /// instances at once both pass the ledger. Interview answers stay exactly-once even then: the interview state keeps
+    /// the ids of the messages it took and is saved with If-Match, so the losing copy reloads and finds its id.
+    /// </remarks>
+    private async Task<bool> RunOnceAsync(Activity activity, ITurnOutput output, CancellationToken cancellationToken)
+    {
+        var key = activity.Id is { Length: > 0 } id ? LedgerKey(activity, id) : null;
+        if (key is not null && await ledger.ContainsAsync(key, cancellationToken))
+        {
+            BotFrameworkLog.DuplicateActivity(logger, activity.Id!, activity.Conversation!.Id!);
+            return false;
+        }
+
+        try
+        {
+            await handler.HandleAsync(activity, output, cancellationToken);
+        }
+        catch (Exception e) when (key is not null && e is not (StorageUnavailableException or OperationCanceledException))
+        {
+            await RecordAsync(activity, key, cancellationToken);
+            throw;
+        }
+
+        if (key is not null)
+        {
+            await RecordAsync(activity, key, cancellationToken);
+        }
+
+        return true;
+    }
+
+    private async Task RecordAsync(Activity activity, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ledger.TryRecordAsync(key, options.Value.DeduplicationWindow, cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            BotFrameworkLog.LedgerRecordFailed(logger, activity.Id, e);
+        }
+    }
+
     /// <summary>A turn whose replies go through the connector. It must never throw: nobody awaits it after the budget.</summary>
-    private async Task RunInBackgroundAsync(Activity activity, CancellationToken cancellationToken)
+    private async Task<BackgroundTurnOutcome> RunInBackgroundAsync(Activity activity, CancellationToken cancellationToken)
     {
         var output = new ConnectorTurnOutput(activity, connector);
         var started = time.GetTimestamp();
         try
         {
-            await handler.HandleAsync(activity, output, cancellationToken);
-            BotFrameworkLog.TurnCompleted(logger, activity.Id, (long)time.GetElapsedTime(started).TotalMilliseconds, -1);
+            if (await RunOnceAsync(activity, output, cancellationToken))
+            {
+                BotFrameworkLog.TurnCompleted(logger, activity.Id, (long)time.GetElapsedTime(started).TotalMilliseconds, -1);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -173,9 +223,16 @@ internal sealed class ActivityProcessor(
         }
         catch (StorageUnavailableException e)
         {
-            // The activity id is already in the ledger, so a redelivery would be dropped: ask the person to resend instead.
+            // Nothing was saved or recorded. A person who wrote a message is asked to send it again; for anything else,
+            // or when even the apology cannot be sent, the request (if still open) gets 503 so the channel retries.
+            if (activity.Type == ActivityType.Message && await TrySendAsync(output, BotFrameworkText.TryAgain, activity, cancellationToken))
+            {
+                BotFrameworkLog.StorageUnavailableApologized(logger, activity.Id, e);
+                return BackgroundTurnOutcome.Apologized;
+            }
+
             BotFrameworkLog.StorageUnavailable(logger, activity.Id, e);
-            await TrySendAsync(output, BotFrameworkText.TryAgain, activity, cancellationToken);
+            return BackgroundTurnOutcome.NotProcessed;
         }
 #pragma warning disable CA1031 // A background turn must survive anything; the failure is logged with its exception.
         catch (Exception e)
@@ -183,19 +240,23 @@ internal sealed class ActivityProcessor(
         {
             BotFrameworkLog.TurnFailed(logger, activity.Id, activity.Conversation!.Id!, e);
         }
+
+        return BackgroundTurnOutcome.Done;
     }
 
-    private async Task TrySendAsync(ConnectorTurnOutput output, string text, Activity activity, CancellationToken cancellationToken)
+    private async Task<bool> TrySendAsync(ConnectorTurnOutput output, string text, Activity activity, CancellationToken cancellationToken)
     {
         try
         {
-            await output.SendAsync(ReplyActivities.FromReply(Dialogs.Conversation.Reply.Message(text)), cancellationToken);
+            await output.SendAsync(ReplyActivities.FromReply(Dialogs.Conversation.Reply.Message(text), activity.ChannelId), cancellationToken);
+            return true;
         }
 #pragma warning disable CA1031 // Best effort: the original failure is already logged.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             BotFrameworkLog.TurnFailed(logger, activity.Id, activity.Conversation!.Id!, e);
+            return false;
         }
     }
 
@@ -222,11 +283,6 @@ internal sealed class ActivityProcessor(
             ? AdaptiveCardInvokeResponse.Error(503, "Busy", "The bot is busy; please try again in a moment.")
             : AdaptiveCardInvokeResponse.Message(BotFrameworkText.AnswerReceived);
     }
-
-    private static IResult Duplicate(Activity activity) =>
-        activity.ExpectsReplies ? TypedResults.Json(new ExpectedReplies([]), BotFrameworkJsonContext.Default.ExpectedReplies)
-        : activity.Type == ActivityType.Invoke ? TypedResults.Json(AdaptiveCardInvokeResponse.Message(BotFrameworkText.AnswerReceived), BotFrameworkJsonContext.Default.AdaptiveCardInvokeResponse)
-        : TypedResults.Ok();
 
     private static string? Invalid(Activity? activity)
     {

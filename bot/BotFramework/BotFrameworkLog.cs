@@ -18,7 +18,7 @@ internal static partial class BotFrameworkLog
     [LoggerMessage(2004, LogLevel.Debug, "Activity {ActivityId} in conversation {ConversationId} was already processed; ignored")]
     public static partial void DuplicateActivity(ILogger logger, string activityId, string conversationId);
 
-    [LoggerMessage(2005, LogLevel.Warning, "Storage is unavailable; answered 503 for activity {ActivityId} so the channel retries")]
+    [LoggerMessage(2005, LogLevel.Warning, "Storage is unavailable; activity {ActivityId} was not processed and not recorded as processed, so a retry of it runs")]
     public static partial void StorageUnavailable(ILogger logger, string? activityId, Exception exception);
 
     [LoggerMessage(2006, LogLevel.Debug, "Turn for activity {ActivityId} finished in {ElapsedMs} ms with {ReplyCount} replies")]
@@ -65,4 +65,10 @@ internal static partial class BotFrameworkLog
 
     [LoggerMessage(2020, LogLevel.Debug, "Outbound token acquired from {Source}; expires {ExpiresOn}")]
     public static partial void TokenAcquired(ILogger logger, string source, DateTimeOffset expiresOn);
+
+    [LoggerMessage(2021, LogLevel.Warning, "Storage is unavailable; activity {ActivityId} was not processed and the sender was asked to send it again")]
+    public static partial void StorageUnavailableApologized(ILogger logger, string? activityId, Exception exception);
+
+    [LoggerMessage(2022, LogLevel.Warning, "Activity {ActivityId} was processed but could not be recorded in the processed-message ledger; a redelivery of an interview answer is still dropped by the interview state")]
+    public static partial void LedgerRecordFailed(ILogger logger, string? activityId, Exception exception);
 }

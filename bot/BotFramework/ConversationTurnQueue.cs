@@ -9,10 +9,10 @@ namespace ScreeningBot.Bot.BotFramework;
 /// shutdown the host waits for pending turns (up to its shutdown timeout) before cancelling them.
 /// </summary>
 /// <remarks>
-/// Trade-off: a turn accepted here lives in memory only. If the process dies mid-turn, that turn is lost although the
-/// channel got 200 (and the activity id is in the ledger). The request waits up to
-/// <see cref="BotFrameworkOptions.InlineTurnBudget"/> for the turn, so this window is limited to slow turns; the
-/// candidate's state is saved per turn, and a resent message is processed.
+/// Trade-off: a turn accepted here lives in memory only. If the process dies mid-turn after the channel got 200, that
+/// turn is lost. The request waits up to <see cref="BotFrameworkOptions.InlineTurnBudget"/> for the turn, so this window
+/// is limited to slow turns (a process killed earlier drops the connection and the channel retries; the activity id is
+/// recorded as processed only after the turn); the candidate's state is saved per turn, and a resent message is processed.
 /// </remarks>
 internal sealed class ConversationTurnQueue(IOptions<BotFrameworkOptions> options, ILogger<ConversationTurnQueue> logger) : IHostedService, IDisposable
 {

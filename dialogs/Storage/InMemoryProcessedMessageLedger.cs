@@ -32,4 +32,11 @@ public sealed class InMemoryProcessedMessageLedger(TimeProvider time) : IProcess
             }
         }
     }
+
+    public Task<bool> ContainsAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_entries.TryGetValue(key, out var expiresAt) && expiresAt > time.GetUtcNow());
+    }
 }

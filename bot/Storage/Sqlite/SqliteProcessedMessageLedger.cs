@@ -42,4 +42,23 @@ internal sealed class SqliteProcessedMessageLedger(SqliteDatabase database, Time
             },
             cancellationToken);
     }
+
+    public Task<bool> ContainsAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var now = time.GetUtcNow();
+        return database.RunAsync(
+            "look up a processed message",
+            async connection =>
+            {
+                await using var command = SqliteDatabase.Command(
+                    connection,
+                    "SELECT 1 FROM processed_messages WHERE key = $key AND expires_at > $now;",
+                    null,
+                    ("$key", key),
+                    ("$now", now.UtcTicks));
+                return await command.ExecuteScalarAsync(cancellationToken) is not null;
+            },
+            cancellationToken);
+    }
 }

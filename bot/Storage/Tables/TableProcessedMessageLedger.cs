@@ -70,4 +70,20 @@ internal sealed class TableProcessedMessageLedger(AzureStorageAccount account, T
             throw AzureErrors.Unavailable("record a processed message", e);
         }
     }
+
+    public async Task<bool> ContainsAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var now = time.GetUtcNow();
+        try
+        {
+            var table = await account.GetTableAsync(AzureStorageAccount.LedgerTable, cancellationToken);
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(key), RowKey, select: ["ExpiresAtTicks"], cancellationToken: cancellationToken);
+            return existing.HasValue && existing.Value?.GetInt64("ExpiresAtTicks") is { } ticks && ticks > now.UtcTicks;
+        }
+        catch (Exception e) when (AzureErrors.IsStorageFailure(e, cancellationToken))
+        {
+            throw AzureErrors.Unavailable("look up a processed message", e);
+        }
+    }
 }

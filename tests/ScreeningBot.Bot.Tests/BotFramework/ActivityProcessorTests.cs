@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.Storage;
+using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Storage;
 using ScreeningBot.Testing.BotFramework;
 
@@ -167,6 +170,101 @@ public sealed class ActivityProcessorTests(TeamsBotFixture fixture) : IClassFixt
         Assert.Single(recorded, x => x.ConversationId == conversation && x.Operation == "send");
     }
 
+    [Fact]
+    public async Task Process_StorageFailsMidTurnWithExpectReplies_Returns503AndTheRetryIsProcessedOnce()
+    {
+        var store = new FailingInterviewStore();
+        await using var bot = await StartWithStoreAsync(store);
+        var jane = TeamsBotFixture.NewUser("Jane Doe");
+        await StartInterviewAsync(bot, jane);
+        var consent = bot.Activities.PersonalMessage(jane, "yes");
+        consent["deliveryMode"] = "expectReplies";
+        store.FailNextUpdate = true;
+
+        var refused = await bot.PostAsync(consent);
+        var retried = await bot.PostAsync(consent);
+        var redelivered = await bot.PostAsync(consent);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(ActivityProcessor.RetryAfterSeconds), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        var replies = await RepliesAsync(retried);
+        Assert.Contains(replies, r => r!["inputHint"]?.GetValue<string>() == "expectingInput");
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Empty(await RepliesAsync(redelivered));
+        Assert.Equal(1, await CandidateLinesAsync(bot, jane, "yes"));
+    }
+
+    [Fact]
+    public async Task Process_StorageFailsMidTurn_ApologizesThroughTheConnectorAndTheRetryIsProcessed()
+    {
+        var store = new FailingInterviewStore();
+        await using var bot = await StartWithStoreAsync(store);
+        var jane = TeamsBotFixture.NewUser("Jane Doe");
+        var conversation = await StartInterviewAsync(bot, jane);
+        var prompts = bot.Connector.Activities.Count(x => x.ConversationId == conversation && x.InputHint == "expectingInput");
+        var consent = bot.Activities.PersonalMessage(jane, "yes");
+        store.FailNextUpdate = true;
+
+        var first = await bot.PostAsync(consent);
+        await bot.Connector.WaitForAsync(r => r.Any(x => x.ConversationId == conversation && x.Text == BotFrameworkText.TryAgain), what: "the apology");
+        var retried = await bot.PostAsync(consent);
+        await bot.Connector.WaitForAsync(r => r.Count(x => x.ConversationId == conversation && x.InputHint == "expectingInput") > prompts, what: "the first knockout question");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(1, await CandidateLinesAsync(bot, jane, "yes"));
+    }
+
+    [Fact]
+    public async Task Process_StorageFailsMidTurnAndTheApologyCannotBeSent_Returns503()
+    {
+        var store = new FailingInterviewStore();
+        await using var bot = await StartWithStoreAsync(store);
+        var jane = TeamsBotFixture.NewUser("Jane Doe");
+        var conversation = await StartInterviewAsync(bot, jane);
+        var consent = bot.Activities.PersonalMessage(jane, "yes");
+        store.FailNextUpdate = true;
+        bot.Connector.FailNext(r => r.ConversationId == conversation && r.Text == BotFrameworkText.TryAgain, HttpStatusCode.Forbidden, errorCode: "ConversationBlockedByUser");
+
+        var refused = await bot.PostAsync(consent);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(ActivityProcessor.RetryAfterSeconds), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(0, await CandidateLinesAsync(bot, jane, "yes"));
+    }
+
+    private static Task<TeamsBotHarness> StartWithStoreAsync(FailingInterviewStore store) =>
+        TeamsBotHarness.StartAsync(configureServices: services => services.Replace(ServiceDescriptor.Singleton<IInterviewStore>(sp =>
+        {
+            store.Inner = sp.GetRequiredService<StorageBackend>().Interviews;
+            return store;
+        })));
+
+    /// <summary>The recruiter screens <paramref name="candidate"/>; returns their 1:1 conversation once the consent question arrived.</summary>
+    private static async Task<string> StartInterviewAsync(TeamsBotHarness bot, TeamsUser candidate)
+    {
+        var command = bot.Activities.ChannelMessage(TeamsUser.Recruiter, $"screen <at>{candidate.Name}</at> backend-senior", candidate);
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostAsync(command)).StatusCode);
+        var conversation = TeamsActivities.PersonalConversationId(candidate);
+        await bot.Connector.WaitForAsync(r => r.Any(x => x.ConversationId == conversation && x.InputHint == "expectingInput"), what: "the consent question");
+        return conversation;
+    }
+
+    private static async Task<JsonArray> RepliesAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["activities"]!.AsArray();
+
+    /// <summary>How many candidate lines with <paramref name="text"/> the stored transcript of <paramref name="candidate"/>'s interview holds.</summary>
+    private static async Task<int> CandidateLinesAsync(TeamsBotHarness bot, TeamsUser candidate, string text)
+    {
+        var storage = bot.Factory.Services.GetRequiredService<StorageBackend>();
+        var stored = await storage.Interviews.FindByConversationAsync("msteams:" + TeamsActivities.PersonalConversationId(candidate), CancellationToken.None);
+        Assert.NotNull(stored);
+        var transcript = await storage.Transcripts.ReadAsync(stored.Interview.Id, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(0, transcript.Count).Select(i => (long)i), transcript.Select(t => t.Sequence));
+        return transcript.Count(t => t.Speaker == Speaker.Candidate && t.Text == text);
+    }
+
     /// <summary>An in-memory ledger that fails once on demand, like a storage outage.</summary>
     private sealed class FlakyLedger : IProcessedMessageLedger
     {
@@ -176,13 +274,52 @@ public sealed class ActivityProcessorTests(TeamsBotFixture fixture) : IClassFixt
 
         public Task<bool> TryRecordAsync(string key, TimeSpan timeToLive, CancellationToken cancellationToken)
         {
+            ThrowIfFailing();
+            return _inner.TryRecordAsync(key, timeToLive, cancellationToken);
+        }
+
+        public Task<bool> ContainsAsync(string key, CancellationToken cancellationToken)
+        {
+            ThrowIfFailing();
+            return _inner.ContainsAsync(key, cancellationToken);
+        }
+
+        private void ThrowIfFailing()
+        {
             if (FailNext)
             {
                 FailNext = false;
                 throw new StorageUnavailableException();
             }
-
-            return _inner.TryRecordAsync(key, timeToLive, cancellationToken);
         }
+    }
+
+    /// <summary>The real interview store, whose next save fails on demand as if storage went down mid-turn (after the ledger check and the load).</summary>
+    private sealed class FailingInterviewStore : IInterviewStore
+    {
+        public IInterviewStore Inner { get; set; } = null!;
+
+        public bool FailNextUpdate { get; set; }
+
+        public Task<string> CreateAsync(Interview interview, CancellationToken cancellationToken) => Inner.CreateAsync(interview, cancellationToken);
+
+        public Task<StoredInterview?> GetAsync(string interviewId, CancellationToken cancellationToken) => Inner.GetAsync(interviewId, cancellationToken);
+
+        public Task<string> UpdateAsync(Interview interview, string etag, CancellationToken cancellationToken)
+        {
+            if (FailNextUpdate)
+            {
+                FailNextUpdate = false;
+                throw new StorageUnavailableException("Injected: storage went down mid-turn.");
+            }
+
+            return Inner.UpdateAsync(interview, etag, cancellationToken);
+        }
+
+        public Task<StoredInterview?> FindByConversationAsync(string conversationKey, CancellationToken cancellationToken) => Inner.FindByConversationAsync(conversationKey, cancellationToken);
+
+        public Task<IReadOnlyList<Interview>> ListAsync(InterviewQuery query, int limit, CancellationToken cancellationToken) => Inner.ListAsync(query, limit, cancellationToken);
+
+        public Task<bool> DeleteAsync(string interviewId, CancellationToken cancellationToken) => Inner.DeleteAsync(interviewId, cancellationToken);
     }
 }

@@ -91,4 +91,30 @@ public abstract class ProcessedMessageLedgerContract : IAsyncLifetime
 
         Assert.Equal(1, results.Count(r => r));
     }
+
+    [Fact]
+    public async Task Contains_NeverRecorded_FalseAndRecordsNothing()
+    {
+        var sut = await CreateLedgerAsync();
+
+        var contained = await sut.ContainsAsync("m-unseen", CancellationToken.None);
+
+        Assert.False(contained);
+        Assert.True(await sut.TryRecordAsync("m-unseen", Ttl, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Contains_Recorded_TrueFromAnotherInstanceUntilTheTimeToLivePasses()
+    {
+        var sut = await CreateLedgerAsync();
+        var other = await CreateLedgerAsync();
+        await other.TryRecordAsync(StorageTestData.Hostile, Ttl, CancellationToken.None);
+
+        var before = await sut.ContainsAsync(StorageTestData.Hostile, CancellationToken.None);
+        Time.Advance(Ttl + TimeSpan.FromSeconds(1));
+        var after = await sut.ContainsAsync(StorageTestData.Hostile, CancellationToken.None);
+
+        Assert.True(before);
+        Assert.False(after);
+    }
 }

@@ -1,93 +1,151 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Judging;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Storage;
 using ScreeningBot.Testing;
 
 namespace ScreeningBot.Dialogs.Tests.Screening;
 
+/// <summary>
+/// The two windows the process-level durability tests cannot hit on purpose, pinned here: a process that dies between
+/// saving the state and writing the transcript, and two processes (two services, two in-process locks) whose turns on
+/// one interview interleave. Each <see cref="InterviewService"/> stands for one process; only the stores are shared.
+/// </summary>
 public sealed class InterviewServiceTests
 {
-    private static readonly ConversationAddress Address = new() { ChannelId = "test", ConversationId = "c1" };
+    private static readonly ConversationAddress Address = new() { ChannelId = "msteams", ConversationId = "a:personal-jane" };
 
-    /// <summary>A transcript store whose next append fails as if storage were down, then recovers.</summary>
-    private sealed class FlakyTranscriptStore : ITranscriptStore
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly StaticProfileSource _profiles = new(SampleProfiles.Backend);
+    private readonly InMemoryInterviewStore _interviews = new();
+    private readonly InMemoryTranscriptStore _transcripts = new();
+
+    [Fact]
+    public async Task HandleMessage_ProcessDiesBetweenSaveAndTranscriptWrite_NextProcessWritesTheLinesOnce()
     {
-        private readonly InMemoryTranscriptStore _inner = new();
+        var dying = new DyingTranscriptStore(_transcripts);
+        var interviewId = await StartAsync(CreateSut(transcripts: dying));
+        dying.DieOnNextAppend = true;
 
-        public int FailuresLeft { get; set; }
+        await Assert.ThrowsAsync<InvalidOperationException>(() => CreateSut(transcripts: dying).HandleMessageAsync(Address.Key, new IncomingMessage("yes", "m-1"), CancellationToken.None));
+        var afterCrash = await _transcripts.ReadAsync(interviewId, CancellationToken.None);
+        var sut = CreateSut();
+        var redelivered = await sut.HandleMessageAsync(Address.Key, new IncomingMessage("yes", "m-1"), CancellationToken.None);
+        var next = await sut.HandleMessageAsync(Address.Key, new IncomingMessage("5 years", "m-2"), CancellationToken.None);
 
-        public int Appends { get; private set; }
+        Assert.DoesNotContain(afterCrash, t => t.Speaker == Speaker.Candidate);
+        Assert.Equal(InterviewTurnStatus.Duplicate, redelivered.Status);
+        Assert.Equal(InterviewTurnStatus.Processed, next.Status);
+        var transcript = await _transcripts.ReadAsync(interviewId, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(0, transcript.Count).Select(i => (long)i), transcript.Select(t => t.Sequence));
+        Assert.Equal(["yes", "5 years"], transcript.Where(t => t.Speaker == Speaker.Candidate).Select(t => t.Text));
+    }
+
+    [Fact]
+    public async Task HandleMessage_TwoProcessesInterleaveOnOneInterview_LoserRerunsOnFreshStateAndNothingIsLost()
+    {
+        var gated = new GatedInterviewStore(_interviews);
+        var interviewId = await StartAsync(CreateSut());
+        await CreateSut().HandleMessageAsync(Address.Key, new IncomingMessage("yes", "m-1"), CancellationToken.None);
+        gated.HoldNextUpdate();
+
+        // Process A has loaded the interview and is about to save its answer when process B's "help" turn commits.
+        var answer = CreateSut(gated).HandleMessageAsync(Address.Key, new IncomingMessage("5 years", "m-2"), CancellationToken.None);
+        await gated.UpdateHeld;
+        var help = await CreateSut(gated).HandleMessageAsync(Address.Key, new IncomingMessage("help", "m-3"), CancellationToken.None);
+        gated.Release();
+        var answered = await answer;
+
+        Assert.Equal(InterviewTurnStatus.Processed, help.Status);
+        Assert.Equal(InterviewTurnStatus.Processed, answered.Status);
+        Assert.Equal(1, gated.Conflicts);
+        var stored = await _interviews.GetAsync(interviewId, CancellationToken.None);
+        Assert.Equal(["m-1", "m-3", "m-2"], stored!.Interview.State.RecentMessageIds);
+        Assert.Contains(stored.Interview.State.Knockouts, k => k.KnockoutId == "api-years" && k.Passed);
+        var transcript = await _transcripts.ReadAsync(interviewId, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(0, transcript.Count).Select(i => (long)i), transcript.Select(t => t.Sequence));
+        Assert.Equal(["yes", "help", "5 years"], transcript.Where(t => t.Speaker == Speaker.Candidate).Select(t => t.Text));
+    }
+
+    private InterviewService CreateSut(IInterviewStore? interviews = null, ITranscriptStore? transcripts = null)
+    {
+        var dialog = new ScreeningDialog(new RubricJudge(), _time, new InterviewOptions(), NullLogger<ScreeningDialog>.Instance);
+        return new InterviewService(_profiles, interviews ?? _interviews, transcripts ?? _transcripts, new InMemoryJobQueue(_time), dialog, _time, NullLogger<InterviewService>.Instance);
+    }
+
+    private static async Task<string> StartAsync(InterviewService sut)
+    {
+        var result = await sut.StartAsync(new StartInterviewRequest(SampleProfiles.Backend.Id, new Participant("29:jane", "Jane Doe"), Address, null, null), CancellationToken.None);
+        Assert.Equal(StartInterviewStatus.Started, result.Status);
+        return result.Interview!.Id;
+    }
+
+    /// <summary>A transcript store whose process dies, on demand, as the turn's lines are about to be written.</summary>
+    private sealed class DyingTranscriptStore(ITranscriptStore inner) : ITranscriptStore
+    {
+        public bool DieOnNextAppend { get; set; }
 
         public Task AppendAsync(string interviewId, IReadOnlyList<TranscriptTurn> turns, CancellationToken cancellationToken)
         {
-            Appends++;
-            if (FailuresLeft > 0)
+            if (DieOnNextAppend && turns.Any(t => t.Speaker == Speaker.Candidate))
             {
-                FailuresLeft--;
-                throw new StorageUnavailableException("the transcript table is unreachable");
+                // The process ends here: nothing catches this, so nothing after it runs.
+                DieOnNextAppend = false;
+                throw new InvalidOperationException("The process died before writing the transcript.");
             }
 
-            return _inner.AppendAsync(interviewId, turns, cancellationToken);
+            return inner.AppendAsync(interviewId, turns, cancellationToken);
         }
 
-        public Task<IReadOnlyList<TranscriptTurn>> ReadAsync(string interviewId, CancellationToken cancellationToken) => _inner.ReadAsync(interviewId, cancellationToken);
+        public Task<IReadOnlyList<TranscriptTurn>> ReadAsync(string interviewId, CancellationToken cancellationToken) => inner.ReadAsync(interviewId, cancellationToken);
 
-        public Task<int> DeleteAsync(string interviewId, CancellationToken cancellationToken) => _inner.DeleteAsync(interviewId, cancellationToken);
+        public Task<int> DeleteAsync(string interviewId, CancellationToken cancellationToken) => inner.DeleteAsync(interviewId, cancellationToken);
     }
 
-    private static InterviewService CreateSut(FlakyTranscriptStore transcripts, InMemoryInterviewStore interviews, FakeTimeProvider time) =>
-        new(new StaticProfileSource(SampleProfiles.Backend), interviews, transcripts, new InMemoryJobQueue(time), new ScreeningDialog(new ScriptedJudge(), time, new InterviewOptions(), NullLogger<ScreeningDialog>.Instance), time, NullLogger<InterviewService>.Instance);
-
-    [Fact]
-    public async Task HandleMessageAsync_TranscriptWriteFailed_LinesAreWrittenByTheNextTurnExactlyOnce()
+    /// <summary>An interview store that holds the next save until released, and counts the ETag conflicts it passes on.</summary>
+    private sealed class GatedInterviewStore(IInterviewStore inner) : IInterviewStore
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        var transcripts = new FlakyTranscriptStore();
-        var interviews = new InMemoryInterviewStore();
-        var sut = CreateSut(transcripts, interviews, time);
-        var id = (await sut.StartAsync(new StartInterviewRequest(SampleProfiles.Backend.Id, new Participant("u", "Jane"), Address, null, null), CancellationToken.None)).Interview!.Id;
+        private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _hold;
 
-        transcripts.FailuresLeft = 1;
-        var first = await sut.HandleMessageAsync(Address.Key, new IncomingMessage("yes", "m1"), CancellationToken.None);
-        await sut.HandleMessageAsync(Address.Key, new IncomingMessage("5", "m2"), CancellationToken.None);
+        public Task UpdateHeld => _held.Task;
 
-        Assert.Equal(InterviewTurnStatus.Processed, first.Status);
-        var turns = await transcripts.ReadAsync(id, CancellationToken.None);
-        Assert.Equal(Enumerable.Range(0, turns.Count).Select(i => (long)i), turns.Select(t => t.Sequence));
-        Assert.Single(turns, t => t.Speaker == Speaker.Candidate && t.Text == "yes");
-        Assert.Single(turns, t => t.Speaker == Speaker.Candidate && t.Text == "5");
-    }
+        public int Conflicts { get; private set; }
 
-    [Fact]
-    public async Task HandleMessageAsync_PreviousLinesKnownStored_AreNotWrittenAgain()
-    {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        var transcripts = new FlakyTranscriptStore();
-        var sut = CreateSut(transcripts, new InMemoryInterviewStore(), time);
-        await sut.StartAsync(new StartInterviewRequest(SampleProfiles.Backend.Id, new Participant("u", "Jane"), Address, null, null), CancellationToken.None);
-        var afterStart = transcripts.Appends;
+        public void HoldNextUpdate() => _hold = 1;
 
-        await sut.HandleMessageAsync(Address.Key, new IncomingMessage("yes", "m1"), CancellationToken.None);
-        await sut.HandleMessageAsync(Address.Key, new IncomingMessage("5", "m2"), CancellationToken.None);
+        public void Release() => _release.TrySetResult();
 
-        // One append per turn: the previous turn's lines are not rewritten when this process saw them stored.
-        Assert.Equal(afterStart + 2, transcripts.Appends);
-    }
+        public async Task<string> UpdateAsync(Interview interview, string etag, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Exchange(ref _hold, 0) == 1)
+            {
+                _held.TrySetResult();
+                await _release.Task;
+            }
 
-    [Fact]
-    public async Task HandleMessageAsync_NewProcess_RewritesThePreviousLinesBecauseItCannotKnow()
-    {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
-        var transcripts = new FlakyTranscriptStore();
-        var interviews = new InMemoryInterviewStore();
-        await CreateSut(transcripts, interviews, time).StartAsync(new StartInterviewRequest(SampleProfiles.Backend.Id, new Participant("u", "Jane"), Address, null, null), CancellationToken.None);
-        var restarted = CreateSut(transcripts, interviews, time);
-        var before = transcripts.Appends;
+            try
+            {
+                return await inner.UpdateAsync(interview, etag, cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                Conflicts++;
+                throw;
+            }
+        }
 
-        await restarted.HandleMessageAsync(Address.Key, new IncomingMessage("yes", "m1"), CancellationToken.None);
+        public Task<string> CreateAsync(Interview interview, CancellationToken cancellationToken) => inner.CreateAsync(interview, cancellationToken);
 
-        Assert.Equal(before + 2, transcripts.Appends);
+        public Task<StoredInterview?> GetAsync(string interviewId, CancellationToken cancellationToken) => inner.GetAsync(interviewId, cancellationToken);
+
+        public Task<StoredInterview?> FindByConversationAsync(string conversationKey, CancellationToken cancellationToken) => inner.FindByConversationAsync(conversationKey, cancellationToken);
+
+        public Task<IReadOnlyList<Interview>> ListAsync(InterviewQuery query, int limit, CancellationToken cancellationToken) => inner.ListAsync(query, limit, cancellationToken);
+
+        public Task<bool> DeleteAsync(string interviewId, CancellationToken cancellationToken) => inner.DeleteAsync(interviewId, cancellationToken);
     }
 }

@@ -17,7 +17,7 @@ namespace ScreeningBot.Testing.BotFramework;
 
 /// <summary>
 /// A loopback stand-in for everything the bot talks to in Azure Bot Service, as a real Kestrel server on
-/// https://127.0.0.1:&lt;random&gt; with a throw-away certificate: the Bot Connector REST API under <see cref="ServiceUrl"/>
+/// https://127.0.0.1:&lt;random&gt; with a throw-away certificate (or plain http, see <see cref="StartAsync"/>): the Bot Connector REST API under <see cref="ServiceUrl"/>
 /// (records every activity, serves createConversation), the Entra token endpoint MSAL calls, and OpenID metadata with a
 /// JWKS of test RSA keys (with Bot Framework <c>endorsements</c>) that signs the JWTs tests put on inbound activities.
 /// Failures can be queued to test retries. Thread-safe.
@@ -46,7 +46,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
         _publishedKeys.Add(SigningKey);
     }
 
-    /// <summary>https://127.0.0.1:port/</summary>
+    /// <summary>https://127.0.0.1:port/ (http:// when started without https).</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>The serviceUrl tests put on activities; it has a path, as real Teams serviceUrls do.</summary>
@@ -85,12 +85,23 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>Activities (messages, typing) sent to conversations, in order, including the first activity of createConversation.</summary>
     public IReadOnlyList<RecordedRequest> Activities => [.. Requests.Where(r => r.Operation is "send" or "reply" or "update" || (r.Operation == "createConversation" && r.Activity is not null))];
 
-    public static async Task<FakeBotConnector> StartAsync()
+    /// <summary>
+    /// Starts the fake on loopback. <paramref name="useHttps"/> false serves plain http: for a bot with authentication off
+    /// (no MicrosoftAppId, local development), which calls loopback serviceUrls without tokens, e.g. a bot in another
+    /// process that could not trust the throw-away certificate. Token tests need https (MSAL requires https authorities).
+    /// </summary>
+    public static async Task<FakeBotConnector> StartAsync(bool useHttps = true)
     {
         var certificate = CreateCertificate();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (useHttps)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         var app = builder.Build();
         var fake = new FakeBotConnector(app, certificate);
         app.Run(fake.HandleAsync);

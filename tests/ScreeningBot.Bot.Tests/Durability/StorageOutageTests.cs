@@ -1,0 +1,98 @@
+using System.Net;
+using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Testing;
+using ScreeningBot.Testing.BotFramework;
+using ScreeningBot.Testing.Storage;
+
+namespace ScreeningBot.Bot.Tests.Durability;
+
+/// <summary>
+/// Azure Table Storage goes away mid-interview and comes back: an Azurite of this class's own (never the shared one,
+/// which other tests use), persisting to a folder, stopped and started again on the same ports and data under a running
+/// bot process.
+/// </summary>
+public sealed class StorageOutageTests : IAsyncLifetime
+{
+    private AzuriteProcess _azurite = null!;
+    private DurabilityStorage _storage = null!;
+    private FakeBotConnector _connector = null!;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteProcess.StartAsync(persistent: true);
+        _storage = DurabilityStorage.OnTables(_azurite.ConnectionString);
+        _connector = await FakeBotConnector.StartAsync(useHttps: false);
+    }
+
+    public async Task DisposeAsync()
+    {
+        // Null when InitializeAsync failed part way.
+        if (_connector is not null)
+        {
+            await _connector.DisposeAsync();
+        }
+
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Interview_StorageStoppedMidInterview_AsksForARetryLosesNothingAndContinuesWhenBack()
+    {
+        await using var bot = await BotProcess.StartAsync("bot", _storage.BotSettings);
+        var driver = new InterviewDriver(_connector);
+        await driver.StartAsync(bot);
+        for (var turn = 0; turn < 4; turn++)
+        {
+            await driver.AnswerAsync(bot);
+        }
+
+        var pending = InterviewDriver.View(driver.Prompt);
+        var messagesBefore = _connector.Activities.Count(x => x.ConversationId == driver.Conversation && x.ActivityType == "message");
+
+        await _azurite.StopAsync();
+        var (answer, text) = driver.NextAnswer();
+        using (var refused = await bot.PostAsync(answer))
+        {
+            Assert.True(refused.StatusCode == HttpStatusCode.ServiceUnavailable, $"expectReplies with storage down: {(int)refused.StatusCode} {await refused.Content.ReadAsStringAsync()}");
+            Assert.Equal(TimeSpan.FromSeconds(ActivityProcessor.RetryAfterSeconds), refused.Headers.RetryAfter?.Delta);
+        }
+
+        // The same answer typed in Teams (normal delivery): the candidate is asked through the connector to send it again.
+        var typed = driver.Activities.PersonalMessage(driver.Candidate, text);
+        using (var apologized = await bot.PostAsync(typed))
+        {
+            Assert.Equal(HttpStatusCode.OK, apologized.StatusCode);
+        }
+
+        var apology = await _connector.WaitForAsync(r => r.Any(x => x.ConversationId == driver.Conversation && x.Text == BotFrameworkText.TryAgain), TimeSpan.FromSeconds(30), "the apology");
+        Assert.Equal(messagesBefore + 1, apology.Count(x => x.ConversationId == driver.Conversation && x.ActivityType == "message"));
+        using (var health = await bot.Client.GetAsync(new Uri("/healthz", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        await _azurite.StartAgainAsync();
+        var retried = await driver.SendAsync(bot, answer);
+        driver.Took(text);
+        var redelivered = await driver.SendAsync(bot, answer);
+
+        Assert.NotEmpty(retried);
+        Assert.NotEqual(pending, InterviewDriver.View(driver.Prompt));
+        Assert.Empty(redelivered);
+        for (var turn = 0; turn < 3; turn++)
+        {
+            await driver.AnswerAsync(bot);
+        }
+
+        Assert.False(bot.HasExited);
+        driver.AssertTranscript(await _storage.TranscriptOfAsync(driver.Candidate));
+    }
+}

@@ -1,0 +1,98 @@
+using ScreeningBot.Bot.Tests.Storage;
+using ScreeningBot.Dialogs.Waterfall;
+using ScreeningBot.Testing;
+using ScreeningBot.Testing.BotFramework;
+using ScreeningBot.Testing.Storage;
+
+namespace ScreeningBot.Bot.Tests.Durability;
+
+/// <summary>
+/// Two real bot processes on one Azure Table Storage (Azurite) answering turns of the same interview, as two instances
+/// behind a load balancer would: alternately, the same activity to both at once (a redelivery racing the original), and
+/// two different messages at once. Nothing may be lost, duplicated or reordered.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TwoInstancesTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    // Races only early on: an answer racing "help" could end the interview, and "help" after the end is not a turn.
+    private const int RacingTurns = 12;
+
+    private DurabilityStorage _storage = null!;
+    private FakeBotConnector _connector = null!;
+
+    public async Task InitializeAsync()
+    {
+        _storage = DurabilityStorage.OnTables(azurite.ConnectionString);
+        _connector = await FakeBotConnector.StartAsync(useHttps: false);
+    }
+
+    public async Task DisposeAsync()
+    {
+        // Null when InitializeAsync failed part way.
+        if (_connector is not null)
+        {
+            await _connector.DisposeAsync();
+        }
+
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Interview_TurnsSpreadAndRacedOverTwoProcesses_EveryMessageRecordedOnceInOrder()
+    {
+        var starting = new[] { BotProcess.StartAsync("bot A", _storage.BotSettings), BotProcess.StartAsync("bot B", _storage.BotSettings) };
+        await using var a = await starting[0];
+        await using var b = await starting[1];
+        var driver = new InterviewDriver(_connector);
+        await driver.StartAsync(a);
+
+        var turn = 0;
+        for (; !driver.Ended; turn++)
+        {
+            Assert.True(turn < 80, "the interview did not end within 80 turns");
+            switch (turn < RacingTurns ? turn % 4 : turn % 2)
+            {
+                case 0:
+                    await driver.AnswerAsync(a);
+                    break;
+                case 1:
+                    await driver.AnswerAsync(b);
+                    break;
+                case 2:
+                {
+                    // The same activity to both processes at once: exactly one takes it, the other sees a duplicate.
+                    var (activity, text) = driver.NextAnswer();
+                    var replies = await Task.WhenAll(driver.SendAsync(a, activity), driver.SendAsync(b, activity));
+                    Assert.True(replies.Count(r => r.Count > 0) == 1, $"turn {turn}: {replies[0].Count} replies from A and {replies[1].Count} from B; exactly one should answer");
+                    driver.Took(text);
+                    break;
+                }
+
+                default:
+                {
+                    // Two different messages at once (an answer and "help"): both taken, one after the other, in either order.
+                    var (answer, answerText) = driver.NextAnswer();
+                    var (help, helpText) = driver.Message("help");
+                    var replies = await Task.WhenAll(driver.SendAsync(a, answer), driver.SendAsync(b, help));
+                    Assert.All(replies, r => Assert.NotEmpty(r));
+                    driver.Took(answerText, helpText);
+                    await driver.SayAsync(b, "repeat");
+                    break;
+                }
+            }
+        }
+
+        Assert.True(turn > RacingTurns, $"the interview ended after {turn} turns, before the racing turns were over");
+        var interview = await _storage.InterviewOfAsync(driver.Candidate);
+        Assert.Equal(InterviewStatus.Completed, interview.State.Status);
+        Assert.Equal(interview.State.Answers.Count, interview.State.Answers.Select(x => x.QuestionId).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(interview.State.Knockouts.Count, interview.State.Knockouts.Select(k => k.KnockoutId).Distinct(StringComparer.Ordinal).Count());
+        var transcript = await _storage.TranscriptOfAsync(driver.Candidate);
+        driver.AssertTranscript(transcript);
+        Assert.Equal(interview.State.NextTranscriptSequence, transcript.Count);
+        await _connector.WaitForAsync(r => r.Any(x => x.Operation == "createConversation" && x.Card is not null), TimeSpan.FromSeconds(30), "the scorecard from either process's scoring worker");
+    }
+}
