@@ -2,7 +2,7 @@ using System.Globalization;
 using ScreeningBot.Benchmarks;
 
 // Benchmarks print figures for DESIGN.md's budgets; they assert nothing. Run from the repository root:
-//   dotnet run -c Release --project tests/ScreeningBot.Benchmarks -- core [--interviews 64] [--concurrency 16]
+//   dotnet run -c Release --project tests/ScreeningBot.Benchmarks -- core|journey|judge|pieces [options]   (no verb: usage)
 var verb = args.Length > 0 ? args[0] : "help";
 int Option(string name, int fallback)
 {
@@ -24,12 +24,19 @@ switch (verb)
         return await PiecesBenchmark.RunAsync(root, Option("rounds", 2000), Console.Out);
     case "judge":
         return await JudgeBenchmark.RunAsync(root, Option("rounds", 200), Console.Out);
+    case "journey":
+        return await JourneyBenchmark.RunAsync(root, Option("interviews", 8), Option("concurrency", 1), Console.Out);
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/ScreeningBot.Benchmarks -- core [--interviews 64] [--concurrency 16] [--memory]");
-        Console.WriteLine("  core   the screening core on SQLite with the offline judge, in-process: CPU per turn, latency, memory, scoring time");
-        Console.WriteLine("         usage: ... -- judge [--rounds 200]");
-        Console.WriteLine("  judge  the offline judge alone on interview-length answers: microseconds per answer");
-        Console.WriteLine("         usage: ... -- pieces [--rounds 2000]");
-        Console.WriteLine("  pieces where one turn's time goes: JSON round trip of the interview record, dialog, judge");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/ScreeningBot.Benchmarks -- VERB [options]");
+        Console.WriteLine("  core [--interviews 64] [--concurrency 16] [--memory]");
+        Console.WriteLine("          the screening core on SQLite (or in memory) with the offline judge, in-process:");
+        Console.WriteLine("          CPU per turn, turn latency, peak memory with the interviews in flight, scoring time");
+        Console.WriteLine("  journey [--interviews 8] [--concurrency 1]");
+        Console.WriteLine("          whole Teams journeys over HTTP (real Kestrel and JWT validation, fake Bot Connector):");
+        Console.WriteLine("          HTTP turn latency and the time from the last answer to the scorecard in the channel");
+        Console.WriteLine("  judge [--rounds 200]");
+        Console.WriteLine("          the offline judge alone on interview-length answers: microseconds per answer");
+        Console.WriteLine("  pieces [--rounds 2000]");
+        Console.WriteLine("          where one turn's time goes: JSON round trip of the interview record, dialog, judge");
         return verb is "help" or "--help" ? 0 : 2;
 }
