@@ -1,20 +1,33 @@
 namespace ScreeningBot.Bot.BotFramework;
 
 /// <summary>
-/// Shows "typing…" while a turn runs (protocol §10): one indicator at once, then one every <see cref="Interval"/> until
-/// disposed, because Teams hides an indicator after about three seconds. Failures are logged and never fail the turn.
+/// Shows "typing…" while a slow turn runs (protocol §10): the first indicator after <see cref="FirstDelay"/>, then one
+/// every <see cref="Interval"/> until disposed, because Teams hides an indicator after about three seconds. A turn that
+/// finishes sooner (the offline judge answers in well under a millisecond) sends none, as the Bot Framework SDK's
+/// typing middleware also waits before its first one. Disposing stops the loop but lets an indicator already on the
+/// wire finish: cancelling it would make the HTTP client drop its pooled connection to the connector (the next message
+/// pays a new TLS handshake) and could deliver the indicator after the reply. Failures are logged, never thrown.
 /// </summary>
 internal sealed class TypingIndicator : IAsyncDisposable
 {
+    public static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(500);
+
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(3);
 
+    /// <summary>How long disposing waits for an indicator in flight (retries included) before cancelling it.</summary>
+    public static readonly TimeSpan InFlightGrace = TimeSpan.FromSeconds(2);
+
+    private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop;
+    private readonly CancellationTokenSource _abandon;
     private readonly Task _loop;
 
     private TypingIndicator(ITurnOutput output, TimeProvider time, string conversationId, ILogger logger, CancellationToken cancellationToken)
     {
+        _time = time;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _loop = RunAsync(output, time, conversationId, logger, _stop.Token);
+        _abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _loop = RunAsync(output, time, conversationId, logger, _stop.Token, _abandon.Token);
     }
 
     public static TypingIndicator? Start(ITurnOutput output, TimeProvider time, string conversationId, ILogger logger, CancellationToken cancellationToken)
@@ -26,23 +39,34 @@ internal sealed class TypingIndicator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _loop.WaitAsync(InFlightGrace, _time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!_loop.IsCompleted)
+        {
+            // The connector is slow (or retrying after a 429): the reply matters more than the indicator.
+            await _abandon.CancelAsync();
+            await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         _stop.Dispose();
+        _abandon.Dispose();
     }
 
-    private static async Task RunAsync(ITurnOutput output, TimeProvider time, string conversationId, ILogger logger, CancellationToken cancellationToken)
+    /// <param name="stop">Ends the waiting between indicators (the turn finished, or was cancelled).</param>
+    /// <param name="abandon">Cancels an indicator in flight: the turn was cancelled, or it outlasted <see cref="InFlightGrace"/>.</param>
+    private static async Task RunAsync(ITurnOutput output, TimeProvider time, string conversationId, ILogger logger, CancellationToken stop, CancellationToken abandon)
     {
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            await Task.Delay(FirstDelay, time, stop);
+            while (!stop.IsCancellationRequested)
             {
-                await output.SendAsync(ReplyActivities.Typing(), cancellationToken);
-                await Task.Delay(Interval, time, cancellationToken);
+                await output.SendAsync(ReplyActivities.Typing(), abandon);
+                await Task.Delay(Interval, time, stop);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            // The turn finished.
+            // The turn finished (or an indicator in flight was abandoned).
         }
         catch (Exception e) when (e is ConnectorException or HttpRequestException or UntrustedServiceUrlException or InvalidOperationException or Polly.ExecutionRejectedException)
         {

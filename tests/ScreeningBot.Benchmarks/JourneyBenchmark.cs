@@ -25,12 +25,15 @@ internal static class JourneyBenchmark
         // BotAppFactory gives the bot a temporary SQLite database (deleted on dispose) and the offline judge.
         await using var bot = await TeamsBotHarness.StartAsync(new Dictionary<string, string?> { ["Screening:ProfilesPath"] = Path.Combine(root, "profiles") });
         var scriptPath = Path.Combine(root, "profiles", "rehearsals", "backend-senior-strong.yaml");
+        // One Bot Connector token (valid an hour) for every request, as the real connector reuses its tokens: signing a
+        // fresh RSA token per request would bill the benchmark's own work to the bot.
+        var token = bot.ValidToken();
         await output.WriteLineAsync($"journey: {interviews} Teams interviews of backend-senior over HTTP, {concurrency} at once (SQLite, offline judge)");
 
         // Two journeys first so the figures are of warmed-up code (JIT, token cache, OpenID metadata, connection pool).
         for (var w = 0; w < 2; w++)
         {
-            await RunJourneyAsync(bot, scriptPath, new TeamsUser($"29:1warm-{w}", $"Warm Up {w}", Guid.NewGuid().ToString()), new Stats());
+            await RunJourneyAsync(bot, token, scriptPath, new TeamsUser($"29:1warm-{w}", $"Warm Up {w}", Guid.NewGuid().ToString()), new Stats());
         }
 
         var turnLatency = new Stats();
@@ -46,7 +49,7 @@ internal static class JourneyBenchmark
             try
             {
                 var candidate = new TeamsUser($"29:1candidate-{i}", $"Candidate {i:D3}", Guid.NewGuid().ToString());
-                return await RunJourneyAsync(bot, scriptPath, candidate, turnLatency);
+                return await RunJourneyAsync(bot, token, scriptPath, candidate, turnLatency);
             }
             finally
             {
@@ -69,11 +72,11 @@ internal static class JourneyBenchmark
         return 0;
     }
 
-    private static async Task<(int Turns, TimeSpan ScorecardAfter)> RunJourneyAsync(TeamsBotHarness bot, string scriptPath, TeamsUser candidate, Stats turnLatency)
+    private static async Task<(int Turns, TimeSpan ScorecardAfter)> RunJourneyAsync(TeamsBotHarness bot, string token, string scriptPath, TeamsUser candidate, Stats turnLatency)
     {
         var conversation = TeamsActivities.PersonalConversationId(candidate);
         var command = bot.Activities.ChannelMessage(TeamsUser.Recruiter, $"screen <at>{candidate.Name}</at> backend-senior", candidate);
-        Ensure(await bot.PostAsync(command), "the screen command");
+        Ensure(await bot.PostAsync(command, token), "the screen command");
         var recorded = await bot.Connector.WaitForAsync(r => Prompts(r, conversation).Any(), what: $"the consent prompt for {candidate.Name}");
         var prompt = Prompts(recorded, conversation).Last();
         var script = new ScriptedCandidate(TestProfiles.BackendSenior, scriptPath);
@@ -90,7 +93,7 @@ internal static class JourneyBenchmark
             var (text, submit) = script.Answer(prompt.Activity!);
             var answer = submit is not null ? bot.Activities.CardSubmit(candidate, submit) : bot.Activities.PersonalMessage(candidate, text!);
             lastAnswer = Stopwatch.GetTimestamp();
-            Ensure(await bot.PostAsync(answer), $"answer {turns} of {candidate.Name}");
+            Ensure(await bot.PostAsync(answer, token), $"answer {turns} of {candidate.Name}");
             var after = await bot.Connector.WaitForAsync(r => Prompts(r, conversation).Skip(seen).Any(), what: $"the bot's answer to turn {turns} of {candidate.Name}");
             turnLatency.Add(Stopwatch.GetElapsedTime(lastAnswer).TotalMilliseconds);
             prompt = Prompts(after, conversation).Skip(seen).Last();

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Dialogs.Judging;
 using ScreeningBot.Testing;
 using ScreeningBot.Testing.BotFramework;
 
@@ -73,7 +76,8 @@ public sealed class TeamsJourneyTests
         // Teams' bot message limit is about 100 KB counted as UTF-16; keep well under it.
         Assert.InRange(scorecard.Activity!.ToJsonString().Length * 2, 1, 80_000);
 
-        Assert.Contains(bot.Connector.Activities, a => a.ConversationId == candidateConversation && a.ActivityType == "typing");
+        // The offline judge answers in well under a millisecond: no turn lasts long enough to need "typing…".
+        Assert.DoesNotContain(bot.Connector.Activities, a => a.ConversationId == candidateConversation && a.ActivityType == "typing");
         var calls = bot.Connector.Requests.Where(r => r.Operation != "token").ToList();
         Assert.All(calls, r => Assert.Equal("Bearer " + bot.Connector.AccessToken, r.Authorization));
         var token = Assert.Single(bot.Connector.Requests, r => r.Operation == "token");
@@ -81,6 +85,45 @@ public sealed class TeamsJourneyTests
         Assert.Equal("client_credentials", token.Form["grant_type"]);
         Assert.Equal(TeamsBotHarness.AppId, token.Form["client_id"]);
         Assert.Equal("https://api.botframework.com/.default", token.Form["scope"]);
+    }
+
+    [Fact]
+    public async Task SlowJudge_CandidateSeesTypingBeforeTheNextQuestion()
+    {
+        await using var bot = await TeamsBotHarness.StartAsync(configureServices: services =>
+            services.AddSingleton<IAnswerJudge>(new SlowJudge(new RubricJudge(), TypingIndicator.FirstDelay * 3)));
+        var jane = TeamsUser.Candidate;
+        var conversation = TeamsActivities.PersonalConversationId(jane);
+        Assert.Equal(HttpStatusCode.OK, (await bot.PostAsync(bot.Activities.ChannelMessage(TeamsUser.Recruiter, "screen <at>Jane Doe</at> backend-senior", jane))).StatusCode);
+        var recorded = await bot.Connector.WaitForAsync(r => Messages(r, conversation).Any(a => a.InputHint == "expectingInput"), what: "the consent prompt");
+        var prompt = Messages(recorded, conversation).Last(a => a.InputHint == "expectingInput");
+        var candidate = new ScriptedCandidate(TestProfiles.BackendSenior, Path.Combine(RepositoryPaths.Profiles, "rehearsals", "backend-senior-strong.yaml"));
+
+        // Consent and knockouts are not judged; the first custom answer is.
+        for (var turn = 1; !bot.Connector.Activities.Any(a => a.ConversationId == conversation && a.ActivityType == "typing"); turn++)
+        {
+            Assert.True(turn <= 10, "no typing indicator during the first judged answers");
+            var seen = Messages(bot.Connector.Requests, conversation).Count();
+            var (text, submit) = candidate.Answer(prompt.Activity!);
+            Assert.Equal(HttpStatusCode.OK, (await bot.PostAsync(submit is not null ? bot.Activities.CardSubmit(jane, submit) : bot.Activities.PersonalMessage(jane, text!))).StatusCode);
+            var after = await bot.Connector.WaitForAsync(r => Messages(r, conversation).Skip(seen).Any(a => a.InputHint == "expectingInput"), what: $"the answer to turn {turn}");
+            prompt = Messages(after, conversation).Skip(seen).Last(a => a.InputHint == "expectingInput");
+        }
+
+        var activities = bot.Connector.Activities.Where(a => a.ConversationId == conversation).ToList();
+        var typing = activities.FindIndex(a => a.ActivityType == "typing");
+        Assert.True(typing < activities.FindLastIndex(a => a.ActivityType == "message"), "the indicator must come before the question it announces");
+        Assert.Equal("message", activities[^1].ActivityType);
+    }
+
+    /// <summary>A judge that takes its time, like an LLM.</summary>
+    private sealed class SlowJudge(IAnswerJudge inner, TimeSpan delay) : IAnswerJudge
+    {
+        public async ValueTask<Judgment> JudgeAsync(JudgeRequest request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(delay, cancellationToken);
+            return await inner.JudgeAsync(request, cancellationToken);
+        }
     }
 
     private static bool IsScorecardThread(RecordedRequest request) =>

@@ -1,0 +1,166 @@
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using ScreeningBot.Bot.BotFramework;
+
+namespace ScreeningBot.Bot.Tests.BotFramework;
+
+/// <summary>The typing indicator: none for a fast turn, a steady beat for a slow one, and no cancelled HTTP requests.</summary>
+public sealed class TypingIndicatorTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeLogger _logger = new();
+
+    [Fact]
+    public async Task Dispose_BeforeTheFirstDelay_SendsNothing()
+    {
+        var output = new RecordingOutput();
+
+        await using (TypingIndicator.Start(output, _time, "a:jane", _logger, CancellationToken.None))
+        {
+            _time.Advance(TypingIndicator.FirstDelay - TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.Empty(output.Sent);
+    }
+
+    [Fact]
+    public async Task SlowTurn_SendsTheFirstIndicatorAfterTheDelayThenOneEveryInterval()
+    {
+        var output = new RecordingOutput();
+
+        await using (TypingIndicator.Start(output, _time, "a:jane", _logger, CancellationToken.None))
+        {
+            _time.Advance(TypingIndicator.FirstDelay);
+            await output.WaitForCountAsync(1);
+            _time.Advance(TypingIndicator.Interval - TimeSpan.FromMilliseconds(1));
+            await Task.Delay(50);
+            Assert.Single(output.Sent);
+            _time.Advance(TimeSpan.FromMilliseconds(1));
+            await output.WaitForCountAsync(2);
+        }
+
+        Assert.All(output.Sent, a => Assert.Equal(ActivityType.Typing, a.Type));
+        Assert.Equal(2, output.Sent.Count);
+    }
+
+    [Fact]
+    public async Task Dispose_WhileAnIndicatorIsOnTheWire_LetsItFinishInsteadOfCancellingIt()
+    {
+        var output = new RecordingOutput { Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var indicator = TypingIndicator.Start(output, _time, "a:jane", _logger, CancellationToken.None)!;
+        _time.Advance(TypingIndicator.FirstDelay);
+        await output.WaitForCountAsync(1);
+
+        var disposing = indicator.DisposeAsync().AsTask();
+        await Task.Delay(50);
+
+        Assert.False(disposing.IsCompleted, "the turn's reply should wait for the indicator already sent, so it cannot overtake it");
+        Assert.False(output.Tokens.Single().IsCancellationRequested);
+        output.Hold.SetResult();
+        await disposing.WaitAsync(Patience);
+        Assert.False(output.Tokens.Single().IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task Dispose_IndicatorStuckLongerThanTheGrace_CancelsIt()
+    {
+        var output = new RecordingOutput { Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var indicator = TypingIndicator.Start(output, _time, "a:jane", _logger, CancellationToken.None)!;
+        _time.Advance(TypingIndicator.FirstDelay);
+        await output.WaitForCountAsync(1);
+
+        var disposing = indicator.DisposeAsync().AsTask();
+        await Task.Delay(50);
+        _time.Advance(TypingIndicator.InFlightGrace);
+        await disposing.WaitAsync(Patience);
+
+        Assert.True(output.Tokens.Single().IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task SendFails_IsLoggedAndTheTurnGoesOn()
+    {
+        var output = new RecordingOutput { Failure = new HttpRequestException("connector unreachable") };
+
+        await using (TypingIndicator.Start(output, _time, "a:jane", _logger, CancellationToken.None))
+        {
+            _time.Advance(TypingIndicator.FirstDelay);
+            await output.WaitForCountAsync(1);
+        }
+
+        var entry = Assert.Single(_logger.Collector.GetSnapshot(), e => e.Exception is HttpRequestException);
+        Assert.Contains("a:jane", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_OutputCannotShowTyping_ReturnsNull()
+    {
+        Assert.Null(TypingIndicator.Start(new RecordingOutput { CanType = false }, _time, "a:jane", _logger, CancellationToken.None));
+    }
+
+    private sealed class RecordingOutput : ITurnOutput
+    {
+        private readonly Lock _gate = new();
+        private readonly List<Activity> _sent = [];
+        private readonly List<CancellationToken> _tokens = [];
+
+        public bool CanType { get; init; } = true;
+
+        public TaskCompletionSource? Hold { get; init; }
+
+        public Exception? Failure { get; init; }
+
+        public bool SupportsTyping => CanType;
+
+        public IReadOnlyList<Activity> Sent
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return [.. _sent];
+                }
+            }
+        }
+
+        public IReadOnlyList<CancellationToken> Tokens
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return [.. _tokens];
+                }
+            }
+        }
+
+        public async Task SendAsync(Activity activity, CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                _sent.Add(activity);
+                _tokens.Add(cancellationToken);
+            }
+
+            if (Failure is not null)
+            {
+                throw Failure;
+            }
+
+            if (Hold is not null)
+            {
+                await Hold.Task.WaitAsync(cancellationToken);
+            }
+        }
+
+        public async Task WaitForCountAsync(int count)
+        {
+            using var deadline = new CancellationTokenSource(Patience);
+            while (Sent.Count < count)
+            {
+                await Task.Delay(5, deadline.Token);
+            }
+        }
+    }
+}
