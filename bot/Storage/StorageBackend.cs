@@ -57,6 +57,9 @@ internal sealed class StorageBackend : IDisposable
 
     public IProcessedMessageLedger Ledger { get; }
 
+    /// <summary>The SQLite file behind the stores, or null with Table Storage.</summary>
+    public SqliteDatabase? Sqlite => _sqlite;
+
     public void Dispose() => _sqlite?.Dispose();
 
     private static AzureStorageAccount CreateAccount(StorageOptions settings)

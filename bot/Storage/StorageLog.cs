@@ -38,4 +38,10 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 4021, Level = LogLevel.Warning, Message = "Retention purge failed; it runs again in {DelayMinutes} minutes")]
     public static partial void RetentionFailed(ILogger logger, Exception exception, long delayMinutes);
+
+    [LoggerMessage(EventId = 4022, Level = LogLevel.Debug, Message = "Checkpointed {Checkpointed} of {LogFrames} write-ahead log frames into {Path}")]
+    public static partial void WalCheckpointed(ILogger logger, int checkpointed, int logFrames, string path);
+
+    [LoggerMessage(EventId = 4023, Level = LogLevel.Warning, Message = "Checkpointing the SQLite write-ahead log failed; trying again in {DelayMs} ms")]
+    public static partial void WalCheckpointFailed(ILogger logger, Exception exception, long delayMs);
 }

@@ -12,7 +12,7 @@ public static class StorageServiceCollectionExtensions
     /// <see cref="ITranscriptStore"/>, <see cref="IReportStore"/>, <see cref="IJobQueue"/> and
     /// <see cref="IProcessedMessageLedger"/> as singletons of the chosen provider (SQLite by default, Azure Tables and
     /// Queues with <c>Storage:Provider=Tables</c>), <see cref="CandidateDataService"/> for erasure, the daily retention
-    /// purge, and the worker that runs scoring jobs once an <see cref="IScoringJobHandler"/> is registered.
+    /// purge, the SQLite WAL checkpoints, and the worker that runs scoring jobs once an <see cref="IScoringJobHandler"/> is registered.
     /// </summary>
     public static IServiceCollection AddScreeningBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,6 +39,7 @@ public static class StorageServiceCollectionExtensions
 
         services.AddHostedService<RetentionWorker>();
         services.AddHostedService<JobQueueWorker>();
+        services.AddHostedService<Sqlite.SqliteCheckpointWorker>();
         return services;
     }
 }

@@ -15,6 +15,14 @@ internal sealed class SqliteDatabase : IDisposable
     /// <summary>The schema this code writes. Each entry of <see cref="Migrations"/> moves the file one version up.</summary>
     public const int SchemaVersion = 1;
 
+    /// <summary>
+    /// The WAL size (in 4 KiB pages) at which a committing turn checkpoints by itself. Checkpoints belong to
+    /// <see cref="SqliteCheckpointWorker"/>, off the turn's path: SQLite's default (1,000 pages) made about one commit in a
+    /// hundred copy the WAL into the database and sync it, which set the p99 turn latency (12 ms, against 2.4 ms
+    /// without). This larger limit is only a backstop for a process that writes without the worker (the CLI).
+    /// </summary>
+    public const int AutoCheckpointPages = 10_000;
+
     // How long a statement waits for another connection's write lock before giving up (SQLITE_BUSY).
     private const int BusyTimeoutMilliseconds = 5000;
 
@@ -138,6 +146,31 @@ internal sealed class SqliteDatabase : IDisposable
             },
             cancellationToken);
 
+    /// <summary>
+    /// Copies the WAL's committed frames into the database file without waiting for readers or blocking writers
+    /// (<c>PRAGMA wal_checkpoint(PASSIVE)</c>). Does nothing before the database is first used, so an idle bot creates
+    /// no file.
+    /// </summary>
+    public async Task<SqliteCheckpoint> CheckpointAsync(CancellationToken cancellationToken)
+    {
+        if (!_schemaReady)
+        {
+            return new SqliteCheckpoint(0, 0);
+        }
+
+        return await RunAsync(
+            "checkpoint the write-ahead log",
+            async connection =>
+            {
+                await using var command = Command(connection, "PRAGMA wal_checkpoint(PASSIVE);");
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                return await reader.ReadAsync(cancellationToken)
+                    ? new SqliteCheckpoint(reader.GetInt32(1), reader.GetInt32(2))
+                    : new SqliteCheckpoint(0, 0);
+            },
+            cancellationToken);
+    }
+
     /// <summary>Creates a command with named parameters (<c>$name</c>); SQL is never built from values.</summary>
     public static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters)
     {
@@ -168,11 +201,14 @@ internal sealed class SqliteDatabase : IDisposable
         {
             await connection.OpenAsync(cancellationToken);
 
-            // Per native connection (pooled ones keep it): wait for a competing writer instead of failing at once, and in
-            // WAL mode sync at checkpoints only; a committed turn survives a process crash (the SIGKILL case), not a power cut.
+            // Per native connection (pooled ones keep it): wait for a competing writer instead of failing at once; in
+            // WAL mode sync at checkpoints only (a committed turn survives a process crash, the SIGKILL case, not a power
+            // cut); and leave checkpoints to the background worker (see AutoCheckpointPages).
             if (!_configured.TryGetValue(connection.Handle!, out _))
             {
-                await using var pragma = Command(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)}; PRAGMA synchronous = NORMAL;");
+                await using var pragma = Command(
+                    connection,
+                    string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {AutoCheckpointPages};"));
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
                 _configured.AddOrUpdate(connection.Handle!, Configured);
             }

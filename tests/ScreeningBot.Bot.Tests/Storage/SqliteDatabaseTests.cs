@@ -69,6 +69,35 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.Empty(await sut.ReadAsync("iv-1", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Commits_DoNotCheckpointTheWriteAheadLog_CheckpointAsyncDoes()
+    {
+        var sut = new SqliteTranscriptStore(_database.Database);
+        var text = new string('w', 3000);
+
+        // 1,500 turns of 3 KB, about 1,500 pages: past SQLite's default auto-checkpoint (1,000 pages), which would have
+        // made one of these commits copy the log into the database and restart it.
+        for (var batch = 0; batch < 30; batch++)
+        {
+            await sut.AppendAsync("iv-1", [.. Enumerable.Range(batch * 50, 50).Select(n => StorageTestData.Turn("iv-1", n, text))], CancellationToken.None);
+        }
+
+        var checkpoint = await _database.Database.CheckpointAsync(CancellationToken.None);
+
+        Assert.InRange(checkpoint.LogFrames, 1001, SqliteDatabase.AutoCheckpointPages);
+        Assert.Equal(checkpoint.LogFrames, checkpoint.CheckpointedFrames);
+        Assert.Equal(1500, (await sut.ReadAsync("iv-1", CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task CheckpointAsync_BeforeFirstUse_DoesNothingAndCreatesNoFile()
+    {
+        var checkpoint = await _database.Database.CheckpointAsync(CancellationToken.None);
+
+        Assert.Equal(new SqliteCheckpoint(0, 0), checkpoint);
+        Assert.False(File.Exists(_database.Path));
+    }
+
     private async Task<object?> ScalarAsync(string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={_database.Path};Pooling=False");
