@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using ScreeningBot.Bot.Hosting;
 using ScreeningBot.Dialogs.Storage;
 
 namespace ScreeningBot.Bot.BotFramework;
@@ -60,7 +61,7 @@ internal sealed class ActivityProcessor(
             return Reject(context, local.StatusCode, local.Reason);
         }
 
-        var body = await ReadBodyAsync(context.Request, settings.MaxBodyBytes, cancellationToken);
+        var body = await BoundedBody.ReadAsync(context.Request.Body, context.Request.ContentLength, settings.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return Reject(context, 413, $"the body is larger than {settings.MaxBodyBytes} bytes (BotFramework:MaxBodyBytes)");
@@ -346,29 +347,6 @@ internal sealed class ActivityProcessor(
         503 => "Try again later",
         _ => "Request refused",
     };
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 
     /// <summary>
     /// With authentication off, any web page open in the developer's browser could post here, and the playground lets

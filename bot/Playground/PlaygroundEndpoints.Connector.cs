@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.Hosting;
 
 namespace ScreeningBot.Bot.Playground;
 
@@ -108,7 +109,7 @@ internal static partial class PlaygroundEndpoints
             return (null, Refuse(http, 415, $"the body must be JSON (Content-Type: application/json), a {what} as the Bot Connector takes it"));
         }
 
-        var body = await ReadBodyAsync(http.Request, maxBytes, cancellationToken);
+        var body = await BoundedBody.ReadAsync(http.Request.Body, http.Request.ContentLength, maxBytes, cancellationToken);
         if (body is null)
         {
             return (null, Refuse(http, 413, $"the body is larger than {maxBytes} bytes (Playground:MaxBodyBytes)"));
@@ -125,29 +126,6 @@ internal static partial class PlaygroundEndpoints
             var where = e.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
             return (null, Refuse(http, 400, $"the body is not a valid {what}{where}: {Shorten(e.Message)}"));
         }
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static string Shorten(string message) => message.Length <= 200 ? message : message[..200] + "…";

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using ScreeningBot.Bot.Hosting;
 
 namespace ScreeningBot.Bot.Slack;
 
@@ -28,25 +29,12 @@ internal sealed class SlackInbound(IOptionsMonitor<SlackOptions> options, TimePr
                 title: "Slack is not configured"));
         }
 
-        if (request.ContentLength > settings.MaxBodyBytes)
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, settings.MaxBodyBytes, cancellationToken);
+        if (body is null)
         {
             return TooLarge(path, settings.MaxBodyBytes);
         }
 
-        using var copy = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int n;
-        while ((n = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (copy.Length + n > settings.MaxBodyBytes)
-            {
-                return TooLarge(path, settings.MaxBodyBytes);
-            }
-
-            copy.Write(chunk, 0, n);
-        }
-
-        var body = copy.ToArray();
         var check = SlackRequestSignature.Verify(
             settings.SigningSecret,
             request.Headers[SlackRequestSignature.TimestampHeader].ToString(),

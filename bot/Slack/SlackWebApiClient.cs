@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
+using ScreeningBot.Bot.Hosting;
 
 namespace ScreeningBot.Bot.Slack;
 
@@ -226,26 +227,10 @@ internal sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions
 
     private static async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.Content.Headers.ContentLength > MaxResponseBytes)
-        {
-            throw new SlackApiException("response", SlackErrorCode.InvalidResponse);
-        }
-
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var copy = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int n;
-        while ((n = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (copy.Length + n > MaxResponseBytes)
-            {
-                throw new SlackApiException("response", SlackErrorCode.InvalidResponse);
-            }
-
-            copy.Write(chunk, 0, n);
-        }
-
-        return Encoding.UTF8.GetString(copy.GetBuffer(), 0, (int)copy.Length);
+        var body = await BoundedBody.ReadAsync(stream, response.Content.Headers.ContentLength, MaxResponseBytes, cancellationToken)
+            ?? throw new SlackApiException("response", SlackErrorCode.InvalidResponse);
+        return Encoding.UTF8.GetString(body);
     }
 
     private static T? Deserialize<T>(string text, JsonTypeInfo<T> typeInfo)
