@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using ScreeningBot.Bot.Rehearsal;
+using ScreeningBot.Bot.Storage.Sqlite;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Judging;
 using ScreeningBot.Dialogs.Profiles;
@@ -11,7 +12,7 @@ using ScreeningBot.Dialogs.Storage;
 
 namespace ScreeningBot.Benchmarks;
 
-/// <summary>Where a turn's time goes: the interview record's JSON round trip, a turn with no judging, a judged turn.</summary>
+/// <summary>Where a turn's time goes: the interview record's JSON round trip, a turn with no judging, a judged turn, and the SQLite work.</summary>
 internal static class PiecesBenchmark
 {
     public static async Task<int> RunAsync(string root, int rounds, TextWriter output)
@@ -21,7 +22,8 @@ internal static class PiecesBenchmark
         var scriptPath = Path.Combine(root, "profiles", "rehearsals", "backend-senior-strong.yaml");
         var answers = RehearsalAnswers.Parse(scriptPath, await File.ReadAllTextAsync(scriptPath), out _)!;
         var dialog = new ScreeningDialog(new RubricJudge(), TimeProvider.System, new InterviewOptions(), NullLogger<ScreeningDialog>.Instance);
-        var service = new InterviewService(catalog, new InMemoryInterviewStore(), new InMemoryTranscriptStore(), new InMemoryJobQueue(TimeProvider.System), dialog, TimeProvider.System, NullLogger<InterviewService>.Instance);
+        var transcripts = new InMemoryTranscriptStore();
+        var service = new InterviewService(catalog, new InMemoryInterviewStore(), transcripts, new InMemoryJobQueue(TimeProvider.System), dialog, TimeProvider.System, NullLogger<InterviewService>.Instance);
         var address = new ConversationAddress { ChannelId = "bench", ConversationId = "pieces" };
         var interview = (await service.StartAsync(new StartInterviewRequest(profile.Id, new Participant("u", "Pieces"), address, null, null), CancellationToken.None)).Interview!;
         for (var i = 0; i < 12; i++)
@@ -43,6 +45,29 @@ internal static class PiecesBenchmark
             ?? profile.CustomQuestions.First(q => q.Id == judgedQuestion);
         var request = new JudgeRequest("pieces", QuestionContext.From(question), answer, QuestionKind.Blueprint, profile.EvaluationNotes, profile.BannedTopics);
         await TimeAsync(output, "the judge alone on that answer", rounds, () => { judge.Judge(request); return ValueTask.CompletedTask; });
+
+        // The storage a turn does on SQLite: find the record by conversation, update it under its ETag, append one line.
+        var folder = Directory.CreateTempSubdirectory("screeningbot-pieces-").FullName;
+        try
+        {
+            using var database = new SqliteDatabase(Path.Combine(folder, "pieces.db"), NullLogger<SqliteDatabase>.Instance);
+            var interviews = new SqliteInterviewStore(database);
+            var lines = new SqliteTranscriptStore(database);
+            var etag = await interviews.CreateAsync(interview, CancellationToken.None);
+            var stored = await transcripts.ReadAsync(interview.Id, CancellationToken.None);
+            var line = stored[^1];
+            var sequence = line.Sequence;
+            await TimeAsync(output, "SQLite: find the record", rounds, async () => await interviews.FindByConversationAsync(interview.ConversationKey, CancellationToken.None));
+            await TimeAsync(output, "SQLite: update it under its ETag", rounds, async () => etag = await interviews.UpdateAsync(interview, etag, CancellationToken.None));
+            await TimeAsync(output, "SQLite: append a transcript line", rounds, async () => await lines.AppendAsync(interview.Id, [line with { Sequence = ++sequence }], CancellationToken.None));
+            await TimeAsync(output, "SQLite: WAL checkpoint (background)", Math.Max(1, rounds / 100), async () => await database.CheckpointAsync(CancellationToken.None));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+
         return 0;
     }
 
