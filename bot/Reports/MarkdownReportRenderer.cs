@@ -48,34 +48,10 @@ internal static class MarkdownReportRenderer
         List(md, "Strengths", scorecard.Strengths);
         List(md, "Risks", scorecard.Risks);
 
-        if (scorecard.Knockouts.Count > 0)
-        {
-            md.AppendLine("## Knockouts");
-            md.AppendLine();
-            md.AppendLine("| Question | Answer | Result |");
-            md.AppendLine("|---|---|---|");
-            foreach (var k in scorecard.Knockouts)
-            {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(k.Question)} | {Cell(k.Answer)} | {(k.Passed ? "pass" : "**fail**")} |");
-            }
-
-            md.AppendLine();
-        }
-
-        if (scorecard.Dimensions.Count > 0)
-        {
-            md.AppendLine("## Rubric");
-            md.AppendLine();
-            md.AppendLine("| Dimension | Weight | Score | Evidence |");
-            md.AppendLine("|---|---:|---:|---|");
-            foreach (var d in scorecard.Dimensions)
-            {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(d.Name)} | {d.Weight}% | {ReportText.Score(d.Score)}/10 | {Quote(d.Quote)} |");
-            }
-
-            md.AppendLine();
-        }
-
+        Table(md, "Knockouts", "| Question | Answer | Result |", "|---|---|---|", scorecard.Knockouts,
+            k => $"| {Cell(k.Question)} | {Cell(k.Answer)} | {(k.Passed ? "pass" : "**fail**")} |");
+        Table(md, "Rubric", "| Dimension | Weight | Score | Evidence |", "|---|---:|---:|---|", scorecard.Dimensions,
+            d => string.Create(CultureInfo.InvariantCulture, $"| {Cell(d.Name)} | {d.Weight}% | {ReportText.Score(d.Score)}/10 | {Quote(d.Quote)} |"));
         Skills(md, "Required skills", scorecard.RequiredSkills);
         Skills(md, "Preferred skills", scorecard.PreferredSkills);
 
@@ -164,20 +140,25 @@ internal static class MarkdownReportRenderer
         md.AppendLine();
     }
 
-    private static void Skills(StringBuilder md, string heading, IReadOnlyList<SkillLine> skills)
+    private static void Skills(StringBuilder md, string heading, IReadOnlyList<SkillLine> skills) =>
+        Table(md, heading, "| Skill | Score | Evidence |", "|---|---:|---|", skills,
+            s => $"| {Cell(s.Name)} | {ReportText.Score(s.Score)}/10 | {Quote(s.Evidence)} |");
+
+    /// <summary>A "## heading" section holding a table, one row per item; nothing at all when there are no items.</summary>
+    private static void Table<T>(StringBuilder md, string heading, string header, string alignment, IReadOnlyList<T> items, Func<T, string> row)
     {
-        if (skills.Count == 0)
+        if (items.Count == 0)
         {
             return;
         }
 
         md.AppendLine(CultureInfo.InvariantCulture, $"## {heading}");
         md.AppendLine();
-        md.AppendLine("| Skill | Score | Evidence |");
-        md.AppendLine("|---|---:|---|");
-        foreach (var s in skills)
+        md.AppendLine(header);
+        md.AppendLine(alignment);
+        foreach (var item in items)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(s.Name)} | {ReportText.Score(s.Score)}/10 | {Quote(s.Evidence)} |");
+            md.AppendLine(row(item));
         }
 
         md.AppendLine();
