@@ -4,7 +4,7 @@ namespace ScreeningBot.Dialogs.Language;
 /// The CEFR level of one English sentence on the continuous 1 (A1) – 6 (C2) scale, offline: <see cref="SentenceFeatures"/>
 /// through the fitted <see cref="CefrModel"/>. Measured against two English teachers on CEFR-SP (README, "Language
 /// assessment"). It rates how difficult a sentence is to read, which is what the evaluation set labels; a candidate's
-/// level is built from it by WrittenLanguageAssessor. Thread-safe.
+/// level is built from it by <see cref="WrittenLanguageAssessor"/>. Thread-safe.
 /// </summary>
 internal sealed class SentenceLevelEstimator
 {
