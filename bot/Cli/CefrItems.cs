@@ -22,70 +22,27 @@ internal static class CefrItems
     private const string Shape = "each line must be one JSON object with a string \"id\" and a string \"text\" (optional: \"split\", and levels \"a\" and \"b\" from 1 to 6)";
 
     /// <summary>Finds <c>shared/eval/cefr-sp/items.jsonl</c> in <paramref name="startDirectories"/> or their parents; null when none has it.</summary>
-    public static string? Locate(IEnumerable<string> startDirectories)
-    {
-        ArgumentNullException.ThrowIfNull(startDirectories);
-        foreach (var start in startDirectories)
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, FolderRelativePath, ItemsFileName);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
-    }
+    public static string? Locate(IEnumerable<string> startDirectories) => JsonLinesFile.Locate(FolderRelativePath, ItemsFileName, startDirectories);
 
     /// <summary>Reads every item of <paramref name="path"/>, in file order.</summary>
     /// <exception cref="CefrItemsException">The file is missing, too large or has a bad line (the message says which line and why).</exception>
     public static async Task<IReadOnlyList<CefrItem>> LoadAsync(string path, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var file = new FileInfo(path);
         if (Directory.Exists(path))
         {
             throw new CefrItemsException($"{path}: is a folder; pass --items PATH to a JSON-lines file such as {FolderRelativePath}/{ItemsFileName}");
         }
 
-        if (!file.Exists)
-        {
-            throw new CefrItemsException($"{path}: file not found; pass --items PATH to a JSON-lines file such as {FolderRelativePath}/{ItemsFileName}");
-        }
-
-        if (file.Length > MaxFileBytes)
-        {
-            throw new CefrItemsException($"{path}: {file.Length} bytes is more than the {MaxFileBytes} allowed; split the file");
-        }
-
-        var items = new List<CefrItem>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        using var reader = new StreamReader(path);
-        var lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var item = Parse(path, lineNumber, line);
-            if (!ids.Add(item.Id))
-            {
-                throw new CefrItemsException($"{path}:{lineNumber}: duplicate id '{Clip(item.Id)}'; every id must be unique");
-            }
-
-            if (items.Count == MaxItems)
-            {
-                throw new CefrItemsException($"{path}:{lineNumber}: more than {MaxItems} items; split the file");
-            }
-
-            items.Add(item);
-        }
+        var items = await JsonLinesFile.ReadItemsAsync(
+            path,
+            MaxFileBytes,
+            MaxItems,
+            $"pass --items PATH to a JSON-lines file such as {FolderRelativePath}/{ItemsFileName}",
+            (lineNumber, line) => Parse(path, lineNumber, line),
+            item => item.Id,
+            message => new CefrItemsException(message),
+            cancellationToken);
 
         if (items.Count == 0)
         {
@@ -109,7 +66,7 @@ internal static class CefrItems
         }
         catch (JsonException e)
         {
-            throw new CefrItemsException($"{path}:{lineNumber}: not valid JSON ({Describe(e)}); {Shape}");
+            throw new CefrItemsException($"{path}:{lineNumber}: not valid JSON ({JsonLinesFile.Describe(e)}); {Shape}");
         }
 
         if (raw is null)
@@ -137,16 +94,6 @@ internal static class CefrItems
 
         return new CefrItem(raw.Id, raw.Split, raw.Text, raw.A, raw.B);
     }
-
-    private static string Describe(JsonException e)
-    {
-        var message = e.Message;
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        message = end > 0 ? message[..end] : message.TrimEnd('.');
-        return e.Path is { Length: > 1 } where ? $"{message} at {where}" : message;
-    }
-
-    private static string Clip(string value) => value.Length <= 80 ? value : value[..80] + "…";
 
     internal sealed record RawCefrItem(string? Id, string? Split, string? Text, int? A, int? B);
 }
