@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScreeningBot.Bot.Cli;
@@ -23,21 +24,50 @@ internal sealed class RehearseCommand : ICliCommand
 
     private const string Conversation = "rehearsal";
 
-    public string Name => "rehearse";
+    /// <summary>
+    /// Scripted answers in a row that leave the same question open before the run stops: a script whose answers the bot
+    /// takes as commands (<c>default: repeat</c>) would otherwise go round for ever.
+    /// </summary>
+    public const int MaxTurnsOnOneQuestion = 25;
 
-    public string Usage => "rehearse --profile ID [--answers FILE] [--out DIR] [--name NAME]";
+    /// <summary>Scripted answers longer than this are echoed shortened; the bot still gets them whole.</summary>
+    private const int MaxEchoCharacters = 300;
 
-    public string Summary => "Run a screen in the terminal as the candidate (offline judge, nothing stored) and print the scorecard; --answers replays scripted answers (one per line, or YAML keyed by question id), --out writes report.md and scorecard.json.";
-
-    public async Task<int> RunAsync(CliArguments arguments, CliContext context, CancellationToken cancellationToken)
+    private readonly Option<string> _profile = new("--profile")
     {
-        ArgumentNullException.ThrowIfNull(arguments);
+        Description = "The profile to rehearse: a file name in the profiles folder without .yaml (Screening:ProfilesPath).",
+        HelpName = "ID",
+        Required = true,
+    };
+
+    private readonly Option<string> _answers = new("--answers")
+    {
+        Description = "Scripted answers instead of typing: a text file (one answer per line, in order) or YAML keyed by question id, with an optional default.",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<string> _out = new("--out") { Description = "Also write report.md (scorecard and transcript) and scorecard.json (the Teams Adaptive Card) to DIR.", HelpName = "DIR" };
+
+    private readonly Option<string> _name = new("--name") { Description = "The candidate's name in the screen and the scorecard (default \"Rehearsal Candidate\").", HelpName = "NAME" };
+
+    public RehearseCommand()
+    {
+        Command = new Command("rehearse", "Run a screen in the terminal as the candidate (offline judge, nothing stored) and print the scorecard; --answers replays scripted answers (one per line, or YAML keyed by question id), --out writes report.md and scorecard.json.")
+        {
+            _profile, _answers, _out, _name,
+        };
+    }
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult parseResult, CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
         ArgumentNullException.ThrowIfNull(context);
-        var profileId = arguments.GetRequired("profile");
-        var answersPath = arguments.Get("answers");
-        var outDir = arguments.Get("out");
-        var name = arguments.Get("name") is { Length: > 0 } n ? n : "Rehearsal Candidate";
-        arguments.ThrowIfUnknownOptions();
+        var profileId = parseResult.GetRequiredValue(_profile);
+        var answersPath = parseResult.GetValue(_answers);
+        var outDir = parseResult.GetValue(_out);
+        var name = parseResult.GetValue(_name) is { Length: > 0 } n ? n : "Rehearsal Candidate";
 
         var answers = answersPath is null ? null : await ReadAnswersAsync(answersPath, context, cancellationToken);
         if (answersPath is not null && answers is null)
