@@ -48,6 +48,15 @@ internal sealed class ForgetCommand : ICliCommand
         try
         {
             var report = await provider.GetRequiredService<CandidateDataService>().ForgetCandidateAsync(candidateId, cancellationToken);
+            if (report.Interviews == 0)
+            {
+                // Nothing is stored under this id: a mistyped id, or a candidate already forgotten.
+                await context.Error.WriteLineAsync(
+                    $"error: no such candidate '{candidateId}': nothing is stored under that id, so nothing was deleted. " +
+                    "The id is the candidate's channel user id (Slack U…, Teams 29:…); if they were forgotten before, there is nothing left to do.");
+                return 1;
+            }
+
             await context.Output.WriteLineAsync(
                 $"Deleted {report.Interviews} interview(s), {report.TranscriptTurns} transcript turn(s) and {report.Reports} report(s) of candidate '{candidateId}'.");
             foreach (var id in report.InterviewIds)
