@@ -86,7 +86,7 @@ public sealed class ScreeningDialog
 
         if (state.IsEnded)
         {
-            return new TurnOutcome(state, [Reply.Message(AlreadyEndedText(state.Status))], [], TurnDisposition.AlreadyEnded);
+            return new TurnOutcome(state, [new Reply { Text = AlreadyEndedText(state.Status), Kind = ReplyKind.Closing }], [], TurnDisposition.AlreadyEnded);
         }
 
         var text = message.EffectiveText;
@@ -276,8 +276,17 @@ public sealed class ScreeningDialog
         return Finish(ended, replies, transcript, TurnDisposition.Processed) with { EndedThisTurn = true };
     }
 
-    private static TurnOutcome Finish(DialogState state, IReadOnlyList<Reply> replies, TranscriptWriter transcript, TurnDisposition disposition) =>
-        new(state with { NextTranscriptSequence = transcript.NextSequence }, replies, transcript.Turns, disposition);
+    private static TurnOutcome Finish(DialogState state, IReadOnlyList<Reply> replies, TranscriptWriter transcript, TurnDisposition disposition)
+    {
+        // The last reply of a screen that ended is its closing (a knockout, a declined consent), whichever step said it:
+        // channels close the input on it (Bot Framework's inputHint "ignoringInput").
+        if (state.IsEnded && replies is [.., { Kind: not ReplyKind.Closing } last])
+        {
+            replies = [.. replies.Take(replies.Count - 1), last with { Kind = ReplyKind.Closing }];
+        }
+
+        return new(state with { NextTranscriptSequence = transcript.NextSequence }, replies, transcript.Turns, disposition);
+    }
 
     private DialogState Remember(DialogState state, string? messageId)
     {

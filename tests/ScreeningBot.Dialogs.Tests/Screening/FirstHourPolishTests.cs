@@ -121,4 +121,23 @@ public sealed class FirstHourPolishTests
             .AssertReplyContains("**skip**")
             .RunAsync();
     }
+
+    [Fact]
+    public async Task EndedScreen_LastReplyOfEveryEnding_IsAClosing()
+    {
+        await new ConversationFlow(SampleProfiles.Backend, Time())
+            .Start().SkipReplies(2)
+            .Send("yes").SkipReplies(3)
+            .Send("1")
+            .AssertReply(r => r.Kind == ReplyKind.Closing && r.Text.Contains("aren't able to take your application further", StringComparison.Ordinal), "the knockout close as a closing reply")
+            .Send("hello?")
+            .AssertReply(r => r.Kind == ReplyKind.Closing && r.Text.StartsWith("This screen has finished", StringComparison.Ordinal), "the already-ended answer as a closing reply")
+            .RunAsync();
+
+        await new ConversationFlow(SampleProfiles.Backend, Time())
+            .Start().SkipReplies(2)
+            .Send("no")
+            .AssertReply(r => r.Kind == ReplyKind.Closing && r.Text.StartsWith("No problem at all", StringComparison.Ordinal), "the declined consent as a closing reply")
+            .RunAsync();
+    }
 }
