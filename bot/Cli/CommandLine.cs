@@ -15,6 +15,8 @@ internal static class CommandLine
     /// <summary>How the executable is started in the README; shown in help and usage lines.</summary>
     public const string Invocation = "dotnet run --project bot --";
 
+    private const string Description = "ScreeningBot. With no verb, runs the bot server (http://localhost:3978; --urls to change).";
+
     private const string HelpVerb = "help";
 
     private const string HelpSummary = "Lists the verbs, or explains one verb and its options (VERB --help does the same).";
@@ -145,7 +147,7 @@ internal static class CommandLine
 
     private static RootCommand CreateRoot(ICliCommand[] verbs, CliContext context)
     {
-        var root = new RootCommand("ScreeningBot. With no verb, runs the bot server (http://localhost:3978; --urls to change).")
+        var root = new RootCommand(Description)
         {
             HelpName = Invocation,
         };
@@ -233,7 +235,7 @@ internal static class CommandLine
 
     private static async Task WriteVerbsAsync(ICliCommand[] verbs, TextWriter output)
     {
-        await output.WriteLineAsync("ScreeningBot. With no verb, runs the bot server (http://localhost:3978; --urls to change).");
+        await output.WriteLineAsync(Description);
         await output.WriteLineAsync();
         await output.WriteLineAsync($"usage: {Invocation} VERB [options]");
         await output.WriteLineAsync();
