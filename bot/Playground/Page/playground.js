@@ -562,7 +562,12 @@
       saveEndedMarkers(markers);
     }
     if (conversationId === currentConversation()) {
-      renderCandidatePane();
+      // Disable what is on the page rather than drawing it again, so the reader keeps their place.
+      for (const control of ui.candidateLog.querySelectorAll("button, select")) {
+        control.disabled = true;
+        control.title = "This screen has ended";
+      }
+      updateComposer();
     }
   }
 
@@ -574,7 +579,7 @@
       saveEndedMarkers(markers);
     }
     if (conversationId === currentConversation()) {
-      renderCandidatePane();
+      updateComposer();
     }
   }
 
@@ -680,6 +685,21 @@
 
     const conversationId = currentConversation();
     ui.candidateLog.replaceChildren();
+    updateComposer();
+    if (conversationId === null) {
+      ui.candidateLog.append(element("li", "empty",
+        `${account.name} has no chat with the bot yet. As the recruiter, send "screen @${account.name} backend-senior"; the invitation appears here.`));
+      return;
+    }
+    for (const item of itemsOf(conversationId)) {
+      append(ui.candidateLog, renderItem(item, answerWithButton));
+    }
+  }
+
+  // The answer box, send button and chips: open while the candidate has a screen going, closed with a note once it ended.
+  function updateComposer() {
+    const account = candidateAccount();
+    const conversationId = currentConversation();
     const open = conversationId !== null;
     const ended = open && state.ended.has(conversationId);
     ui.candidateInput.disabled = !open || ended;
@@ -691,16 +711,8 @@
     ui.candidateClosed.textContent = ended
       ? `This screen has ended, so ${account.name} can't answer any more. To start a new one, send "screen @${account.name} backend-senior" as the recruiter.`
       : "";
-    if (!open) {
-      ui.candidateInput.placeholder = `Invite ${account.name} as the recruiter first`;
-      ui.candidateLog.append(element("li", "empty",
-        `${account.name} has no chat with the bot yet. As the recruiter, send "screen @${account.name} backend-senior"; the invitation appears here.`));
-      return;
-    }
-    ui.candidateInput.placeholder = ended ? "This screen has ended" : `Answer as ${account.name}…`;
-    for (const item of itemsOf(conversationId)) {
-      append(ui.candidateLog, renderItem(item, answerWithButton));
-    }
+    ui.candidateInput.placeholder = !open ? `Invite ${account.name} as the recruiter first`
+      : ended ? "This screen has ended" : `Answer as ${account.name}…`;
   }
 
   // ---- wiring -----------------------------------------------------------------------------------------------------

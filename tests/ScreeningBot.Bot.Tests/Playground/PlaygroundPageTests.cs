@@ -22,6 +22,8 @@ public sealed class PlaygroundPageTests : IAsyncLifetime
         _bot = PlaygroundBot.Start();
         _browser = HeadlessChromium.Start(1366, 768);
         _wait = new WebDriverWait(_browser.Driver, TimeSpan.FromSeconds(45));
+        // The page draws the candidate's chat again when the name changes: an element found a moment ago may be gone.
+        _wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
         _browser.Driver.Navigate().GoToUrl(new Uri(_bot.Factory.BaseAddress, "/"));
         return Task.CompletedTask;
     }
@@ -61,6 +63,16 @@ public sealed class PlaygroundPageTests : IAsyncLifetime
         Assert.NotEmpty(_browser.All("#candidate-log .ac-action"));
         Assert.All(_browser.All("#candidate-log .ac-action"), b => Assert.False(b.Enabled, $"the button '{b.Text}' still answers after the screen ended"));
         AssertScreenEndedAndInputClosed();
+
+        // A new invitation opens the chat again, with live buttons for the new screen only.
+        var oldButtons = _browser.All("#candidate-log .ac-action").Count;
+        Click("#recruiter-chips .chip", "screen @Jane backend-senior");
+        _wait.Until(_ => _browser.All("#candidate-log .ac-action").Count > oldButtons);
+        _wait.Until(d => d.FindElement(By.Id("candidate-input")).Enabled);
+        Assert.False(_browser.Driver.FindElement(By.Id("candidate-closed")).Displayed);
+        Assert.Equal(2, _browser.All("#candidate-log .ac-action").Count(b => b.Enabled));
+        Click("#candidate-log .ac-action:enabled", "Yes");
+        WaitFor("#candidate-log .msg.bot", "How many years");
     }
 
     private void AssertScreenEndedAndInputClosed()
