@@ -33,7 +33,9 @@ internal static class ScreeningText
     /// </summary>
     public static string OpenUntil(DateTimeOffset expiresAt, DateTimeOffset now)
     {
-        var left = expiresAt - now;
+        // To the nearest minute: the welcome is written a few milliseconds after the expiry is set, and "7 days" must not
+        // read "6 days, 23 hours".
+        var left = TimeSpan.FromMinutes(Math.Round((expiresAt - now).TotalMinutes));
         var remaining = left < TimeSpan.FromMinutes(1)
             ? "less than a minute"
             : left.Humanize(precision: 2, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Minute);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Profiles;
+using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Waterfall;
 using ScreeningBot.Testing;
 
@@ -111,6 +112,15 @@ public sealed class FirstHourPolishTests
             .Send("help")
             .AssertReply(r => r.Text.Contains("the screen stays open until Monday 9 November at 09:00 UTC, 6 days, 22 hours from now", StringComparison.Ordinal), "help with the same closing time")
             .RunAsync();
+    }
+
+    [Fact]
+    public void OpenUntil_MillisecondsShortOfAWeek_ReadsSevenDays()
+    {
+        var now = new DateTimeOffset(2026, 11, 2, 9, 0, 0, 5, TimeSpan.Zero);
+
+        Assert.Equal("until Monday 9 November at 09:00 UTC, 7 days from now", ScreeningText.OpenUntil(Start.AddDays(7), now));
+        Assert.Equal("until Monday 9 November at 09:00 UTC, less than a minute from now", ScreeningText.OpenUntil(Start.AddDays(7), Start.AddDays(7).AddSeconds(-20)));
     }
 
     [Fact]
