@@ -8,13 +8,13 @@ internal static class ConsentPhase
 {
     public const string QuestionId = "consent";
 
-    public static WaterfallDialog Create(Profile profile, PhaseKit kit) => new(
+    public static WaterfallDialog Create(Profile profile) => new(
         QuestionId,
         Phase.Consent,
         [
             (step, _) =>
             {
-                step.Say(ScreeningText.Welcome(profile, step.Subject.FirstName, kit.Options.InterviewExpiry));
+                step.Say(ScreeningText.Welcome(profile, step.Subject.FirstName, step.State.ExpiresAt, step.Now));
                 return ValueTask.FromResult(StepResult.Wait(new PromptSpec
                 {
                     Type = PromptType.YesNo,

@@ -30,7 +30,7 @@ internal sealed class InterviewPlan
     public static InterviewPlan Build(Profile profile, PhaseKit kit)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var items = new List<WaterfallDialog> { ConsentPhase.Create(profile, kit) };
+        var items = new List<WaterfallDialog> { ConsentPhase.Create(profile) };
         items.AddRange(KnockoutPhase.Create(profile));
         items.AddRange(CustomQuestionPhase.Create(profile, kit));
         items.AddRange(BlueprintPhase.Create(profile, kit));

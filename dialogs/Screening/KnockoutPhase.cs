@@ -1,6 +1,7 @@
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Waterfall;
+using ScreeningBot.Dialogs.Waterfall.Prompts;
 
 namespace ScreeningBot.Dialogs.Screening;
 
@@ -27,7 +28,7 @@ internal static class KnockoutPhase
                             step.Say(ScreeningText.KnockoutIntro);
                         }
 
-                        return ValueTask.FromResult(StepResult.Wait(ToPrompt(knockout)));
+                        return ValueTask.FromResult(StepResult.Wait(ToPrompt(knockout, DateOnly.FromDateTime(step.Now.UtcDateTime))));
                     },
                     (step, _) =>
                     {
@@ -47,9 +48,13 @@ internal static class KnockoutPhase
         }
     }
 
-    private static PromptSpec ToPrompt(Knockout knockout)
+    private static PromptSpec ToPrompt(Knockout knockout, DateOnly today)
     {
-        var text = string.IsNullOrWhiteSpace(knockout.Hint) ? knockout.Question : $"{knockout.Question}\n_{knockout.Hint}_";
+        // A date question without its own hint gets examples computed from today, so they are never in the past.
+        var hint = string.IsNullOrWhiteSpace(knockout.Hint) && knockout.Type == KnockoutAnswerType.Date
+            ? $"Any clear date works, such as {DatePrompt.Examples(today)}."
+            : knockout.Hint;
+        var text = string.IsNullOrWhiteSpace(hint) ? knockout.Question : $"{knockout.Question}\n_{hint}_";
         return knockout.Type switch
         {
             KnockoutAnswerType.YesNo => new PromptSpec { Type = PromptType.YesNo, QuestionId = knockout.Id, Text = text, Choices = ScreeningText.YesNoChoices },

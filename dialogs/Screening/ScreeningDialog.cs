@@ -86,7 +86,7 @@ public sealed class ScreeningDialog
 
         if (state.IsEnded)
         {
-            return new TurnOutcome(state, [Reply.Message(AlreadyEndedText(state.Status))], [], TurnDisposition.AlreadyEnded);
+            return new TurnOutcome(state, [new Reply { Text = AlreadyEndedText(state.Status), Kind = ReplyKind.Closing }], [], TurnDisposition.AlreadyEnded);
         }
 
         var text = message.EffectiveText;
@@ -119,7 +119,7 @@ public sealed class ScreeningDialog
         if (state.Confirmation is ConfirmationKind.Withdraw)
         {
             transcript.Candidate(PromptText.Normalize(text), state.Phase, null, null);
-            var confirmed = YesNoPrompt.Recognize(text);
+            var confirmed = YesNoPrompt.Recognize(ChoicePrompt.ValueAt(text, ScreeningText.WithdrawChoices) ?? text);
             if (!confirmed.Succeeded)
             {
                 replies.Add(WithdrawPrompt(ReplyKind.Retry));
@@ -165,7 +165,8 @@ public sealed class ScreeningDialog
             {
                 state = state with { AttemptCount = state.AttemptCount + 1 };
                 DialogsLog.AnswerNotRecognized(_logger, interview.Id, pending.Prompt.QuestionId, state.AttemptCount);
-                replies.Add(new Reply { Text = pending.Prompt.RetryText ?? recognized.Error!, Kind = ReplyKind.Retry });
+                var retry = state.Phase == Phase.Knockouts && TextPrompt.IsSkip(text) ? ScreeningText.KnockoutNotSkippable : pending.Prompt.RetryText ?? recognized.Error!;
+                replies.Add(new Reply { Text = retry, Kind = ReplyKind.Retry });
                 if (pending.Prompt.Choices.Count > 0)
                 {
                     replies.Add(WaterfallEngine.ToReply(pending.Prompt, ReplyKind.Retry));
@@ -209,7 +210,7 @@ public sealed class ScreeningDialog
     private static TurnSubject Subject(Interview interview) => new(interview.Id, interview.Candidate.Name);
 
     private static Reply WithdrawPrompt(ReplyKind kind) =>
-        new() { Text = ScreeningText.WithdrawQuestion, Choices = [new("Yes, withdraw", "yes"), new("No, continue", "no")], Kind = kind };
+        new() { Text = ScreeningText.WithdrawQuestion, Choices = ScreeningText.WithdrawChoices, Kind = kind };
 
     private static void AddPending(List<Reply> replies, DialogState state)
     {
@@ -275,8 +276,17 @@ public sealed class ScreeningDialog
         return Finish(ended, replies, transcript, TurnDisposition.Processed) with { EndedThisTurn = true };
     }
 
-    private static TurnOutcome Finish(DialogState state, IReadOnlyList<Reply> replies, TranscriptWriter transcript, TurnDisposition disposition) =>
-        new(state with { NextTranscriptSequence = transcript.NextSequence }, replies, transcript.Turns, disposition);
+    private static TurnOutcome Finish(DialogState state, IReadOnlyList<Reply> replies, TranscriptWriter transcript, TurnDisposition disposition)
+    {
+        // The last reply of a screen that ended is its closing (a knockout, a declined consent), whichever step said it:
+        // channels close the input on it (Bot Framework's inputHint "ignoringInput").
+        if (state.IsEnded && replies is [.., { Kind: not ReplyKind.Closing } last])
+        {
+            replies = [.. replies.Take(replies.Count - 1), last with { Kind = ReplyKind.Closing }];
+        }
+
+        return new(state with { NextTranscriptSequence = transcript.NextSequence }, replies, transcript.Turns, disposition);
+    }
 
     private DialogState Remember(DialogState state, string? messageId)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Humanizer;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Profiles;
@@ -9,19 +10,41 @@ internal static class ScreeningText
 {
     public static readonly IReadOnlyList<Choice> YesNoChoices = [new("Yes", "yes"), new("No", "no")];
 
-    public const string Commands = "You can type **help**, **repeat**, **pause**, **resume** or **withdraw** at any time.";
+    public static readonly IReadOnlyList<Choice> WithdrawChoices = [new("Yes, withdraw", "yes"), new("No, continue", "no")];
+
+    public const string Commands =
+        "You can type **help**, **repeat**, **skip** (for a question that doesn't apply to you), **pause**, **resume** or **withdraw** at any time.";
 
     /// <remarks>
     /// Only the profile's <see cref="Profile.Brief"/> is shown: <see cref="Profile.CompanyInstructions"/> is guidance for the
     /// bot and the LLM (what it may discuss), written to the bot, not to the candidate.
     /// </remarks>
-    public static string Welcome(Profile profile, string firstName, TimeSpan expiry)
+    public static string Welcome(Profile profile, string firstName, DateTimeOffset expiresAt, DateTimeOffset now)
     {
         return $"Hi {firstName}! I'm the screening assistant for the **{profile.Title}** role.\n\n{profile.Brief.Trim()}\n\n" +
                $"This screen takes about {TimeSpan.FromMinutes(profile.DurationMinutes).Humanize()}, and you can answer in your own time: " +
-               $"it stays open for {expiry.Humanize()}. There are no trick questions; concrete examples from your own work help the most. " +
+               $"it stays open {OpenUntil(expiresAt, now)}. There are no trick questions; concrete examples from your own work help the most. " +
                Commands;
     }
+
+    /// <summary>
+    /// When the screen closes, the same way everywhere (welcome, help, pause): the date and time in UTC and what is left,
+    /// to the minute, in days rather than weeks ("until Monday 30 November at 09:00 UTC, 6 days, 23 hours from now").
+    /// </summary>
+    public static string OpenUntil(DateTimeOffset expiresAt, DateTimeOffset now)
+    {
+        // To the nearest minute: the welcome is written a few milliseconds after the expiry is set, and "7 days" must not
+        // read "6 days, 23 hours".
+        var left = TimeSpan.FromMinutes(Math.Round((expiresAt - now).TotalMinutes));
+        var remaining = left < TimeSpan.FromMinutes(1)
+            ? "less than a minute"
+            : left.Humanize(precision: 2, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Minute);
+        return $"until {expiresAt.UtcDateTime.ToString("dddd d MMMM 'at' HH:mm", CultureInfo.InvariantCulture)} UTC, {remaining} from now";
+    }
+
+    public static string KnockoutNotSkippable =>
+        "These first questions can't be skipped: they cover the role's basic requirements, so the hiring team needs an answer to each one. " +
+        "A rough answer is fine, and you can type **withdraw** if you'd rather stop.";
 
     public const string ConsentQuestion =
         "Your answers are recorded and shared with the hiring team, who make every decision; I only summarise what you say. " +
@@ -63,11 +86,11 @@ internal static class ScreeningText
 
     public static string Help(DateTimeOffset expiresAt, DateTimeOffset now) =>
         "I'm running a short structured screen for the hiring team. Just answer each question in your own words; there is no time limit per question. " +
-        $"Commands: **repeat** shows the current question again, **pause** and **resume** let you take a break (the screen stays open {(expiresAt - now).Humanize(precision: 1)} more), " +
-        "**skip** moves past a question that doesn't apply, and **withdraw** ends the screen.";
+        $"Commands: **repeat** shows the current question again, **pause** and **resume** let you take a break (the screen stays open {OpenUntil(expiresAt, now)}), " +
+        "**skip** moves past an experience or design question that doesn't apply (the first questions about the basics need an answer), and **withdraw** ends the screen.";
 
     public static string Paused(DateTimeOffset expiresAt, DateTimeOffset now) =>
-        $"Paused. Take your time: type **resume** when you're ready. The screen stays open for {(expiresAt - now).Humanize(precision: 1)} more.";
+        $"Paused. Take your time: type **resume** when you're ready. The screen stays open {OpenUntil(expiresAt, now)}.";
 
     public const string Resumed = "Welcome back! Here's where we left off:";
 

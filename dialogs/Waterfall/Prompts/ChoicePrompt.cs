@@ -9,6 +9,20 @@ namespace ScreeningBot.Dialogs.Waterfall.Prompts;
 /// </summary>
 public static class ChoicePrompt
 {
+    /// <summary>
+    /// The value of the choice at the position typed (<c>"1"</c>, <c>"2."</c>, <c>"[2]"</c>), or null when the text is
+    /// not a position in <paramref name="choices"/>. Channels that cannot show buttons number the options (the
+    /// terminal's <c>[1] Yes</c>, Slack's fallback text, the retry message), so every prompt with choices takes it.
+    /// </summary>
+    public static string? ValueAt(string? text, IReadOnlyList<Choice> choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var bare = PromptText.StripPunctuation(PromptText.Normalize(text)).Trim('[', ']', '#');
+        return choices.Count > 0 && int.TryParse(bare, NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position >= 1 && position <= choices.Count
+            ? choices[position - 1].Value
+            : null;
+    }
+
     public static Recognized<string> Recognize(string text, IReadOnlyList<Choice> choices)
     {
         ArgumentNullException.ThrowIfNull(choices);
@@ -24,9 +38,9 @@ public static class ChoicePrompt
                 }
             }
 
-            if (int.TryParse(bare, NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position >= 1 && position <= choices.Count)
+            if (ValueAt(bare, choices) is { } byPosition)
             {
-                return Recognized<string>.Success(choices[position - 1].Value);
+                return Recognized<string>.Success(byPosition);
             }
 
             var partial = choices

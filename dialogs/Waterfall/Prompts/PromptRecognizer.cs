@@ -16,7 +16,7 @@ public static class PromptRecognizer
             case PromptType.Text:
                 return TextPrompt.Recognize(text);
             case PromptType.YesNo:
-                var yesNo = YesNoPrompt.Recognize(text);
+                var yesNo = YesNoPrompt.Recognize(ChoicePrompt.ValueAt(text, prompt.Choices) ?? text);
                 return yesNo.Succeeded
                     ? Recognized<PromptAnswer>.Success(new PromptAnswer { Text = trimmed, YesNo = yesNo.Value })
                     : Recognized<PromptAnswer>.Fail(yesNo.Error!);

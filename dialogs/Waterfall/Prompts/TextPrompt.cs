@@ -9,6 +9,9 @@ public static class TextPrompt
         "not sure", "skip this", "skip this question", "i'd rather not say", "no comment",
     };
 
+    /// <summary>True when the whole message asks to skip ("skip", "pass", "I don't know").</summary>
+    public static bool IsSkip(string? text) => SkipPhrases.Contains(PromptText.StripPunctuation(PromptText.Normalize(text)));
+
     public static Recognized<PromptAnswer> Recognize(string text)
     {
         var trimmed = PromptText.Normalize(text);

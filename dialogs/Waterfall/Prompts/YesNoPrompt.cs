@@ -17,6 +17,8 @@ public static class YesNoPrompt
         "👎", "❌",
     };
 
+    private const string Expected = "Please answer yes or no (you can also use the buttons).";
+
     public static Recognized<bool> Recognize(string text)
     {
         var bare = PromptText.StripPunctuation(PromptText.Normalize(text));
@@ -28,6 +30,12 @@ public static class YesNoPrompt
         if (No.Contains(bare))
         {
             return Recognized<bool>.Success(false);
+        }
+
+        if (TextPrompt.IsSkip(bare))
+        {
+            // "No idea" or "not sure" is not a no.
+            return Recognized<bool>.Fail(Expected);
         }
 
         // "Yes, I have a visa" / "No - not yet": the first word decides when it is unambiguous.
@@ -42,6 +50,6 @@ public static class YesNoPrompt
             return Recognized<bool>.Success(false);
         }
 
-        return Recognized<bool>.Fail("Please answer yes or no (you can also use the buttons).");
+        return Recognized<bool>.Fail(Expected);
     }
 }
