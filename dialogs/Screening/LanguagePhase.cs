@@ -35,7 +35,7 @@ internal static class LanguagePhase
                     {
                         if (first)
                         {
-                            var sameLanguage = string.Equals(assessment.Language, profile.Language, StringComparison.OrdinalIgnoreCase);
+                            var sameLanguage = string.Equals(PrimarySubtag(assessment.Language), PrimarySubtag(profile.Language), StringComparison.OrdinalIgnoreCase);
                             // Said in the interview's language, so the candidate understands the switch before it happens.
                             step.Say(sameLanguage
                                 ? texts.LanguageCheckIntro(assessment.Language, assessment.Questions.Count)
@@ -56,6 +56,9 @@ internal static class LanguagePhase
                 ]);
         }
     }
+
+    /// <summary><c>en</c> for <c>en-GB</c>: an assessment in British English of an interview in <c>en</c> stays in the same language.</summary>
+    private static string PrimarySubtag(string tag) => tag.Split('-', '_')[0];
 
     /// <summary>The English name of a language ("German" for <c>de</c>), for recruiter-facing text; the tag itself when unknown.</summary>
     public static string LanguageName(string tag) => CandidateLanguages.English.Texts.LanguageName(tag);
