@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Screening;
 
@@ -116,7 +117,7 @@ internal static class ActivityMapper
             data = executeData;
         }
 
-        return data.TryGetProperty(ReplyActivities.AnswerKey, out var answer) && answer.ValueKind == JsonValueKind.String
+        return data.TryGetProperty(AdaptiveCardRenderer.AnswerKey, out var answer) && answer.ValueKind == JsonValueKind.String
             ? answer.GetString()
             : null;
     }

@@ -334,5 +334,5 @@ internal sealed class RecruiterCommandService(
 
     private static string Name(Interview interview) => string.IsNullOrWhiteSpace(interview.Candidate.Name) ? interview.Candidate.Id : interview.Candidate.Name;
 
-    private static string ReportText(InterviewStatus status) => Reports.ReportText.Outcome(status);
+    private static string ReportText(InterviewStatus status) => Rendering.ReportText.Outcome(status);
 }

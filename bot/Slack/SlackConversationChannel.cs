@@ -1,5 +1,6 @@
 using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ScreeningBot.Bot.Commands;
 using ScreeningBot.Bot.Hosting;
+using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Dialogs.Storage;
 
 namespace ScreeningBot.Bot.Slack;

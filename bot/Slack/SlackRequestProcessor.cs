@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Storage;

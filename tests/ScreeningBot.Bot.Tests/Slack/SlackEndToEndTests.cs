@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ScreeningBot.Bot.Rehearsal;
+using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Bot.Slack;
 using ScreeningBot.Testing;
 using ScreeningBot.Testing.Slack;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Bot.Slack;
 using ScreeningBot.Testing.Slack;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScreeningBot.Dialogs.Waterfall;
 
-namespace ScreeningBot.Bot.Reports;
+namespace ScreeningBot.Bot.Rendering;
 
 /// <summary>Small formatting rules shared by every rendering of a scorecard.</summary>
 internal static class ReportText

@@ -4,7 +4,7 @@ using Humanizer;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
 
-namespace ScreeningBot.Bot.Reports;
+namespace ScreeningBot.Bot.Rendering;
 
 /// <summary>The full report: every scorecard figure with its evidence, then the whole transcript.</summary>
 internal static class MarkdownReportRenderer

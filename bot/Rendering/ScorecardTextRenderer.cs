@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ScreeningBot.Dialogs.Scoring;
 
-namespace ScreeningBot.Bot.Reports;
+namespace ScreeningBot.Bot.Rendering;
 
 /// <summary>A compact plain-text scorecard for the terminal (rehearsal).</summary>
 internal static class ScorecardTextRenderer

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ScreeningBot.Bot.Slack;
+namespace ScreeningBot.Bot.Rendering;
 
 /// <summary>One Slack message: top-level <c>text</c> (always sent: notifications and screen readers use it) and Block Kit blocks.</summary>
 internal sealed record SlackMessage(string Text, JsonArray Blocks)

@@ -1,4 +1,4 @@
-namespace ScreeningBot.Bot.Slack;
+namespace ScreeningBot.Bot.Rendering;
 
 /// <summary>Block Kit limits (shared/reference/slack.md A7). The renderer trims or splits so no message exceeds them.</summary>
 internal static class BlockKitLimits

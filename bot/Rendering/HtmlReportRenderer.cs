@@ -3,7 +3,7 @@ using Markdig;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
 
-namespace ScreeningBot.Bot.Reports;
+namespace ScreeningBot.Bot.Rendering;
 
 /// <summary>
 /// The full report as a standalone HTML page: the Markdown report (which already escapes candidate text) rendered with

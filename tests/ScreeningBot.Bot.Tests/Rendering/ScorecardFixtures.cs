@@ -1,7 +1,7 @@
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Waterfall;
 
-namespace ScreeningBot.Bot.Tests.Reports;
+namespace ScreeningBot.Bot.Tests.Rendering;
 
 /// <summary>Scorecards for renderer tests, including one with far more content than any real screen produces.</summary>
 internal static class ScorecardFixtures

@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ScreeningBot.Dialogs.Scoring;
 
-namespace ScreeningBot.Bot.Reports;
+namespace ScreeningBot.Bot.Rendering;
 
 /// <summary>
 /// Renders a <see cref="Scorecard"/> as an Adaptive Card (schema 1.5, the newest Teams renders). Long content
 /// is trimmed so the card stays far below Teams' ~100 KB message limit: at most a handful of items per list
-/// and 300 characters per text.
+/// and 300 characters per text. Prompt cards (a question's buttons) are in <c>AdaptiveCardRenderer.Prompt.cs</c>.
 /// </summary>
-internal static class AdaptiveCardRenderer
+internal static partial class AdaptiveCardRenderer
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
     public const string SchemaVersion = "1.5";

@@ -2,11 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Humanizer;
-using ScreeningBot.Bot.Reports;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
 
-namespace ScreeningBot.Bot.Slack;
+namespace ScreeningBot.Bot.Rendering;
 
 /// <summary>
 /// Block Kit for the screener: candidate prompts (text plus buttons for choices), recruiter answers and scorecards.

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using ScreeningBot.Bot.Reports;
+using ScreeningBot.Bot.Rendering;
 
-namespace ScreeningBot.Bot.Tests.Reports;
+namespace ScreeningBot.Bot.Tests.Rendering;
 
 public sealed class AdaptiveCardRendererTests
 {

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using ScreeningBot.Bot.Slack;
+using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Waterfall;
 
-namespace ScreeningBot.Bot.Tests.Slack;
+namespace ScreeningBot.Bot.Tests.Rendering;
 
 public sealed class BlockKitRendererTests
 {

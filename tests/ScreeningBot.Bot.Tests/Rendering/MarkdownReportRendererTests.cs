@@ -1,8 +1,8 @@
-using ScreeningBot.Bot.Reports;
+using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Waterfall;
 
-namespace ScreeningBot.Bot.Tests.Reports;
+namespace ScreeningBot.Bot.Tests.Rendering;
 
 public sealed class MarkdownReportRendererTests
 {

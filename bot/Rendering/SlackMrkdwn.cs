@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace ScreeningBot.Bot.Slack;
+namespace ScreeningBot.Bot.Rendering;
 
 /// <summary>
 /// Slack's text rules. Text we put in blocks is data: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> are escaped so a candidate's
