@@ -1,97 +1,134 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ScreeningBot.Bot.BotFramework;
 
 /// <summary>
-/// Validates the bearer JWT the Bot Connector service (or, when allowed, the Emulator) puts on every inbound POST,
-/// per protocol §5: RS256/384/512 signature by a key from the OpenID metadata, issuer, audience = our app id,
-/// lifetime with 5 minutes of clock skew; then, against the activity, the <c>serviceurl</c> claim and the signing
-/// key's channel endorsements. Off only when no app id is configured (see <see cref="BotFrameworkOptions"/>).
+/// Inbound authentication of <c>POST /api/messages</c> (docs/channels.md): ASP.NET Core's JwtBearer handler validates the
+/// Bot Connector's token (RS256/384/512 signature by a key from the OpenID metadata, issuer, audience = our app id, lifetime
+/// with 5 minutes of clock skew), with the Bot Framework's rules in <see cref="BotFrameworkTokenEvents"/>; then
+/// <see cref="CheckActivity"/> holds the token against the activity it carried (the <c>serviceurl</c> claim, and the
+/// endorsements of the key that signed it). Emulator tokens, when allowed, go to a second scheme with the Emulator's metadata
+/// and issuers; a policy scheme picks one by the token's issuer. Only used while an app id is configured.
 /// </summary>
-internal sealed class BotFrameworkAuthenticator
+internal static class BotFrameworkAuthentication
 {
+    /// <summary>The scheme (and authorization policy) the messaging endpoint requires.</summary>
+    public const string Scheme = "BotFramework";
+
+    public const string ConnectorScheme = "BotFramework.Connector";
+
+    public const string EmulatorScheme = "BotFramework.Emulator";
+
+    /// <summary>A channel id the key that signed the token is endorsed for (one claim per channel).</summary>
+    public const string EndorsementClaim = "bf:endorsement";
+
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private const string ServiceUrlClaim = "serviceurl";
 
-    // The Emulator's tokens come from Entra in these two tenants (protocol §5).
-    private static readonly string[] EmulatorTenants = ["d6d49420-f39b-4df7-a1dc-d59a935871db", "f8cdef31-a31e-4b4a-93e4-5f571e91255a"];
-
-    private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
-
-    private readonly BotFrameworkOptions _options;
-    private readonly ILogger _logger;
-    private readonly JsonWebTokenHandler _handler = new();
-    private readonly OpenIdKeySource _channelKeys;
-    private readonly Lazy<OpenIdKeySource> _emulatorKeys;
-    private readonly HashSet<string> _emulatorIssuers;
-
-    public BotFrameworkAuthenticator(IOptions<BotFrameworkOptions> options, IHttpClientFactory httpClients, TimeProvider time, ILogger<BotFrameworkAuthenticator> logger)
+    /// <summary>Registers the schemes, their key sources and the endpoint's policy.</summary>
+    public static IServiceCollection AddBotFrameworkAuthentication(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(httpClients);
-        _options = options.Value;
-        _logger = logger;
-        _channelKeys = new OpenIdKeySource(_options.OpenIdMetadataUrl, httpClients.CreateClient(BotFrameworkHttpClients.OpenId), time, logger);
-        _emulatorKeys = new Lazy<OpenIdKeySource>(() => new OpenIdKeySource(_options.EmulatorOpenIdMetadataUrl, httpClients.CreateClient(BotFrameworkHttpClients.OpenId), time, logger));
-        var tenants = _options.AppType == BotAppType.SingleTenant && !string.IsNullOrWhiteSpace(_options.MicrosoftAppTenantId)
-            ? [.. EmulatorTenants, _options.MicrosoftAppTenantId.Trim()]
-            : EmulatorTenants;
-        _emulatorIssuers = new HashSet<string>(
-            tenants.SelectMany(t => new[] { $"https://sts.windows.net/{t}/", $"https://login.microsoftonline.com/{t}/v2.0" }),
-            StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddKeyedSingleton(ConnectorScheme, (sp, _) => KeySource(sp, sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.OpenIdMetadataUrl));
+        services.AddKeyedSingleton(EmulatorScheme, (sp, _) => KeySource(sp, sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.EmulatorOpenIdMetadataUrl));
+        services.AddAuthentication()
+            .AddPolicyScheme(Scheme, "Bot Framework", o => o.ForwardDefaultSelector = SelectScheme)
+            .AddJwtBearer(ConnectorScheme, _ => { })
+            .AddJwtBearer(EmulatorScheme, _ => { });
+        services.AddOptions<JwtBearerOptions>(ConnectorScheme).Configure<IServiceProvider>((jwt, sp) => Configure(jwt, sp, ConnectorScheme));
+        services.AddOptions<JwtBearerOptions>(EmulatorScheme).Configure<IServiceProvider>((jwt, sp) => Configure(jwt, sp, EmulatorScheme));
+        services.AddAuthorizationBuilder().AddPolicy(Scheme, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+        return services;
     }
 
-    public bool Enabled => _options.AuthenticationEnabled;
-
-    /// <summary>Checks the <c>Authorization</c> header; does not look at the body.</summary>
-    public async Task<InboundAuthentication> AuthenticateAsync(string? authorization, CancellationToken cancellationToken)
+    /// <summary>
+    /// Holds an authenticated token against the activity it carried: the activity's serviceUrl must be the token's
+    /// <c>serviceurl</c> claim (401 otherwise), and the key that signed a Bot Connector token must be endorsed for the
+    /// activity's channel (403 otherwise; a key without endorsements is endorsed for nothing). Emulator tokens carry neither.
+    /// </summary>
+    public static (int StatusCode, string Reason)? CheckActivity(ClaimsPrincipal user, Activity activity)
     {
-        if (!Enabled)
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(activity);
+        if (user.Identity?.AuthenticationType == EmulatorScheme)
         {
-            return InboundAuthentication.Disabled;
+            return null;
         }
 
-        if (!TryGetBearerToken(authorization, out var token))
+        if (user.FindFirst(ServiceUrlClaim)?.Value is not { } serviceUrl)
         {
-            return InboundAuthentication.Refused("no 'Authorization: Bearer <token>' header");
+            return (StatusCodes.Status401Unauthorized, "the token has no serviceurl claim");
         }
 
-        JsonWebToken jwt;
+        if (activity.ServiceUrl is null || !string.Equals(serviceUrl.TrimEnd('/'), activity.ServiceUrl.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+        {
+            return (StatusCodes.Status401Unauthorized, "the token's serviceurl claim does not match the activity's serviceUrl");
+        }
+
+        return user.FindAll(EndorsementClaim).Any(c => string.Equals(c.Value, activity.ChannelId, StringComparison.OrdinalIgnoreCase))
+            ? null
+            : (StatusCodes.Status403Forbidden, $"the signing key is not endorsed for channel '{activity.ChannelId}'");
+    }
+
+    /// <summary><c>Authorization: Bearer &lt;token&gt;</c>, exactly two parts, the scheme in any case.</summary>
+    public static bool TryGetBearerToken(StringValues header, out string token)
+    {
+        token = string.Empty;
+        var parts = header.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts is not [var scheme, var value] || !string.Equals(scheme, "Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        token = value;
+        return true;
+    }
+
+    private static OpenIdKeySource KeySource(IServiceProvider services, string metadataUrl) => new(
+        metadataUrl,
+        services.GetRequiredService<IHttpClientFactory>().CreateClient(BotFrameworkHttpClients.OpenId),
+        services.GetRequiredService<TimeProvider>(),
+        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotFrameworkAuthentication)));
+
+    /// <summary>Emulator tokens go to the Emulator scheme when they are allowed; everything else is judged as a Bot Connector token.</summary>
+    private static string SelectScheme(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
+        if (!options.AllowEmulatorTokens || !TryGetBearerToken(context.Request.Headers.Authorization, out var token))
+        {
+            return ConnectorScheme;
+        }
+
         try
         {
-            jwt = _handler.ReadJsonWebToken(token);
+            return options.EmulatorIssuers.Contains(new JsonWebToken(token).Issuer ?? string.Empty) ? EmulatorScheme : ConnectorScheme;
         }
         catch (ArgumentException)
         {
-            return InboundAuthentication.Refused("the bearer token is not a well-formed JWT");
+            return ConnectorScheme;
         }
+    }
 
-        var fromEmulator = _options.AllowEmulatorTokens && _emulatorIssuers.Contains(jwt.Issuer ?? string.Empty);
-        var source = fromEmulator ? _emulatorKeys.Value : _channelKeys;
-        SigningKeys keys;
-        try
+    private static void Configure(JwtBearerOptions jwt, IServiceProvider services, string scheme)
+    {
+        var options = services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
+        var emulator = scheme == EmulatorScheme;
+        IReadOnlySet<string> issuers = emulator ? options.EmulatorIssuers : new HashSet<string>(StringComparer.Ordinal) { options.TokenIssuer };
+        var keys = services.GetRequiredKeyedService<OpenIdKeySource>(scheme);
+        jwt.MapInboundClaims = false;
+        jwt.ConfigurationManager = keys;
+        jwt.TokenValidationParameters = new TokenValidationParameters
         {
-            keys = await source.GetKeysAsync(cancellationToken);
-            if (!string.IsNullOrEmpty(jwt.Kid) && !keys.Contains(jwt.Kid) && await source.RefreshAsync(jwt.Kid, cancellationToken))
-            {
-                keys = await source.GetKeysAsync(cancellationToken);
-            }
-        }
-        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException or ArgumentException or System.Text.Json.JsonException)
-        {
-            BotFrameworkLog.SigningKeysUnavailable(_logger, source.MetadataUrl, e);
-            return InboundAuthentication.Refused($"signing keys could not be fetched from {source.MetadataUrl}", 503);
-        }
-
-        var parameters = new TokenValidationParameters
-        {
-            ValidIssuers = fromEmulator ? _emulatorIssuers : [_options.TokenIssuer],
-            ValidAudience = _options.MicrosoftAppId,
-            IssuerSigningKeys = keys.Keys,
-            ValidAlgorithms = Algorithms,
+            AuthenticationType = scheme,
+            ValidIssuers = issuers,
+            ValidAudience = options.MicrosoftAppId,
+            ValidAlgorithms = BotFrameworkOptions.SigningAlgorithms,
             ClockSkew = ClockSkew,
             RequireExpirationTime = true,
             RequireSignedTokens = true,
@@ -99,70 +136,12 @@ internal sealed class BotFrameworkAuthenticator
             ValidateAudience = true,
             ValidateLifetime = true,
         };
-        var result = await _handler.ValidateTokenAsync(token, parameters);
-        if (!result.IsValid)
-        {
-            return InboundAuthentication.Refused(Describe(result.Exception));
-        }
-
-        var serviceUrl = jwt.TryGetPayloadValue<string>(ServiceUrlClaim, out var claim) ? claim : null;
-        return new InboundAuthentication(200, null, true, serviceUrl, fromEmulator ? null : keys.EndorsementsOf(jwt.Kid), fromEmulator);
+        jwt.Events = new BotFrameworkTokenEvents(
+            keys,
+            issuers,
+            options.MicrosoftAppId,
+            readsEndorsements: !emulator,
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotFrameworkAuthentication)));
     }
-
-    /// <summary>Checks an authenticated token against the activity it carried: the serviceUrl it may be answered at, and the channel its key may speak for.</summary>
-    public static InboundAuthentication CheckActivity(InboundAuthentication authentication, Activity activity)
-    {
-        ArgumentNullException.ThrowIfNull(authentication);
-        ArgumentNullException.ThrowIfNull(activity);
-        if (!authentication.Authenticated || authentication.FromEmulator)
-        {
-            return authentication;
-        }
-
-        if (authentication.ServiceUrl is null)
-        {
-            return InboundAuthentication.Refused("the token has no serviceurl claim");
-        }
-
-        if (!SameServiceUrl(authentication.ServiceUrl, activity.ServiceUrl))
-        {
-            return InboundAuthentication.Refused("the token's serviceurl claim does not match the activity's serviceUrl");
-        }
-
-        if (authentication.Endorsements is { Count: > 0 } endorsements
-            && !endorsements.Contains(activity.ChannelId ?? string.Empty, StringComparer.OrdinalIgnoreCase))
-        {
-            return InboundAuthentication.Refused($"the signing key is not endorsed for channel '{activity.ChannelId}'", 403);
-        }
-
-        return authentication;
-    }
-
-    private static bool SameServiceUrl(string claim, string? activity) =>
-        activity is not null && string.Equals(claim.TrimEnd('/'), activity.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
-
-    private static bool TryGetBearerToken(string? header, out string token)
-    {
-        token = string.Empty;
-        var parts = header?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts is not { Length: 2 } || !string.Equals(parts[0], "Bearer", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        token = parts[1];
-        return true;
-    }
-
-    private static string Describe(Exception? exception) => exception switch
-    {
-        SecurityTokenExpiredException => "the token has expired",
-        SecurityTokenNotYetValidException => "the token is not valid yet",
-        SecurityTokenInvalidAudienceException => "the token's audience is not this bot's MicrosoftAppId",
-        SecurityTokenInvalidIssuerException => "the token's issuer is not accepted",
-        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "the token's signature is not valid",
-        SecurityTokenInvalidAlgorithmException => "the token's signing algorithm is not accepted",
-        SecurityTokenNoExpirationException => "the token has no expiry",
-        _ => $"the token is not valid ({exception?.GetType().Name ?? "unknown reason"})",
-    };
 }

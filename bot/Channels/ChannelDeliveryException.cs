@@ -1,4 +1,4 @@
-namespace ScreeningBot.Bot.Commands;
+namespace ScreeningBot.Bot.Channels;
 
 /// <summary>A channel (Teams connector, Slack Web API) refused to deliver a message; the message says why in words a recruiter understands.</summary>
 internal sealed class ChannelDeliveryException : Exception

@@ -1,10 +1,13 @@
+using ScreeningBot.Dialogs.Screening;
+
 namespace ScreeningBot.Bot.Commands;
 
-/// <summary>Who may run recruiter commands and where scorecards go; section <c>Screening</c>.</summary>
-internal sealed class RecruiterOptions
+/// <summary>
+/// Section <c>Screening</c>: how interviews behave (the core's <see cref="InterviewOptions"/>), who may run recruiter commands,
+/// and where scorecards go. The profiles folder (<c>Screening:ProfilesPath</c>) is read where the profiles are loaded.
+/// </summary>
+internal sealed class ScreeningOptions : InterviewOptions
 {
-    public const string SectionName = "Screening";
-
     /// <summary>
     /// User ids allowed to recruit: Slack user ids (<c>U…</c>), Teams AAD object ids, or Teams user ids (<c>29:…</c>).
     /// Empty means nobody; refusals tell the user their id so the operator can add it.

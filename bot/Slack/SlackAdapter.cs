@@ -1,20 +1,30 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
 using ScreeningBot.Bot.Commands;
-using ScreeningBot.Bot.Hosting;
 using ScreeningBot.Bot.Rendering;
-using ScreeningBot.Dialogs.Storage;
+using ScreeningBot.Bot.Turns;
+using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Screening;
 
 namespace ScreeningBot.Bot.Slack;
 
 /// <summary>
-/// Slack's three Request URLs. Each verifies the signature on the raw body first, answers within Slack's 3 seconds,
-/// and leaves the real work to <see cref="SlackWorker"/>.
+/// Slack's three Request URLs, as the Slack channel's adapter between the wire and the turn host. Each request is verified on
+/// its raw body first (<see cref="SlackInbound"/>), checked to come from a workspace and app this bot serves, translated into
+/// a <see cref="Turn"/> and acknowledged within Slack's 3 seconds; the turn runs on the <see cref="TurnQueue"/> and answers
+/// through <see cref="SlackTurnReplies"/>. A full queue is answered 503, so Slack delivers again later.
 /// </summary>
-internal static class SlackEndpoints
+internal sealed class SlackAdapter(
+    SlackInbound inbound,
+    TurnQueue queue,
+    TurnHost host,
+    SlackBotIdentity identity,
+    SlackWebApiClient slack,
+    SlackConversationChannel conversations,
+    ILogger<SlackAdapter> logger)
 {
-    /// <summary>How long an event id is remembered; Slack's last retry comes about 5 minutes after the first delivery.</summary>
-    public static readonly TimeSpan EventIdTimeToLive = TimeSpan.FromHours(1);
+    public const string CommandPrefix = "/screen";
 
     public const string RetryNumHeader = "X-Slack-Retry-Num";
 
@@ -22,26 +32,17 @@ internal static class SlackEndpoints
 
     public const string BusyText = "I'm busy right now; please try again in a minute.";
 
+    public const string WorkspaceUnknownText = "I couldn't check this workspace with Slack just now; please try again in a minute.";
+
     private const int MaxChallengeLength = 500;
 
-    /// <summary>Maps <c>/api/slack/commands</c>, <c>/api/slack/events</c> and <c>/api/slack/interactions</c>.</summary>
-    public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// A slash command. Usage help needs no I/O and no right to recruit, so it is answered in the response; everything else
+    /// is acknowledged with "working on it" and answered later through the command's <c>response_url</c>.
+    /// </summary>
+    public async Task<IResult> CommandsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        if (endpoints.ServiceProvider.GetService<SlackInbound>() is null)
-        {
-            throw new InvalidOperationException("MapSlackEndpoints needs the Slack services: call services.AddSlack(configuration) (AddScreeningBot does) before mapping.");
-        }
-
-        var group = endpoints.MapGroup(string.Empty).DisableAntiforgery();
-        group.MapPost(BotRoutes.SlackCommands, CommandsAsync);
-        group.MapPost(BotRoutes.SlackEvents, EventsAsync);
-        group.MapPost(BotRoutes.SlackInteractions, InteractionsAsync);
-        return endpoints;
-    }
-
-    internal static async Task<IResult> CommandsAsync(HttpRequest request, SlackInbound inbound, SlackWorkQueue queue, RecruiterCommandService commands, ILoggerFactory loggers, CancellationToken cancellationToken)
-    {
+        ArgumentNullException.ThrowIfNull(request);
         var read = await inbound.ReadAsync(request, cancellationToken);
         if (read.Problem is not null)
         {
@@ -51,7 +52,7 @@ internal static class SlackEndpoints
                 return TypedResults.Ok();
             }
 
-            Log(inbound, request, read);
+            Log(request, read);
             return read.Problem;
         }
 
@@ -64,33 +65,49 @@ internal static class SlackEndpoints
             return inbound.Malformed(request, "a slash command needs user_id, channel_id and an absolute response_url");
         }
 
-        var text = form.GetValueOrDefault("text").ToString();
-        var userName = form.GetValueOrDefault("user_name").ToString();
-        var command = RecruiterCommandParser.Parse(text);
-        if (command is HelpCommand or InvalidCommand)
+        switch (await inbound.CheckWorkspaceAsync(request, form.GetValueOrDefault("team_id").ToString(), form.GetValueOrDefault("api_app_id").ToString(), cancellationToken))
         {
-            // Usage help needs no I/O and no authorisation: answer at once.
-            var context = SlackRequestProcessor.Context(userId, userName, channelId, preAuthorized: false);
-            var response = await commands.ExecuteAsync(command, context, NoCandidateChannel.Instance, cancellationToken);
-            return Ephemeral(BlockKitRenderer.RenderText(response.Text));
+            case WorkspaceCheck.Foreign:
+                return TypedResults.Ok();
+            case WorkspaceCheck.Unknown:
+                return Ephemeral(BlockKitRenderer.RenderText(WorkspaceUnknownText));
         }
 
-        if (!queue.TryEnqueue(new SlackCommandWork(text, userId, userName, channelId, responseUri)))
+        var text = form.GetValueOrDefault("text").ToString();
+        var turn = new Turn
         {
-            SlackLog.QueueFull(loggers.CreateLogger(typeof(SlackEndpoints)), "/screen command");
+            Kind = TurnKind.Command,
+            Conversation = SlackConversationChannel.AddressOf(channelId),
+            From = new Participant(userId, form.GetValueOrDefault("user_name").ToString()),
+            Message = new IncomingMessage(text),
+            Command = RecruiterCommandParser.Parse(text),
+            CommandPrefix = CommandPrefix,
+        };
+        if (turn.Command is HelpCommand or InvalidCommand)
+        {
+            var answer = Replies(SlackReplyRoute.HttpResponse, turn);
+            await host.RunAsync(turn, answer, cancellationToken);
+            return Ephemeral(answer.Messages.Count > 0 ? answer.Messages[0] : BlockKitRenderer.RenderText(BusyText));
+        }
+
+        if (queue.TryEnqueue(turn, Replies(SlackReplyRoute.Requester, turn, responseUri)) is null)
+        {
+            SlackLog.QueueFull(logger, "/screen command");
             return Ephemeral(BlockKitRenderer.RenderText(BusyText));
         }
 
-        SlackLog.CommandQueued(loggers.CreateLogger(typeof(SlackEndpoints)), command.GetType().Name, channelId);
+        SlackLog.CommandQueued(logger, turn.Command!.GetType().Name, channelId);
         return Ephemeral(BlockKitRenderer.RenderText(WorkingText));
     }
 
-    internal static async Task<IResult> EventsAsync(HttpRequest request, SlackInbound inbound, SlackWorkQueue queue, IProcessedMessageLedger ledger, ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <summary>An Events API delivery: the URL check, or a <c>message.im</c> from a candidate (everything else is acknowledged and ignored).</summary>
+    public async Task<IResult> EventsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var read = await inbound.ReadAsync(request, cancellationToken);
         if (read.Problem is not null)
         {
-            Log(inbound, request, read);
+            Log(request, read);
             return read.Problem;
         }
 
@@ -116,7 +133,6 @@ internal static class SlackEndpoints
                 : inbound.Malformed(request, "url_verification without a usable challenge");
         }
 
-        var logger = loggers.CreateLogger(typeof(SlackEndpoints));
         var ev = envelope.Event;
         var eventId = envelope.EventId ?? string.Empty;
         if (envelope.Type != "event_callback" || ev is null)
@@ -125,49 +141,53 @@ internal static class SlackEndpoints
             return TypedResults.Ok();
         }
 
+        switch (await inbound.CheckWorkspaceAsync(request, envelope.TeamId, envelope.ApiAppId, cancellationToken))
+        {
+            case WorkspaceCheck.Foreign:
+                return TypedResults.Ok();
+            case WorkspaceCheck.Unknown:
+                return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         if (Ignore(ev) is { } reason)
         {
             SlackLog.EventIgnored(logger, eventId, reason);
             return TypedResults.Ok();
         }
 
-        if (!queue.HasRoom(ev.Channel!))
+        if (await identity.GetUserIdAsync(cancellationToken) is { } botUser && botUser == ev.User)
         {
-            SlackLog.QueueFull(logger, "message event");
-            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            SlackLog.EventIgnored(logger, eventId, "posted by the bot itself");
+            return TypedResults.Ok();
         }
 
-        var dedupeKey = $"slack:event:{envelope.TeamId}:{(eventId.Length > 0 ? eventId : ev.Channel + ":" + ev.Ts)}";
-        try
+        var turn = new Turn
         {
-            if (!await ledger.TryRecordAsync(dedupeKey, EventIdTimeToLive, cancellationToken))
-            {
-                SlackLog.DuplicateEvent(logger, eventId, request.Headers[RetryNumHeader].ToString());
-                return TypedResults.Ok();
-            }
-        }
-        catch (StorageUnavailableException e)
+            Kind = TurnKind.Message,
+            Conversation = SlackConversationChannel.AddressOf(ev.Channel!),
+            From = new Participant(ev.User!, string.Empty),
+            Message = new IncomingMessage(SlackMrkdwn.Unescape(ev.Text), ev.Ts ?? ev.ClientMsgId ?? eventId),
+            CommandPrefix = CommandPrefix,
+            // Retries of a delivery keep its event id; without one, the message's own ts names it.
+            DeliveryId = eventId.Length > 0 ? eventId : ev.Ts,
+        };
+        if (queue.TryEnqueue(turn, Replies(SlackReplyRoute.Conversation, turn)) is null)
         {
-            SlackLog.LedgerUnavailable(logger, eventId, e);
+            SlackLog.QueueFull(logger, $"message event {eventId}");
             return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
-        }
-
-        var work = new SlackMessageWork(eventId, ev.Channel!, ev.User!, SlackMrkdwn.Unescape(ev.Text), ev.Ts ?? ev.ClientMsgId ?? eventId);
-        if (!queue.TryEnqueue(work))
-        {
-            // Filled up between the check and now; the delivery is recorded, so a retry would be dropped as a duplicate.
-            SlackLog.QueueFull(logger, work.Description);
         }
 
         return TypedResults.Ok();
     }
 
-    internal static async Task<IResult> InteractionsAsync(HttpRequest request, SlackInbound inbound, SlackWorkQueue queue, ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <summary>An interactivity payload: a click on one of a prompt's answer buttons (everything else is acknowledged and ignored).</summary>
+    public async Task<IResult> InteractionsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var read = await inbound.ReadAsync(request, cancellationToken);
         if (read.Problem is not null)
         {
-            Log(inbound, request, read);
+            Log(request, read);
             return read.Problem;
         }
 
@@ -187,7 +207,14 @@ internal static class SlackEndpoints
             return inbound.Malformed(request, "the form field 'payload' is missing or not JSON");
         }
 
-        var logger = loggers.CreateLogger(typeof(SlackEndpoints));
+        switch (await inbound.CheckWorkspaceAsync(request, interaction.Team?.Id ?? interaction.User?.TeamId, interaction.ApiAppId, cancellationToken))
+        {
+            case WorkspaceCheck.Foreign:
+                return TypedResults.Ok();
+            case WorkspaceCheck.Unknown:
+                return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         var action = interaction.Actions?.FirstOrDefault(a => BlockKitRenderer.QuestionIdOf(a.BlockId) is not null);
         var channelId = interaction.Channel?.Id ?? interaction.Container?.ChannelId;
         var messageTs = interaction.Message?.Ts ?? interaction.Container?.MessageTs;
@@ -197,10 +224,21 @@ internal static class SlackEndpoints
             return TypedResults.Ok();
         }
 
-        var work = new SlackButtonWork(interaction, action, channelId, userId, messageTs);
-        if (!queue.TryEnqueue(work))
+        var turn = new Turn
         {
-            SlackLog.QueueFull(logger, work.Description);
+            Kind = TurnKind.Message,
+            Conversation = SlackConversationChannel.AddressOf(channelId),
+            From = new Participant(userId, interaction.User.Name ?? string.Empty),
+            Message = new IncomingMessage(string.Empty, "click:" + messageTs, action.Value ?? string.Empty),
+            ClickedQuestionId = BlockKitRenderer.QuestionIdOf(action.BlockId),
+            CommandPrefix = CommandPrefix,
+        };
+        var chosen = action.Text?.Text is { Length: > 0 } title ? title : action.Value ?? string.Empty;
+        var responseUrl = Uri.TryCreate(interaction.ResponseUrl, UriKind.Absolute, out var responseUri) ? responseUri : null;
+        var replies = Replies(SlackReplyRoute.Conversation, turn, responseUrl, new SlackClick(messageTs, interaction.Message, chosen));
+        if (queue.TryEnqueue(turn, replies) is null)
+        {
+            SlackLog.QueueFull(logger, "button click");
             return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
@@ -218,14 +256,17 @@ internal static class SlackEndpoints
         _ => null,
     };
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Ephemeral(SlackMessage message)
+    private SlackTurnReplies Replies(SlackReplyRoute route, Turn turn, Uri? responseUrl = null, SlackClick? click = null) =>
+        new(slack, conversations, logger, route, turn.Conversation.ConversationId, turn.From.Id) { ResponseUrl = responseUrl, Click = click };
+
+    private static ContentHttpResult Ephemeral(SlackMessage message)
     {
         var body = message.ToJson();
         body["response_type"] = "ephemeral";
         return TypedResults.Text(body.ToJsonString(), "application/json");
     }
 
-    private static void Log(SlackInbound inbound, HttpRequest request, VerifiedBody read)
+    private void Log(HttpRequest request, VerifiedBody read)
     {
         if (read.SignatureFailure != SignatureCheck.Valid)
         {
@@ -234,16 +275,4 @@ internal static class SlackEndpoints
     }
 
     private static string Short(string? value) => value is null ? "none" : value.Length <= 40 ? value : value[..40];
-
-    /// <summary>For help and usage answers, which never reach a candidate.</summary>
-    private sealed class NoCandidateChannel : ICandidateChannel
-    {
-        public static readonly NoCandidateChannel Instance = new();
-
-        public Task<CandidateConversation> OpenConversationAsync(Mention candidate, CommandContext context, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("Help and usage answers do not contact candidates.");
-
-        public Task SendAsync(Dialogs.Screening.ConversationAddress address, IReadOnlyList<Dialogs.Conversation.Reply> replies, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("Help and usage answers do not contact candidates.");
-    }
 }

@@ -1,55 +1,59 @@
 using System.Text.Json.Nodes;
+using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Commands;
 using ScreeningBot.Bot.Rendering;
+using ScreeningBot.Bot.Turns;
 using ScreeningBot.Dialogs.Conversation;
-using ScreeningBot.Dialogs.Screening;
-using ScreeningBot.Dialogs.Storage;
 
 namespace ScreeningBot.Bot.Slack;
 
 /// <summary>
-/// Does the work behind Slack's acknowledgement: runs <c>/screen</c> commands through the shared
-/// <see cref="RecruiterCommandService"/>, and candidate DMs and button clicks through <see cref="InterviewService"/>.
+/// Answers one Slack request, its way: a message or click in a DM is answered with messages in the DM; a slash command
+/// through its <c>response_url</c>, visible to the recruiter only (or as an ephemeral message in the channel if that URL no
+/// longer works); usage help straight in the HTTP answer (<see cref="Buffered"/>). A note for the sender alone is ephemeral;
+/// a taken click turns the prompt's buttons into the chosen answer. One request; not thread-safe.
 /// </summary>
-internal sealed class SlackRequestProcessor(
-    RecruiterCommandService commands,
-    InterviewService interviews,
-    IInterviewStore store,
+internal sealed class SlackTurnReplies(
     SlackWebApiClient slack,
     SlackConversationChannel conversations,
-    SlackCandidateChannel candidates,
-    SlackRecruiterGroup recruiterGroup,
-    SlackBotIdentity identity,
-    ILogger<SlackRequestProcessor> logger)
+    ILogger logger,
+    SlackReplyRoute route,
+    string channelId,
+    string userId) : ITurnReplies
 {
-    public const string CommandPrefix = "/screen";
+    private readonly List<SlackMessage> _buffered = [];
 
-    public const string NoInterviewText =
-        "Hi! I'm the screening assistant. I talk with candidates a recruiter has invited, and I don't have a screen open for you right now. " +
-        "If you expected one, please contact your recruiter.";
+    /// <summary>The request's <c>response_url</c>: where a slash command is answered, and a click's notes go.</summary>
+    public Uri? ResponseUrl { get; init; }
 
-    public const string StaleClickText = "That question has already been answered. Please answer the latest question below.";
+    /// <summary>The click this turn answers, so <see cref="MarkAnsweredAsync"/> can update its prompt.</summary>
+    public SlackClick? Click { get; init; }
 
-    public const string StorageDownText = "Sorry, I couldn't save that just now. Please send your answer again in a minute.";
+    public bool Buffered => route == SlackReplyRoute.HttpResponse;
 
-    public Task ProcessAsync(SlackWork work, CancellationToken cancellationToken) => work switch
+    /// <summary>Slack's Web API has no typing indicator for bots.</summary>
+    public bool SupportsTyping => false;
+
+    /// <summary>What a buffered turn answered, in order (the first goes into the HTTP response).</summary>
+    public IReadOnlyList<SlackMessage> Messages => _buffered;
+
+    private bool ToRequester => route != SlackReplyRoute.Conversation;
+
+    public Task SendTypingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task SendAsync(IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
-        SlackCommandWork c => RunCommandAsync(c, cancellationToken),
-        SlackMessageWork m => HandleMessageAsync(m, cancellationToken),
-        SlackButtonWork b => HandleClickAsync(b, cancellationToken),
-        _ => throw new ArgumentException($"Unknown Slack work {work?.GetType().Name}.", nameof(work)),
-    };
+        ArgumentNullException.ThrowIfNull(replies);
+        if (ToRequester)
+        {
+            await AnswerRequesterAsync(replies.Select(BlockKitRenderer.RenderReply), cancellationToken);
+            return;
+        }
 
-    /// <summary>The context of a command typed by <paramref name="userId"/> in <paramref name="channelId"/>.</summary>
-    public static CommandContext Context(string userId, string userName, string channelId, bool preAuthorized) => new(
-        SlackConversationChannel.ChannelId,
-        new Participant(userId, userName),
-        new ConversationAddress { ChannelId = SlackConversationChannel.ChannelId, ConversationId = channelId },
-        CommandPrefix,
-        preAuthorized);
+        await conversations.SendAsync(SlackConversationChannel.AddressOf(channelId), replies, cancellationToken);
+    }
 
-    /// <summary>The messages that answer a command: its text, then the scorecard (if any) as Block Kit.</summary>
-    public static IReadOnlyList<SlackMessage> Render(CommandResponse response)
+    public async Task SendAsync(CommandResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         var messages = new List<SlackMessage> { BlockKitRenderer.RenderText(response.Text) };
@@ -58,98 +62,51 @@ internal sealed class SlackRequestProcessor(
             messages.AddRange(BlockKitRenderer.RenderScorecard(scorecard));
         }
 
-        return messages;
-    }
-
-    private async Task RunCommandAsync(SlackCommandWork work, CancellationToken cancellationToken)
-    {
-        var command = RecruiterCommandParser.Parse(work.Text);
-        var preAuthorized = await recruiterGroup.IsMemberAsync(work.UserId, cancellationToken);
-        CommandResponse response;
-        try
+        if (ToRequester)
         {
-            response = await commands.ExecuteAsync(command, Context(work.UserId, work.UserName, work.ChannelId, preAuthorized), candidates, cancellationToken);
-        }
-        catch (StorageUnavailableException e)
-        {
-            SlackLog.CommandStorageUnavailable(logger, work.ChannelId, e);
-            response = CommandResponse.Refused("Storage is unavailable right now, so nothing was changed. Please try again in a minute.");
-        }
-
-        foreach (var message in Render(response))
-        {
-            await AnswerRecruiterAsync(work, message, cancellationToken);
-        }
-    }
-
-    /// <summary>Through the command's response_url (ephemeral); if that no longer works, as an ephemeral message in the channel.</summary>
-    private async Task AnswerRecruiterAsync(SlackCommandWork work, SlackMessage message, CancellationToken cancellationToken)
-    {
-        var body = (message with { ThreadTs = null }).ToJson();
-        body["response_type"] = "ephemeral";
-        try
-        {
-            await slack.RespondAsync(work.ResponseUrl, body, cancellationToken);
-            return;
-        }
-        catch (SlackApiException e)
-        {
-            SlackLog.CommandAnswerUndelivered(logger, work.ChannelId, $"response_url: {e.ErrorCode}");
-        }
-
-        try
-        {
-            await slack.PostEphemeralAsync(work.ChannelId, work.UserId, message with { ThreadTs = null }, cancellationToken);
-        }
-        catch (SlackApiException e)
-        {
-            SlackLog.CommandAnswerUndelivered(logger, work.ChannelId, $"chat.postEphemeral: {e.ErrorCode}");
-        }
-    }
-
-    private async Task HandleMessageAsync(SlackMessageWork work, CancellationToken cancellationToken)
-    {
-        if (await identity.GetUserIdAsync(cancellationToken) is { } botUser && botUser == work.UserId)
-        {
-            SlackLog.EventIgnored(logger, work.EventId, "posted by the bot itself");
+            await AnswerRequesterAsync(messages, cancellationToken);
             return;
         }
 
-        await RunTurnAsync(work.ChannelId, new IncomingMessage(work.Text, work.MessageId), onProcessed: null, cancellationToken);
+        foreach (var message in messages)
+        {
+            await PostAsync(message, cancellationToken);
+        }
     }
 
-    private async Task HandleClickAsync(SlackButtonWork work, CancellationToken cancellationToken)
+    public async Task SendNoticeAsync(string text, CancellationToken cancellationToken)
     {
-        var key = Address(work.ChannelId).Key;
-        var clickedQuestion = BlockKitRenderer.QuestionIdOf(work.Action.BlockId) ?? string.Empty;
-        var stored = await store.FindByConversationAsync(key, cancellationToken);
-        if (stored is not null && stored.Interview.Candidate.Id != work.UserId)
+        var message = BlockKitRenderer.RenderText(text);
+        if (ToRequester)
         {
-            SlackLog.EventIgnored(logger, null, "a button click by someone other than the candidate");
-            return;
+            await AnswerRequesterAsync([message], cancellationToken);
         }
-
-        var pending = stored?.Interview.State.Pending?.Prompt.QuestionId;
-        if (stored is { Interview.State.IsEnded: false } && clickedQuestion.Length > 0 && pending is not null && pending != clickedQuestion)
+        else if (ResponseUrl is not null)
         {
-            SlackLog.StaleClick(logger, work.ChannelId, clickedQuestion, pending);
-            await RespondQuietlyAsync(work, new JsonObject { ["response_type"] = "ephemeral", ["replace_original"] = false, ["text"] = StaleClickText }, cancellationToken);
-            return;
+            var body = message.ToJson();
+            body["response_type"] = "ephemeral";
+            body["replace_original"] = false;
+            await RespondQuietlyAsync(ResponseUrl, body, cancellationToken);
         }
-
-        var chosen = work.Action.Text?.Text is { Length: > 0 } title ? title : work.Action.Value ?? string.Empty;
-        var message = new IncomingMessage(string.Empty, "click:" + work.MessageTs, work.Action.Value ?? string.Empty);
-        await RunTurnAsync(work.ChannelId, message, () => MarkAnsweredAsync(work, chosen, cancellationToken), cancellationToken);
+        else
+        {
+            await EphemeralQuietlyAsync(message, cancellationToken);
+        }
     }
 
     /// <summary>Replaces the clicked prompt's buttons with what was chosen, so it reads like a chat and cannot be answered twice.</summary>
-    private async Task MarkAnsweredAsync(SlackButtonWork work, string chosen, CancellationToken cancellationToken)
+    public async Task MarkAnsweredAsync(CancellationToken cancellationToken)
     {
-        var blocks = BlockKitRenderer.AnsweredBlocks(work.Interaction.Message?.Blocks, chosen);
-        var text = work.Interaction.Message?.Text is { Length: > 0 } original ? original : "Answered: " + SlackMrkdwn.Escape(chosen);
+        if (Click is not { } click)
+        {
+            return;
+        }
+
+        var blocks = BlockKitRenderer.AnsweredBlocks(click.Message?.Blocks, click.Chosen);
+        var text = click.Message?.Text is { Length: > 0 } original ? original : "Answered: " + SlackMrkdwn.Escape(click.Chosen);
         try
         {
-            await slack.UpdateMessageAsync(work.ChannelId, work.MessageTs, new SlackMessage(text, blocks), cancellationToken);
+            await slack.UpdateMessageAsync(channelId, click.MessageTs, new SlackMessage(text, blocks), cancellationToken);
         }
         catch (SlackApiException)
         {
@@ -157,53 +114,66 @@ internal sealed class SlackRequestProcessor(
         }
     }
 
-    private async Task RespondQuietlyAsync(SlackButtonWork work, JsonObject body, CancellationToken cancellationToken)
+    /// <summary>Through the command's response_url (ephemeral); if that no longer works, as an ephemeral message in the channel.</summary>
+    private async Task AnswerRequesterAsync(IEnumerable<SlackMessage> messages, CancellationToken cancellationToken)
     {
-        if (work.Interaction.ResponseUrl is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        foreach (var message in messages)
         {
-            return;
-        }
+            if (Buffered)
+            {
+                _buffered.Add(message);
+                continue;
+            }
 
+            var body = (message with { ThreadTs = null }).ToJson();
+            body["response_type"] = "ephemeral";
+            try
+            {
+                await slack.RespondAsync(ResponseUrl!, body, cancellationToken);
+                continue;
+            }
+            catch (SlackApiException e)
+            {
+                SlackLog.CommandAnswerUndelivered(logger, channelId, $"response_url: {e.ErrorCode}");
+            }
+
+            await EphemeralQuietlyAsync(message, cancellationToken);
+        }
+    }
+
+    private async Task EphemeralQuietlyAsync(SlackMessage message, CancellationToken cancellationToken)
+    {
         try
         {
-            await slack.RespondAsync(uri, body, cancellationToken);
+            await slack.PostEphemeralAsync(channelId, userId, message with { ThreadTs = null }, cancellationToken);
+        }
+        catch (SlackApiException e)
+        {
+            SlackLog.CommandAnswerUndelivered(logger, channelId, $"chat.postEphemeral: {e.ErrorCode}");
+        }
+    }
+
+    private async Task RespondQuietlyAsync(Uri responseUrl, JsonObject body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await slack.RespondAsync(responseUrl, body, cancellationToken);
         }
         catch (SlackApiException)
         {
-            // Logged by the client; a hint the candidate misses does no harm.
+            // Logged by the client; a note the sender misses does no harm.
         }
     }
 
-    private async Task RunTurnAsync(string channelId, IncomingMessage message, Func<Task>? onProcessed, CancellationToken cancellationToken)
+    private async Task PostAsync(SlackMessage message, CancellationToken cancellationToken)
     {
-        var address = Address(channelId);
-        InterviewTurnResult result;
         try
         {
-            result = await interviews.HandleMessageAsync(address.Key, message, cancellationToken);
+            await slack.PostMessageAsync(channelId, message, cancellationToken);
         }
-        catch (StorageUnavailableException e)
+        catch (SlackApiException e)
         {
-            SlackLog.TurnStorageUnavailable(logger, channelId, e);
-            await conversations.SendAsync(address, [Reply.Message(StorageDownText)], cancellationToken);
-            return;
+            throw new ChannelDeliveryException(SlackDeliveryErrors.Describe(e), e);
         }
-
-        SlackLog.TurnHandled(logger, channelId, result.Status.ToString(), result.Replies.Count, result.Interview?.Id);
-        if (result.Status == InterviewTurnStatus.NoInterview)
-        {
-            await conversations.SendAsync(address, [Reply.Message(NoInterviewText)], cancellationToken);
-            return;
-        }
-
-        if (result.Status == InterviewTurnStatus.Processed && onProcessed is not null)
-        {
-            await onProcessed();
-        }
-
-        await conversations.SendAsync(address, result.Replies, cancellationToken);
     }
-
-    private static ConversationAddress Address(string channelId) =>
-        new() { ChannelId = SlackConversationChannel.ChannelId, ConversationId = channelId };
 }

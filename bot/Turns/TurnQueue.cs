@@ -1,49 +1,55 @@
 using Microsoft.Extensions.Options;
 
-namespace ScreeningBot.Bot.BotFramework;
+namespace ScreeningBot.Bot.Turns;
 
 /// <summary>
-/// The in-process work queue of turns: turns of one conversation run one at a time in arrival order, different
-/// conversations in parallel, and at most <see cref="BotFrameworkOptions.MaxPendingTurns"/> are pending in all. Work
-/// gets the host's lifetime token, not the HTTP request's, so a turn that outlives its request still finishes; on
-/// shutdown the host waits for pending turns (up to its shutdown timeout) before cancelling them.
+/// The hosted queue every channel hands its turns to (the Agents SDK's hosted activity queue): turns of one conversation
+/// run one at a time in arrival order, different conversations in parallel, at most <see cref="TurnOptions.MaxConcurrentTurns"/>
+/// at once and <see cref="TurnOptions.MaxPendingTurns"/> accepted in all. A turn gets the host's lifetime token, not its
+/// HTTP request's, so a turn that outlives its request (answered early, or acknowledged at once as Slack requires) still
+/// finishes; on shutdown the host waits for queued turns (up to its shutdown timeout) before cancelling them.
 /// </summary>
 /// <remarks>
-/// Trade-off: a turn accepted here lives in memory only. If the process dies mid-turn after the channel got 200, that
-/// turn is lost. The request waits up to <see cref="BotFrameworkOptions.InlineTurnBudget"/> for the turn, so this window
-/// is limited to slow turns (a process killed earlier drops the connection and the channel retries; the activity id is
-/// recorded as processed only after the turn); the candidate's state is saved per turn, and a resent message is processed.
+/// Trade-off: an accepted turn lives in memory only. If the process dies after the channel was answered but before the turn
+/// ran, the turn is lost; the candidate's state is saved per turn, and a message sent again is processed. Channels narrow the
+/// window by answering only after the turn where they can (the Bot Framework endpoint waits its inline budget).
 /// </remarks>
-internal sealed class ConversationTurnQueue(IOptions<BotFrameworkOptions> options, ILogger<ConversationTurnQueue> logger) : IHostedService, IDisposable
+internal sealed class TurnQueue(TurnHost host, IOptions<TurnOptions> options, ILogger<TurnQueue> logger) : IHostedService, IDisposable
 {
     private readonly Dictionary<string, Entry> _conversations = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _running = new(options.Value.MaxConcurrentTurns, options.Value.MaxConcurrentTurns);
     private int _pending;
 
     public int Pending => Volatile.Read(ref _pending);
 
-    /// <summary>Queues <paramref name="work"/> behind earlier turns of <paramref name="conversationKey"/>; null when the queue is full.</summary>
-    public Task? TryEnqueue(string conversationKey, Func<CancellationToken, Task> work)
+    /// <summary>
+    /// Queues <paramref name="turn"/> behind earlier turns of its conversation and returns how it ended; null, having queued
+    /// nothing, when <see cref="TurnOptions.MaxPendingTurns"/> turns are pending already. The returned task does not fail.
+    /// </summary>
+    public Task<TurnResult>? TryEnqueue(Turn turn, ITurnReplies replies)
     {
-        ArgumentException.ThrowIfNullOrEmpty(conversationKey);
-        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(replies);
+        var key = turn.Conversation.Key;
         lock (_gate)
         {
             if (_pending >= options.Value.MaxPendingTurns)
             {
+                TurnLog.QueueFull(logger, _pending, turn.Conversation.ChannelId);
                 return null;
             }
 
             _pending++;
-            if (!_conversations.TryGetValue(conversationKey, out var entry))
+            if (!_conversations.TryGetValue(key, out var entry))
             {
                 entry = new Entry();
-                _conversations[conversationKey] = entry;
+                _conversations[key] = entry;
             }
 
             entry.Count++;
-            var task = RunAsync(conversationKey, entry, entry.Tail, work);
+            var task = RunAsync(key, entry, entry.Tail, turn, replies);
             entry.Tail = task;
             return task;
         }
@@ -64,7 +70,7 @@ internal sealed class ConversationTurnQueue(IOptions<BotFrameworkOptions> option
             return;
         }
 
-        BotFrameworkLog.DrainingTurns(logger, Pending);
+        TurnLog.DrainingTurns(logger, Pending);
         try
         {
             await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -75,24 +81,42 @@ internal sealed class ConversationTurnQueue(IOptions<BotFrameworkOptions> option
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _running.Dispose();
+    }
 
-    private async Task RunAsync(string conversationKey, Entry entry, Task previous, Func<CancellationToken, Task> work)
+    private async Task<TurnResult> RunAsync(string key, Entry entry, Task previous, Turn turn, ITurnReplies replies)
     {
         // Yield first, so the caller's lock is released before any work runs; a failed earlier turn does not stop this one.
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
+        var slot = false;
         try
         {
-            await work(_stopping.Token);
+            // The slot is taken only once it is this conversation's turn, so a queue of one busy conversation holds none.
+            await _running.WaitAsync(_stopping.Token);
+            slot = true;
+            return await host.RunAsync(turn, replies, _stopping.Token);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            TurnLog.TurnCancelled(logger, turn.Conversation.ChannelId, turn.Conversation.ConversationId);
+            return TurnResult.NotProcessed;
         }
         finally
         {
+            if (slot)
+            {
+                _running.Release();
+            }
+
             lock (_gate)
             {
                 _pending--;
                 if (--entry.Count == 0)
                 {
-                    _conversations.Remove(conversationKey);
+                    _conversations.Remove(key);
                 }
             }
         }

@@ -1,7 +1,7 @@
-namespace ScreeningBot.Bot.BotFramework;
+namespace ScreeningBot.Bot.Turns;
 
 /// <summary>
-/// Shows "typing…" while a slow turn runs (protocol §10): the first indicator after <see cref="FirstDelay"/>, then one
+/// Shows "typing…" while a slow turn runs (docs/channels.md): the first indicator after <see cref="FirstDelay"/>, then one
 /// every <see cref="Interval"/> until disposed, because Teams hides an indicator after about three seconds. A turn that
 /// finishes sooner (the offline judge answers in well under a millisecond) sends none, as the Bot Framework SDK's
 /// typing middleware also waits before its first one. Disposing stops the loop but lets an indicator already on the
@@ -22,18 +22,18 @@ internal sealed class TypingIndicator : IAsyncDisposable
     private readonly CancellationTokenSource _abandon;
     private readonly Task _loop;
 
-    private TypingIndicator(ITurnOutput output, TimeProvider time, string conversationId, ILogger logger, CancellationToken cancellationToken)
+    private TypingIndicator(ITurnReplies replies, TimeProvider time, string conversationId, ILogger logger, CancellationToken cancellationToken)
     {
         _time = time;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _loop = RunAsync(output, time, conversationId, logger, _stop.Token, _abandon.Token);
+        _loop = RunAsync(replies, time, conversationId, logger, _stop.Token, _abandon.Token);
     }
 
-    public static TypingIndicator? Start(ITurnOutput output, TimeProvider time, string conversationId, ILogger logger, CancellationToken cancellationToken)
+    public static TypingIndicator? Start(ITurnReplies replies, TimeProvider time, string conversationId, ILogger logger, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        return output.SupportsTyping ? new TypingIndicator(output, time, conversationId, logger, cancellationToken) : null;
+        ArgumentNullException.ThrowIfNull(replies);
+        return replies.SupportsTyping && !replies.Buffered ? new TypingIndicator(replies, time, conversationId, logger, cancellationToken) : null;
     }
 
     public async ValueTask DisposeAsync()
@@ -53,14 +53,14 @@ internal sealed class TypingIndicator : IAsyncDisposable
 
     /// <param name="stop">Ends the waiting between indicators (the turn finished, or was cancelled).</param>
     /// <param name="abandon">Cancels an indicator in flight: the turn was cancelled, or it outlasted <see cref="InFlightGrace"/>.</param>
-    private static async Task RunAsync(ITurnOutput output, TimeProvider time, string conversationId, ILogger logger, CancellationToken stop, CancellationToken abandon)
+    private static async Task RunAsync(ITurnReplies replies, TimeProvider time, string conversationId, ILogger logger, CancellationToken stop, CancellationToken abandon)
     {
         try
         {
             await Task.Delay(FirstDelay, time, stop);
             while (!stop.IsCancellationRequested)
             {
-                await output.SendAsync(ReplyActivities.Typing(), abandon);
+                await replies.SendTypingAsync(abandon);
                 await Task.Delay(Interval, time, stop);
             }
         }
@@ -68,9 +68,11 @@ internal sealed class TypingIndicator : IAsyncDisposable
         {
             // The turn finished (or an indicator in flight was abandoned).
         }
-        catch (Exception e) when (e is ConnectorException or HttpRequestException or UntrustedServiceUrlException or InvalidOperationException or Polly.ExecutionRejectedException)
+#pragma warning disable CA1031 // Best effort: whatever stops an indicator (a refused call, a broken connection) must not fail the turn.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
         {
-            BotFrameworkLog.TypingFailed(logger, conversationId, e);
+            TurnLog.TypingFailed(logger, conversationId, e);
         }
     }
 }

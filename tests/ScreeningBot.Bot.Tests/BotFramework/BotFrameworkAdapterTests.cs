@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScreeningBot.Bot.BotFramework;
 using ScreeningBot.Bot.Storage;
+using ScreeningBot.Bot.Turns;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Storage;
 using ScreeningBot.Testing.BotFramework;
@@ -11,7 +12,7 @@ using ScreeningBot.Testing.BotFramework;
 namespace ScreeningBot.Bot.Tests.BotFramework;
 
 /// <summary>POST /api/messages with bad input, duplicates, invokes and a storage outage; all through real HTTP with valid tokens.</summary>
-public sealed class ActivityProcessorTests(TeamsBotFixture fixture) : IClassFixture<TeamsBotFixture>
+public sealed class BotFrameworkAdapterTests(TeamsBotFixture fixture) : IClassFixture<TeamsBotFixture>
 {
     private TeamsBotHarness Bot => fixture.Harness;
 
@@ -186,7 +187,7 @@ public sealed class ActivityProcessorTests(TeamsBotFixture fixture) : IClassFixt
         var redelivered = await bot.PostAsync(consent);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(ActivityProcessor.RetryAfterSeconds), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(TimeSpan.FromSeconds(BotFrameworkAdapter.RetryAfterSeconds), refused.Headers.RetryAfter?.Delta);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         var replies = await RepliesAsync(retried);
         Assert.Contains(replies, r => r!["inputHint"]?.GetValue<string>() == "expectingInput");
@@ -207,7 +208,7 @@ public sealed class ActivityProcessorTests(TeamsBotFixture fixture) : IClassFixt
         store.FailNextUpdate = true;
 
         var first = await bot.PostAsync(consent);
-        await bot.Connector.WaitForAsync(r => r.Any(x => x.ConversationId == conversation && x.Text == BotFrameworkText.TryAgain), what: "the apology");
+        await bot.Connector.WaitForAsync(r => r.Any(x => x.ConversationId == conversation && x.Text == TurnText.StorageDown), what: "the apology");
         var retried = await bot.PostAsync(consent);
         await bot.Connector.WaitForAsync(r => r.Count(x => x.ConversationId == conversation && x.InputHint == "expectingInput") > prompts, what: "the first knockout question");
 
@@ -225,12 +226,12 @@ public sealed class ActivityProcessorTests(TeamsBotFixture fixture) : IClassFixt
         var conversation = await StartInterviewAsync(bot, jane);
         var consent = bot.Activities.PersonalMessage(jane, "yes");
         store.FailNextUpdate = true;
-        bot.Connector.FailNext(r => r.ConversationId == conversation && r.Text == BotFrameworkText.TryAgain, HttpStatusCode.Forbidden, errorCode: "ConversationBlockedByUser");
+        bot.Connector.FailNext(r => r.ConversationId == conversation && r.Text == TurnText.StorageDown, HttpStatusCode.Forbidden, errorCode: "ConversationBlockedByUser");
 
         var refused = await bot.PostAsync(consent);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(ActivityProcessor.RetryAfterSeconds), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(TimeSpan.FromSeconds(BotFrameworkAdapter.RetryAfterSeconds), refused.Headers.RetryAfter?.Delta);
         Assert.Equal(0, await CandidateLinesAsync(bot, jane, "yes"));
     }
 

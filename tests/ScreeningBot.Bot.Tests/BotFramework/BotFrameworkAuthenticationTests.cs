@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.IdentityModel.Tokens;
 using ScreeningBot.Testing.BotFramework;
 
 namespace ScreeningBot.Bot.Tests.BotFramework;
@@ -8,7 +9,7 @@ namespace ScreeningBot.Bot.Tests.BotFramework;
 /// loopback, so the real validation code runs. A refused activity must not be processed: each case is followed by a
 /// valid delivery whose welcome must be the only one the fake connector records.
 /// </summary>
-public sealed class BotFrameworkAuthenticatorTests(TeamsBotFixture fixture) : IClassFixture<TeamsBotFixture>
+public sealed class BotFrameworkAuthenticationTests(TeamsBotFixture fixture) : IClassFixture<TeamsBotFixture>
 {
     private TeamsBotHarness Bot => fixture.Harness;
 
@@ -54,6 +55,78 @@ public sealed class BotFrameworkAuthenticatorTests(TeamsBotFixture fixture) : IC
         var response = await Bot.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("key-not-in-the-key-set")]
+    public async Task Authenticate_KeyThatValidatedIsEndorsedOnlyForAnotherChannel_Returns403(string? headerKeyId)
+    {
+        // A key the connector endorses for Web Chat only signs a token whose header names no key, or a key the set does not
+        // have: validation then tries every key, and the endorsements that count are those of the key that verified it.
+        await using var bot = await TeamsBotHarness.StartAsync();
+        var webChatOnly = FakeBotConnector.CreateKey();
+        bot.Connector.PublishKey(webChatOnly, ["webchat"]);
+        var signer = new RsaSecurityKey(webChatOnly.Rsa) { KeyId = headerKeyId };
+        var teams = bot.Activities.BotAddedToPersonalChat(TeamsBotFixture.NewUser());
+        var webChat = bot.Activities.BotAddedToPersonalChat(TeamsBotFixture.NewUser());
+        webChat["channelId"] = "webchat";
+
+        var refused = await bot.PostAsync(teams, bot.Connector.CreateToken(TeamsBotHarness.AppId, key: signer));
+        var accepted = await bot.PostAsync(webChat, bot.Connector.CreateToken(TeamsBotHarness.AppId, key: webChatOnly));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Authenticate_TokenWithAnUnknownCriticalHeaderParameter_Returns401()
+    {
+        var user = TeamsBotFixture.NewUser();
+        var token = Bot.Connector.CreateToken(
+            TeamsBotHarness.AppId,
+            additionalHeaderClaims: new Dictionary<string, object> { ["crit"] = new List<string> { "urn:example:must-understand" }, ["urn:example:must-understand"] = true });
+
+        var response = await Bot.PostAsync(Bot.Activities.BotAddedToPersonalChat(user), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("crit", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> TokensRejectedWithoutKeys => new() { "alg-none", "garbage", "wrong-issuer", "wrong-audience", "expired" };
+
+    [Theory]
+    [MemberData(nameof(TokensRejectedWithoutKeys))]
+    public async Task Authenticate_MetadataUnreachable_TokenThatNeedsNoKeysToRejectGets401(string kind)
+    {
+        await using var bot = await TeamsBotHarness.StartAsync();
+        bot.Connector.MetadataAvailable = false;
+        var now = TimeProvider.System.GetUtcNow();
+        var token = kind switch
+        {
+            "alg-none" => bot.Connector.CreateUnsignedToken(TeamsBotHarness.AppId),
+            "garbage" => "not.a.jwt",
+            "wrong-issuer" => bot.Connector.CreateToken(TeamsBotHarness.AppId, issuer: "https://evil.example.com"),
+            "wrong-audience" => bot.Connector.CreateToken("9f1b7c1e-0000-4000-8000-00000000beef"),
+            "expired" => bot.Connector.CreateToken(TeamsBotHarness.AppId, notBefore: now.AddHours(-2), expires: now.AddMinutes(-10)),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+
+        var response = await bot.PostAsync(bot.Activities.BotAddedToPersonalChat(TeamsBotFixture.NewUser()), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Authenticate_MetadataUnreachable_WellFormedTokenGets503WithRetryAfter()
+    {
+        await using var bot = await TeamsBotHarness.StartAsync();
+        bot.Connector.MetadataAvailable = false;
+
+        var response = await bot.PostAsync(bot.Activities.BotAddedToPersonalChat(TeamsBotFixture.NewUser()));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using ScreeningBot.Testing.BotFramework;
 namespace ScreeningBot.Bot.Tests.BotFramework;
 
 /// <summary>Recruiter commands typed in a Teams channel, read back from expectReplies response bodies.</summary>
-public sealed class BotFrameworkTurnHandlerTests
+public sealed class TeamsCommandTests
 {
     [Theory]
     [InlineData("help", "I run structured first-round screens")]

@@ -8,7 +8,7 @@ using ScreeningBot.Testing.Slack;
 namespace ScreeningBot.Bot.Tests.Slack;
 
 /// <summary>The Slack endpoints over real HTTP: signatures, acknowledgements, deduplication, filtering and authorisation.</summary>
-public sealed class SlackEndpointsTests
+public sealed class SlackAdapterTests
 {
     private const string Candidate = "UJANE";
     private static readonly string CandidateDm = FakeSlackApi.DirectMessageChannel(Candidate);
@@ -89,13 +89,27 @@ public sealed class SlackEndpointsTests
     }
 
     [Fact]
-    public async Task Events_BodyOverTheLimit_Return400()
+    public async Task Events_BodyOverTheLimit_Return413()
     {
         await using var sut = await SlackBotHarness.StartAsync(new Dictionary<string, string?> { ["Slack:MaxBodyBytes"] = "4096" });
 
         var response = await sut.SendAsync(sut.Requests.DirectMessage(CandidateDm, Candidate, new string('x', 5_000)));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Commands_FromAnotherWorkspace_AreIgnored()
+    {
+        await using var sut = await SlackBotHarness.StartAsync();
+
+        var foreign = await sut.SendAsync(sut.Requests.Command("status", SlackBotHarness.Recruiter, SlackBotHarness.HiringChannel, sut.Slack.ResponseUrl("foreign"), teamId: "TOTHER"));
+        await sut.SendAsync(sut.Requests.Command("status", SlackBotHarness.Recruiter, SlackBotHarness.HiringChannel, sut.Slack.ResponseUrl("ours")));
+
+        await sut.WaitForAsync(c => c.Method == "response_url:ours", "the answer to the command from our workspace");
+        Assert.Equal(HttpStatusCode.OK, foreign.StatusCode);
+        Assert.DoesNotContain("Latest screens", await foreign.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(sut.Slack.Calls, c => c.Method == "response_url:foreign");
     }
 
     [Fact]
@@ -170,7 +184,7 @@ public sealed class SlackEndpointsTests
         var ack = await sut.SendAsync(sut.Requests.Command($"<@{Candidate}|jane> backend-senior", "UMALLORY", SlackBotHarness.HiringChannel, sut.Slack.ResponseUrl("refuse")));
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-        Assert.Contains(SlackEndpoints.WorkingText, (await AckAsync(ack)).Text, StringComparison.Ordinal);
+        Assert.Contains(SlackAdapter.WorkingText, (await AckAsync(ack)).Text, StringComparison.Ordinal);
         var answer = await sut.WaitForAsync(c => c.Method == "response_url:refuse", "the refusal");
         Assert.Contains("only recruiters can run screening commands", answer.Text, StringComparison.Ordinal);
         Assert.Contains("UMALLORY", answer.Text, StringComparison.Ordinal);

@@ -40,7 +40,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
             ["Slack:RetryDelay"] = "00:00:00.010",
             ["Slack:AttemptTimeout"] = attemptTimeout,
         }).Build();
-        _services = new ServiceCollection().AddLogging().AddSlack(configuration).BuildServiceProvider();
+        _services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSlack().BuildServiceProvider();
         return _services.GetRequiredService<SlackWebApiClient>();
     }
 

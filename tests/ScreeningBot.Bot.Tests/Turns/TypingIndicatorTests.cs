@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
-using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.Turns;
+using ScreeningBot.Dialogs.Conversation;
 
-namespace ScreeningBot.Bot.Tests.BotFramework;
+namespace ScreeningBot.Bot.Tests.Turns;
 
 /// <summary>The typing indicator: none for a fast turn, a steady beat for a slow one, and no cancelled HTTP requests.</summary>
 public sealed class TypingIndicatorTests
@@ -40,7 +42,6 @@ public sealed class TypingIndicatorTests
             await output.WaitForCountAsync(2);
         }
 
-        Assert.All(output.Sent, a => Assert.Equal(ActivityType.Typing, a.Type));
         Assert.Equal(2, output.Sent.Count);
     }
 
@@ -99,10 +100,17 @@ public sealed class TypingIndicatorTests
         Assert.Null(TypingIndicator.Start(new RecordingOutput { CanType = false }, _time, "a:jane", _logger, CancellationToken.None));
     }
 
-    private sealed class RecordingOutput : ITurnOutput
+    [Fact]
+    public void Start_RepliesBufferedForTheResponse_ReturnsNull()
+    {
+        Assert.Null(TypingIndicator.Start(new RecordingOutput { IsBuffered = true }, _time, "a:jane", _logger, CancellationToken.None));
+    }
+
+    /// <summary>Records typing indicators (the only thing a typing indicator sends) with the token each was sent with.</summary>
+    private sealed class RecordingOutput : ITurnReplies
     {
         private readonly Lock _gate = new();
-        private readonly List<Activity> _sent = [];
+        private readonly List<DateTimeOffset> _sent = [];
         private readonly List<CancellationToken> _tokens = [];
 
         public bool CanType { get; init; } = true;
@@ -111,9 +119,13 @@ public sealed class TypingIndicatorTests
 
         public Exception? Failure { get; init; }
 
+        public bool IsBuffered { get; init; }
+
         public bool SupportsTyping => CanType;
 
-        public IReadOnlyList<Activity> Sent
+        public bool Buffered => IsBuffered;
+
+        public IReadOnlyList<DateTimeOffset> Sent
         {
             get
             {
@@ -135,11 +147,11 @@ public sealed class TypingIndicatorTests
             }
         }
 
-        public async Task SendAsync(Activity activity, CancellationToken cancellationToken)
+        public async Task SendTypingAsync(CancellationToken cancellationToken)
         {
             lock (_gate)
             {
-                _sent.Add(activity);
+                _sent.Add(DateTimeOffset.MinValue);
                 _tokens.Add(cancellationToken);
             }
 
@@ -153,6 +165,14 @@ public sealed class TypingIndicatorTests
                 await Hold.Task.WaitAsync(cancellationToken);
             }
         }
+
+        public Task SendAsync(IReadOnlyList<Reply> replies, CancellationToken cancellationToken) => throw new InvalidOperationException("A typing indicator sends no replies.");
+
+        public Task SendAsync(CommandResponse response, CancellationToken cancellationToken) => throw new InvalidOperationException("A typing indicator sends no replies.");
+
+        public Task SendNoticeAsync(string text, CancellationToken cancellationToken) => throw new InvalidOperationException("A typing indicator sends no replies.");
+
+        public Task MarkAnsweredAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("A typing indicator sends no replies.");
 
         public async Task WaitForCountAsync(int count)
         {
