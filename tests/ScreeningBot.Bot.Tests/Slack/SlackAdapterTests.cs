@@ -99,6 +99,23 @@ public sealed class SlackAdapterTests
     }
 
     [Fact]
+    public async Task Events_BotTokensWorkspaceUnknown_Answers503SoSlackDeliversAgain()
+    {
+        await using var sut = await SlackBotHarness.StartAsync(new Dictionary<string, string?> { ["Slack:TeamIds:0"] = null });
+        sut.Slack.Script("auth.test", FakeSlackAnswer.Fails("invalid_auth"));
+        var ev = sut.Requests.DirectMessage(CandidateDm, Candidate, "hello", eventId: "Ev0100", ts: "1800000000.000100");
+        var retry = sut.Requests.DirectMessage(CandidateDm, Candidate, "hello", eventId: "Ev0100", ts: "1800000000.000100");
+
+        var deferred = await sut.SendAsync(ev);
+        var delivered = await sut.SendAsync(retry);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, deferred.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+        var reply = await sut.WaitForAsync(c => c.Method == "chat.postMessage", "the answer to the redelivered message");
+        Assert.Contains("don't have a screen open for you", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Commands_FromAnotherWorkspace_AreIgnored()
     {
         await using var sut = await SlackBotHarness.StartAsync();

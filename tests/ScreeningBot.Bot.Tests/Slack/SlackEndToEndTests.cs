@@ -130,6 +130,23 @@ public sealed class SlackEndToEndTests
     }
 
     [Fact]
+    public async Task Screen_NoTeamIdsConfigured_ServesTheBotTokensOwnWorkspaceOnly()
+    {
+        await using var sut = await SlackBotHarness.StartAsync(new Dictionary<string, string?> { ["Slack:TeamIds:0"] = null });
+        sut.Slack.AddUser(Candidate, "Jane Doe");
+        await sut.SendAsync(sut.Requests.Command($"<@{Candidate}|jane> backend-senior", SlackBotHarness.Recruiter, SlackBotHarness.HiringChannel, sut.Slack.ResponseUrl("invite")));
+        var consent = await NextPromptAsync(sut, afterSequence: -1);
+
+        var foreign = await sut.SendAsync(sut.Requests.DirectMessage(CandidateDm, Candidate, "no", teamId: "TOTHER"));
+        await sut.SendAsync(sut.Requests.DirectMessage(CandidateDm, Candidate, "yes"));
+
+        var next = await NextPromptAsync(sut, consent.Sequence);
+        Assert.Equal(HttpStatusCode.OK, foreign.StatusCode);
+        Assert.NotEqual("consent", PromptQuestionId(next));
+        Assert.Contains(sut.Slack.Calls, c => c.Method == "auth.test");
+    }
+
+    [Fact]
     public async Task Screen_ButtonClickFromAnotherWorkspace_IsIgnored()
     {
         await using var sut = await SlackBotHarness.StartAsync();
