@@ -10,7 +10,7 @@ namespace ScreeningBot.Bot.BotFramework;
 /// The Bot Framework's rules around ASP.NET Core's JwtBearer handler, for one issuer family (Bot Connector or Emulator):
 /// <list type="bullet">
 /// <item>Before any key is needed, a token that can be refused on its face is refused with 401: not a JWT, an algorithm other
-/// than RS256/384/512, a critical header parameter (RFC 7515 §4.1.11: this bot understands none), a foreign issuer, another
+/// than RS256/384/512, a critical header parameter (docs/channels.md: this bot understands none), a foreign issuer, another
 /// audience, no expiry, or outside its lifetime. So an outage of the OpenID metadata never turns those into 503.</item>
 /// <item>A token naming a key id the cached metadata lacks makes the keys refresh once before validation (key rollover).</item>
 /// <item>After validation, the channels the verifying key is endorsed for become <see cref="BotFrameworkAuthentication.EndorsementClaim"/>

@@ -1,6 +1,6 @@
 namespace ScreeningBot.Bot.Rendering;
 
-/// <summary>Block Kit limits (shared/reference/slack.md A7). The renderer trims or splits so no message exceeds them.</summary>
+/// <summary>Block Kit limits (docs/channels.md). The renderer trims or splits so no message exceeds them.</summary>
 internal static class BlockKitLimits
 {
     public const int BlocksPerMessage = 50;
@@ -15,7 +15,7 @@ internal static class BlockKitLimits
     public const int BlockId = 255;
 
     /// <summary>
-    /// Undocumented cap on the characters of all blocks of one message (<c>msg_blocks_too_long</c> near 13k, bolt-js#2509);
+    /// Undocumented cap on the characters of all blocks of one message (<c>msg_blocks_too_long</c> near 13k, docs/channels.md);
     /// we stay under it with room to spare.
     /// </summary>
     public const int MessageCharacters = 12_000;
