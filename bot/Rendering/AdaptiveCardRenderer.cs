@@ -72,7 +72,7 @@ internal static partial class AdaptiveCardRenderer
         if (scorecard.Language is { } language)
         {
             body.Add(Heading("Language"));
-            body.Add(Facts((language.Language, $"{language.EstimatedLevel} (target {language.TargetLevel})")));
+            body.Add(Facts((language.Language, $"{language.Headline} ({language.SourceLabel})")));
         }
 
         AddList(body, "Strengths", scorecard.Strengths);

@@ -157,7 +157,7 @@ internal static class BlockKitRenderer
 
         if (scorecard.Language is { } language)
         {
-            blocks.Add(Section($"*Language*\n{Esc(language.Language, 40)}: {Esc(language.EstimatedLevel, 10)} (target {Esc(language.TargetLevel, 10)}) {(language.MeetsTarget ? "✅" : "⚠️")}"));
+            blocks.Add(Section($"*Language*\n{Esc(language.Language, 40)}: {Esc(language.Headline, 80)} {(language.MeetsTarget ? "✅" : "⚠️")} _({Esc(language.SourceLabel, 60)})_"));
         }
 
         if (scorecard.Strengths.Count > 0)

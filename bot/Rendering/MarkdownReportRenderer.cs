@@ -85,7 +85,23 @@ internal static class MarkdownReportRenderer
         {
             md.AppendLine("## Language");
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"{language.Language}: estimated {language.EstimatedLevel}, target {language.TargetLevel} ({(language.MeetsTarget ? "meets" : "below")} target).");
+            md.AppendLine(CultureInfo.InvariantCulture, $"**{language.Language}: {language.Headline}** ({(language.MeetsTarget ? "meets the target" : language.Assessed ? "below the target" : "no level given")}; {language.SourceLabel}).");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Shown: {language.Method}.");
+            if (language.Offline is { } offline)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- Offline estimate of the language answers: {offline.Summary}.");
+                foreach (var note in offline.Notes.Skip(offline.Verdict == Dialogs.Language.LanguageVerdict.Assessed ? 0 : 1))
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"  - {note}");
+                }
+            }
+
+            if (language.RestOfInterview is { } rest)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- Rest of the interview (offline, shown apart): {rest.Summary}.");
+            }
+
             md.AppendLine();
         }
 

@@ -29,6 +29,11 @@ internal static class ScorecardTextRenderer
             text.AppendLine(CultureInfo.InvariantCulture, $"  {ReportText.Trim(d.Name, 28),-28} {d.Weight,3}%  {bar} {ReportText.Score(d.Score),4}");
         }
 
+        if (scorecard.Language is { } language)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {language.Language}: {language.Headline} ({language.SourceLabel})");
+        }
+
         Section(text, "Strengths", scorecard.Strengths);
         Section(text, "Risks", scorecard.Risks);
         text.AppendLine();

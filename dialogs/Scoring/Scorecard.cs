@@ -110,7 +110,6 @@ public sealed record DimensionLine(string DimensionId, string Name, int Weight, 
 /// <summary>Knowledge areas a blueprint answer covered (+) and missed (−).</summary>
 public sealed record BlueprintCoverage(string BlueprintId, string Question, double Depth, IReadOnlyList<string> Covered, IReadOnlyList<string> Missing);
 
-public sealed record LanguageResult(string Language, string TargetLevel, string EstimatedLevel, bool MeetsTarget);
 
 /// <summary>A verbatim quote from the candidate with the question it answered.</summary>
 public sealed record Quote(string QuestionId, string Text);

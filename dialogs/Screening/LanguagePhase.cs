@@ -31,7 +31,10 @@ internal static class LanguagePhase
                     {
                         if (first)
                         {
-                            step.Say(ScreeningText.LanguageIntro(languageName, assessment.Questions.Count));
+                            var sameLanguage = string.Equals(assessment.Language, profile.Language, StringComparison.OrdinalIgnoreCase);
+                            step.Say(sameLanguage
+                                ? ScreeningText.LanguageCheckIntro(languageName, assessment.Questions.Count)
+                                : ScreeningText.LanguageIntro(languageName, assessment.Questions.Count));
                         }
 
                         return ValueTask.FromResult(StepResult.Wait(PhaseKit.TextPrompt(question.Id, question.Text)));

@@ -54,6 +54,10 @@ internal static class ScreeningText
     public static string LanguageIntro(string language, int count) =>
         $"Let's switch language for {count.ToWords()} short {(count == 1 ? "question" : "questions")}. Please answer in {language}.";
 
+    /// <summary>The language part's intro when it stays in the interview's language: the candidate is told their writing is assessed.</summary>
+    public static string LanguageCheckIntro(string language, int count) =>
+        $"Last, {count.ToWords()} short {(count == 1 ? "question" : "questions")} in {language}. This part also looks at your written {language}, so please answer in full sentences and in your own words.";
+
     public static string Closing(string firstName) =>
         $"That's everything, {firstName}. Thank you for your time and thoughtful answers! The hiring team will review the screen and get back to you.";
 
