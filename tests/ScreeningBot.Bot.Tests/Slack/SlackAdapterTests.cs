@@ -36,7 +36,8 @@ public sealed class SlackAdapterTests
         // Well outside the 5-minute window: the wall clock moves on between signing and verifying (seconds on a loaded
         // CI machine), so a timestamp one second out could drift back in. SlackRequestSignatureTests pins the boundary.
         var now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
-        var body = new JsonObject { ["type"] = "url_verification", ["challenge"] = "abc" }.ToJsonString();
+        // Not hex, so no trace id in the problem answer can contain it by chance.
+        var body = new JsonObject { ["type"] = "url_verification", ["challenge"] = "forged-xyz" }.ToJsonString();
         var request = defect switch
         {
             "wrong-secret" => sut.Requests.Sign(BotRoutes.SlackEvents, body, "application/json", secret: "not-the-secret"),
@@ -46,7 +47,7 @@ public sealed class SlackAdapterTests
         };
         if (defect == "tampered")
         {
-            request.Content = new StringContent(body.Replace("abc", "abd", StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json");
+            request.Content = new StringContent(body.Replace("forged-xyz", "forged-xyw", StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json");
         }
         else if (defect == "missing")
         {
@@ -56,7 +57,7 @@ public sealed class SlackAdapterTests
         var response = await sut.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.DoesNotContain("abc", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("forged-xy", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
