@@ -26,8 +26,6 @@ internal sealed class SlackAdapter(
 {
     public const string CommandPrefix = "/screen";
 
-    public const string RetryNumHeader = "X-Slack-Retry-Num";
-
     public const string WorkingText = "Working on it…";
 
     public const string BusyText = "I'm busy right now; please try again in a minute.";

@@ -38,6 +38,7 @@ internal sealed class TurnHost(
 {
     private readonly IRecruiterRule[] _rules = [.. recruiterRules];
 
+    /// <summary>Runs <paramref name="turn"/> and answers through <paramref name="replies"/>; throws only when <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task<TurnResult> RunAsync(Turn turn, ITurnReplies replies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -68,6 +69,7 @@ internal sealed class TurnHost(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // The host is stopping: not a failure, and not recorded, so a redelivery runs.
             throw;
         }
 #pragma warning disable CA1031 // A turn must not take the queue down with it; the failure is logged with its exception.
