@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScreeningBot.Bot.Cli;
 using ScreeningBot.Bot.Hosting;
-using ScreeningBot.Bot.Reports;
+using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Scoring;
