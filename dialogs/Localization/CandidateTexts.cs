@@ -62,6 +62,12 @@ public sealed class CandidateTexts
 
     public string ProfileChanged => Get("profileChanged");
 
+    /// <summary>Sent to the candidate when a recruiter cancels the screen (for the host's cancel command).</summary>
+    public string ClosedByTeam => Get("closedByTeam");
+
+    /// <summary>A button of an earlier question was clicked (for the host's stale-click check).</summary>
+    public string StaleClick => Get("staleClick");
+
     public string TextEmpty => Get("textEmpty");
 
     public string YesNoExpected => Get("yesNoExpected");

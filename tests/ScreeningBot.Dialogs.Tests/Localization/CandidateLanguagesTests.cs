@@ -110,7 +110,7 @@ public sealed class CandidateLanguagesTests
             texts.LanguageIntro("en", 1), texts.LanguageIntro("de", 2), texts.LanguageCheckIntro("es", 1), texts.LanguageCheckIntro("fr", 3),
             texts.Closing("Jane"), texts.Closing(null), texts.Help(Now.AddDays(7), Now), texts.Paused(Now.AddDays(7), Now), texts.Resumed,
             texts.NotPaused, texts.NoOpenQuestion, texts.WithdrawQuestion, texts.Withdrawn, texts.WithdrawCancelled, texts.Expired,
-            texts.AlreadyEnded, texts.ProfileChanged, texts.TooLong(12_345, 8_000), texts.FollowUp("metrics"), texts.FollowUp("tradeoffs"),
+            texts.AlreadyEnded, texts.ProfileChanged, texts.ClosedByTeam, texts.StaleClick, texts.TooLong(12_345, 8_000), texts.FollowUp("metrics"), texts.FollowUp("tradeoffs"),
             texts.FollowUp("ownership"), texts.FollowUp("example"), texts.FollowUp("failure-modes"), texts.FollowUp("idempotency"),
             texts.TextEmpty, texts.YesNoExpected, texts.ChoiceExpected([new("A", "a"), new("B", "b")]), texts.NumberExpected(null),
             texts.NumberExpected("years"), texts.NumberNegative(null), texts.NumberOutOfRange(0, 10, null), texts.NumberOutOfRange(0, 10, "years"),

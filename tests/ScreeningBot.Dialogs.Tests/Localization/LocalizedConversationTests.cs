@@ -146,4 +146,35 @@ public sealed class LocalizedConversationTests
             .AssertReply("Esta entrevista ha terminado. Gracias de nuevo: el equipo de selección ya tiene sus respuestas.")
             .RunAsync();
     }
+
+    [Fact]
+    public async Task Interview_EnglishProfileWithGermanAssessment_SpeaksGermanOnlyDuringTheLanguagePart()
+    {
+        await new ConversationFlow(SampleProfiles.WithLanguage, new FakeTimeProvider(Start))
+            .Start().SkipReplies(2)
+            .Send("yes").SkipReplies(3)
+            .Send("5").SkipReplies(1)
+            .Send("tomorrow").SkipReplies(2)
+            .Send(LongAnswer).SkipReplies(1)
+            .Send(LongAnswer).SkipReplies(2)
+            .Send(LongAnswer).SkipReplies(1)
+            .Send(LongAnswer)
+            .AssertReply("**Follow-up 2 of 2.** What happens on a cache stampede?")
+            .Send(LongAnswer)
+            .AssertReply("Let's switch language for one short question. Please answer in German.")
+            .AssertReply("Beschreiben Sie bitte Ihr letztes Projekt.")
+            .Send("hilfe")
+            .AssertReplyContains("Ich führe für das Einstellungsteam ein kurzes, strukturiertes Screening durch.")
+            .AssertReply("Beschreiben Sie bitte Ihr letztes Projekt.")
+            .Send("help")
+            .AssertReplyContains("Ich führe für das Einstellungsteam")
+            .SkipReplies(1)
+            .Send(string.Empty)
+            .AssertReply("Da ist keine Antwort bei mir angekommen. Lassen Sie sich Zeit und antworten Sie mit eigenen Worten, oder geben Sie überspringen ein, um weiterzugehen.")
+            .Send("Zuletzt habe ich eine Schnittstelle für Rechnungen gebaut, die täglich viele Anfragen verarbeitet.")
+            .AssertReply("That's everything, Jane. Thank you for your time and thoughtful answers! The hiring team will review the screen and get back to you.")
+            .AssertNoMoreReplies()
+            .AssertState(s => Assert.Equal("en", s.Language))
+            .RunAsync();
+    }
 }
