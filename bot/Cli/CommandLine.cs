@@ -31,6 +31,9 @@ internal static class CommandLine
         new CefrEvalCommand(),
         new ValidateProfilesCommand(),
         new Storage.ForgetCommand(),
+        new Compliance.ExportCommand(),
+        new Compliance.VerifyAuditCommand(),
+        new Compliance.AdverseImpactCommand(),
     ];
 
     /// <summary>

@@ -17,6 +17,9 @@ internal static class BotRoutes
     /// <summary>The full report behind a signed link (bot/Reports/ReportLinks).</summary>
     public const string Report = "/reports/{interviewId}";
 
+    /// <summary>Everything stored about a candidate, as JSON, behind a signed one-hour link (bot/Compliance/ExportEndpoints).</summary>
+    public const string Export = "/exports/{token}";
+
     /// <summary>Local playground page (only while Bot Framework authentication is off; see Playground/PlaygroundChannel).</summary>
     public const string Playground = "/";
 }

@@ -1,4 +1,5 @@
 using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.Compliance;
 using ScreeningBot.Bot.Playground;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Bot.Slack;
@@ -12,6 +13,7 @@ public static class ScreeningBotEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapReportEndpoints();
+        app.MapExportEndpoints();
         app.MapGet(BotRoutes.Health, () => TypedResults.Ok(new { status = "ok" }));
         app.MapSlackEndpoints();
         app.MapBotFrameworkEndpoints();

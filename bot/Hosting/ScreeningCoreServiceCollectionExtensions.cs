@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Cli;
+using ScreeningBot.Bot.Compliance;
 using ScreeningBot.Bot.Commands;
 using ScreeningBot.Bot.Judging;
 using ScreeningBot.Bot.Reports;
@@ -44,7 +45,7 @@ internal static class ScreeningCoreServiceCollectionExtensions
         services.TryAddSingleton<CandidateDataService>();
         services.TryAddSingleton<RecruiterCommandService>();
         services.TryAddSingleton<ChannelRouter>();
-        services.TryAddSingleton<IScorecardPublisher>(sp => sp.GetRequiredService<ChannelRouter>());
+        services.AddCandidateRights();
         return services;
     }
 
