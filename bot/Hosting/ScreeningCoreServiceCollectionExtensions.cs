@@ -6,6 +6,7 @@ using ScreeningBot.Bot.Compliance;
 using ScreeningBot.Bot.Commands;
 using ScreeningBot.Bot.Judging;
 using ScreeningBot.Bot.Reports;
+using ScreeningBot.Bot.Storage;
 using ScreeningBot.Dialogs.Judging;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Scoring;
@@ -27,7 +28,9 @@ internal static class ScreeningCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(configuration); // what the options below bind, also for command-line verbs that build their own services
-        services.AddOptionsWithValidateOnStart<ScreeningOptions, ScreeningOptionsValidator>().BindConfiguration(ScreeningOptions.SectionName);
+        services.AddOptionsWithValidateOnStart<ScreeningOptions, ScreeningOptionsValidator>().BindConfiguration(ScreeningOptions.SectionName)
+            // The notice tells candidates how long their record is kept: the retention that actually deletes it.
+            .PostConfigure(o => o.RetentionDays = configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.RetentionDays)}", new StorageOptions().RetentionDays));
         services.AddOptionsWithValidateOnStart<ReportOptions, ReportOptionsValidator>().BindConfiguration(ReportOptions.SectionName);
         services.TryAddSingleton<ReportLinks>();
 

@@ -18,6 +18,7 @@ public sealed record ScreeningNotice(string InterviewId, string CandidateName, s
         NotScreenedReason? reason = interview.Status switch
         {
             InterviewStatus.Declined => NotScreenedReason.ConsentDeclined,
+            InterviewStatus.OptedOut => NotScreenedReason.HumanInterviewRequested,
             _ => null,
         };
         var name = string.IsNullOrWhiteSpace(interview.Candidate.Name) ? interview.Candidate.Id : interview.Candidate.Name;
