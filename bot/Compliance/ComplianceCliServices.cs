@@ -22,13 +22,13 @@ internal static class ComplianceCliServices
         services.AddLogging();
         services.AddSingleton(context.Time);
         services.AddScreeningBotStorage(context.Configuration);
+        services.AddOptionsWithValidateOnStart<ReportOptions, ReportOptionsValidator>().BindConfiguration(ReportOptions.SectionName);
+        services.TryAddSingleton<ReportLinks>();
+        services.TryAddSingleton<ChannelRouter>(); // without channels (export) it knows none, and nothing asks it to post
         if (withChannels)
         {
-            services.AddOptionsWithValidateOnStart<ReportOptions, ReportOptionsValidator>().BindConfiguration(ReportOptions.SectionName);
-            services.TryAddSingleton<ReportLinks>();
             services.AddBotFramework();
             services.AddSlack();
-            services.TryAddSingleton<ChannelRouter>();
         }
 
         services.AddCandidateRights();
