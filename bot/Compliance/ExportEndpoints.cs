@@ -33,13 +33,7 @@ internal static class ExportEndpoints
         HttpContext context,
         CancellationToken cancellationToken)
     {
-        // A candidate's whole record: never cached, never framed, never sent on as a referrer.
-        var headers = context.Response.Headers;
-        headers.CacheControl = "no-store";
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+        PrivateResponse.Protect(context.Response, "default-src 'none'; frame-ancestors 'none'"); // a candidate's whole record
 
         var (check, candidateId, issuer) = links.CheckExport(token, expires, sig);
         switch (check)
