@@ -1,0 +1,299 @@
+namespace ScreeningBot.Dialogs.Judging;
+
+/// <summary>How much of a <see cref="SignalPattern"/> a text shows, and where.</summary>
+/// <param name="Matched">Slots found together inside one window (0 when none).</param>
+/// <param name="Slots">Slots the pattern has.</param>
+/// <param name="Start">Index of the first token of the best window; -1 when nothing matched.</param>
+/// <param name="End">Index of the last token of the best window (inclusive); -1 when nothing matched.</param>
+/// <param name="DistinctiveMatched">Matched slots whose words are not among the words the caller called common (e.g. the question's own).</param>
+internal readonly record struct SignalMatch(int Matched, int Slots, int Start, int End, int DistinctiveMatched)
+{
+    public static SignalMatch None(int slots) => new(0, slots, -1, -1, 0);
+
+    public bool IsFull => Slots > 0 && Matched == Slots;
+}
+
+/// <summary>
+/// A phrasing that shows a knowledge area or a competency, as written in a profile's <c>signals:</c>, compiled for
+/// matching. Syntax: words separated by spaces are <em>slots</em> that must all appear within a short window, in any
+/// order; <c>a|b</c> gives alternatives for one slot; <c>word*</c> matches any word starting with <c>word</c>;
+/// <c>on-call</c> or <c>"one at a time"</c> is a compound whose words must be adjacent and in that order. Words match
+/// by stem and synonym group (<see cref="LightStemmer"/>, <see cref="JudgingLexicon"/>), so <c>invalidate</c> finds
+/// "invalidating"; the articles a, an and the are ignored outside compounds.
+/// </summary>
+/// <remarks>Immutable and thread-safe once parsed.</remarks>
+internal sealed class SignalPattern
+{
+    /// <summary>Most slots a signal may have: it is matched inside a short window, so longer phrasings never match.</summary>
+    public const int MaxSlots = 8;
+
+    /// <summary>Shortest prefix before a <c>*</c>.</summary>
+    public const int MinPrefixLength = 3;
+
+    private static readonly string[] Articles = ["a", "an", "the"];
+
+    private readonly Alternative[][] _slots;
+
+    private SignalPattern(string text, Alternative[][] slots)
+    {
+        Text = text;
+        _slots = slots;
+    }
+
+    public string Text { get; }
+
+    public int SlotCount => _slots.Length;
+
+    /// <summary>Tokens the matched slots may spread over: enough for a clause, too few for two unrelated sentences.</summary>
+    public int Window => Math.Max(8, 4 * _slots.Length);
+
+    /// <summary>Parses <paramref name="text"/>; null with a one-sentence <paramref name="problem"/> when it is not a valid signal.</summary>
+    public static SignalPattern? Parse(string text, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        problem = null;
+        var slotTexts = SplitSlots(text.Trim(), out var quoteProblem);
+        if (quoteProblem is not null)
+        {
+            problem = quoteProblem;
+            return null;
+        }
+
+        var slots = new List<Alternative[]>();
+        foreach (var slotText in slotTexts)
+        {
+            var alternatives = new List<Alternative>();
+            foreach (var raw in slotText.Split('|'))
+            {
+                var alternative = ParseAlternative(raw, out problem);
+                if (alternative is null)
+                {
+                    return null;
+                }
+
+                alternatives.Add(alternative);
+            }
+
+            // An article on its own carries no meaning ("the cache" = "cache").
+            if (alternatives.Count == 1 && alternatives[0].Words.Length == 1 && !alternatives[0].Words[0].Prefix && Articles.Contains(alternatives[0].Words[0].Word))
+            {
+                continue;
+            }
+
+            slots.Add([.. alternatives]);
+        }
+
+        if (slots.Count == 0)
+        {
+            problem = "has no word to look for (articles such as \"the\" are ignored)";
+            return null;
+        }
+
+        if (slots.Count > MaxSlots)
+        {
+            problem = $"has {slots.Count} words; a signal is matched within a few words of text, so keep it to at most {MaxSlots}";
+            return null;
+        }
+
+        return new SignalPattern(text.Trim(), [.. slots]);
+    }
+
+    /// <summary>Slots written as a single word or compound, for "is this a behaviour or one noun?" checks.</summary>
+    public bool IsSingleSlot => _slots.Length == 1;
+
+    /// <summary>
+    /// The best window of <paramref name="positions"/>' text for this pattern: the one holding the most slots (ties: the
+    /// shortest, then the earliest). With <paramref name="sameSentence"/>, a window never spans two sentences.
+    /// <paramref name="common"/> lists terms that count as matched but not as distinctive evidence.
+    /// </summary>
+    public SignalMatch Match(TokenPositions positions, bool sameSentence = false, IReadOnlySet<string>? common = null)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        var hits = new List<(int Start, int End, int Slot, bool Distinctive)>();
+        for (var s = 0; s < _slots.Length; s++)
+        {
+            foreach (var alternative in _slots[s])
+            {
+                alternative.AddHits(positions, s, common, hits);
+            }
+        }
+
+        if (hits.Count == 0)
+        {
+            return SignalMatch.None(_slots.Length);
+        }
+
+        hits.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        return BestWindow(hits, positions, sameSentence);
+    }
+
+    private SignalMatch BestWindow(List<(int Start, int End, int Slot, bool Distinctive)> hits, TokenPositions positions, bool sameSentence)
+    {
+        var best = SignalMatch.None(_slots.Length);
+        Span<int> counts = stackalloc int[MaxSlots];
+        Span<int> distinctive = stackalloc int[MaxSlots];
+        var left = 0;
+        var covered = 0;
+        for (var right = 0; right < hits.Count; right++)
+        {
+            var hit = hits[right];
+            while (left < right && (hit.End - hits[left].Start + 1 > Window
+                || (sameSentence && positions.SentenceOf(hits[left].Start) != positions.SentenceOf(hit.End))))
+            {
+                Remove(hits[left], counts, distinctive, ref covered);
+                left++;
+            }
+
+            if (counts[hit.Slot]++ == 0)
+            {
+                covered++;
+            }
+
+            distinctive[hit.Slot] += hit.Distinctive ? 1 : 0;
+            var end = 0;
+            for (var k = left; k <= right; k++)
+            {
+                end = Math.Max(end, hits[k].End);
+            }
+
+            var span = end - hits[left].Start;
+            var bestSpan = best.End - best.Start;
+            if (covered > best.Matched || (covered == best.Matched && span < bestSpan))
+            {
+                var distinct = 0;
+                for (var s = 0; s < _slots.Length; s++)
+                {
+                    distinct += distinctive[s] > 0 ? 1 : 0;
+                }
+
+                best = new SignalMatch(covered, _slots.Length, hits[left].Start, end, distinct);
+            }
+        }
+
+        return best;
+    }
+
+    private static void Remove((int Start, int End, int Slot, bool Distinctive) hit, Span<int> counts, Span<int> distinctive, ref int covered)
+    {
+        distinctive[hit.Slot] -= hit.Distinctive ? 1 : 0;
+        if (--counts[hit.Slot] == 0)
+        {
+            covered--;
+        }
+    }
+
+    private static List<string> SplitSlots(string text, out string? problem)
+    {
+        problem = null;
+        var slots = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+                current.Append(c);
+            }
+            else if (char.IsWhiteSpace(c) && !quoted)
+            {
+                if (current.Length > 0)
+                {
+                    slots.Add(current.ToString());
+                    current.Clear();
+                }
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        if (quoted)
+        {
+            problem = "has a quote (\") that is never closed";
+        }
+
+        if (current.Length > 0)
+        {
+            slots.Add(current.ToString());
+        }
+
+        return slots;
+    }
+
+    private static Alternative? ParseAlternative(string raw, out string? problem)
+    {
+        problem = null;
+        var text = raw.Trim();
+        if (text.Length >= 2 && text[0] == '"' && text[^1] == '"')
+        {
+            text = text[1..^1].Trim();
+        }
+        else if (text.Contains('"', StringComparison.Ordinal))
+        {
+            problem = $"has a quote inside \"{raw}\"; quote a whole alternative, such as \"one at a time\"";
+            return null;
+        }
+
+        if (text.Length == 0)
+        {
+            problem = "has an empty alternative (check for \"||\" or a \"|\" at the start or end of a word)";
+            return null;
+        }
+
+        var prefix = text.EndsWith('*');
+        if (prefix)
+        {
+            text = text[..^1];
+            if (text.Contains('*', StringComparison.Ordinal) || text.Any(c => !char.IsLetterOrDigit(c)) || text.Length < MinPrefixLength)
+            {
+                problem = $"uses \"{raw}\": a * goes at the end of a single word of at least {MinPrefixLength} letters, such as invalidat*";
+                return null;
+            }
+        }
+        else if (text.Contains('*', StringComparison.Ordinal))
+        {
+            problem = $"uses \"{raw}\": a * may only end a word, such as invalidat*";
+            return null;
+        }
+
+        var tokens = AnswerTokens.Parse(text).Tokens;
+        if (tokens.Count == 0)
+        {
+            problem = $"has no letters or digits in \"{raw}\"";
+            return null;
+        }
+
+        var words = tokens.Select(t => new SignalWord(t.Word, t.Stem, t.Term, t.IsFunctionWord, prefix)).ToArray();
+        return new Alternative(words);
+    }
+
+    /// <summary>One word of an alternative; a compound has several, adjacent in the text.</summary>
+    private sealed record SignalWord(string Word, string Stem, string Term, bool IsFunctionWord, bool Prefix);
+
+    private sealed record Alternative(SignalWord[] Words)
+    {
+        public void AddHits(TokenPositions positions, int slot, IReadOnlySet<string>? common, List<(int Start, int End, int Slot, bool Distinctive)> hits)
+        {
+            var first = Words[0];
+            foreach (var start in positions.Find(first.Word, first.Stem, first.Term, first.IsFunctionWord, first.Prefix))
+            {
+                var end = start;
+                var ok = true;
+                for (var k = 1; k < Words.Length && ok; k++)
+                {
+                    var w = Words[k];
+                    ok = positions.Matches(start + k, w.Word, w.Stem, w.Term, w.IsFunctionWord, w.Prefix);
+                    end = start + k;
+                }
+
+                if (ok)
+                {
+                    var distinctive = Words.Length > 1 || (!first.IsFunctionWord && (common is null || !common.Contains(first.Term)));
+                    hits.Add((start, end, slot, distinctive));
+                }
+            }
+        }
+    }
+}
