@@ -114,7 +114,9 @@ internal sealed class SlackRequestProcessor(
             return;
         }
 
-        await RunTurnAsync(work.ChannelId, new IncomingMessage(work.Text, work.MessageId), onProcessed: null, cancellationToken);
+        // The message's ts ("1712345678.123456", Unix seconds) says when it was sent; the dialog keeps it within what is plausible.
+        var sentAt = decimal.TryParse(work.MessageId, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var ts) && ts is > 0 and < 100_000_000_000m ? DateTimeOffset.FromUnixTimeMilliseconds((long)(ts * 1000)) : (DateTimeOffset?)null;
+        await RunTurnAsync(work.ChannelId, new IncomingMessage(work.Text, work.MessageId) { SentAt = sentAt }, onProcessed: null, cancellationToken);
     }
 
     private async Task HandleClickAsync(SlackButtonWork work, CancellationToken cancellationToken)
