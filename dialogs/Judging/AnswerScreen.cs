@@ -32,10 +32,10 @@ internal static class AnswerScreen
     public const int MinInlineListItems = 6;
 
     /// <summary>Share of a sentence's word 4-grams found in the reference answer at which the sentence counts as copied.</summary>
-    public const double CopiedShare = 0.5;
+    public const double CopiedShare = 0.6;
 
-    /// <summary>Word 4-grams a sentence needs before it can count as copied (shorter ones coincide by chance).</summary>
-    public const int MinCopiedGrams = 4;
+    /// <summary>Word 4-grams (nine words) a sentence needs before it can count as copied: shorter ones coincide by chance.</summary>
+    public const int MinCopiedGrams = 6;
 
     private const int MaxListItemWords = 3;
 

@@ -17,18 +17,20 @@ internal enum AreaStatus
 internal readonly record struct AreaFinding(AreaStatus Status, double Ratio, int EvidenceToken);
 
 /// <summary>
-/// Decides whether a text covers, touches or leaves out a knowledge area. An area is covered by any of its signals
-/// (the profile's phrasings for it, matched with stems, synonyms and any word order) or by most of the words of its
-/// name; it is touched by part of a signal or a good share of its name's words; it is absent only when none of that is
-/// there. Words the question itself uses (<c>common</c>) count for coverage but are never partial evidence alone, since
-/// an answer repeats them whatever it knows.
+/// Decides whether a text covers, touches or leaves out a knowledge area. An area with signals (the profile's phrasings
+/// for it, matched with stems, synonyms and any word order within one sentence) is covered by any of them and touched by
+/// at least two of its words (not the question's own) and half of it, or by a touch-only signal (<c>~oauth*</c>: a bare
+/// mention of the topic); one word alone is never more, since answers share many words by chance. An area without
+/// signals falls back to the words of its name: most of them cover it, a good share touches it. It is absent only when
+/// none of that is there. Words the question itself uses (<c>common</c>) count for coverage but are never partial
+/// evidence alone, since an answer repeats them whatever it knows.
 /// </summary>
 internal static class AreaMatcher
 {
-    /// <summary>Share of the name's (weighted) words at which an area counts as covered.</summary>
+    /// <summary>Share of the name's (weighted) words at which an area without signals counts as covered.</summary>
     public const double CoveredShare = 0.6;
 
-    /// <summary>Share of the name's words at which an area counts as touched.</summary>
+    /// <summary>Share of the name's words at which an area without signals counts as touched.</summary>
     public const double TouchedShare = 0.3;
 
     public static AreaFinding Find(KnowledgeAreaTerms area, AnswerIndex answer, TokenPositions positions, IReadOnlySet<string> common)
@@ -37,6 +39,37 @@ internal static class AreaMatcher
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(positions);
         ArgumentNullException.ThrowIfNull(common);
+        return area.Signals.Count > 0 ? BySignals(area, positions, common) : ByName(area, answer, positions, common);
+    }
+
+    private static AreaFinding BySignals(KnowledgeAreaTerms area, TokenPositions positions, IReadOnlySet<string> common)
+    {
+        var partialToken = -1;
+        foreach (var signal in area.Signals)
+        {
+            var match = signal.Match(positions, sameSentence: true, common: common);
+            if (match.IsFull && !signal.TouchOnly)
+            {
+                return new AreaFinding(AreaStatus.Covered, 1.0, match.Start);
+            }
+
+            if (match.IsFull && partialToken < 0)
+            {
+                partialToken = match.Start;
+                continue;
+            }
+
+            if (partialToken < 0 && match.DistinctiveMatched >= 2 && match.Matched * 2 >= match.Slots)
+            {
+                partialToken = match.Start;
+            }
+        }
+
+        return partialToken >= 0 ? new AreaFinding(AreaStatus.Touched, 0.5, partialToken) : new AreaFinding(AreaStatus.Absent, 0, -1);
+    }
+
+    private static AreaFinding ByName(KnowledgeAreaTerms area, AnswerIndex answer, TokenPositions positions, IReadOnlySet<string> common)
+    {
         var ratio = 0.0;
         IReadOnlyList<WeightedTerm>? bestAlternative = null;
         foreach (var alternative in area.Alternatives)
@@ -48,29 +81,9 @@ internal static class AreaMatcher
             }
         }
 
-        var partialToken = -1;
-        foreach (var signal in area.Signals)
-        {
-            var match = signal.Match(positions, common: common);
-            if (match.IsFull)
-            {
-                return new AreaFinding(AreaStatus.Covered, Math.Max(ratio, 1.0), match.Start);
-            }
-
-            if (partialToken < 0 && match.DistinctiveMatched > 0 && match.Matched * 2 >= match.Slots)
-            {
-                partialToken = match.Start;
-            }
-        }
-
         if (ratio >= CoveredShare)
         {
             return new AreaFinding(AreaStatus.Covered, ratio, FirstTerm(bestAlternative, positions, common));
-        }
-
-        if (partialToken >= 0)
-        {
-            return new AreaFinding(AreaStatus.Touched, ratio, partialToken);
         }
 
         if (ratio >= TouchedShare && FirstTerm(bestAlternative, positions, common) is var token and >= 0)

@@ -6,7 +6,9 @@ namespace ScreeningBot.Dialogs.Judging;
 /// <param name="Start">Index of the first token of the best window; -1 when nothing matched.</param>
 /// <param name="End">Index of the last token of the best window (inclusive); -1 when nothing matched.</param>
 /// <param name="DistinctiveMatched">Matched slots whose words are not among the words the caller called common (e.g. the question's own).</param>
-internal readonly record struct SignalMatch(int Matched, int Slots, int Start, int End, int DistinctiveMatched)
+/// <param name="FirstSlot">Index of the token matching the pattern's first slot in the best window (by convention the action of
+/// a behaviour: "explained" in "explained|presented product manager"); -1 when that slot is not matched.</param>
+internal readonly record struct SignalMatch(int Matched, int Slots, int Start, int End, int DistinctiveMatched, int FirstSlot = -1)
 {
     public static SignalMatch None(int slots) => new(0, slots, -1, -1, 0);
 
@@ -16,7 +18,8 @@ internal readonly record struct SignalMatch(int Matched, int Slots, int Start, i
 /// <summary>
 /// A phrasing that shows a knowledge area or a competency, as written in a profile's <c>signals:</c>, compiled for
 /// matching. Syntax: words separated by spaces are <em>slots</em> that must all appear within a short window, in any
-/// order; <c>a|b</c> gives alternatives for one slot; <c>word*</c> matches any word starting with <c>word</c>;
+/// order; <c>a|b</c> gives alternatives for one slot; <c>word*</c> matches any word starting with <c>word</c> (after a
+/// compound, its last word: <c>rate-limit*</c>); a leading <c>~</c> makes a signal partial evidence only;
 /// <c>on-call</c> or <c>"one at a time"</c> is a compound whose words must be adjacent and in that order. Words match
 /// by stem and synonym group (<see cref="LightStemmer"/>, <see cref="JudgingLexicon"/>), so <c>invalidate</c> finds
 /// "invalidating"; the articles a, an and the are ignored outside compounds.
@@ -32,6 +35,9 @@ internal sealed class SignalPattern
 
     private static readonly string[] Articles = ["a", "an", "the"];
 
+    private static readonly System.Buffers.SearchValues<char> CharsOfWords =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
     private readonly Alternative[][] _slots;
 
     private SignalPattern(string text, Alternative[][] slots)
@@ -42,17 +48,25 @@ internal sealed class SignalPattern
 
     public string Text { get; }
 
+    /// <summary>
+    /// Written with a leading <c>~</c>: a match is partial evidence only (the area is touched, not covered), for a bare
+    /// mention of the area's topic ("~oauth*": naming OAuth does not explain its flows).
+    /// </summary>
+    public bool TouchOnly { get; private init; }
+
     public int SlotCount => _slots.Length;
 
     /// <summary>Tokens the matched slots may spread over: enough for a clause, too few for two unrelated sentences.</summary>
-    public int Window => Math.Max(8, 4 * _slots.Length);
+    public int Window => Math.Max(10, 4 * _slots.Length);
 
     /// <summary>Parses <paramref name="text"/>; null with a one-sentence <paramref name="problem"/> when it is not a valid signal.</summary>
     public static SignalPattern? Parse(string text, out string? problem)
     {
         ArgumentNullException.ThrowIfNull(text);
         problem = null;
-        var slotTexts = SplitSlots(text.Trim(), out var quoteProblem);
+        var trimmed = text.Trim();
+        var touchOnly = trimmed.StartsWith('~');
+        var slotTexts = SplitSlots(touchOnly ? trimmed[1..].TrimStart() : trimmed, out var quoteProblem);
         if (quoteProblem is not null)
         {
             problem = quoteProblem;
@@ -95,7 +109,7 @@ internal sealed class SignalPattern
             return null;
         }
 
-        return new SignalPattern(text.Trim(), [.. slots]);
+        return new SignalPattern(text.Trim(), [.. slots]) { TouchOnly = touchOnly };
     }
 
     /// <summary>Slots written as a single word or compound, for "is this a behaviour or one noun?" checks.</summary>
@@ -132,6 +146,10 @@ internal sealed class SignalPattern
         var best = SignalMatch.None(_slots.Length);
         Span<int> counts = stackalloc int[MaxSlots];
         Span<int> distinctive = stackalloc int[MaxSlots];
+
+        // One word cannot stand for two slots ("split shard*" is not matched by "sharding" alone, though split and shard
+        // are synonyms): a window's slots count at most once per distinct word position in it.
+        var atPosition = new Dictionary<int, int>();
         var left = 0;
         var covered = 0;
         for (var right = 0; right < hits.Count; right++)
@@ -140,16 +158,21 @@ internal sealed class SignalPattern
             while (left < right && (hit.End - hits[left].Start + 1 > Window
                 || (sameSentence && positions.SentenceOf(hits[left].Start) != positions.SentenceOf(hit.End))))
             {
-                Remove(hits[left], counts, distinctive, ref covered);
+                var gone = hits[left];
+                distinctive[gone.Slot] -= gone.Distinctive ? 1 : 0;
+                covered -= --counts[gone.Slot] == 0 ? 1 : 0;
+                if (--atPosition[gone.Start] == 0)
+                {
+                    atPosition.Remove(gone.Start);
+                }
+
                 left++;
             }
 
-            if (counts[hit.Slot]++ == 0)
-            {
-                covered++;
-            }
-
+            covered += counts[hit.Slot]++ == 0 ? 1 : 0;
+            atPosition[hit.Start] = atPosition.GetValueOrDefault(hit.Start) + 1;
             distinctive[hit.Slot] += hit.Distinctive ? 1 : 0;
+            var matched = Math.Min(covered, atPosition.Count);
             var end = 0;
             for (var k = left; k <= right; k++)
             {
@@ -158,7 +181,7 @@ internal sealed class SignalPattern
 
             var span = end - hits[left].Start;
             var bestSpan = best.End - best.Start;
-            if (covered > best.Matched || (covered == best.Matched && span < bestSpan))
+            if (matched > best.Matched || (matched == best.Matched && span < bestSpan))
             {
                 var distinct = 0;
                 for (var s = 0; s < _slots.Length; s++)
@@ -166,20 +189,17 @@ internal sealed class SignalPattern
                     distinct += distinctive[s] > 0 ? 1 : 0;
                 }
 
-                best = new SignalMatch(covered, _slots.Length, hits[left].Start, end, distinct);
+                var first = -1;
+                for (var k = left; k <= right && first < 0; k++)
+                {
+                    first = hits[k].Slot == 0 ? hits[k].Start : -1;
+                }
+
+                best = new SignalMatch(matched, _slots.Length, hits[left].Start, end, distinct, first);
             }
         }
 
         return best;
-    }
-
-    private static void Remove((int Start, int End, int Slot, bool Distinctive) hit, Span<int> counts, Span<int> distinctive, ref int covered)
-    {
-        distinctive[hit.Slot] -= hit.Distinctive ? 1 : 0;
-        if (--counts[hit.Slot] == 0)
-        {
-            covered--;
-        }
     }
 
     private static List<string> SplitSlots(string text, out string? problem)
@@ -246,9 +266,10 @@ internal sealed class SignalPattern
         if (prefix)
         {
             text = text[..^1];
-            if (text.Contains('*', StringComparison.Ordinal) || text.Any(c => !char.IsLetterOrDigit(c)) || text.Length < MinPrefixLength)
+            var lastWord = text.Length - text.AsSpan().LastIndexOfAnyExcept(CharsOfWords) - 1;
+            if (text.Contains('*', StringComparison.Ordinal) || lastWord < MinPrefixLength)
             {
-                problem = $"uses \"{raw}\": a * goes at the end of a single word of at least {MinPrefixLength} letters, such as invalidat*";
+                problem = $"uses \"{raw}\": a * goes right after a word of at least {MinPrefixLength} letters, such as invalidat* or rate-limit*";
                 return null;
             }
         }
@@ -265,7 +286,8 @@ internal sealed class SignalPattern
             return null;
         }
 
-        var words = tokens.Select(t => new SignalWord(t.Word, t.Stem, t.Term, t.IsFunctionWord, prefix)).ToArray();
+        // With a *, the last word is a prefix ("rate-limit*": "rate" then any word starting with "limit").
+        var words = tokens.Select((t, i) => new SignalWord(t.Word, t.Stem, t.Term, t.IsFunctionWord, prefix && i == tokens.Count - 1)).ToArray();
         return new Alternative(words);
     }
 

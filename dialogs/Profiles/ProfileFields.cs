@@ -46,6 +46,7 @@ internal static class ProfileFields
         ["depth"] = DimensionMeasure.Depth,
         ["specificity"] = DimensionMeasure.Specificity,
         ["coverage"] = DimensionMeasure.Coverage,
+        ["clarity"] = DimensionMeasure.Clarity,
     };
 
     public static readonly Dictionary<string, CefrLevel> CefrLevels = new(StringComparer.Ordinal)

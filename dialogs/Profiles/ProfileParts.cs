@@ -146,6 +146,12 @@ public enum DimensionMeasure
 
     /// <summary>Share of knowledge areas covered.</summary>
     Coverage,
+
+    /// <summary>
+    /// How clearly the candidate writes: complete, structured sentences in their own words, weighed by how much of each
+    /// question they cover. One-word or fragment answers score near zero.
+    /// </summary>
+    Clarity,
 }
 
 /// <summary>Optional switch of language for a few questions, judged against a CEFR target.</summary>

@@ -6,7 +6,7 @@ namespace ScreeningBot.Dialogs.Profiles;
 internal static partial class ProfileValidator
 {
     private const string SignalSyntax =
-        "write the words to look for separated by spaces (any order), a|b for alternatives, word* for a prefix, and on-call or \"one at a time\" for words that must be adjacent";
+        "write the words to look for separated by spaces (any order), a|b for alternatives, word* for a prefix, on-call or \"one at a time\" for words that must be adjacent, and a leading ~ for a bare mention that only touches the area";
 
     /// <summary>
     /// Knowledge areas of one question: names listed once, and every signal a valid pattern, listed once per area.
@@ -77,6 +77,10 @@ internal static partial class ProfileValidator
             if (pattern is null)
             {
                 context.ErrorAt(itemPath, $"{what} \"{signal}\" {problem}", SignalSyntax);
+            }
+            else if (behaviour && pattern.TouchOnly)
+            {
+                context.ErrorAt(itemPath, $"{what} \"{signal}\" starts with ~, which only knowledge-area signals use", "remove the ~: a competency is evidenced or not");
             }
             else if (behaviour && pattern.IsSingleSlot)
             {
