@@ -92,6 +92,7 @@ internal static class CommandLine
     [
         new RehearseCommand(),
         new JudgeEvalCommand(),
+        new AreaEvalCommand(),
         new ValidateProfilesCommand(),
         new Storage.ForgetCommand(),
     ];
