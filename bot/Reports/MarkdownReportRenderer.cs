@@ -76,6 +76,11 @@ internal static class MarkdownReportRenderer
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(b.Question)}** depth {ReportText.Score(b.Depth)}/5");
                 md.AppendLine(CultureInfo.InvariantCulture, $"  - covered (+): {(b.Covered.Count == 0 ? "none" : Escape(string.Join(", ", b.Covered)))}");
+                if (b.Touched.Count > 0)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"  - touched on (~): {Escape(string.Join(", ", b.Touched))}");
+                }
+
                 md.AppendLine(CultureInfo.InvariantCulture, $"  - missed (−): {(b.Missing.Count == 0 ? "none" : Escape(string.Join(", ", b.Missing)))}");
             }
 
