@@ -39,6 +39,9 @@ internal static class AnswerScreen
 
     private const int MaxListItemWords = 3;
 
+    /// <summary>Characters of a lead-in ("P.S.", "NB:") taken along with the text it introduces.</summary>
+    private const int MaxLeadIn = 8;
+
     public static ScreenedAnswer Screen(string text, AnswerTokens parsed, QuestionModel model, QuestionKind kind, bool truncated)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -91,6 +94,22 @@ internal static class AnswerScreen
     private static (int Start, int End) WidenOverBareLines(string text, (int Start, int End) part)
     {
         var (start, end) = part;
+
+        // A lead-in of a word or two right before it ("P.S.", "NB:", "Note.") goes with it.
+        var before = start;
+        while (before > 0 && text[before - 1] is ' ' or '\t')
+        {
+            before--;
+        }
+
+        var leadStart = PromptInjectionDetector.SentenceStart(text, Math.Max(0, before - 1));
+        var lead = text.AsSpan(leadStart, before - leadStart);
+        if (before < start || lead.Length > 0)
+        {
+            leadStart = lead.Length <= MaxLeadIn && lead.ContainsAnyExcept(" \t\n") && CountWords(lead) <= 2 ? leadStart : start;
+            start = Math.Min(start, leadStart);
+        }
+
         while (start > 0 && text[start - 1] == '\n')
         {
             var lineStart = text.LastIndexOf('\n', Math.Max(0, start - 2)) + 1;
@@ -117,6 +136,19 @@ internal static class AnswerScreen
         }
 
         return (start, end);
+    }
+
+    private static int CountWords(ReadOnlySpan<char> text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            words += char.IsLetterOrDigit(c) && !inWord ? 1 : 0;
+            inWord = char.IsLetterOrDigit(c);
+        }
+
+        return words;
     }
 
     private static bool IsBare(ReadOnlySpan<char> line)
@@ -197,12 +229,17 @@ internal static class AnswerScreen
             // One item: text[itemStart..i]. Count its words and whether all but and/or are content words.
             var words = 0;
             var function = false;
+            var itemFirst = next;
             while (next < tokens.Count && tokens[next].Start < i)
             {
-                if (tokens[next].Start >= itemStart)
+                var token = tokens[next];
+                if (token.Start >= itemStart)
                 {
                     words++;
-                    function |= tokens[next].IsFunctionWord && tokens[next].Word is not ("and" or "or");
+
+                    // "write-through", "at-least-once": a function word joined to a term by a hyphen is part of the term.
+                    var hyphenated = (token.Start > 0 && text[token.Start - 1] == '-') || (token.Start + token.Length < text.Length && text[token.Start + token.Length] == '-');
+                    function |= token.IsFunctionWord && !hyphenated && token.Word is not ("and" or "or");
                 }
 
                 next++;
@@ -221,6 +258,12 @@ internal static class AnswerScreen
             }
             else if (!blank)
             {
+                // "…, locks, stale reads I would put Redis…": the last terms glued to the next sentence go with the list.
+                if (runStart >= 0 && GluedTerms(text, tokens, itemFirst, next) is var glued and > 0)
+                {
+                    runEnd = glued;
+                }
+
                 Close();
             }
 
@@ -245,6 +288,29 @@ internal static class AnswerScreen
 
             runStart = -1;
         }
+    }
+
+    /// <summary>
+    /// Where the next sentence starts when an item begins with up to <see cref="MaxListItemWords"/> lowercase words glued to
+    /// a capitalised one (a list's last terms followed by a sentence with no separator between); 0 when it does not.
+    /// </summary>
+    private static int GluedTerms(string text, IReadOnlyList<Token> tokens, int first, int end)
+    {
+        for (var k = first; k < end && k - first <= MaxListItemWords; k++)
+        {
+            var c = text[tokens[k].Start];
+            if (char.IsUpper(c))
+            {
+                return k > first ? tokens[k].Start : 0;
+            }
+
+            if (!char.IsLower(c) || tokens[k].IsFunctionWord)
+            {
+                return 0;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>Sentences most of whose word 4-grams occur in the reference answer.</summary>

@@ -96,7 +96,7 @@ internal static partial class PromptInjectionDetector
 
         var (mixed, firstMixed) = FoldMixedScriptWords(output.AsSpan(0, length), map);
         FoldLeetWords(output.AsSpan(0, length));
-        length = JoinSplitLetters(output, map, length);
+        length = JoinSplitLetters(text, output, map, length);
         return new FoldResult(length, hidden, tagOrBidi, firstHidden, mixed, firstMixed, pipesInWords);
     }
 
@@ -145,13 +145,13 @@ internal static partial class PromptInjectionDetector
     /// ("i g n o r e", "i.g.n.o.r.e") into a word; a different separator or a longer gap ends the word. Compacts
     /// <paramref name="output"/> and <paramref name="map"/> in place and returns the new length.
     /// </summary>
-    private static int JoinSplitLetters(char[] output, int[] map, int length)
+    private static int JoinSplitLetters(string text, char[] output, int[] map, int length)
     {
         var read = 0;
         var write = 0;
         while (read < length)
         {
-            var run = SplitRunLength(output, map, read, length, out var separator);
+            var run = SplitRunLength(text, output, map, read, length, out var separator);
             if (run >= SplitLetterRun)
             {
                 for (var k = 0; k < run; k++)
@@ -181,8 +181,11 @@ internal static partial class PromptInjectionDetector
         return write;
     }
 
-    /// <summary>How many single letters, each followed by the same separator, start at <paramref name="start"/>.</summary>
-    private static int SplitRunLength(char[] text, int[] map, int start, int length, out char separator)
+    /// <summary>
+    /// How many single letters, each followed by the same separator, start at <paramref name="start"/>. A letter of another
+    /// case than the first ends the run ("i n s t r u c t i o n s I would…": the "I" starts the next word).
+    /// </summary>
+    private static int SplitRunLength(string source, char[] text, int[] map, int start, int length, out char separator)
     {
         separator = '\0';
         if (!IsSingleLetter(text, start, length) || (start > 0 && char.IsLetterOrDigit(text[start - 1])))
@@ -192,9 +195,10 @@ internal static partial class PromptInjectionDetector
 
         var count = 1;
         var at = start;
+        var upper = char.IsUpper(source[map[start]]);
         while (at + 2 < length && LetterSeparators.Contains(text[at + 1], StringComparison.Ordinal)
             && (separator == '\0' || text[at + 1] == separator) && map[at + 2] - map[at] == 2 && char.IsLetter(text[at + 2])
-            && (at + 3 >= length || !char.IsLetterOrDigit(text[at + 3])))
+            && (at + 3 >= length || !char.IsLetterOrDigit(text[at + 3])) && char.IsUpper(source[map[at + 2]]) == upper)
         {
             separator = text[at + 1];
             count++;

@@ -119,7 +119,7 @@ internal static partial class PromptInjectionDetector
         // fake verdict or score table (and tables: see TriggerWindows)
         [
             "score", "rating", "grade", "verdict", "recommendation", "decision", "hire", "hiring", "strong", "final", "overall",
-            "candidate", "best", "advance", "fast", "fasttrack", "shortlist", "pass",
+            "candidate", "best", "advance", "fast", "fasttrack", "shortlist", "pass", "confidence",
         ],
 
         // plea
@@ -264,6 +264,7 @@ internal static partial class PromptInjectionDetector
             |\b(recommendation|verdict|hiring\s+decision|final\s+(verdict|decision|recommendation))\s*\**\s*[:=\-|]\s*\**\s*(strong(ly)?\s+(yes|hire|pass)|yes|hire|pass|advance)\b
             |\b(score|grade|rating|final\s+(score|grade|rating)|overall(\s+(score|rating|grade))?)\s*\**\s*[:=\-|]\s*\**\s*(9\d|100|[5-9](\.\d)?|10)\s*(/\s*(5|10|100)|\s+out\s+of\s+(5|10|100))\b
             |\bstrong[\s_\-]*(yes|hire)\b
+            |\bconfidence\s*[:=]\s*(0?\.9\d{0,2}|1\.0|100\s*%|9\d\s*%)
             |\b(hire|advance|fast-?track|shortlist|pass)\s+(this|the)\s+candidate\b
             |\bthis\s+candidate\s+(is|should|must|deserves|has\s+been|clearly|definitely|was)\b
             |\bbest\s+(answer|candidate|response)\s+(you('ve|\s+have)?|i('ve|\s+have)?|we('ve|\s+have)?|ever)\b

@@ -22,6 +22,12 @@ internal sealed partial class RubricJudge : IAnswerJudge
     /// <summary>Depth taken off an answer that tries to manipulate the grader.</summary>
     public const double InjectionPenalty = 1.0;
 
+    /// <summary>
+    /// Depth taken off an answer holding a list of terms: the list is left out, and the penalty outweighs a term of it
+    /// glued to the next sentence ("…, outbox Entries get a TTL"), so a list never raises a score.
+    /// </summary>
+    public const double TermListPenalty = 0.25;
+
     /// <summary>Highest depth of an answer that is a list of terms rather than sentences.</summary>
     public const double KeywordStuffingCap = 1.5;
 
@@ -84,7 +90,9 @@ internal sealed partial class RubricJudge : IAnswerJudge
 
         flags.AddRange(screen.Flags);
         flags.AddRange(assessment.RedFlags.Where(f => !flags.Any(g => g.Code == f.Code)));
-        var depth = scan.Manipulates ? assessment.Depth - InjectionPenalty : assessment.Depth;
+        var depth = assessment.Depth
+            - (scan.Manipulates ? InjectionPenalty : 0)
+            - (screen.Flags.Any(f => f.Code == RedFlag.KeywordStuffing) ? TermListPenalty : 0);
         return (assessment with
         {
             Depth = Judgment.Clamp(depth),
