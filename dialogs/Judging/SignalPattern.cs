@@ -124,17 +124,22 @@ internal sealed class SignalPattern
     {
         ArgumentNullException.ThrowIfNull(positions);
         var hits = new List<(int Start, int End, int Slot, bool Distinctive)>();
+        var slotsHit = 0;
         for (var s = 0; s < _slots.Length; s++)
         {
+            var before = hits.Count;
             foreach (var alternative in _slots[s])
             {
                 alternative.AddHits(positions, s, common, hits);
             }
+
+            slotsHit += hits.Count > before ? 1 : 0;
         }
 
-        if (hits.Count == 0)
+        // Callers use full matches and windows of two slots or more: fewer slots found in the whole text need no window.
+        if (slotsHit == 0 || (slotsHit < _slots.Length && slotsHit < 2))
         {
-            return SignalMatch.None(_slots.Length);
+            return SignalMatch.None(_slots.Length) with { Matched = slotsHit };
         }
 
         hits.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
@@ -148,8 +153,8 @@ internal sealed class SignalPattern
         Span<int> distinctive = stackalloc int[MaxSlots];
 
         // One word cannot stand for two slots ("split shard*" is not matched by "sharding" alone, though split and shard
-        // are synonyms): a window's slots count at most once per distinct word position in it.
-        var atPosition = new Dictionary<int, int>();
+        // are synonyms): a window's slots count at most once per distinct word position in it (hits are sorted by start).
+        var distinctPositions = 0;
         var left = 0;
         var covered = 0;
         for (var right = 0; right < hits.Count; right++)
@@ -161,18 +166,14 @@ internal sealed class SignalPattern
                 var gone = hits[left];
                 distinctive[gone.Slot] -= gone.Distinctive ? 1 : 0;
                 covered -= --counts[gone.Slot] == 0 ? 1 : 0;
-                if (--atPosition[gone.Start] == 0)
-                {
-                    atPosition.Remove(gone.Start);
-                }
-
+                distinctPositions -= gone.Start != hits[left + 1].Start ? 1 : 0;
                 left++;
             }
 
             covered += counts[hit.Slot]++ == 0 ? 1 : 0;
-            atPosition[hit.Start] = atPosition.GetValueOrDefault(hit.Start) + 1;
+            distinctPositions += right == left || hit.Start != hits[right - 1].Start ? 1 : 0;
             distinctive[hit.Slot] += hit.Distinctive ? 1 : 0;
-            var matched = Math.Min(covered, atPosition.Count);
+            var matched = Math.Min(covered, distinctPositions);
             var end = 0;
             for (var k = left; k <= right; k++)
             {
