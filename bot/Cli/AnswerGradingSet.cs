@@ -40,23 +40,7 @@ internal sealed class AnswerGradingSet
     /// their parents, looks for <c>shared/eval/answer-grading</c> (so a repository checked out beside
     /// <c>shared/</c> finds it). Returns null when none has it.
     /// </summary>
-    public static string? Locate(IEnumerable<string> startDirectories)
-    {
-        ArgumentNullException.ThrowIfNull(startDirectories);
-        foreach (var start in startDirectories)
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, FolderRelativePath, ItemsFileName);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
-    }
+    public static string? Locate(IEnumerable<string> startDirectories) => JsonLinesFile.Locate(FolderRelativePath, ItemsFileName, startDirectories);
 
     /// <summary>Reads <paramref name="itemsPath"/> and the <c>split.json</c> beside it.</summary>
     /// <exception cref="AnswerGradingSetException">A file is missing, too large or malformed (the message says where).</exception>
@@ -69,47 +53,16 @@ internal sealed class AnswerGradingSet
         return new AnswerGradingSet(items, dev, test);
     }
 
-    private static async Task<List<AnswerGradingItem>> ReadItemsAsync(string path, CancellationToken cancellationToken)
-    {
-        var file = new FileInfo(path);
-        if (!file.Exists)
-        {
-            throw new AnswerGradingSetException($"{path}: file not found; pass --items PATH to items.jsonl");
-        }
-
-        if (file.Length > MaxItemsFileBytes)
-        {
-            throw new AnswerGradingSetException($"{path}: {file.Length} bytes is more than the {MaxItemsFileBytes} allowed");
-        }
-
-        var items = new List<AnswerGradingItem>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        using var reader = new StreamReader(path);
-        var lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var item = ParseItem(path, lineNumber, line);
-            if (!ids.Add(item.Id))
-            {
-                throw new AnswerGradingSetException($"{path}:{lineNumber}: duplicate id '{item.Id}'; every id must be unique");
-            }
-
-            if (items.Count == MaxItems)
-            {
-                throw new AnswerGradingSetException($"{path}:{lineNumber}: more than {MaxItems} items; split the file");
-            }
-
-            items.Add(item);
-        }
-
-        return items;
-    }
+    private static Task<List<AnswerGradingItem>> ReadItemsAsync(string path, CancellationToken cancellationToken) =>
+        JsonLinesFile.ReadItemsAsync(
+            path,
+            MaxItemsFileBytes,
+            MaxItems,
+            "pass --items PATH to items.jsonl",
+            (lineNumber, line) => ParseItem(path, lineNumber, line),
+            item => item.Id,
+            message => new AnswerGradingSetException(message),
+            cancellationToken);
 
     private static AnswerGradingItem ParseItem(string path, int lineNumber, string line)
     {
@@ -126,7 +79,7 @@ internal sealed class AnswerGradingSet
         }
         catch (JsonException e)
         {
-            throw new AnswerGradingSetException($"{path}:{lineNumber}: not valid JSON ({Describe(e)}); {shape}");
+            throw new AnswerGradingSetException($"{path}:{lineNumber}: not valid JSON ({JsonLinesFile.Describe(e)}); {shape}");
         }
 
         if (raw is null)
@@ -170,7 +123,7 @@ internal sealed class AnswerGradingSet
         }
         catch (JsonException e)
         {
-            throw new AnswerGradingSetException($"{path}: not valid JSON ({Describe(e)}); expected {{\"dev\": [question ids], \"test\": [question ids]}}");
+            throw new AnswerGradingSetException($"{path}: not valid JSON ({JsonLinesFile.Describe(e)}); expected {{\"dev\": [question ids], \"test\": [question ids]}}");
         }
 
         if (split?.Dev is not { Count: > 0 } dev || split.Test is not { Count: > 0 } test)
@@ -186,14 +139,6 @@ internal sealed class AnswerGradingSet
         }
 
         return (devSet, test.ToHashSet(StringComparer.Ordinal));
-    }
-
-    private static string Describe(JsonException e)
-    {
-        var message = e.Message;
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        message = end > 0 ? message[..end] : message.TrimEnd('.');
-        return e.Path is { Length: > 1 } where ? $"{message} at {where}" : message;
     }
 
     internal sealed record RawItem(

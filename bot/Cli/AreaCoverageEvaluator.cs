@@ -4,25 +4,6 @@ using ScreeningBot.Dialogs.Scoring;
 
 namespace ScreeningBot.Bot.Cli;
 
-/// <summary>One labelled area and what the judge said about it.</summary>
-internal sealed record AreaVerdict(string ItemId, string Split, string Area, string Label, CoverageStatus Predicted, string? Evidence, int Line)
-{
-    /// <summary>The judge claims the area is not covered at all.</summary>
-    public bool ClaimsAbsent => Predicted == CoverageStatus.Absent;
-
-    public bool IsAbsent => Label == "absent";
-}
-
-/// <summary>Precision and recall of "not covered" claims on one split.</summary>
-internal sealed record AreaEvalScore(string Split, int Labels, int Absent, int Claimed, int Correct)
-{
-    /// <summary>Share of "not covered" claims that are right (1 when none was made).</summary>
-    public double Precision => Claimed == 0 ? 1 : (double)Correct / Claimed;
-
-    /// <summary>Share of truly absent areas the judge calls not covered (1 when there are none).</summary>
-    public double Recall => Absent == 0 ? 1 : (double)Correct / Absent;
-}
-
 /// <summary>
 /// Runs the production path over the area-coverage set: each answer judged by <see cref="RubricJudge"/> (which leaves out
 /// what games it), then <see cref="ItemCoverage"/> over the item's genuine answers, exactly as a scorecard does; and

@@ -1,75 +1,72 @@
-using System.Globalization;
-using ScreeningBot.Dialogs.Profiles;
+using System.CommandLine;
 
 namespace ScreeningBot.Bot.Cli;
 
 /// <summary>
-/// <c>area-eval</c>: measures how far a "not covered" claim about a knowledge area can be trusted, on the hand-labelled
-/// area-coverage set: precision (share of claims that are right) and recall (share of truly absent areas found), per
-/// split. The work is <see cref="AreaCoverageEvaluator"/>'s; this verb reads its options and prints.
+/// <c>area-eval</c>: how far a "not covered" claim about a knowledge area can be trusted, on the hand-labelled
+/// area-coverage set (the work is in <see cref="AreaEvaluation"/>).
 /// </summary>
 internal sealed class AreaEvalCommand : ICliCommand
 {
-    public string Name => "area-eval";
+    private readonly Option<string> _split = new("--split") { Description = "Which split to print: dev, test or all (default all).", HelpName = "dev|test|all" };
 
-    public string Usage => "area-eval [--split dev|test|all] [--set FILE] [--profiles DIR] [--list dev|test]";
+    private readonly Option<string> _list = new("--list") { Description = "Also list the labels of this split the judge got wrong, with the sentence it went by.", HelpName = "dev|test" };
 
-    public string Summary =>
-        "Measures the judge's knowledge-area coverage on the hand-labelled set: precision and recall of \"not covered\" claims per split; --list shows the labels it got wrong.";
-
-    public async Task<int> RunAsync(CliArguments arguments, CliContext context, CancellationToken cancellationToken)
+    private readonly Option<string> _set = new("--set")
     {
-        ArgumentNullException.ThrowIfNull(arguments);
-        ArgumentNullException.ThrowIfNull(context);
-        var split = arguments.Get("split") ?? "all";
-        var list = arguments.Get("list");
-        var setPath = arguments.Get("set") ?? AreaCoverageSet.Locate([Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
-        var profilesPath = arguments.Get("profiles") ?? context.Configuration["Screening:ProfilesPath"] ?? "profiles";
-        arguments.ThrowIfUnknownOptions();
-        if (split is not ("dev" or "test" or "all") || list is not (null or "dev" or "test"))
+        Description = $"The labelled set to read; default: {AreaCoverageSet.RelativePath} above the current directory.",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<string> _profiles = new("--profiles")
+    {
+        Description = $"The profiles directory whose questions the set answers; default {ValidateProfilesCommand.ProfilesPathKey} (\"{ValidateProfilesCommand.DefaultProfilesPath}\").",
+        HelpName = "DIR",
+    };
+
+    public AreaEvalCommand()
+    {
+        Command = new Command(
+            "area-eval",
+            "Measures the judge's knowledge-area coverage on the hand-labelled set: precision and recall of \"not covered\" claims per split.")
         {
-            throw new CliUsageException("--split takes dev, test or all, and --list dev or test");
+            _split, _list, _set, _profiles,
+        };
+    }
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult parseResult, CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        ArgumentNullException.ThrowIfNull(context);
+        var split = parseResult.GetValue(_split) ?? "all";
+        var list = parseResult.GetValue(_list);
+        if (split is not ("dev" or "test" or "all"))
+        {
+            throw new CliUsageException($"--split must be dev, test or all, not '{split}'");
         }
 
-        if (setPath is null)
+        if (list is not (null or "dev" or "test"))
+        {
+            throw new CliUsageException($"--list must be dev or test, not '{list}'");
+        }
+
+        var set = parseResult.GetValue(_set) ?? AreaCoverageSet.Locate([Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
+        if (set is null)
         {
             await context.Error.WriteLineAsync($"error: cannot find {AreaCoverageSet.RelativePath} above the current directory or {AppContext.BaseDirectory}; pass --set FILE");
             return 2;
         }
 
-        if (!Directory.Exists(profilesPath))
+        var requested = parseResult.GetValue(_profiles);
+        var profiles = requested ?? ValidateProfilesCommand.ResolveDefault(context.Configuration, out _);
+        if (profiles is null || !Directory.Exists(profiles))
         {
-            await context.Error.WriteLineAsync($"error: profiles folder '{profilesPath}' does not exist; pass --profiles DIR");
+            await context.Error.WriteLineAsync($"error: profiles folder '{requested ?? ValidateProfilesCommand.DefaultProfilesPath}' does not exist; pass --profiles DIR");
             return 2;
         }
 
-        IReadOnlyList<AreaVerdict> verdicts;
-        try
-        {
-            var items = await AreaCoverageSet.LoadAsync(setPath, cancellationToken);
-            verdicts = AreaCoverageEvaluator.Evaluate(items, ProfileCatalog.Load(profilesPath), setPath);
-        }
-        catch (Exception e) when (e is AreaCoverageSetException or IOException or UnauthorizedAccessException)
-        {
-            await context.Error.WriteLineAsync($"error: {e.Message}");
-            return 2;
-        }
-
-        await context.Output.WriteLineAsync($"area-eval: {verdicts.Count} labelled areas in {setPath}");
-        await context.Output.WriteLineAsync("split   labels  absent  claimed  right  precision  recall");
-        foreach (var name in split == "all" ? AreaCoverageSet.Splits : [split])
-        {
-            var score = AreaCoverageEvaluator.Score(name, verdicts);
-            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-5} {score.Labels,8} {score.Absent,7} {score.Claimed,8} {score.Correct,6} {score.Precision,10:0.000} {score.Recall,7:0.000}"));
-        }
-
-        await context.Output.WriteLineAsync("(a claim is the judge calling an area \"not covered\"; precision: share of claims that are right; recall: share of truly absent areas claimed)");
-        foreach (var wrong in verdicts.Where(v => v.Split == list && v.ClaimsAbsent != v.IsAbsent))
-        {
-            await context.Output.WriteLineAsync($"  {setPath}:{wrong.Line}: {wrong.ItemId} / {wrong.Area}: labelled {wrong.Label}, judged {wrong.Predicted.ToString().ToLowerInvariant()}{(wrong.Evidence is null ? string.Empty : $" (“{wrong.Evidence}”)")}");
-        }
-
-        return 0;
+        return await new AreaEvaluation(context).RunAsync(set, profiles, split == "all" ? AreaCoverageSet.Splits : [split], list, cancellationToken);
     }
 }

@@ -145,6 +145,7 @@ internal sealed partial class LlmJudge : IAnswerJudge
     private static string? Problem(LlmVerdict verdict) =>
         !double.IsFinite(verdict.Depth) ? "depth is not a number"
         : !double.IsFinite(verdict.Specificity) ? "specificity is not a number"
+        : !LanguageLevels.TryParse(verdict.LanguageLevel, out _) ? "languageLevel is not a CEFR level"
         : null;
 
     private Judgment Build(JudgeRequest request, LlmVerdict verdict, string sent, Judgment rubric, bool manipulated)
@@ -216,7 +217,14 @@ internal sealed partial class LlmJudge : IAnswerJudge
             needsFollowUp: verdict.NeedsFollowUp || Judgment.Clamp(depth) < RubricJudge.FollowUpDepth,
             followUpFocus: focus,
             judgedBy: JudgeKind.Llm);
-        return judgment with { SuggestedFollowUp = followUp };
+        var level = LanguageLevels.TryParse(verdict.LanguageLevel, out var parsed) ? parsed : null;
+        return judgment with
+        {
+            SuggestedFollowUp = followUp,
+
+            // A level only for language questions, and not for an answer the checks above found copied or stuffed with keywords.
+            LanguageLevel = request.Kind == QuestionKind.Language && !rubricFlags.Any(f => f.Code is RedFlag.CopiedQuestion or RedFlag.KeywordStuffing) ? level : null,
+        };
     }
 
     /// <summary>The model's area names mapped to the question's own spelling; unknown names are counted and dropped.</summary>

@@ -229,7 +229,7 @@ internal sealed partial class LlmScorecardNarrator : IScorecardNarrator
             [.. scorecard.PreferredSkills.Select(s => new NarrativeFacts.ScoreFact(s.Name, s.Score))],
             [.. scorecard.Competencies.Select(c => new NarrativeFacts.CompetencyFact(c.Statement, c.Passed))],
             answers,
-            scorecard.Language is { } l ? $"{l.Language}: estimated {l.EstimatedLevel}, target {l.TargetLevel}" : null,
+            scorecard.Language is { } l ? $"{l.Language}: {l.Headline} ({l.SourceLabel})" : null,
             [.. scorecard.Risks.Where(IsMandatoryRisk)],
             [.. scorecard.NotableQuotes.Select(q => new NarrativeFacts.QuoteFact(q.QuestionId, q.Text))]);
     }

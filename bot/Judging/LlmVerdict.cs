@@ -35,6 +35,9 @@ internal sealed class LlmVerdict
 
     [Description("Problems a recruiter should see; empty when there are none.")]
     public required IReadOnlyList<LlmRedFlag> RedFlags { get; init; }
+
+    [Description("Language-assessment questions only: the CEFR level of the candidate's writing in this answer, one of A1, A2, B1, B2, C1, C2, judged with the descriptors in the instructions; \"none\" when the answer cannot be rated and for every other question.")]
+    public required string? LanguageLevel { get; init; }
 }
 
 /// <summary>A red flag as the model reports it.</summary>

@@ -1,3 +1,5 @@
+using ScreeningBot.Dialogs.Profiles;
+
 namespace ScreeningBot.Dialogs.Judging;
 
 /// <summary>
@@ -37,6 +39,12 @@ public sealed record Judgment
 
     /// <summary>A follow-up the judge proposes (LLM judge); the planner may use or replace it.</summary>
     public string? SuggestedFollowUp { get; init; }
+
+    /// <summary>
+    /// The CEFR level the LLM judge gave a language-assessment answer (from the CEFR writing descriptors); null for other
+    /// questions, for the rubric judge, and when the LLM found the answer not assessable.
+    /// </summary>
+    public CefrLevel? LanguageLevel { get; init; }
 
     /// <summary>Which judge produced the verdict.</summary>
     public JudgeKind JudgedBy { get; init; } = JudgeKind.Rubric;

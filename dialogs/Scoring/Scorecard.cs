@@ -127,7 +127,6 @@ public sealed record BlueprintCoverage(string BlueprintId, string Question, doub
     public IReadOnlyList<AreaEvidence> Areas { get; init; } = [];
 }
 
-public sealed record LanguageResult(string Language, string TargetLevel, string EstimatedLevel, bool MeetsTarget);
 
 /// <summary>A verbatim quote from the candidate with the question it answered.</summary>
 public sealed record Quote(string QuestionId, string Text);

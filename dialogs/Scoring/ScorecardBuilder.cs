@@ -57,7 +57,7 @@ public static partial class ScorecardBuilder
         var blueprints = profile.Blueprints.Select(b => Blueprint(b, answers, genuine)).ToArray();
         var experience = profile.CustomQuestions.Select(q => Experience(q, answers, genuine)).ToArray();
         var integrity = Integrity(judged, answers);
-        var language = Language(profile, answers, texts);
+        var language = LanguageSection.Build(profile, answers, texts);
 
         var weighted = dimensions.Sum(d => d.Weight * d.Score / 10.0);
         var composite = state.Status == InterviewStatus.KnockedOut ? 0 : (int)Math.Round(Math.Min(100, weighted + bonus), MidpointRounding.AwayFromZero);
@@ -171,23 +171,6 @@ public static partial class ScorecardBuilder
         return new SkillLine(skill.Id, skill.Name, Math.Round(best.Judgment.Depth * 2, 1), sentence);
     }
 
-    private static LanguageResult? Language(Profile profile, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts)
-    {
-        if (profile.LanguageAssessment is not { } assessment)
-        {
-            return null;
-        }
-
-        var ids = Enumerable.Range(1, assessment.Questions.Count).Select(LanguagePhase.QuestionId).ToArray();
-        if (!ids.Any(answers.ContainsKey))
-        {
-            return null;
-        }
-
-        var estimate = LanguageLevelEstimator.Estimate(ids.Where(texts.ContainsKey).Select(id => texts[id]));
-        return new LanguageResult(LanguagePhase.LanguageName(assessment.Language), assessment.TargetLevel.ToString(), estimate.ToString(), estimate >= assessment.TargetLevel);
-    }
-
     private static Recommendation Recommend(Profile profile, InterviewStatus status, int composite, CompetencyLine[] competencies, IReadOnlyList<Competency> defined)
     {
         if (status is InterviewStatus.KnockedOut or InterviewStatus.Declined)
@@ -297,9 +280,13 @@ public static partial class ScorecardBuilder
             yield return $"Skipped {skipped.ToWords()} {(skipped == 1 ? "question" : "questions")}";
         }
 
-        if (language is { MeetsTarget: false })
+        if (language is { Assessed: true, MeetsTarget: false })
         {
-            yield return $"{language.Language} estimated at {language.EstimatedLevel}, below the {language.TargetLevel} target";
+            yield return $"{language.Language} assessed {language.EstimatedLevel}, below the {language.TargetLevel} required";
+        }
+        else if (language is { Assessed: false })
+        {
+            yield return $"{language.Language} not assessed ({language.EstimatedLevel}); required {language.TargetLevel}";
         }
     }
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using ScreeningBot.Benchmarks;
 
-// Benchmarks print figures for DESIGN.md's budgets; they assert nothing. Run from the repository root:
-//   dotnet run -c Release --project tests/ScreeningBot.Benchmarks -- core|journey|judge|pieces [options]   (no verb: usage)
+// Benchmarks print figures for the budgets in README.md (Performance); they assert nothing. Run from the repository root:
+//   dotnet run -c Release --project tests/ScreeningBot.Benchmarks -- core|journey|judge|pieces|cefr-fit [options]   (no verb: usage)
 var verb = args.Length > 0 ? args[0] : "help";
 int Option(string name, int fallback)
 {
@@ -24,6 +24,8 @@ switch (verb)
         return await PiecesBenchmark.RunAsync(root, Option("rounds", 2000), Console.Out);
     case "judge":
         return await JudgeBenchmark.RunAsync(root, Option("rounds", 200), Console.Out);
+    case "cefr-fit":
+        return await CefrFit.RunAsync(root, args, Console.Out);
     case "journey":
         return await JourneyBenchmark.RunAsync(root, Option("interviews", 8), Option("concurrency", 1), Console.Out);
     default:
@@ -36,6 +38,9 @@ switch (verb)
         Console.WriteLine("          HTTP turn latency and the time from the last answer to the scorecard in the channel");
         Console.WriteLine("  judge [--rounds 200]");
         Console.WriteLine("          the offline judge alone on interview-length answers: microseconds per answer");
+        Console.WriteLine("  cefr-fit [--items PATH] [--write | --dev-out FILE] [--trees 300] [--depth 3] [--rate 0.05] [--min-leaf 20] [--lambda 5] [--subsample 0.8]");
+        Console.WriteLine("          fits the offline CEFR model on CEFR-SP train (dev figures) or, with --write, on train + dev into");
+        Console.WriteLine("          dialogs/Language/Data/cefr-model.json; it never reads the test split");
         Console.WriteLine("  pieces [--rounds 2000]");
         Console.WriteLine("          where one turn's time goes: JSON round trip of the interview record, dialog, judge");
         return verb is "help" or "--help" ? 0 : 2;

@@ -338,7 +338,8 @@ public sealed class LlmJudgeTests
         bool needsFollowUp = false,
         string? focus = null,
         string? followUp = null,
-        IReadOnlyList<(string Code, string Detail)>? flags = null) =>
+        IReadOnlyList<(string Code, string Detail)>? flags = null,
+        string? languageLevel = "none") =>
         JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["depth"] = depth,
@@ -350,6 +351,7 @@ public sealed class LlmJudgeTests
             ["followUpFocus"] = focus,
             ["suggestedFollowUp"] = followUp,
             ["redFlags"] = (flags ?? []).Select(f => new Dictionary<string, string> { ["code"] = f.Code, ["detail"] = f.Detail }).ToArray(),
+            ["languageLevel"] = languageLevel,
         });
 
     private static string UserText((IReadOnlyList<ChatMessage> Messages, ChatOptions? Options) call) =>

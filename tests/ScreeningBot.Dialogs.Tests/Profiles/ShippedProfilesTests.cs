@@ -43,7 +43,7 @@ public sealed partial class ShippedProfilesTests
         var sut = TestProfiles.Catalog;
 
         Assert.True(!sut.HasErrors, string.Join('\n', sut.Errors.SelectMany(e => e.Value)));
-        Assert.Equal(["backend-mid", "backend-senior"], sut.Profiles.Select(p => p.Id));
+        Assert.Equal(["backend-mid", "backend-remote", "backend-senior"], sut.Profiles.Select(p => p.Id));
         Assert.All(sut.Profiles, p => Assert.Matches("^[0-9a-f]{16}$", p.ContentHash));
     }
 
@@ -99,9 +99,11 @@ public sealed partial class ShippedProfilesTests
         Assert.Equal("years", years.Unit);
         Assert.Equal(new NumberRule(ComparisonOperator.LessThan, 3), years.Rule);
         var start = sut.Knockouts.Single(k => k.Id == "start-date");
-        Assert.Equal(new DateRule(ComparisonOperator.GreaterThan, null, 0, 1), start.Rule);
-        Assert.True(KnockoutRuleEvaluator.Fails(start.Rule, new DateOnly(2026, 4, 1), new DateOnly(2026, 2, 1)));
-        Assert.False(KnockoutRuleEvaluator.Fails(start.Rule, new DateOnly(2026, 3, 1), new DateOnly(2026, 2, 1)));
+        Assert.Equal(new DateRule(ComparisonOperator.GreaterThan, null, 0, 4), start.Rule);
+        Assert.True(string.IsNullOrEmpty(start.Hint), "the bot computes the date examples");
+        // Three months' notice to the end of a month, given a week after the screen, still passes; half a year does not.
+        Assert.False(KnockoutRuleEvaluator.Fails(start.Rule, new DateOnly(2026, 5, 1), new DateOnly(2026, 1, 20)));
+        Assert.True(KnockoutRuleEvaluator.Fails(start.Rule, new DateOnly(2026, 7, 1), new DateOnly(2026, 1, 20)));
     }
 
     [Fact]
@@ -134,6 +136,20 @@ public sealed partial class ShippedProfilesTests
         Assert.Superset(new HashSet<string>(["age or date of birth", "pregnancy", "religion", "salary history", "health or disability"]), sut.BannedTopics.ToHashSet());
         Assert.NotEmpty(sut.CompanyInstructions);
         Assert.NotEmpty(sut.EvaluationNotes);
+    }
+
+    [Fact]
+    public void BackendRemote_LanguageAssessment_ChecksWrittenEnglishAgainstB2()
+    {
+        var sut = TestProfiles.Catalog.Get("backend-remote");
+
+        Assert.Equal("en", sut.Language);
+        Assert.Equal("en", sut.LanguageAssessment!.Language);
+        Assert.Equal(CefrLevel.B2, sut.LanguageAssessment.TargetLevel);
+        Assert.Equal(3, sut.LanguageAssessment.Questions.Count);
+        Assert.Equal(["idempotent-payment-api", "production-outage", "traffic-spike-10x"], sut.Blueprints.Select(b => b.Id));
+        Assert.All(sut.Blueprints, b => Assert.True(TestProfiles.Catalog.Bank.TryGet(b.Id, out _), $"{b.Id} is not from the bank"));
+        Assert.Equal(100, sut.Rubric.Sum(d => d.Weight));
     }
 
     [Fact]

@@ -60,6 +60,7 @@ public sealed record ChatCompletionReply
         string? focus = null,
         string? followUp = null,
         IReadOnlyList<(string Code, string Detail)>? flags = null,
+        string? languageLevel = "none",
         int promptTokens = 420,
         int completionTokens = 80) =>
         Json(
@@ -74,6 +75,7 @@ public sealed record ChatCompletionReply
                 ["followUpFocus"] = focus,
                 ["suggestedFollowUp"] = followUp,
                 ["redFlags"] = (flags ?? []).Select(f => new Dictionary<string, string> { ["code"] = f.Code, ["detail"] = f.Detail }).ToArray(),
+                ["languageLevel"] = languageLevel,
             },
             promptTokens,
             completionTokens);
