@@ -206,6 +206,28 @@ public sealed class ChannelErasureTests
         Assert.Contains("removed 1 message", recorded.Last(r => r.Operation == "reply").Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Teams_HumanAtConsent_PostsANoticeCardWithoutAScoreToTheHiringChannel()
+    {
+        await using var bot = await TeamsBotHarness.StartAsync();
+        var jane = TeamsUser.Candidate;
+        var conversation = TeamsActivities.PersonalConversationId(jane);
+        await bot.PostAsync(bot.Activities.ChannelMessage(TeamsUser.Recruiter, "screen <at>Jane Doe</at> backend-senior", jane));
+        var consent = await bot.Connector.WaitForAsync(r => r.Any(x => x.ConversationId == conversation && x.InputHint == "expectingInput"), what: "the consent question");
+        Assert.Contains(consent, r => r.ConversationId == conversation && (r.Card?.ToJsonString() + r.Text).Contains("not a person", StringComparison.Ordinal));
+
+        await bot.PostAsync(bot.Activities.PersonalMessage(jane, "human"));
+
+        var recorded = await bot.Connector.WaitForAsync(r => r.Any(IsChannelThread), TimeSpan.FromSeconds(30), "the notice thread");
+        var card = recorded.Single(IsChannelThread).Card!;
+        var body = card["body"]!.AsArray();
+        Assert.Equal("Asked for an interview with a person", body[0]!["text"]!.GetValue<string>());
+        Assert.Contains("asked to speak to a person", body[1]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(body[2]!["facts"]!.AsArray(), f => f!["title"]!.GetValue<string>() == "Score" && f["value"]!.GetValue<string>() == "none: not screened");
+        Assert.DoesNotMatch(@"\d+/100", card.ToJsonString());
+        Assert.Contains(recorded, r => r.ConversationId == conversation && r.InputHint == "ignoringInput" && r.Text?.Contains("talk to a person", StringComparison.Ordinal) == true);
+    }
+
     /// <summary>Invites Jane on Slack, she consents and fails the first knockout; returns the scorecard posted in the hiring channel.</summary>
     private static async Task<SlackApiCall> KnockOutOnSlackAsync(SlackBotHarness sut)
     {
