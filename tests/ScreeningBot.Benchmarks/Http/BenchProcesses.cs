@@ -5,12 +5,13 @@ using System.Net.Sockets;
 namespace ScreeningBot.Benchmarks.Http;
 
 /// <summary>Starts and stops the servers a run measures (the bot, the peer, Azurite) on free loopback ports.</summary>
-internal sealed class BenchProcesses(string root, string? peerFolder, string logFolder)
+internal sealed class BenchProcesses(string root, string? peerFolder, string logFolder, string? botFolder = null)
 {
     /// <summary>Azurite's well-known development account key (public, documented by Microsoft; not a secret).</summary>
     private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    public string BotFolder => Path.Combine(root, "bot", "bin", "Release", "net10.0");
+    /// <summary>The bot to run: <c>--bot DIR</c> (a <c>dotnet publish</c> output), or the Release build beside this project.</summary>
+    public string BotFolder => botFolder ?? Path.Combine(root, "bot", "bin", "Release", "net10.0");
 
     public string? PeerFolder => peerFolder;
 
@@ -22,7 +23,7 @@ internal sealed class BenchProcesses(string root, string? peerFolder, string log
     }
 
     /// <summary>The Release bot (built by this project's build) with its shipped settings: SQLite in <paramref name="data"/>, or Azure Tables.</summary>
-    public async Task<Process> StartBotAsync(string name, int port, string data, Azurite? tables, IDictionary<string, string>? extra = null)
+    public async Task<Process> StartBotAsync(string name, int port, string data, Azurite? tables, IDictionary<string, string>? extra = null, bool waitUntilReady = true)
     {
         var environment = new Dictionary<string, string>
         {
@@ -40,7 +41,11 @@ internal sealed class BenchProcesses(string root, string? peerFolder, string log
         }
 
         var process = Start(name, "dotnet", [Path.Combine(BotFolder, "ScreeningBot.Bot.dll"), "--urls", $"http://127.0.0.1:{port}"], BotFolder, environment);
-        await WaitForHttpAsync(process, new Uri($"http://127.0.0.1:{port}/healthz"), TimeSpan.FromSeconds(60));
+        if (waitUntilReady)
+        {
+            await WaitForHttpAsync(process, new Uri($"http://127.0.0.1:{port}/healthz"), TimeSpan.FromSeconds(60));
+        }
+
         return process;
     }
 

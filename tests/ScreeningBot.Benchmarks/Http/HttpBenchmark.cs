@@ -19,7 +19,7 @@ internal static class HttpBenchmark
         var outFolder = options.Out ?? Path.Combine(root, "artifacts", "bench", TimeProvider.System.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
         Directory.CreateDirectory(Path.Combine(outFolder, "logs"));
         var peer = options.PeerFolder(root);
-        var processes = new BenchProcesses(root, peer, Path.Combine(outFolder, "logs"));
+        var processes = new BenchProcesses(root, peer, Path.Combine(outFolder, "logs"), options.Bot);
         var suites = options.Suites.Where(s => peer is not null || !s.StartsWith("peer", StringComparison.Ordinal)).ToList();
         if (suites.Count < options.Suites.Count)
         {
@@ -52,6 +52,74 @@ internal static class HttpBenchmark
         await output.WriteLineAsync();
         await output.WriteLineAsync(summary);
         return results.Sum(r => r.Errors) == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Cold starts on SQLite: the bot started and <c>C</c> candidates knocking at once (retrying until it listens). Prints the
+    /// time from process start to the first answered candidate turn, and the first minute's turns/s against the turns/s of
+    /// the rest of the run (the steady state).
+    /// </summary>
+    public static async Task<int> RunColdAsync(string root, HttpBenchmarkOptions options, TextWriter output)
+    {
+        var outFolder = options.Out ?? Path.Combine(Path.GetTempPath(), "screeningbot-cold-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(outFolder);
+        var processes = new BenchProcesses(root, null, outFolder, options.Bot);
+        var plan = new ScreeningBotInterview(root, "backend-senior", Path.Combine(root, "profiles", "rehearsals", "backend-senior-strong.yaml"));
+        var concurrency = options.Concurrency.Max();
+        var environment = string.Join(" ", options.BotEnvironment.Select(e => $"{e.Key}={e.Value}"));
+        await output.WriteLineAsync($"http-cold: {options.Runs} cold starts of {processes.BotFolder} {environment}, {concurrency} candidates, {options.Seconds} s each");
+        var firsts = new List<double>();
+        var ratios = new List<double>();
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            await WaitForQuietAsync(options.IdleWait);
+            var data = Directory.CreateTempSubdirectory("screeningbot-cold-").FullName;
+            var port = BenchProcesses.FreePort();
+            var recorder = new TurnRecorder();
+            using var stop = new CancellationTokenSource();
+            var bot = new Uri($"http://127.0.0.1:{port}/");
+            var started = Stopwatch.GetTimestamp();
+            var server = await processes.StartBotAsync($"cold-{run}", port, data, null, options.BotEnvironment, waitUntilReady: false);
+            try
+            {
+                var users = Enumerable.Range(0, concurrency).Select(u => Task.Run(async () =>
+                {
+                    using var http = new LoopbackHttpConnection("127.0.0.1", port, "/api/messages");
+                    await InterviewScripts.ScreeningBotAsync(plan, u, http, bot, recorder, stop.Token);
+                })).ToArray();
+                await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
+                await stop.CancelAsync();
+                await Task.WhenAll(users).WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            finally
+            {
+                BenchProcesses.Stop(server);
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(data, recursive: true);
+            }
+
+            var ends = recorder.Ends().Select(e => Stopwatch.GetElapsedTime(started, e).TotalSeconds).ToArray();
+            if (ends.Length == 0)
+            {
+                await output.WriteLineAsync($"  run {run}: no turn answered; see {outFolder}");
+                continue;
+            }
+
+            var firstMinute = ends.Count(t => t <= 60) / 60.0;
+            var steady = ends.Count(t => t > 60) / Math.Max(1.0, options.Seconds - 60);
+            firsts.Add(ends[0]);
+            ratios.Add(firstMinute / steady);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  run {run}: first candidate turn answered {ends[0]:0.00} s after start; first minute {firstMinute:0} turns/s, then {steady:0} turns/s: {100 * firstMinute / steady:0}%; per 10 s: {string.Join(" ", Enumerable.Range(0, options.Seconds / 10).Select(b => (ends.Count(t => t > b * 10 && t <= (b + 1) * 10) / 10.0).ToString("0", CultureInfo.InvariantCulture)))}"));
+        }
+
+        if (firsts.Count > 0)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"median: first turn {firsts.Order().ElementAt(firsts.Count / 2):0.00} s (goal ≤ 2 s); first minute at {100 * ratios.Order().ElementAt(ratios.Count / 2):0}% of the steady state (goal ≥ 80%)"));
+        }
+
+        return firsts.Count == options.Runs ? 0 : 1;
     }
 
     /// <summary>Interleaved: every repetition runs each concurrency's suites back to back, in reverse order on even repetitions.</summary>

@@ -25,6 +25,14 @@ internal sealed record HttpBenchmarkOptions
 
     public string? Out { get; init; }
 
+    /// <summary>The bot's folder (a publish output, e.g. ReadyToRun); default the Release build.</summary>
+    public string? Bot { get; init; }
+
+    /// <summary><c>http-cold</c>: cold starts measured, and seconds each.</summary>
+    public int Runs { get; init; } = 3;
+
+    public int Seconds { get; init; } = 90;
+
     /// <summary>Extra environment for the bot process (e.g. GC settings to compare).</summary>
     public IDictionary<string, string> BotEnvironment { get; init; } = new Dictionary<string, string>();
 
@@ -55,6 +63,9 @@ internal sealed record HttpBenchmarkOptions
                 "--idle-wait" => options with { IdleWait = TimeSpan.FromSeconds(int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--peer" => options with { Peer = value },
                 "--out" => options with { Out = value },
+                "--bot" => options with { Bot = Path.GetFullPath(value) },
+                "--runs" => options with { Runs = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--seconds" => options with { Seconds = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--bot-env" => options,
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
