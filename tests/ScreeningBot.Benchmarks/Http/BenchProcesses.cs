@@ -10,7 +10,7 @@ internal sealed class BenchProcesses(string root, string? peerFolder, string log
     /// <summary>Azurite's well-known development account key (public, documented by Microsoft; not a secret).</summary>
     private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    /// <summary>The bot to run: <c>--bot DIR</c> (a <c>dotnet publish</c> output), or the Release build beside this project.</summary>
+    /// <summary>The bot to run: a <c>dotnet publish</c> output, or the Release build beside this project.</summary>
     public string BotFolder => botFolder ?? Path.Combine(root, "bot", "bin", "Release", "net10.0");
 
     public string? PeerFolder => peerFolder;

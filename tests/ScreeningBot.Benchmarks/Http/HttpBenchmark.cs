@@ -19,7 +19,7 @@ internal static class HttpBenchmark
         var outFolder = options.Out ?? Path.Combine(root, "artifacts", "bench", TimeProvider.System.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
         Directory.CreateDirectory(Path.Combine(outFolder, "logs"));
         var peer = options.PeerFolder(root);
-        var processes = new BenchProcesses(root, peer, Path.Combine(outFolder, "logs"), options.Bot);
+        var processes = new BenchProcesses(root, peer, Path.Combine(outFolder, "logs"), options.Bot ?? await PublishBotAsync(root, output));
         var suites = options.Suites.Where(s => peer is not null || !s.StartsWith("peer", StringComparison.Ordinal)).ToList();
         if (suites.Count < options.Suites.Count)
         {
@@ -40,7 +40,7 @@ internal static class HttpBenchmark
             await lines.WriteLineAsync(JsonSerializer.Serialize(result, Json));
             await lines.FlushAsync();
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"   {result.TurnsPerSecond:0} turns/s, p50 {result.P50Ms:0.00} ms, p99 {result.P99Ms:0.00} ms, server {result.ServerCpuMicrosecondsPerTurn:0} µs/turn, RSS {result.ServerRssMaxMb:0} MB, errors {result.Errors}, machine {result.MachineBusyPercent:0}% busy, load generator {result.LoadGeneratorCpuPercent:0}%"));
+                $"   {result.TurnsPerSecond:0} turns/s, p50 {result.P50Ms:0.00} ms, p99 {result.P99Ms:0.00} ms, server {result.ServerCpuMicrosecondsPerTurn:0} µs/turn, RSS {result.ServerRssMaxMb:0} MB (at the end: anon {result.ServerRssAnonMb:0}, file {result.ServerRssFileMb:0}, shmem {result.ServerRssShmemMb:0}), errors {result.Errors}, machine {result.MachineBusyPercent:0}% busy, load generator {result.LoadGeneratorCpuPercent:0}%"));
             foreach (var sample in result.ErrorSamples)
             {
                 await output.WriteLineAsync("   error: " + sample);
@@ -63,7 +63,7 @@ internal static class HttpBenchmark
     {
         var outFolder = options.Out ?? Path.Combine(Path.GetTempPath(), "screeningbot-cold-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(outFolder);
-        var processes = new BenchProcesses(root, null, outFolder, options.Bot);
+        var processes = new BenchProcesses(root, null, outFolder, options.Bot ?? await PublishBotAsync(root, output));
         var plan = new ScreeningBotInterview(root, "backend-senior", Path.Combine(root, "profiles", "rehearsals", "backend-senior-strong.yaml"));
         var concurrency = options.Concurrency.Max();
         var environment = string.Join(" ", options.BotEnvironment.Select(e => $"{e.Key}={e.Value}"));
@@ -78,6 +78,8 @@ internal static class HttpBenchmark
             var recorder = new TurnRecorder();
             using var stop = new CancellationTokenSource();
             var bot = new Uri($"http://127.0.0.1:{port}/");
+            var cpu = new List<(double At, double Cpu)>();
+            double? firstTurnCpu = null;
             var started = Stopwatch.GetTimestamp();
             var server = await processes.StartBotAsync($"cold-{run}", port, data, null, options.BotEnvironment, waitUntilReady: false);
             try
@@ -87,7 +89,19 @@ internal static class HttpBenchmark
                     using var http = new LoopbackHttpConnection("127.0.0.1", port, "/api/messages");
                     await InterviewScripts.ScreeningBotAsync(plan, u, http, bot, recorder, stop.Token);
                 })).ToArray();
-                await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
+                // The server's CPU time as the run goes: wall-clock throughput on a shared machine moves with the neighbours' load,
+                // CPU per turn much less.
+                while (Stopwatch.GetElapsedTime(started).TotalSeconds < options.Seconds)
+                {
+                    cpu.Add((Stopwatch.GetElapsedTime(started).TotalSeconds, ProcSampler.CpuSeconds(server.Id)));
+                    if (firstTurnCpu is null && recorder.Ends().Length > 0)
+                    {
+                        firstTurnCpu = cpu[^1].Cpu;
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(100));
+                }
+
                 await stop.CancelAsync();
                 await Task.WhenAll(users).WaitAsync(TimeSpan.FromSeconds(30));
             }
@@ -109,8 +123,11 @@ internal static class HttpBenchmark
             var steady = ends.Count(t => t > 60) / Math.Max(1.0, options.Seconds - 60);
             firsts.Add(ends[0]);
             ratios.Add(firstMinute / steady);
+            var cpuAt60 = cpu.Last(c => c.At <= 60).Cpu;
+            var firstMinuteCpu = 1e6 * cpuAt60 / Math.Max(1, ends.Count(t => t <= 60));
+            var steadyCpu = 1e6 * (cpu[^1].Cpu - cpuAt60) / Math.Max(1, ends.Count(t => t > 60 && t <= cpu[^1].At));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  run {run}: first candidate turn answered {ends[0]:0.00} s after start; first minute {firstMinute:0} turns/s, then {steady:0} turns/s: {100 * firstMinute / steady:0}%; per 10 s: {string.Join(" ", Enumerable.Range(0, options.Seconds / 10).Select(b => (ends.Count(t => t > b * 10 && t <= (b + 1) * 10) / 10.0).ToString("0", CultureInfo.InvariantCulture)))}"));
+                $"  run {run}: first candidate turn answered {ends[0]:0.00} s after start ({firstTurnCpu:0.00} s of server CPU); first minute {firstMinute:0} turns/s, then {steady:0} turns/s: {100 * firstMinute / steady:0}%; server CPU per turn {firstMinuteCpu:0} µs in the first minute, {steadyCpu:0} µs after; turns/s per 10 s: {string.Join(" ", Enumerable.Range(0, options.Seconds / 10).Select(b => (ends.Count(t => t > b * 10 && t <= (b + 1) * 10) / 10.0).ToString("0", CultureInfo.InvariantCulture)))}"));
         }
 
         if (firsts.Count > 0)
@@ -121,6 +138,31 @@ internal static class HttpBenchmark
 
         return firsts.Count == options.Runs ? 0 : 1;
     }
+
+    /// <summary>
+    /// The bot as it is deployed: <c>dotnet publish bot -c Release -r linux-x64 --self-contained false</c>, which compiles it
+    /// ReadyToRun (bot/ScreeningBot.Bot.csproj), into artifacts/bench/bot.
+    /// </summary>
+    private static async Task<string> PublishBotAsync(string root, TextWriter output)
+    {
+        var folder = Path.Combine(root, "artifacts", "bench", "bot");
+        await output.WriteLineAsync($"publishing the bot as deployed (ReadyToRun) into {folder} ...");
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "publish", "bot", "-c", "Release", "-r", RuntimeInformationRid(), "--self-contained", "false", "-o", folder, "-v", "q", "-nologo" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var publish = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet publish");
+        var log = publish.StandardOutput.ReadToEndAsync();
+        var errors = publish.StandardError.ReadToEndAsync();
+        await publish.WaitForExitAsync();
+        return publish.ExitCode == 0
+            ? folder
+            : throw new InvalidOperationException($"dotnet publish bot failed ({publish.ExitCode}):\n{await log}\n{await errors}");
+    }
+
+    private static string RuntimeInformationRid() => System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
 
     /// <summary>Interleaved: every repetition runs each concurrency's suites back to back, in reverse order on even repetitions.</summary>
     private static IEnumerable<(string Suite, int Concurrency, int Rep)> Jobs(IReadOnlyList<string> suites, HttpBenchmarkOptions options)

@@ -25,7 +25,7 @@ internal sealed record HttpBenchmarkOptions
 
     public string? Out { get; init; }
 
-    /// <summary>The bot's folder (a publish output, e.g. ReadyToRun); default the Release build.</summary>
+    /// <summary>The bot's folder (a publish output); default: published as deployed, ReadyToRun, into artifacts/bench/bot.</summary>
     public string? Bot { get; init; }
 
     /// <summary><c>http-cold</c>: cold starts measured, and seconds each.</summary>

@@ -31,6 +31,11 @@ internal static class InterviewScripts
             var conversation = "dm:" + candidate.Id;
             var started = Stopwatch.GetTimestamp();
             var (status, body) = await http.PostAsync(Invite(serviceUrl, user, candidate.Id, candidate.Name, tag), stop);
+            if (stop.IsCancellationRequested && status == 0)
+            {
+                return;
+            }
+
             if (status != 200 || !body.Contains("Invited @" + candidate.Name, StringComparison.Ordinal))
             {
                 recorder.Error(started, Stopwatch.GetTimestamp(), $"invitation: HTTP {status} {body}");

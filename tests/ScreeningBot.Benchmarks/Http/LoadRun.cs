@@ -19,6 +19,9 @@ internal sealed record RunResult
     public double ServerCpuPercent { get; init; }
     public double ServerCpuMicrosecondsPerTurn { get; init; }
     public double ServerRssMaxMb { get; init; }
+    public double ServerRssAnonMb { get; init; }
+    public double ServerRssFileMb { get; init; }
+    public double ServerRssShmemMb { get; init; }
     public double AzuriteCpuPercent { get; init; }
     public double LoadGeneratorCpuPercent { get; init; }
     public double MachineBusyPercent { get; init; }
@@ -56,6 +59,7 @@ internal static class LoadRun
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
+        var (anon, file, shmem) = (ProcSampler.StatusMegabytes(serverPid, "RssAnon:"), ProcSampler.StatusMegabytes(serverPid, "RssFile:"), ProcSampler.StatusMegabytes(serverPid, "RssShmem:"));
         var serverCpu = ProcSampler.CpuSeconds(serverPid) - serverCpu0;
         var azuriteCpu = azuritePid is { } a1 ? ProcSampler.CpuSeconds(a1) - azuriteCpu0 : 0;
         var (busy1, total1) = ProcSampler.MachineJiffies();
@@ -82,6 +86,9 @@ internal static class LoadRun
             ServerCpuPercent = Math.Round(100 * serverCpu / seconds, 1),
             ServerCpuMicrosecondsPerTurn = latencies.Length == 0 ? 0 : Math.Round(serverCpu * 1e6 / latencies.Length),
             ServerRssMaxMb = Math.Round(rssMax, 1),
+            ServerRssAnonMb = Math.Round(anon, 1),
+            ServerRssFileMb = Math.Round(file, 1),
+            ServerRssShmemMb = Math.Round(shmem, 1),
             AzuriteCpuPercent = Math.Round(100 * azuriteCpu / seconds, 1),
             LoadGeneratorCpuPercent = Math.Round(100 * selfCpu / seconds, 1),
             MachineBusyPercent = Math.Round(100.0 * (busy1 - busy0) / Math.Max(1, total1 - total0), 1),

@@ -24,15 +24,21 @@ internal static class ProcSampler
     }
 
     /// <summary>Resident set size of <paramref name="pid"/> in MB (0 once it is gone).</summary>
-    public static double RssMegabytes(int pid)
+    public static double RssMegabytes(int pid) => StatusMegabytes(pid, "VmRSS:");
+
+    /// <summary>
+    /// A line of /proc/PID/status in MB: <c>VmRSS:</c> splits into <c>RssAnon:</c> (the GC heap and native memory),
+    /// <c>RssFile:</c> (mapped assemblies and files) and <c>RssShmem:</c> (the runtime's double-mapped code under W^X).
+    /// </summary>
+    public static double StatusMegabytes(int pid, string field)
     {
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
             {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                if (line.StartsWith(field, StringComparison.Ordinal))
                 {
-                    return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture) / 1024.0;
+                    return long.Parse(line.AsSpan(field.Length).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture) / 1024.0;
                 }
             }
         }
