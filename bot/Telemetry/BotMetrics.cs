@@ -52,7 +52,8 @@ internal sealed class BotMetrics
 
     public bool StorageEnabled => _storageDuration.Enabled;
 
-    public void TurnEnded(TurnKind kind, string channel, TurnResult result, TimeSpan elapsed)
+    /// <summary>A turn ended with <paramref name="result"/>, or was cancelled by the host's shutdown (null).</summary>
+    public void TurnEnded(TurnKind kind, string channel, TurnResult? result, TimeSpan elapsed)
     {
         if (!_turns.Enabled && !_turnDuration.Enabled)
         {
@@ -116,8 +117,9 @@ internal sealed class BotMetrics
         _ => "other",
     };
 
-    public static string Name(TurnResult result) => result switch
+    public static string Name(TurnResult? result) => result switch
     {
+        null => "cancelled",
         TurnResult.Completed => "completed",
         TurnResult.Duplicate => "duplicate",
         TurnResult.Apologized => "apologized",

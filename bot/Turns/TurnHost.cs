@@ -55,11 +55,11 @@ internal sealed class TurnHost(
         span?.SetTag(ScreeningBotTelemetry.Tags.Channel, conversation.ChannelId);
         span?.SetTag(ScreeningBotTelemetry.Tags.TurnKind, BotMetrics.Name(turn.Kind));
         var started = Stopwatch.GetTimestamp();
-        var result = TurnResult.Failed;
+        TurnResult? result = null; // stays null when the host's shutdown cancels the turn
         try
         {
             result = await RunLoggedAsync(turn, replies, cancellationToken);
-            return result;
+            return result.Value;
         }
         finally
         {
