@@ -1,4 +1,5 @@
 using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Waterfall;
 
@@ -13,7 +14,7 @@ internal static class CustomQuestionPhase
 {
     private const int JudgeStep = 1;
 
-    public static IEnumerable<WaterfallDialog> Create(Profile profile, PhaseKit kit)
+    public static IEnumerable<WaterfallDialog> Create(Profile profile, PhaseKit kit, CandidateLanguage language)
     {
         var count = profile.CustomQuestions.Count;
         for (var i = 0; i < count; i++)
@@ -28,10 +29,10 @@ internal static class CustomQuestionPhase
                     {
                         if (index == 1)
                         {
-                            step.Say(ScreeningText.CustomIntro(count));
+                            step.Say(language.Texts.CustomIntro(count));
                         }
 
-                        return ValueTask.FromResult(StepResult.Wait(PhaseKit.TextPrompt(question.Id, ScreeningText.CustomQuestion(index, count, question.Text))));
+                        return ValueTask.FromResult(StepResult.Wait(PhaseKit.TextPrompt(question.Id, language.Texts.CustomQuestion(index, count, question.Text))));
                     },
                     async (step, cancellationToken) =>
                     {
@@ -44,11 +45,15 @@ internal static class CustomQuestionPhase
                             return StepResult.EndDialog;
                         }
 
-                        var combined = answer.Skipped ? working! : working is null ? answer.Text : $"{working}\n\n{answer.Text}";
-                        var judgment = await kit.JudgeAsync(step, profile, question, QuestionKind.Custom, combined, cancellationToken);
+                        // The judge scores what the candidate could have typed and did not repeat; the flags say what was left out.
+                        var turn = answer.Skipped ? null : PhaseKit.ScreenTurn(step, question.Id, answer);
+                        var combined = turn is null ? working! : working is null ? turn.Genuine : $"{working}\n\n{turn.Genuine}";
+                        IReadOnlyList<RedFlag> flags = [.. step.State.WorkingFlags, .. turn?.Flags ?? []];
+                        IReadOnlyList<long> fingerprints = [.. step.State.WorkingFingerprints, .. turn?.Fingerprints ?? []];
+                        var judgment = PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, question, QuestionKind.Custom, combined, cancellationToken), flags);
                         var decision = answer.Skipped
                             ? FollowUpDecision.None
-                            : FollowUpPlanner.Plan(question, judgment, step.State.FollowUpsAsked, profile.MaxAdaptiveFollowUps, step.State.ProbedFocus, profile.BannedTopics);
+                            : FollowUpPlanner.Plan(question, judgment, step.State.FollowUpsAsked, profile.MaxAdaptiveFollowUps, step.State.ProbedFocus, profile.BannedTopics, language);
                         if (decision.ShouldAsk)
                         {
                             step.State = step.State with
@@ -59,11 +64,13 @@ internal static class CustomQuestionPhase
                                 WorkingOutputTokens = step.State.WorkingOutputTokens + judgment.OutputTokens,
                                 FollowUpsAsked = step.State.FollowUpsAsked + 1,
                                 ProbedFocus = [.. step.State.ProbedFocus, decision.Focus!],
+                                WorkingFlags = flags,
+                                WorkingFingerprints = fingerprints,
                             };
                             return StepResult.Wait(PhaseKit.TextPrompt(question.Id, decision.Text!), resumeAt: JudgeStep);
                         }
 
-                        step.State = PhaseKit.Record(step, question.Id, QuestionKind.Custom, judgment, combined.Length, time, skipped: false, step.State.FollowUpsAsked);
+                        step.State = PhaseKit.Record(step, question.Id, QuestionKind.Custom, judgment, combined.Length, time, skipped: false, step.State.FollowUpsAsked, fingerprints);
                         return StepResult.EndDialog;
                     },
                 ]);

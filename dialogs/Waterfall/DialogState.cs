@@ -20,6 +20,13 @@ public sealed record DialogState
     /// </summary>
     public required string DialogVersion { get; init; }
 
+    /// <summary>
+    /// The tag of the language the interview is held in (<c>de</c>), from the profile at the start; null in interviews
+    /// saved before languages existed, which read as English. Kept so a closing message is in the candidate's language
+    /// even when the profile is gone.
+    /// </summary>
+    public string? Language { get; init; }
+
     public InterviewStatus Status { get; init; } = InterviewStatus.NotStarted;
 
     public Phase Phase { get; init; } = Phase.Consent;
@@ -59,6 +66,12 @@ public sealed record DialogState
 
     /// <summary>Focus areas already probed by follow-ups of the current question (no repeats).</summary>
     public IReadOnlyList<string> ProbedFocus { get; init; } = [];
+
+    /// <summary>Integrity flags of the current custom question's earlier messages (typing speed, repeats), kept for its final judgment.</summary>
+    public IReadOnlyList<RedFlag> WorkingFlags { get; init; } = [];
+
+    /// <summary>Sentence fingerprints of the current custom question's earlier messages (see <c>TurnIntegrity</c>).</summary>
+    public IReadOnlyList<long> WorkingFingerprints { get; init; } = [];
 
     public IReadOnlyList<AnswerRecord> Answers { get; init; } = [];
 
@@ -130,6 +143,9 @@ public sealed record AnswerRecord
 
     /// <summary>True when the candidate skipped it ("skip", "pass", "I don't know").</summary>
     public bool Skipped { get; init; }
+
+    /// <summary>Sentence fingerprints of what the candidate wrote for it, to recognise the same answer given again (see <c>TurnIntegrity</c>).</summary>
+    public IReadOnlyList<long> Fingerprints { get; init; } = [];
 }
 
 /// <summary>The result of one knockout question.</summary>
