@@ -150,7 +150,8 @@ var messagesPath = '/api/messages'
 var slackCommandsPath = '/api/slack/commands'
 var slackEventsPath = '/api/slack/events'
 var slackInteractionsPath = '/api/slack/interactions'
-var healthPath = '/healthz'
+// Readiness (bot/Health): storage answers, and the LLM judge's model when one is configured. Liveness alone is '/healthz'.
+var healthPath = '/healthz/ready'
 
 // Key Vault secret names. The app settings reference them by URI without a version, so the app picks up a rotated
 // secret on its next restart (or within 24 hours).

@@ -12,7 +12,11 @@ internal static class BotRoutes
 
     public const string SlackInteractions = "/api/slack/interactions";
 
+    /// <summary>Liveness: the process answers HTTP.</summary>
     public const string Health = "/healthz";
+
+    /// <summary>Readiness: storage (and the LLM judge's model, when configured) answers; App Service's health check probes it.</summary>
+    public const string Ready = "/healthz/ready";
 
     /// <summary>The full report behind a signed link (bot/Reports/ReportLinks).</summary>
     public const string Report = "/reports/{interviewId}";

@@ -1,4 +1,5 @@
 using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.Health;
 using ScreeningBot.Bot.Playground;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Bot.Slack;
@@ -12,7 +13,7 @@ public static class ScreeningBotEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapReportEndpoints();
-        app.MapGet(BotRoutes.Health, () => TypedResults.Ok(new { status = "ok" }));
+        app.MapScreeningBotHealthChecks();
         app.MapSlackEndpoints();
         app.MapBotFrameworkEndpoints();
         app.MapPlayground();

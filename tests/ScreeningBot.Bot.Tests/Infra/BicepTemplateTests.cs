@@ -17,7 +17,7 @@ public sealed partial class BicepTemplateTests
     [InlineData("slackCommandsPath", BotRoutes.SlackCommands)]
     [InlineData("slackEventsPath", BotRoutes.SlackEvents)]
     [InlineData("slackInteractionsPath", BotRoutes.SlackInteractions)]
-    [InlineData("healthPath", BotRoutes.Health)]
+    [InlineData("healthPath", BotRoutes.Ready)]
     public void RoutePaths_Variable_EqualsTheBotRoute(string variable, string route)
     {
         var sut = InfraFiles.ReadText(MainPath);
@@ -33,7 +33,6 @@ public sealed partial class BicepTemplateTests
         var sut = InfraFiles.ReadText(MainPath);
 
         Assert.Contains("/api/messages", sut, StringComparison.Ordinal);
-        Assert.Contains("/healthz", sut, StringComparison.Ordinal);
         Assert.Contains("messagingEndpoint: 'https://${webApp.outputs.defaultHostName}${messagesPath}'", sut, StringComparison.Ordinal);
         Assert.Contains("healthCheckPath: healthPath", sut, StringComparison.Ordinal);
         Assert.Contains("healthCheckPath: healthCheckPath", InfraFiles.ReadText("infra/modules/webapp.bicep"), StringComparison.Ordinal);
