@@ -50,7 +50,7 @@ public sealed class ScreeningDialog
             DialogVersion = GetDialogVersion(profile),
             StartedAt = now,
             LastActivityAt = now,
-            ExpiresAt = now + _options.InterviewExpiry,
+            ExpiresAt = now + (profile.ExpiryDays is { } days ? TimeSpan.FromDays(days) : _options.InterviewExpiry),
         };
     }
 
