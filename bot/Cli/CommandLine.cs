@@ -31,6 +31,7 @@ internal static class CommandLine
         new CefrEvalCommand(),
         new ValidateProfilesCommand(),
         new Storage.ForgetCommand(),
+        new InviteCommand(),
     ];
 
     /// <summary>

@@ -1,4 +1,5 @@
 using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Playground;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Bot.Slack;
@@ -11,11 +12,13 @@ public static class ScreeningBotEndpointRouteBuilderExtensions
     public static WebApplication MapScreeningBotEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseInterviewLinkRateLimits();
         app.MapReportEndpoints();
         app.MapGet(BotRoutes.Health, () => TypedResults.Ok(new { status = "ok" }));
         app.MapSlackEndpoints();
         app.MapBotFrameworkEndpoints();
         app.MapPlayground();
+        app.MapInterviewLinks();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Playground;
 using ScreeningBot.Bot.Slack;
 using ScreeningBot.Bot.Storage;
@@ -20,6 +21,7 @@ public static class ScreeningBotServiceCollectionExtensions
         builder.Services.AddBotFramework();
         builder.Services.AddSlack();
         builder.Services.AddPlayground();
+        builder.Services.AddInterviewLinks();
         builder.Services.AddHostedService<StartupChecks>();
         return builder;
     }

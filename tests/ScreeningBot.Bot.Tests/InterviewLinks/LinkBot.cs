@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.InterviewLinks;
+using ScreeningBot.Dialogs.Screening;
+using ScreeningBot.Testing;
+using ScreeningBot.Testing.InterviewLinks;
+
+namespace ScreeningBot.Bot.Tests.InterviewLinks;
+
+/// <summary>The real bot on loopback with interview links on (no Teams or Slack), plus shortcuts to invite and to play the candidate.</summary>
+internal sealed class LinkBot : IAsyncDisposable
+{
+    /// <summary>The public address links carry; requests go to the loopback bot with the link's path.</summary>
+    public const string BaseUrl = "https://screening.example.com";
+
+    public const string SigningKey = "test-interview-link-signing-key-0123456789-abcdef";
+
+    private LinkBot(BotAppFactory factory)
+    {
+        Factory = factory;
+        Client = new HttpClient { BaseAddress = factory.BaseAddress };
+    }
+
+    public BotAppFactory Factory { get; }
+
+    public HttpClient Client { get; }
+
+    public static Dictionary<string, string?> Settings => new()
+    {
+        ["InterviewLinks:BaseUrl"] = BaseUrl,
+        ["InterviewLinks:SigningKey"] = SigningKey,
+    };
+
+    public static LinkBot Start(IDictionary<string, string?>? settings = null)
+    {
+        var all = Settings;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return new LinkBot(new BotAppFactory(all));
+    }
+
+    public T Service<T>()
+        where T : notnull => Factory.Services.GetRequiredService<T>();
+
+    /// <summary>Invites a candidate (no hiring channel) and returns the interview and its link.</summary>
+    public async Task<(Interview Interview, string Link)> InviteAsync(string name = "Jane Doe", string? email = "jane@example.com", string profileId = "backend-senior")
+    {
+        var invitation = await Service<InterviewLinkInvitations>().InviteAsync(new LinkInvitationRequest(profileId, name, LinkCandidates.NormalizeEmail(email), null, null), CancellationToken.None);
+        return (invitation.Interview!, invitation.Url!);
+    }
+
+    public InterviewLinkClient Candidate(string link) => new(Client, link);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+    }
+}
