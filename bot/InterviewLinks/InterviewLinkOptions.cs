@@ -22,18 +22,19 @@ internal sealed class InterviewLinkOptions
 
     /// <summary>
     /// Requests one link may make per minute (page, reads and answers together), as a token bucket of this size refilled
-    /// evenly over the minute. A candidate sends about two per answer, and a long-polling page three a minute while idle;
-    /// 30 leaves room for quick button clicks and stops a script that found a link.
+    /// evenly over the minute. The page makes about two per answer (the answer, and its waiting read waking up) and three a
+    /// minute while idle; 60 lets a candidate click through the first questions as fast as they like and still stops a
+    /// script that found a link.
     /// </summary>
     [Range(5, 6_000)]
-    public int RequestsPerMinutePerLink { get; set; } = 30;
+    public int RequestsPerMinutePerLink { get; set; } = 60;
 
     /// <summary>
     /// Requests one client address may make per minute to any link, so guessing or replaying links from one place is slow.
     /// Several candidates can share an address (an office, a university), hence well above the per-link limit.
     /// </summary>
     [Range(10, 60_000)]
-    public int RequestsPerMinutePerAddress { get; set; } = 240;
+    public int RequestsPerMinutePerAddress { get; set; } = 300;
 
     /// <summary>
     /// Largest answer request accepted (bytes): a 20,000-character answer (<c>Screening:MaxAnswerCharacters</c>) in UTF-8 with

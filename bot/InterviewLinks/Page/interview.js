@@ -46,6 +46,7 @@
     closed: false,
     lastDay: "",
     lastInput: "text", // "text" or "choice": where focus goes when the next question arrives
+    firstRead: true,
   };
 
   // ---- small helpers -------------------------------------------------------------------------------------------------
@@ -88,6 +89,7 @@
     if (withTime) {
       options.hour = "2-digit";
       options.minute = "2-digit";
+      options.timeZoneName = "short";
     }
     return when.toLocaleString([], options);
   }
@@ -309,7 +311,10 @@
       renderChoices(page);
     }
     setControls();
-    if (added) {
+    // Opening the link for the first time shows the AI notice and the welcome from the top; coming back shows where it stopped.
+    const firstVisit = state.firstRead && !ui.log.querySelector(".msg.you");
+    state.firstRead = false;
+    if (added && !firstVisit) {
       scrollToEnd();
     }
     if (afterSend && !state.closed) {

@@ -77,7 +77,6 @@ public sealed partial class InterviewLinkClient(HttpClient http, string link)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var answers = RehearsalAnswers.Parse(scriptPath, await File.ReadAllTextAsync(scriptPath), out var error) ?? throw new InvalidOperationException(error);
-        var questions = QuestionsOf(profile);
         var (count, clicked, typed) = (0, false, false);
         State ??= await ReadAsync();
         while ((string?)State["state"] != "ended")
@@ -89,8 +88,7 @@ public sealed partial class InterviewLinkClient(HttpClient http, string link)
 
             var prompt = State["prompt"];
             var last = BotTexts.LastOrDefault() ?? string.Empty;
-            var questionId = (string?)prompt?["questionId"]
-                ?? questions.Where(q => last.Contains(q.Text, StringComparison.Ordinal)).OrderByDescending(q => q.Text.Length).Select(q => q.Id).FirstOrDefault();
+            var questionId = (string?)prompt?["questionId"] ?? QuestionIdOf(profile, last);
             var answer = answers.Next(questionId) ?? throw new InvalidOperationException($"The script has no answer for '{questionId}': {last}");
             var choice = prompt?["choices"]?.AsArray().Select(c => (string?)c!["value"]).FirstOrDefault(v => string.Equals(v, answer, StringComparison.OrdinalIgnoreCase));
             if (choice is not null)
@@ -108,13 +106,20 @@ public sealed partial class InterviewLinkClient(HttpClient http, string link)
         return (count, clicked, typed);
     }
 
-    private static (string Id, string Text)[] QuestionsOf(Profile profile) =>
-    [
-        .. profile.Knockouts.Select(k => (k.Id, k.Question.Trim())),
-        .. profile.CustomQuestions.Select(q => (q.Id, q.Text.Trim())),
-        .. profile.Blueprints.Select(b => (b.Id, b.Text.Trim())),
-        .. profile.Blueprints.SelectMany(b => b.FollowUps).Select(f => (f.Id, f.Text.Trim())),
-    ];
+    /// <summary>The profile question <paramref name="botText"/> asks (the longest whose text it contains); null for an adaptive follow-up.</summary>
+    public static string? QuestionIdOf(Profile profile, string botText)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(botText);
+        (string Id, string Text)[] questions =
+        [
+            .. profile.Knockouts.Select(k => (k.Id, k.Question.Trim())),
+            .. profile.CustomQuestions.Select(q => (q.Id, q.Text.Trim())),
+            .. profile.Blueprints.Select(b => (b.Id, b.Text.Trim())),
+            .. profile.Blueprints.SelectMany(b => b.FollowUps).Select(f => (f.Id, f.Text.Trim())),
+        ];
+        return questions.Where(q => botText.Contains(q.Text, StringComparison.Ordinal)).OrderByDescending(q => q.Text.Length).Select(q => q.Id).FirstOrDefault();
+    }
 
     private async Task<JsonObject> AnswerAsync(JsonObject body)
     {
