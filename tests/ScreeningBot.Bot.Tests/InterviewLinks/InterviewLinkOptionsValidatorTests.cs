@@ -5,7 +5,7 @@ namespace ScreeningBot.Bot.Tests.InterviewLinks;
 
 public sealed class InterviewLinkOptionsValidatorTests
 {
-    private static readonly string Key = new('k', InterviewLinkOptionsValidator.MinimumKeyLength);
+    private static readonly string Key = new('k', Bot.Hosting.SignedLinkSettings.MinimumKeyLength);
 
     [Theory]
     [InlineData(null, null)]
