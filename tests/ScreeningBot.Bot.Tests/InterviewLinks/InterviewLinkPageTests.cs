@@ -2,7 +2,9 @@ using System.Globalization;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Support.UI;
 using ScreeningBot.Bot.Rehearsal;
+using Microsoft.Extensions.DependencyInjection;
 using ScreeningBot.Bot.Tests.Playground;
+using ScreeningBot.Dialogs.Judging;
 using ScreeningBot.Testing;
 using ScreeningBot.Testing.InterviewLinks;
 
@@ -99,6 +101,32 @@ public sealed class InterviewLinkPageTests : IAsyncLifetime
         Assert.Empty(Browser.All(".choice"));
         Assert.False(Browser.Driver.FindElement(By.Id("status")).Displayed, "the page shows an error: " + Browser.Driver.FindElement(By.Id("status")).Text);
         Assert.Equal(sent, Browser.All(".msg.you").Count);
+    }
+
+    [Fact]
+    public async Task Page_SlowJudge_ShowsTypingUntilTheNextQuestionArrives()
+    {
+        await using var slow = LinkBot.Start(configureServices: services => services.AddSingleton<IAnswerJudge>(new SlowJudge(new RubricJudge(), TimeSpan.FromSeconds(3))));
+        var (_, link) = await slow.InviteAsync();
+        Open(link, 1280, 900, bot: slow);
+        Click(".choice", "Yes");
+        WaitForAnswers(1);
+        var sent = 1;
+        foreach (var answer in new[] { "6", "in 3 weeks", "2" })
+        {
+            Type(answer);
+            WaitForAnswers(++sent);
+        }
+
+        WaitFor(".msg.bot", "Question 1 of");
+        Type("I designed the public REST API of our billing platform: idempotency keys, cursor pagination and versioning.");
+
+        var typing = _wait.Until(d => d.FindElement(By.Id("typing")) is { Displayed: true } e ? e : null);
+        Assert.Equal("status", typing.GetAttribute("role"));
+        Assert.Equal("The interviewer is typing", typing.FindElement(By.CssSelector(".visually-hidden")).GetAttribute("textContent"));
+        Assert.NotNull(Browser.All(".msg.pending").SingleOrDefault());
+        WaitForAnswers(5);
+        Assert.False(Browser.Driver.FindElement(By.Id("typing")).Displayed);
     }
 
     [Fact]
@@ -217,12 +245,12 @@ public sealed class InterviewLinkPageTests : IAsyncLifetime
         Assert.True(dock.Location.Y + dock.Size.Height <= Script<long>("return window.innerHeight;") + 1, "the answer dock is below the screen");
     }
 
-    private void Open(string link, int width, int height, bool phone = false)
+    private void Open(string link, int width, int height, bool phone = false, LinkBot? bot = null)
     {
         _browser = phone ? HeadlessChromium.StartPhone(width, height, 2) : HeadlessChromium.Start(width, height);
         _wait = new WebDriverWait(_browser.Driver, TimeSpan.FromSeconds(45));
         _wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
-        _browser.Driver.Navigate().GoToUrl(new Uri(_bot.Factory.BaseAddress, new Uri(link).AbsolutePath));
+        _browser.Driver.Navigate().GoToUrl(new Uri((bot ?? _bot).Factory.BaseAddress, new Uri(link).AbsolutePath));
     }
 
     private List<string> Bubbles() => [.. Browser.All("#log .msg:not(.pending) .bubble").Select(b => b.Text)];

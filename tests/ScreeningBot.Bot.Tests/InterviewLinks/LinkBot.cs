@@ -31,7 +31,7 @@ internal sealed class LinkBot : IAsyncDisposable
         ["InterviewLinks:SigningKey"] = SigningKey,
     };
 
-    public static LinkBot Start(IDictionary<string, string?>? settings = null)
+    public static LinkBot Start(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var all = Settings;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -39,7 +39,7 @@ internal sealed class LinkBot : IAsyncDisposable
             all[key] = value;
         }
 
-        return new LinkBot(new BotAppFactory(all));
+        return new LinkBot(new BotAppFactory(all, configureServices));
     }
 
     public T Service<T>()
