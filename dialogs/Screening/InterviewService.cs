@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Storage;
 using ScreeningBot.Dialogs.Waterfall;
@@ -216,7 +217,7 @@ public sealed class InterviewService
     {
         var now = _time.GetUtcNow();
         var state = interview.State with { Status = InterviewStatus.Invalidated, EndedAt = now, Pending = null };
-        return new TurnOutcome(state, [new Reply { Text = ScreeningText.ProfileChanged, Kind = ReplyKind.Closing }], [], TurnDisposition.Processed) { EndedThisTurn = true };
+        return new TurnOutcome(state, [new Reply { Text = CandidateLanguages.Resolve(interview.State.Language).Texts.ProfileChanged, Kind = ReplyKind.Closing }], [], TurnDisposition.Processed) { EndedThisTurn = true };
     }
 
     private async Task FlushAsync(Interview interview, IReadOnlyList<TranscriptTurn> turns, CancellationToken cancellationToken)
