@@ -1,4 +1,5 @@
 using ScreeningBot.Bot.Turns;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Waterfall;
@@ -8,9 +9,6 @@ namespace ScreeningBot.Bot.InterviewLinks;
 /// <summary>Turns a stored conversation into what the candidate's page shows (<see cref="LinkPageState"/>), and nothing more.</summary>
 internal static class LinkPageStates
 {
-    /// <summary>The buttons of the withdraw confirmation, with the values it recognises (dialogs/Screening/ScreeningText.cs, WithdrawChoices).</summary>
-    private static readonly LinkChoice[] WithdrawChoices = [new("Yes, withdraw", "yes"), new("No, continue", "no")];
-
     /// <param name="snapshot">The interview and the lines after <paramref name="after"/>.</param>
     /// <param name="replies">What the turn that just ran said, if any; what of it is not in the transcript becomes notices.</param>
     public static LinkPageState From(ConversationSnapshot snapshot, long after, Profile? profile, int maxAnswerLength, IReadOnlyList<string> replies)
@@ -30,14 +28,17 @@ internal static class LinkPageStates
             MaxAnswerLength = maxAnswerLength,
             Cursor = lines.Count > 0 ? Math.Max(after, lines[^1].Sequence) : Math.Min(after, state.NextTranscriptSequence - 1),
             Messages = [.. lines.Select(l => new LinkMessage(l.Sequence, l.Speaker == Speaker.Bot ? "bot" : "you", l.Speaker == Speaker.Bot ? l.Text : Shown(l, profile), l.Timestamp))],
-            Prompt = PromptOf(state),
+            Prompt = PromptOf(state, TextsOf(profile)),
             Notices = NotIn(replies, lines),
         };
     }
 
-    private static LinkPrompt? PromptOf(DialogState state) =>
+    /// <summary>The interview's language: button labels the dialogs write follow it (dialogs/Localization/Texts/).</summary>
+    private static CandidateTexts TextsOf(Profile? profile) => CandidateLanguages.Resolve(profile?.Language).Texts;
+
+    private static LinkPrompt? PromptOf(DialogState state, CandidateTexts texts) =>
         state.IsEnded || state.Status == InterviewStatus.Paused ? null
-        : state.Confirmation is ConfirmationKind.Withdraw ? new LinkPrompt(null, WithdrawChoices)
+        : state.Confirmation is ConfirmationKind.Withdraw ? new LinkPrompt(null, [.. texts.WithdrawChoices.Select(c => new LinkChoice(c.Title, c.Value))])
         : state.Pending?.Prompt is { Choices.Count: > 0 } prompt ? new LinkPrompt(prompt.QuestionId, [.. prompt.Choices.Select(c => new LinkChoice(c.Title, c.Value))])
         : null;
 
@@ -46,10 +47,11 @@ internal static class LinkPageStates
     {
         var choice = profile?.Knockouts.FirstOrDefault(k => k.Id == line.QuestionId)?.Choices
             .FirstOrDefault(c => string.Equals(c.Value, line.Text, StringComparison.OrdinalIgnoreCase));
+        var texts = TextsOf(profile);
         return choice?.Title ?? line.Text switch
         {
-            "yes" => "Yes",
-            "no" => "No",
+            "yes" => texts.YesNoChoices[0].Title,
+            "no" => texts.YesNoChoices[1].Title,
             var text => text,
         };
     }
