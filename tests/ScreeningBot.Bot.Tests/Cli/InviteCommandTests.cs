@@ -93,6 +93,27 @@ public sealed class InviteCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData(null)]
+    [InlineData("too-short")]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/InterviewLinkSigningKey/)")]
+    public async Task Invite_BaseUrlWithoutAUsableSigningKey_NamesTheSettingAndStartsNothing(string? key)
+    {
+        var settings = Settings();
+        settings["InterviewLinks:SigningKey"] = key;
+
+        var exitCode = await RunAsync(settings, "--profile", "backend-senior", "--name", "Jane Doe", "--email", "jane@example.com", "--channel", "slack:C0HIRING1");
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(_error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)).Trim();
+        Assert.StartsWith("error: the settings are invalid: ", line, StringComparison.Ordinal);
+        Assert.Contains("InterviewLinks:SigningKey must hold a secret of at least 32 characters (set InterviewLinks__SigningKey", line, StringComparison.Ordinal);
+        Assert.Empty(_output.ToString());
+        // Nothing was started: with the key set, the same address is invited afresh, not given an open screen's link.
+        Assert.Equal(0, await RunAsync(Settings(), "--profile", "backend-senior", "--name", "Jane Doe", "--email", "jane@example.com", "--channel", "slack:C0HIRING1"));
+        Assert.StartsWith("Invited Jane Doe (jane@example.com)", OutputLines[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(new[] { "--profile", "frontend", "--name", "Jane", "--channel", "slack:C0HIRING1" }, "error: there is no profile 'frontend'; available: backend-mid, backend-remote, backend-senior.")]
     [InlineData(new[] { "--profile", "backend-senior", "--name", "Jane", "--email", "jane(at)example.com" }, "error: --email 'jane(at)example.com' is not one email address such as jane@example.com. usage: invite --profile ID --name NAME [--email ADDRESS] [--channel CHANNEL]")]
     [InlineData(new[] { "--profile", "backend-senior", "--name", " " }, "error: --name needs the candidate's name, 1 to 80 characters. usage: invite --profile ID --name NAME [--email ADDRESS] [--channel CHANNEL]")]

@@ -75,9 +75,11 @@ public sealed class InterviewLinkJourneyTests
         Assert.Matches(@"(Strong Yes|Yes|Maybe|No) · \d{1,3}/100 · Jane Doe", (string)scorecard.Blocks[0]!["text"]!["text"]!);
         Assert.DoesNotContain(sut.Slack.Calls, c => c.Method == "chat.postMessage" && c.Channel != SlackBotHarness.HiringChannel);
 
-        // status, report and forget find her by address, as recruiters know her.
+        // status, shortlist, report and forget treat her like a candidate interviewed in chat, and find her by address.
         var status = await CommandAsync(sut, "status jane@example.com", "status");
         Assert.Contains("Jane Doe, `backend-senior`: Completed", status, StringComparison.Ordinal);
+        var shortlist = await CommandAsync(sut, "shortlist backend-senior", "shortlist");
+        Assert.Matches(@"\n1\. Jane Doe: \*\d{1,3}/100 ", shortlist);
         var report = await CommandAsync(sut, "report jane@example.com", "report");
         Assert.Contains("Scorecard for Jane Doe", report, StringComparison.Ordinal);
         await CommandAsync(sut, "forget jane@example.com confirm", "forget");

@@ -101,6 +101,39 @@ public sealed class InterviewLinkPageTests : IAsyncLifetime
         Assert.Empty(Browser.All(".choice"));
         Assert.False(Browser.Driver.FindElement(By.Id("status")).Displayed, "the page shows an error: " + Browser.Driver.FindElement(By.Id("status")).Text);
         Assert.Equal(sent, Browser.All(".msg.you").Count);
+        AssertNoCookiesStorageOrOtherOrigins();
+    }
+
+    [Fact]
+    public async Task Page_TakeABreakOnAPhone_ResumeOnALaptop_ContinuesWithTheSameQuestion()
+    {
+        var (_, link) = await _bot.InviteAsync();
+        Open(link, 390, 844, phone: true);
+        Click(".choice", "Yes");
+        WaitFor(".msg.bot", "How many years");
+
+        Click("#pause", "Take a break");
+        _wait.Until(d => d.FindElement(By.Id("paused")).Displayed);
+        Assert.StartsWith("The interview is paused. Come back with the same link whenever you're ready, on this or another device, until ",
+            Browser.Driver.FindElement(By.Id("paused-text")).Text, StringComparison.Ordinal);
+        Assert.False(Browser.Driver.FindElement(By.Id("composer")).Displayed);
+        _wait.Until(d => d.SwitchTo().ActiveElement().GetAttribute("id") == "resume");
+        var onThePhone = Bubbles();
+        AssertNoCookiesStorageOrOtherOrigins();
+        Browser.Dispose();
+
+        // Another device: a browser with a profile of its own, nothing shared but the link.
+        Open(link, 1280, 900);
+        _wait.Until(d => d.FindElement(By.Id("paused")).Displayed);
+        Assert.Equal(onThePhone, Bubbles());
+        Click("#resume", "Resume the interview");
+        _wait.Until(_ => Browser.All(".msg.bot").Count(m => m.Text.Contains("How many years", StringComparison.Ordinal)) == 2);
+        Type("6");
+        WaitFor(".msg.bot", "earliest date");
+
+        Assert.False(Browser.Driver.FindElement(By.Id("paused")).Displayed);
+        Assert.Equal("6", Browser.All(".msg.you .bubble")[^1].Text);
+        Assert.Equal(onThePhone, Bubbles().Take(onThePhone.Count));
     }
 
     [Fact]
@@ -234,6 +267,17 @@ public sealed class InterviewLinkPageTests : IAsyncLifetime
         Assert.True(Browser.Driver.FindElement(By.Id("send")).Size.Height >= 44, "the send button is smaller than a finger");
         Assert.Equal("16px", Browser.Driver.FindElement(By.Id("answer")).GetCssValue("font-size"));
         Browser.Screenshot(Path.Combine(Path.GetDirectoryName(ScreenshotPath)!, "interview-link-phone-answering.png"));
+    }
+
+    /// <summary>The page keeps nothing in the browser (no cookie, no web storage) and loads nothing from anywhere but the bot.</summary>
+    private void AssertNoCookiesStorageOrOtherOrigins()
+    {
+        Assert.Empty(Browser.Driver.Manage().Cookies.AllCookies);
+        Assert.Equal(string.Empty, Script<string>("return document.cookie;"));
+        Assert.Equal(0L, Script<long>("return localStorage.length + sessionStorage.length;"));
+        var elsewhere = Script<IReadOnlyCollection<object>>(
+            "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin + '/'));");
+        Assert.Empty(elsewhere);
     }
 
     /// <summary>Only the conversation scrolls: the page itself fits the screen both ways, and the answer dock is on it.</summary>
