@@ -45,15 +45,22 @@ internal static class InterviewLinkRateLimits
         return app.UseWhen(http => http.Request.Path.StartsWithSegments(InterviewLinkEndpoints.Prefix, StringComparison.Ordinal), branch => branch.UseRateLimiter());
     }
 
-    /// <summary>A full bucket allows a burst of a minute's requests; it refills evenly, a tenth every six seconds.</summary>
-    private static TokenBucketRateLimiterOptions Bucket(int perMinute) => new()
+    /// <summary>
+    /// A full bucket allows a burst of a minute's requests; it refills evenly at <paramref name="perMinute"/> a minute, in
+    /// steps of about a tenth (one token at a time below ten a minute, so 5 a minute is one every 12 seconds, not 10 a minute).
+    /// </summary>
+    internal static TokenBucketRateLimiterOptions Bucket(int perMinute)
     {
-        TokenLimit = perMinute,
-        TokensPerPeriod = Math.Max(1, perMinute / 10),
-        ReplenishmentPeriod = TimeSpan.FromSeconds(6),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
+        var step = Math.Max(1, perMinute / 10);
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perMinute,
+            TokensPerPeriod = step,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1) * step / perMinute,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
+    }
 
     /// <summary>The link id of a token; every token that names none shares one bucket (and the address limit still applies).</summary>
     private static string LinkKey(string? token) =>

@@ -52,6 +52,14 @@ public sealed class InterviewLinkJourneyTests
         Assert.Equal("AdaptiveCard", scorecard.Card!["type"]!.GetValue<string>());
         Assert.Contains("Jane Doe", scorecard.Card.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain("jane.doe@example.com", scorecard.Card.ToJsonString(), StringComparison.Ordinal);
+        // The scorecard is the hiring team's: the candidate's page shows none of it, then or later.
+        var score = System.Text.RegularExpressions.Regex.Match(scorecard.Card.ToJsonString(), @"\d{1,3}/100").Value;
+        Assert.NotEmpty(score);
+        var later = await jane.ReadAsync();
+        Assert.Empty(later["messages"]!.AsArray());
+        Assert.DoesNotContain(jane.Messages, m => ((string)m["text"]!).Contains("/100", StringComparison.Ordinal));
+        Assert.DoesNotContain("/100", later.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("/reports/", string.Concat(jane.Messages.Select(m => m.ToJsonString())), StringComparison.Ordinal);
     }
 
     [Fact]

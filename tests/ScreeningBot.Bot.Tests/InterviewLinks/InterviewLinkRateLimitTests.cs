@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ScreeningBot.Bot.InterviewLinks;
 
 namespace ScreeningBot.Bot.Tests.InterviewLinks;
 
@@ -33,6 +34,22 @@ public sealed class InterviewLinkRateLimitTests
         Assert.Equal("no-referrer", Assert.Single(refused.Headers.GetValues("Referrer-Policy")));
         Assert.Equal(HttpStatusCode.TooManyRequests, answer.StatusCode);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(10)]
+    [InlineData(60)]
+    [InlineData(65)]
+    [InlineData(300)]
+    public void Bucket_HoldsAMinutesRequestsAndRefillsAtThatRate(int perMinute)
+    {
+        var bucket = InterviewLinkRateLimits.Bucket(perMinute);
+
+        Assert.Equal(perMinute, bucket.TokenLimit);
+        Assert.Equal(perMinute, bucket.TokensPerPeriod / bucket.ReplenishmentPeriod.TotalMinutes, precision: 6);
+        Assert.InRange(bucket.ReplenishmentPeriod, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(12));
+        Assert.Equal(0, bucket.QueueLimit);
     }
 
     [Fact]
