@@ -12,6 +12,9 @@ internal sealed record LinkPageState
     /// <summary>The candidate's first name, for the page's greeting.</summary>
     public required string Candidate { get; init; }
 
+    /// <summary>The language the bot interviews in (the profile's, e.g. <c>de</c>), so the page marks the conversation up with it.</summary>
+    public required string Language { get; init; }
+
     /// <summary><c>open</c>, <c>paused</c> or <c>ended</c>.</summary>
     public required string State { get; init; }
 

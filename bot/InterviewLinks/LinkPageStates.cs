@@ -18,17 +18,19 @@ internal static class LinkPageStates
         var interview = snapshot.Interview;
         var state = interview.State;
         var lines = snapshot.Lines;
+        var language = CandidateLanguages.Resolve(profile?.Language);
         return new LinkPageState
         {
             Role = profile?.Title ?? string.Empty,
             Candidate = interview.Candidate.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty,
+            Language = language.Tag,
             State = state.IsEnded ? "ended" : state.Status == InterviewStatus.Paused ? "paused" : "open",
             Outcome = state.IsEnded ? Outcome(state.Status) : null,
             OpenUntil = state.ExpiresAt,
             MaxAnswerLength = maxAnswerLength,
             Cursor = lines.Count > 0 ? Math.Max(after, lines[^1].Sequence) : Math.Min(after, state.NextTranscriptSequence - 1),
             Messages = [.. lines.Select(l => new LinkMessage(l.Sequence, l.Speaker == Speaker.Bot ? "bot" : "you", l.Speaker == Speaker.Bot ? l.Text : Shown(l, profile), l.Timestamp))],
-            Prompt = PromptOf(state, TextsOf(profile)),
+            Prompt = PromptOf(state, language.Texts),
             Notices = NotIn(replies, lines),
         };
     }

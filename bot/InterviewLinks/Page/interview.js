@@ -302,6 +302,11 @@
     const changed = !state.page || state.page.state !== page.state || JSON.stringify(state.page.prompt) !== JSON.stringify(page.prompt);
     state.page = page;
     ui.role.textContent = page.role || "";
+    if (typeof page.language === "string" && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(page.language)) {
+      // The conversation and its buttons are in the interview's language; the page around them is English.
+      ui.log.lang = page.language;
+      ui.choices.lang = page.language;
+    }
     const until = formatDate(page.openUntil, true);
     ui.openUntil.textContent = page.state === "ended" || !until ? "" : "Open until " + until;
     if (page.maxAnswerLength) {

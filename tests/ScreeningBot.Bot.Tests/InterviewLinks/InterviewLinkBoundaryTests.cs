@@ -8,7 +8,6 @@ using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Storage;
 using ScreeningBot.Dialogs.Waterfall;
-using ScreeningBot.Testing;
 using ScreeningBot.Testing.BotFramework;
 using ScreeningBot.Testing.InterviewLinks;
 
@@ -116,7 +115,7 @@ public sealed class InterviewLinkBoundaryTests : IDisposable
     [Fact]
     public async Task ProfileWithExpiryDays_TheLinkWorksUntilThenAndSaysExpiredAfter()
     {
-        CopyProfiles(("backend-senior.yaml", "expiryDays: 2"));
+        LinkBot.CopyProfiles(_profiles, yaml => yaml + "\nexpiryDays: 2\n");
         var time = new FakeTimeProvider(Monday);
         await using var bot = LinkBot.Start(
             new Dictionary<string, string?> { ["Screening:ProfilesPath"] = _profiles },
@@ -142,11 +141,9 @@ public sealed class InterviewLinkBoundaryTests : IDisposable
     }
 
     [Fact]
-    public async Task GermanProfile_TheWithdrawButtonsOnThePageAreGerman()
+    public async Task GermanProfile_ThePageStateSaysSoAndItsWithdrawButtonsAreGerman()
     {
-        CopyProfiles(("backend-senior.yaml", null));
-        var path = Path.Combine(_profiles, "backend-senior.yaml");
-        await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("\nlanguage: en\n", "\nlanguage: de\n", StringComparison.Ordinal));
+        LinkBot.CopyProfiles(_profiles, LinkBot.InGerman);
         await using var bot = LinkBot.Start(new Dictionary<string, string?> { ["Screening:ProfilesPath"] = _profiles });
         var (_, link) = await bot.InviteAsync();
         var jane = bot.Candidate(link);
@@ -154,23 +151,8 @@ public sealed class InterviewLinkBoundaryTests : IDisposable
 
         var confirm = await jane.SendTextAsync("withdraw");
 
+        Assert.Equal("de", (string?)confirm["language"]);
         Assert.Equal(["Ja, abbrechen", "Nein, weitermachen"], confirm["prompt"]!["choices"]!.AsArray().Select(c => (string?)c!["title"]));
         Assert.Equal(["yes", "no"], confirm["prompt"]!["choices"]!.AsArray().Select(c => (string?)c!["value"]));
-    }
-
-    /// <summary>The shipped profiles (with the question bank) into a folder of this test, <paramref name="edit"/>'s line appended to its file.</summary>
-    private void CopyProfiles((string File, string? Line) edit)
-    {
-        foreach (var source in Directory.EnumerateFiles(RepositoryPaths.Profiles, "*.yaml", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_profiles, Path.GetRelativePath(RepositoryPaths.Profiles, source));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(source, target);
-        }
-
-        if (edit.Line is not null)
-        {
-            File.AppendAllText(Path.Combine(_profiles, edit.File), "\n" + edit.Line + "\n");
-        }
     }
 }

@@ -77,6 +77,7 @@ public sealed class InterviewLinkEndpointsTests : IAsyncLifetime
 
         Assert.Equal("Senior Backend Developer", (string?)state["role"]);
         Assert.Equal("Jane", (string?)state["candidate"]);
+        Assert.Equal("en", (string?)state["language"]);
         Assert.Equal("open", (string?)state["state"]);
         Assert.Equal(20_000, (int)state["maxAnswerLength"]!);
         Assert.Equal(interview.State.ExpiresAt, DateTimeOffset.Parse((string)state["openUntil"]!, System.Globalization.CultureInfo.InvariantCulture));
@@ -91,7 +92,7 @@ public sealed class InterviewLinkEndpointsTests : IAsyncLifetime
         var json = state.ToJsonString();
         Assert.DoesNotContain(interview.Id, json, StringComparison.Ordinal);
         Assert.DoesNotContain("jane@example.com", json, StringComparison.Ordinal);
-        Assert.Equal(["role", "candidate", "state", "openUntil", "maxAnswerLength", "cursor", "messages", "prompt", "notices"], state.Select(p => p.Key));
+        Assert.Equal(["role", "candidate", "language", "state", "openUntil", "maxAnswerLength", "cursor", "messages", "prompt", "notices"], state.Select(p => p.Key));
     }
 
     [Fact]

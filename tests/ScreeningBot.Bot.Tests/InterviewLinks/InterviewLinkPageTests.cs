@@ -105,6 +105,30 @@ public sealed class InterviewLinkPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Page_GermanInterview_MarksTheConversationAndItsButtonsAsGerman()
+    {
+        var profiles = Directory.CreateTempSubdirectory("screeningbot-link-profiles-").FullName;
+        try
+        {
+            LinkBot.CopyProfiles(profiles, LinkBot.InGerman);
+            await using var german = LinkBot.Start(new Dictionary<string, string?> { ["Screening:ProfilesPath"] = profiles });
+            var (_, link) = await german.InviteAsync();
+            Open(link, 1280, 900, bot: german);
+            WaitFor(".choice", "Ja");
+
+            // Screen readers read the conversation with a German voice and the page around it (the AI notice) with an English one.
+            Assert.Equal("de", Browser.Driver.FindElement(By.Id("log")).GetAttribute("lang"));
+            Assert.Equal("de", Browser.Driver.FindElement(By.Id("choices")).GetAttribute("lang"));
+            Assert.Equal("en", Browser.Driver.FindElement(By.TagName("html")).GetAttribute("lang"));
+            Assert.Equal(["Ja", "Nein"], Browser.All(".choice").Select(b => b.Text));
+        }
+        finally
+        {
+            Directory.Delete(profiles, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Page_TakeABreakOnAPhone_ResumeOnALaptop_ContinuesWithTheSameQuestion()
     {
         var (_, link) = await _bot.InviteAsync();

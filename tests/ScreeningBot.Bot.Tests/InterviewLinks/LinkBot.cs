@@ -42,6 +42,29 @@ internal sealed class LinkBot : IAsyncDisposable
         return new LinkBot(new BotAppFactory(all, configureServices));
     }
 
+    /// <summary>
+    /// Copies the shipped profiles (with the question bank) into <paramref name="folder"/>, with backend-senior.yaml changed by
+    /// <paramref name="editBackendSenior"/>; pass the folder as <c>Screening:ProfilesPath</c>.
+    /// </summary>
+    public static void CopyProfiles(string folder, Func<string, string> editBackendSenior)
+    {
+        foreach (var source in Directory.EnumerateFiles(RepositoryPaths.Profiles, "*.yaml", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(RepositoryPaths.Profiles, source));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target);
+        }
+
+        var senior = Path.Combine(folder, "backend-senior.yaml");
+        var edited = editBackendSenior(File.ReadAllText(senior));
+        File.WriteAllText(senior, edited);
+    }
+
+    /// <summary>backend-senior in German: the bot's own texts and buttons come from dialogs/Localization/Texts/de.json.</summary>
+    public static string InGerman(string yaml) =>
+        yaml.Contains("\nlanguage: en\n", StringComparison.Ordinal) ? yaml.Replace("\nlanguage: en\n", "\nlanguage: de\n", StringComparison.Ordinal)
+        : throw new InvalidOperationException("profiles/backend-senior.yaml no longer says `language: en`; update LinkBot.InGerman.");
+
     public T Service<T>()
         where T : notnull => Factory.Services.GetRequiredService<T>();
 
