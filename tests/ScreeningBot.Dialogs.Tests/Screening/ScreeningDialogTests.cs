@@ -371,6 +371,7 @@ public sealed class ScreeningDialogTests
         await new ConversationFlow(profile, time)
             .Start()
             .AssertReplyContains("3 days from now")
+            .AssertReplyContains("Do you agree to continue?")
             .AssertState(s => Assert.Equal(Start.AddDays(3), s.ExpiresAt))
             .AdvanceTime(TimeSpan.FromDays(3))
             .Send("yes")
