@@ -21,6 +21,9 @@ internal static class BotRoutes
     /// <summary>The full report behind a signed link (bot/Reports/ReportLinks).</summary>
     public const string Report = "/reports/{interviewId}";
 
+    /// <summary>A candidate's interview page behind a signed link (bot/InterviewLinks); its API is <c>{Interview}/messages</c>.</summary>
+    public const string Interview = "/interview/{token}";
+
     /// <summary>Local playground page (only while Bot Framework authentication is off; see Playground/PlaygroundChannel).</summary>
     public const string Playground = "/";
 }

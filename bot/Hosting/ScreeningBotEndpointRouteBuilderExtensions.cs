@@ -1,5 +1,6 @@
 using ScreeningBot.Bot.BotFramework;
 using ScreeningBot.Bot.Health;
+using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Playground;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Bot.Slack;
@@ -12,11 +13,13 @@ public static class ScreeningBotEndpointRouteBuilderExtensions
     public static WebApplication MapScreeningBotEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseInterviewLinkRateLimits();
         app.MapReportEndpoints();
         app.MapScreeningBotHealthChecks();
         app.MapSlackEndpoints();
         app.MapBotFrameworkEndpoints();
         app.MapPlayground();
+        app.MapInterviewLinks();
         return app;
     }
 }

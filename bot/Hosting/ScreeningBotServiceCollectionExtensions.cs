@@ -1,5 +1,6 @@
 using ScreeningBot.Bot.BotFramework;
 using ScreeningBot.Bot.Health;
+using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Playground;
 using ScreeningBot.Bot.Slack;
 using ScreeningBot.Bot.Storage;
@@ -24,6 +25,7 @@ public static class ScreeningBotServiceCollectionExtensions
         builder.Services.AddPlayground();
         builder.Services.AddScreeningBotTelemetry(builder.Configuration);
         builder.Services.AddScreeningBotHealthChecks(builder.Configuration);
+        builder.Services.AddInterviewLinks();
         builder.Services.AddHostedService<StartupChecks>();
         return builder;
     }
