@@ -1,5 +1,7 @@
 using ScreeningBot.Bot.BotFramework;
 using ScreeningBot.Bot.Compliance;
+using ScreeningBot.Bot.Health;
+using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Playground;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Bot.Slack;
@@ -12,12 +14,14 @@ public static class ScreeningBotEndpointRouteBuilderExtensions
     public static WebApplication MapScreeningBotEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseInterviewLinkRateLimits();
         app.MapReportEndpoints();
         app.MapExportEndpoints();
-        app.MapGet(BotRoutes.Health, () => TypedResults.Ok(new { status = "ok" }));
+        app.MapScreeningBotHealthChecks();
         app.MapSlackEndpoints();
         app.MapBotFrameworkEndpoints();
         app.MapPlayground();
+        app.MapInterviewLinks();
         return app;
     }
 }

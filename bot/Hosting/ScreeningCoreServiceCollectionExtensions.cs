@@ -4,6 +4,7 @@ using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Cli;
 using ScreeningBot.Bot.Compliance;
 using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Judging;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Bot.Storage;
@@ -33,6 +34,8 @@ internal static class ScreeningCoreServiceCollectionExtensions
             .PostConfigure(o => o.RetentionDays = configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.RetentionDays)}", new StorageOptions().RetentionDays));
         services.AddOptionsWithValidateOnStart<ReportOptions, ReportOptionsValidator>().BindConfiguration(ReportOptions.SectionName);
         services.TryAddSingleton<ReportLinks>();
+        services.AddInterviewLinkTokens();
+        services.TryAddSingleton<InterviewLinkInvitations>();
 
         services.TryAddSingleton(sp => LoadProfiles(configuration, sp.GetRequiredService<ILogger<ProfileCatalog>>()));
         services.TryAddSingleton<IProfileSource>(sp => sp.GetRequiredService<ProfileCatalog>());
