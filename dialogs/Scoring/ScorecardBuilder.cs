@@ -38,7 +38,7 @@ public static class ScorecardBuilder
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(interview);
         ArgumentNullException.ThrowIfNull(transcript);
-        var state = interview.State;
+        var state = interview.Record;
         var questions = QuestionIndex.For(profile);
         var texts = CandidateTexts(transcript);
         var answers = state.Answers
@@ -110,7 +110,7 @@ public static class ScorecardBuilder
         };
     }
 
-    private static DimensionLine Dimension(RubricDimension dimension, QuestionInfo[] judged, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts)
+    private static DimensionLine Dimension(RubricDimension dimension, JudgedQuestion[] judged, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts)
     {
         var tagged = judged.Where(q => q.Dimensions.Contains(dimension.Id, StringComparer.Ordinal)).ToArray();
         var feeding = tagged.Length > 0 ? tagged : judged;
@@ -128,7 +128,7 @@ public static class ScorecardBuilder
         _ => judgment.Depth,
     };
 
-    private static SkillLine RequiredSkill(Skill skill, QuestionInfo[] judged, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts)
+    private static SkillLine RequiredSkill(Skill skill, JudgedQuestion[] judged, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts)
     {
         var linked = judged.Where(q => q.Skills.Contains(skill.Id, StringComparer.Ordinal)).ToArray();
         if (linked.Length > 0)
@@ -264,7 +264,7 @@ public static class ScorecardBuilder
     }
 
     private static IEnumerable<string> Risks(
-        DialogState state,
+        InterviewRecord state,
         KnockoutLine[] knockouts,
         DimensionLine[] dimensions,
         BlueprintCoverage[] blueprints,
@@ -346,7 +346,7 @@ public static class ScorecardBuilder
         };
     }
 
-    private static string Summary(Interview interview, Profile profile, DialogState state, int composite, Recommendation recommendation, double confidence, int coverage, DimensionLine[] dimensions, TimeSpan active)
+    private static string Summary(Interview interview, Profile profile, InterviewRecord state, int composite, Recommendation recommendation, double confidence, int coverage, DimensionLine[] dimensions, TimeSpan active)
     {
         var name = string.IsNullOrWhiteSpace(interview.Candidate.Name) ? "The candidate" : interview.Candidate.Name;
         if (state.Status == InterviewStatus.KnockedOut)
@@ -390,7 +390,7 @@ public static class ScorecardBuilder
         return fallback == 0 ? "LLM judge" : $"LLM judge; {fallback} of {judgments.Length} answers fell back to the offline rubric judge";
     }
 
-    private static string? BestQuote(IEnumerable<QuestionInfo> questions, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts) =>
+    private static string? BestQuote(IEnumerable<JudgedQuestion> questions, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts) =>
         questions
             .Select(q => answers.GetValueOrDefault(q.Id))
             .Where(a => a is { Skipped: false } && Verbatim(a.Judgment.EvidenceQuote, texts, a.QuestionId))

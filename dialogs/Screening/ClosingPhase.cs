@@ -5,7 +5,7 @@ namespace ScreeningBot.Dialogs.Screening;
 /// <summary>Thanks the candidate and ends the interview as Completed.</summary>
 internal static class ClosingPhase
 {
-    public static WaterfallDialog Create() => new(
+    public static PlanItem Create() => new(
         "closing",
         Phase.Closing,
         [

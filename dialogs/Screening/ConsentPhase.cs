@@ -8,13 +8,13 @@ internal static class ConsentPhase
 {
     public const string QuestionId = "consent";
 
-    public static WaterfallDialog Create(Profile profile) => new(
+    public static PlanItem Create(Profile profile) => new(
         QuestionId,
         Phase.Consent,
         [
             (step, _) =>
             {
-                step.Say(ScreeningText.Welcome(profile, step.Subject.FirstName, step.State.ExpiresAt, step.Now));
+                step.Say(ScreeningText.Welcome(profile, step.Subject.FirstName, step.Record.ExpiresAt, step.Now));
                 return ValueTask.FromResult(StepResult.Wait(new PromptSpec
                 {
                     Type = PromptType.YesNo,
@@ -31,7 +31,7 @@ internal static class ConsentPhase
                     return ValueTask.FromResult(StepResult.EndInterview(InterviewStatus.Declined));
                 }
 
-                step.State = step.State with { Status = InterviewStatus.InProgress };
+                step.Record = step.Record with { Status = InterviewStatus.InProgress };
                 step.Say(ScreeningText.ConsentGiven);
                 return ValueTask.FromResult(StepResult.EndDialog);
             },

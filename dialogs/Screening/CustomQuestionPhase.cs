@@ -13,14 +13,15 @@ internal static class CustomQuestionPhase
 {
     private const int JudgeStep = 1;
 
-    public static IEnumerable<WaterfallDialog> Create(Profile profile, PhaseKit kit)
+    public static IEnumerable<PlanItem> Create(Profile profile, IReadOnlyList<JudgedQuestion> judged, PhaseKit kit)
     {
-        var count = profile.CustomQuestions.Count;
+        var questions = judged.Where(q => q.Kind == QuestionKind.Custom).ToArray();
+        var count = questions.Length;
         for (var i = 0; i < count; i++)
         {
-            var question = profile.CustomQuestions[i];
+            var question = questions[i];
             var index = i + 1;
-            yield return new WaterfallDialog(
+            yield return new PlanItem(
                 question.Id,
                 Phase.CustomQuestions,
                 [
@@ -36,11 +37,11 @@ internal static class CustomQuestionPhase
                     async (step, cancellationToken) =>
                     {
                         var answer = PhaseKit.RequireAnswer(step);
-                        var time = step.State.WorkingAnswerTime + (step.AnswerLatency ?? TimeSpan.Zero);
-                        var working = step.State.WorkingAnswer;
+                        var time = step.Position.WorkingAnswerTime + (step.AnswerLatency ?? TimeSpan.Zero);
+                        var working = step.Position.WorkingAnswer;
                         if (answer.Skipped && working is null)
                         {
-                            step.State = PhaseKit.Record(step, question.Id, QuestionKind.Custom, PhaseKit.Skipped(question), 0, time, skipped: true);
+                            step.Record = PhaseKit.Record(step, question.Id, QuestionKind.Custom, PhaseKit.Skipped(question), 0, time, skipped: true);
                             return StepResult.EndDialog;
                         }
 
@@ -48,22 +49,22 @@ internal static class CustomQuestionPhase
                         var judgment = await kit.JudgeAsync(step, profile, question, QuestionKind.Custom, combined, cancellationToken);
                         var decision = answer.Skipped
                             ? FollowUpDecision.None
-                            : FollowUpPlanner.Plan(question, judgment, step.State.FollowUpsAsked, profile.MaxAdaptiveFollowUps, step.State.ProbedFocus, profile.BannedTopics);
+                            : FollowUpPlanner.Plan(question.Custom!, judgment, step.Position.FollowUpsAsked, profile.MaxAdaptiveFollowUps, step.Position.ProbedFocus, profile.BannedTopics);
                         if (decision.ShouldAsk)
                         {
-                            step.State = step.State with
+                            step.Position = step.Position with
                             {
                                 WorkingAnswer = combined,
                                 WorkingAnswerTime = time,
-                                WorkingInputTokens = step.State.WorkingInputTokens + judgment.InputTokens,
-                                WorkingOutputTokens = step.State.WorkingOutputTokens + judgment.OutputTokens,
-                                FollowUpsAsked = step.State.FollowUpsAsked + 1,
-                                ProbedFocus = [.. step.State.ProbedFocus, decision.Focus!],
+                                WorkingInputTokens = step.Position.WorkingInputTokens + judgment.InputTokens,
+                                WorkingOutputTokens = step.Position.WorkingOutputTokens + judgment.OutputTokens,
+                                FollowUpsAsked = step.Position.FollowUpsAsked + 1,
+                                ProbedFocus = [.. step.Position.ProbedFocus, decision.Focus!],
                             };
                             return StepResult.Wait(PhaseKit.TextPrompt(question.Id, decision.Text!), resumeAt: JudgeStep);
                         }
 
-                        step.State = PhaseKit.Record(step, question.Id, QuestionKind.Custom, judgment, combined.Length, time, skipped: false, step.State.FollowUpsAsked);
+                        step.Record = PhaseKit.Record(step, question.Id, QuestionKind.Custom, judgment, combined.Length, time, skipped: false, step.Position.FollowUpsAsked);
                         return StepResult.EndDialog;
                     },
                 ]);

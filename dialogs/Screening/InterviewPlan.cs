@@ -9,33 +9,37 @@ namespace ScreeningBot.Dialogs.Screening;
 /// </summary>
 internal sealed class InterviewPlan
 {
-    private InterviewPlan(Profile profile, IReadOnlyList<WaterfallDialog> items)
+    private InterviewPlan(Profile profile, IReadOnlyList<JudgedQuestion> questions, IReadOnlyList<PlanItem> items)
     {
         Profile = profile;
+        Questions = questions;
         Items = items;
         Version = $"{profile.Id}@{profile.ContentHash}:{items.Count}";
     }
 
     public Profile Profile { get; }
 
-    public IReadOnlyList<WaterfallDialog> Items { get; }
+    /// <summary>The questions the plan judges, in the order it asks them (<see cref="JudgedQuestions"/>).</summary>
+    public IReadOnlyList<JudgedQuestion> Questions { get; }
 
-    /// <summary>Stored in <see cref="DialogState.DialogVersion"/>; a different value means the profile changed.</summary>
+    public IReadOnlyList<PlanItem> Items { get; }
+
+    /// <summary>Stored in <see cref="PlanPosition.PlanVersion"/>; a different value means the profile changed.</summary>
     public string Version { get; }
 
     /// <summary>Questions that are judged (custom questions, blueprints with each follow-up, language questions).</summary>
-    public int JudgedQuestionCount =>
-        Profile.CustomQuestions.Count + Profile.Blueprints.Sum(b => 1 + b.FollowUps.Count) + (Profile.LanguageAssessment?.Questions.Count ?? 0);
+    public int JudgedQuestionCount => Questions.Count;
 
     public static InterviewPlan Build(Profile profile, PhaseKit kit)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var items = new List<WaterfallDialog> { ConsentPhase.Create(profile) };
+        var questions = JudgedQuestions.Of(profile);
+        var items = new List<PlanItem> { ConsentPhase.Create(profile) };
         items.AddRange(KnockoutPhase.Create(profile));
-        items.AddRange(CustomQuestionPhase.Create(profile, kit));
-        items.AddRange(BlueprintPhase.Create(profile, kit));
-        items.AddRange(LanguagePhase.Create(profile, kit));
+        items.AddRange(CustomQuestionPhase.Create(profile, questions, kit));
+        items.AddRange(BlueprintPhase.Create(profile, questions, kit));
+        items.AddRange(LanguagePhase.Create(profile, questions, kit));
         items.Add(ClosingPhase.Create());
-        return new InterviewPlan(profile, items);
+        return new InterviewPlan(profile, questions, items);
     }
 }

@@ -69,7 +69,7 @@ public sealed class InterviewService
 
         using var _ = await _conversationLocks.AcquireAsync(request.CandidateConversation.Key, cancellationToken);
         var existing = await _interviews.FindByConversationAsync(request.CandidateConversation.Key, cancellationToken);
-        if (existing is { Interview.State.IsEnded: false })
+        if (existing is { Interview.Record.IsEnded: false })
         {
             return StartInterviewResult.AlreadyInProgress(existing.Interview);
         }
@@ -83,10 +83,11 @@ public sealed class InterviewService
             Recruiter = request.Recruiter,
             HiringConversation = request.HiringConversation,
             CreatedAt = _time.GetUtcNow(),
-            State = _dialog.CreateState(profile),
+            Position = _dialog.CreatePosition(profile),
+            Record = _dialog.CreateRecord(),
         };
         var outcome = await _dialog.StartAsync(profile, interview, cancellationToken);
-        interview = interview with { State = outcome.State with { UnflushedTranscript = outcome.Transcript } };
+        interview = interview with { Position = outcome.Position, Record = outcome.Record with { TranscriptOutbox = outcome.Transcript } };
         await _interviews.CreateAsync(interview, cancellationToken);
         await FlushAsync(interview, outcome.Transcript, cancellationToken);
         return StartInterviewResult.Started(interview, outcome.Replies);
@@ -126,7 +127,7 @@ public sealed class InterviewService
 
             // The previous turn's lines: written already unless that write failed or another instance ran the turn.
             // Writing them again is safe (idempotent) but costs a write per turn, so skip what this process knows is stored.
-            await FlushAsync(interview, _flushed.Unconfirmed(interview.Id, interview.State.UnflushedTranscript), cancellationToken);
+            await FlushAsync(interview, _flushed.Unconfirmed(interview.Id, interview.Record.TranscriptOutbox), cancellationToken);
             var outcome = _profiles.TryGet(interview.ProfileId, out var profile)
                 ? await _dialog.ContinueAsync(profile, interview, message, cancellationToken)
                 : ProfileRemoved(interview);
@@ -135,7 +136,7 @@ public sealed class InterviewService
                 return new InterviewTurnResult(Map(outcome.Disposition), interview, outcome.Replies);
             }
 
-            var updated = interview with { State = outcome.State with { UnflushedTranscript = outcome.Transcript } };
+            var updated = interview with { Position = outcome.Position, Record = outcome.Record with { TranscriptOutbox = outcome.Transcript } };
             try
             {
                 await _interviews.UpdateAsync(updated, stored.ETag, cancellationToken);
@@ -163,7 +164,7 @@ public sealed class InterviewService
         for (var attempt = 1; ; attempt++)
         {
             var stored = await _interviews.GetAsync(interviewId, cancellationToken);
-            if (stored is null || stored.Interview.State.IsEnded)
+            if (stored is null || stored.Interview.Record.IsEnded)
             {
                 return stored?.Interview;
             }
@@ -171,12 +172,13 @@ public sealed class InterviewService
             var now = _time.GetUtcNow();
             var cancelled = stored.Interview with
             {
-                State = stored.Interview.State with { Status = InterviewStatus.Cancelled, EndedAt = now, Pending = null, Confirmation = null, PausedAt = null },
+                Position = stored.Interview.Position with { Pending = null, Confirmation = null },
+                Record = stored.Interview.Record with { Status = InterviewStatus.Cancelled, EndedAt = now, PausedAt = null },
             };
             try
             {
                 await _interviews.UpdateAsync(cancelled, stored.ETag, cancellationToken);
-                DialogsLog.InterviewEnded(_logger, interviewId, InterviewStatus.Cancelled, cancelled.State.Phase);
+                DialogsLog.InterviewEnded(_logger, interviewId, InterviewStatus.Cancelled, cancelled.Position.Phase);
                 return cancelled;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxTurnAttempts)
@@ -202,7 +204,7 @@ public sealed class InterviewService
 
     /// <summary>True when the interview already took this message (a redelivery the dialog answers as a duplicate).</summary>
     private static bool Took(Interview interview, IncomingMessage message) =>
-        message.MessageId is { Length: > 0 } id && interview.State.RecentMessageIds.Contains(id, StringComparer.Ordinal);
+        message.MessageId is { Length: > 0 } id && interview.Record.RecentMessageIds.Contains(id, StringComparer.Ordinal);
 
     private static InterviewTurnStatus Map(TurnDisposition disposition) => disposition switch
     {
@@ -215,8 +217,10 @@ public sealed class InterviewService
     private TurnOutcome ProfileRemoved(Interview interview)
     {
         var now = _time.GetUtcNow();
-        var state = interview.State with { Status = InterviewStatus.Invalidated, EndedAt = now, Pending = null };
-        return new TurnOutcome(state, [new Reply { Text = ScreeningText.ProfileChanged, Kind = ReplyKind.Closing }], [], TurnDisposition.Processed) { EndedThisTurn = true };
+        return new TurnOutcome(
+            interview.Position with { Pending = null },
+            interview.Record with { Status = InterviewStatus.Invalidated, EndedAt = now },
+            [new Reply { Text = ScreeningText.ProfileChanged, Kind = ReplyKind.Closing }], [], TurnDisposition.Processed) { EndedThisTurn = true };
     }
 
     private async Task FlushAsync(Interview interview, IReadOnlyList<TranscriptTurn> turns, CancellationToken cancellationToken)
@@ -291,5 +295,5 @@ public sealed record InterviewTurnResult(InterviewTurnStatus Status, Interview? 
 {
     public static InterviewTurnResult NoInterview { get; } = new(InterviewTurnStatus.NoInterview, null, []);
 
-    public bool Ended => Interview?.State.IsEnded ?? false;
+    public bool Ended => Interview?.Record.IsEnded ?? false;
 }

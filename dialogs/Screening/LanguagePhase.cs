@@ -11,7 +11,7 @@ internal static class LanguagePhase
     /// <summary>Question id of the n-th (1-based) language question.</summary>
     public static string QuestionId(int number) => $"language-{number.ToString(CultureInfo.InvariantCulture)}";
 
-    public static IEnumerable<WaterfallDialog> Create(Profile profile, PhaseKit kit)
+    public static IEnumerable<PlanItem> Create(Profile profile, IReadOnlyList<JudgedQuestion> judged, PhaseKit kit)
     {
         if (profile.LanguageAssessment is not { } assessment)
         {
@@ -19,11 +19,12 @@ internal static class LanguagePhase
         }
 
         var languageName = LanguageName(assessment.Language);
-        for (var i = 0; i < assessment.Questions.Count; i++)
+        var questions = judged.Where(q => q.Kind == QuestionKind.Language).ToArray();
+        for (var i = 0; i < questions.Length; i++)
         {
-            var question = new LanguageQuestion(QuestionId(i + 1), assessment.Questions[i]);
+            var question = questions[i];
             var first = i == 0;
-            yield return new WaterfallDialog(
+            yield return new PlanItem(
                 question.Id,
                 Phase.LanguageAssessment,
                 [
@@ -45,7 +46,7 @@ internal static class LanguagePhase
                         var judgment = answer.Skipped
                             ? PhaseKit.Skipped(question)
                             : await kit.JudgeAsync(step, profile, question, QuestionKind.Language, answer.Text, cancellationToken);
-                        step.State = PhaseKit.Record(step, question.Id, QuestionKind.Language, judgment, answer.Skipped ? 0 : answer.Text.Length, step.AnswerLatency ?? TimeSpan.Zero, answer.Skipped);
+                        step.Record = PhaseKit.Record(step, question.Id, QuestionKind.Language, judgment, answer.Skipped ? 0 : answer.Text.Length, step.AnswerLatency ?? TimeSpan.Zero, answer.Skipped);
                         return StepResult.EndDialog;
                     },
                 ]);
@@ -80,11 +81,4 @@ internal static class LanguagePhase
         "sv" => "Swedish",
         _ => tag,
     };
-
-    private sealed record LanguageQuestion(string Id, string Text) : IJudgedQuestion
-    {
-        public IReadOnlyList<string> KnowledgeAreas => [];
-
-        public string? ReferenceAnswer => null;
-    }
 }

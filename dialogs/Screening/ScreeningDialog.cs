@@ -35,23 +35,20 @@ public sealed class ScreeningDialog
         _kit = new PhaseKit(judge, options, logger);
     }
 
-    /// <summary>The dialog version an interview on <paramref name="profile"/> records (see <see cref="DialogState.DialogVersion"/>).</summary>
-    public string GetDialogVersion(Profile profile) => GetPlan(profile).Version;
+    /// <summary>The plan version an interview on <paramref name="profile"/> records (see <see cref="PlanPosition.PlanVersion"/>).</summary>
+    public string GetPlanVersion(Profile profile) => GetPlan(profile).Version;
 
     /// <summary>Questions that are judged in an interview on <paramref name="profile"/> (for coverage).</summary>
     public int GetJudgedQuestionCount(Profile profile) => GetPlan(profile).JudgedQuestionCount;
 
-    /// <summary>The state of a new interview, before the welcome is sent.</summary>
-    public DialogState CreateState(Profile profile)
+    /// <summary>Where a new interview starts: the first step of the plan for <paramref name="profile"/>.</summary>
+    public PlanPosition CreatePosition(Profile profile) => new() { PlanVersion = GetPlanVersion(profile) };
+
+    /// <summary>The record of a new interview, before the welcome is sent.</summary>
+    public InterviewRecord CreateRecord()
     {
         var now = _time.GetUtcNow();
-        return new DialogState
-        {
-            DialogVersion = GetDialogVersion(profile),
-            StartedAt = now,
-            LastActivityAt = now,
-            ExpiresAt = now + _options.InterviewExpiry,
-        };
+        return new InterviewRecord { StartedAt = now, LastActivityAt = now, ExpiresAt = now + _options.InterviewExpiry };
     }
 
     /// <summary>Sends the welcome and the consent question.</summary>
@@ -61,11 +58,11 @@ public sealed class ScreeningDialog
         ArgumentNullException.ThrowIfNull(interview);
         var plan = GetPlan(profile);
         var now = _time.GetUtcNow();
-        var run = await WaterfallEngine.RunAsync(plan.Items, Subject(interview), interview.State, null, null, now, cancellationToken);
-        var transcript = new TranscriptWriter(interview.Id, interview.State.NextTranscriptSequence, now);
-        transcript.Bot(run.Replies, run.State.Phase);
+        var run = await WaterfallEngine.RunAsync(plan.Items, Subject(interview), interview.Position, interview.Record, null, null, now, cancellationToken);
+        var transcript = new TranscriptWriter(interview.Id, interview.Record.NextTranscriptSequence, now);
+        transcript.Bot(run.Replies, run.Position.Phase);
         DialogsLog.InterviewStarted(_logger, interview.Id, profile.Id);
-        return Finish(run.State with { LastActivityAt = now }, run.Replies, transcript, TurnDisposition.Processed);
+        return Finish(run.Position, run.Record with { LastActivityAt = now }, run.Replies, transcript, TurnDisposition.Processed);
     }
 
     /// <summary>Handles one candidate message.</summary>
@@ -75,50 +72,50 @@ public sealed class ScreeningDialog
         ArgumentNullException.ThrowIfNull(interview);
         ArgumentNullException.ThrowIfNull(message);
         var started = Stopwatch.GetTimestamp();
-        var state = interview.State;
+        var (position, record) = (interview.Position, interview.Record);
         var now = _time.GetUtcNow();
 
-        if (message.MessageId is { Length: > 0 } messageId && state.RecentMessageIds.Contains(messageId, StringComparer.Ordinal))
+        if (message.MessageId is { Length: > 0 } messageId && record.RecentMessageIds.Contains(messageId, StringComparer.Ordinal))
         {
             DialogsLog.DuplicateMessage(_logger, interview.Id, messageId);
-            return new TurnOutcome(state, [], [], TurnDisposition.Duplicate);
+            return new TurnOutcome(position, record, [], [], TurnDisposition.Duplicate);
         }
 
-        if (state.IsEnded)
+        if (record.IsEnded)
         {
-            return new TurnOutcome(state, [new Reply { Text = AlreadyEndedText(state.Status), Kind = ReplyKind.Closing }], [], TurnDisposition.AlreadyEnded);
+            return new TurnOutcome(position, record, [new Reply { Text = AlreadyEndedText(record.Status), Kind = ReplyKind.Closing }], [], TurnDisposition.AlreadyEnded);
         }
 
         var text = message.EffectiveText;
         if (text.Length > _options.MaxAnswerCharacters)
         {
-            return new TurnOutcome(state, [Reply.Message(ScreeningText.TooLong(text.Length, _options.MaxAnswerCharacters))], [], TurnDisposition.Rejected);
+            return new TurnOutcome(position, record, [Reply.Message(ScreeningText.TooLong(text.Length, _options.MaxAnswerCharacters))], [], TurnDisposition.Rejected);
         }
 
         DialogsLog.CandidateText(_logger, interview.Id, text);
-        state = Remember(state, message.MessageId) with { LastActivityAt = now };
-        var transcript = new TranscriptWriter(interview.Id, state.NextTranscriptSequence, now);
+        record = Remember(record, message.MessageId) with { LastActivityAt = now };
+        var transcript = new TranscriptWriter(interview.Id, record.NextTranscriptSequence, now);
         var plan = GetPlan(profile);
         var replies = new List<Reply>();
 
-        if (now >= state.ExpiresAt)
+        if (now >= record.ExpiresAt)
         {
-            transcript.Candidate(PromptText.Normalize(text), state.Phase, state.Pending?.Prompt.QuestionId, null);
+            transcript.Candidate(PromptText.Normalize(text), position.Phase, position.Pending?.Prompt.QuestionId, null);
             replies.Add(new Reply { Text = ScreeningText.Expired, Kind = ReplyKind.Closing });
-            return End(interview, state, InterviewStatus.Expired, now, replies, transcript);
+            return End(interview, position, record, InterviewStatus.Expired, now, replies, transcript);
         }
 
-        if (!string.Equals(state.DialogVersion, plan.Version, StringComparison.Ordinal))
+        if (!string.Equals(position.PlanVersion, plan.Version, StringComparison.Ordinal))
         {
-            DialogsLog.ProfileChanged(_logger, interview.Id, profile.Id, state.DialogVersion, plan.Version);
-            transcript.Candidate(PromptText.Normalize(text), state.Phase, state.Pending?.Prompt.QuestionId, null);
+            DialogsLog.ProfileChanged(_logger, interview.Id, profile.Id, position.PlanVersion, plan.Version);
+            transcript.Candidate(PromptText.Normalize(text), position.Phase, position.Pending?.Prompt.QuestionId, null);
             replies.Add(new Reply { Text = ScreeningText.ProfileChanged, Kind = ReplyKind.Closing });
-            return End(interview, state, InterviewStatus.Invalidated, now, replies, transcript);
+            return End(interview, position, record, InterviewStatus.Invalidated, now, replies, transcript);
         }
 
-        if (state.Confirmation is ConfirmationKind.Withdraw)
+        if (position.Confirmation is ConfirmationKind.Withdraw)
         {
-            transcript.Candidate(PromptText.Normalize(text), state.Phase, null, null);
+            transcript.Candidate(PromptText.Normalize(text), position.Phase, null, null);
             var confirmed = YesNoPrompt.Recognize(ChoicePrompt.ValueAt(text, ScreeningText.WithdrawChoices) ?? text);
             if (!confirmed.Succeeded)
             {
@@ -127,64 +124,64 @@ public sealed class ScreeningDialog
             else if (confirmed.Value)
             {
                 replies.Add(new Reply { Text = ScreeningText.Withdrawn, Kind = ReplyKind.Closing });
-                return End(interview, state with { Confirmation = null }, InterviewStatus.Withdrawn, now, replies, transcript);
+                return End(interview, position with { Confirmation = null }, record, InterviewStatus.Withdrawn, now, replies, transcript);
             }
             else
             {
-                state = state with { Confirmation = null };
+                position = position with { Confirmation = null };
                 replies.Add(Reply.Message(ScreeningText.WithdrawCancelled));
-                AddPending(replies, state);
+                AddPending(replies, position);
             }
 
-            transcript.Bot(replies, state.Phase);
-            return Finish(state, replies, transcript, TurnDisposition.Processed);
+            transcript.Bot(replies, position.Phase);
+            return Finish(position, record, replies, transcript, TurnDisposition.Processed);
         }
 
         var command = CandidateCommands.TryParse(text);
-        if (command is not null || state.Status == InterviewStatus.Paused)
+        if (command is not null || record.Status == InterviewStatus.Paused)
         {
-            transcript.Candidate(PromptText.Normalize(text), state.Phase, null, null);
-            state = HandleCommand(interview.Id, command, state, now, replies);
-            transcript.Bot(replies, state.Phase);
-            return Finish(state, replies, transcript, TurnDisposition.Processed);
+            transcript.Candidate(PromptText.Normalize(text), position.Phase, null, null);
+            (position, record) = HandleCommand(interview.Id, command, position, record, now, replies);
+            transcript.Bot(replies, position.Phase);
+            return Finish(position, record, replies, transcript, TurnDisposition.Processed);
         }
 
         WaterfallRun run;
-        if (state.Pending is not { } pending)
+        if (position.Pending is not { } pending)
         {
             // Started but the welcome never went out (e.g. delivery failed): start from the saved position.
-            transcript.Candidate(PromptText.Normalize(text), state.Phase, null, null);
-            run = await WaterfallEngine.RunAsync(plan.Items, Subject(interview), state, null, null, now, cancellationToken);
+            transcript.Candidate(PromptText.Normalize(text), position.Phase, null, null);
+            run = await WaterfallEngine.RunAsync(plan.Items, Subject(interview), position, record, null, null, now, cancellationToken);
         }
         else
         {
             var recognized = PromptRecognizer.Recognize(pending.Prompt, message, DateOnly.FromDateTime(now.UtcDateTime));
-            var latency = now - pending.AskedAt - (state.PausedTotal - pending.PausedTotalAtAsk);
-            transcript.Candidate(PromptText.Normalize(text), state.Phase, pending.Prompt.QuestionId, latency < TimeSpan.Zero ? TimeSpan.Zero : latency);
+            var latency = now - pending.AskedAt - (record.PausedTotal - pending.PausedTotalAtAsk);
+            transcript.Candidate(PromptText.Normalize(text), position.Phase, pending.Prompt.QuestionId, latency < TimeSpan.Zero ? TimeSpan.Zero : latency);
             if (!recognized.Succeeded)
             {
-                state = state with { AttemptCount = state.AttemptCount + 1 };
-                DialogsLog.AnswerNotRecognized(_logger, interview.Id, pending.Prompt.QuestionId, state.AttemptCount);
-                var retry = state.Phase == Phase.Knockouts && TextPrompt.IsSkip(text) ? ScreeningText.KnockoutNotSkippable : pending.Prompt.RetryText ?? recognized.Error!;
+                position = position with { AttemptCount = position.AttemptCount + 1 };
+                DialogsLog.AnswerNotRecognized(_logger, interview.Id, pending.Prompt.QuestionId, position.AttemptCount);
+                var retry = position.Phase == Phase.Knockouts && TextPrompt.IsSkip(text) ? ScreeningText.KnockoutNotSkippable : pending.Prompt.RetryText ?? recognized.Error!;
                 replies.Add(new Reply { Text = retry, Kind = ReplyKind.Retry });
                 if (pending.Prompt.Choices.Count > 0)
                 {
                     replies.Add(WaterfallEngine.ToReply(pending.Prompt, ReplyKind.Retry));
                 }
 
-                transcript.Bot(replies, state.Phase);
-                return Finish(state, replies, transcript, TurnDisposition.Processed);
+                transcript.Bot(replies, position.Phase);
+                return Finish(position, record, replies, transcript, TurnDisposition.Processed);
             }
 
-            run = await WaterfallEngine.RunAsync(plan.Items, Subject(interview), state, recognized.Value, latency, now, cancellationToken);
+            run = await WaterfallEngine.RunAsync(plan.Items, Subject(interview), position, record, recognized.Value, latency, now, cancellationToken);
         }
 
-        transcript.Bot(run.Replies, run.State.Phase);
-        var outcome = Finish(run.State, run.Replies, transcript, TurnDisposition.Processed);
-        DialogsLog.TurnProcessed(_logger, interview.Id, run.State.Phase, run.State.ItemIndex, run.State.StepIndex, run.Replies.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        if (run.State.IsEnded)
+        transcript.Bot(run.Replies, run.Position.Phase);
+        var outcome = Finish(run.Position, run.Record, run.Replies, transcript, TurnDisposition.Processed);
+        DialogsLog.TurnProcessed(_logger, interview.Id, run.Position.Phase, run.Position.ItemIndex, run.Position.StepIndex, run.Replies.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (run.Record.IsEnded)
         {
-            DialogsLog.InterviewEnded(_logger, interview.Id, run.State.Status, run.State.Phase);
+            DialogsLog.InterviewEnded(_logger, interview.Id, run.Record.Status, run.Position.Phase);
             return outcome with { EndedThisTurn = true };
         }
 
@@ -192,10 +189,10 @@ public sealed class ScreeningDialog
     }
 
     /// <summary>The reply that shows the pending question again, or a gentle nudge when none is pending.</summary>
-    public static Reply RepeatReply(DialogState state)
+    public static Reply RepeatReply(PlanPosition position)
     {
-        ArgumentNullException.ThrowIfNull(state);
-        return state.Pending is { } pending
+        ArgumentNullException.ThrowIfNull(position);
+        return position.Pending is { } pending
             ? WaterfallEngine.ToReply(pending.Prompt, ReplyKind.Prompt)
             : Reply.Message("There's no open question right now.");
     }
@@ -212,93 +209,93 @@ public sealed class ScreeningDialog
     private static Reply WithdrawPrompt(ReplyKind kind) =>
         new() { Text = ScreeningText.WithdrawQuestion, Choices = ScreeningText.WithdrawChoices, Kind = kind };
 
-    private static void AddPending(List<Reply> replies, DialogState state)
+    private static void AddPending(List<Reply> replies, PlanPosition position)
     {
-        if (state.Pending is not null)
+        if (position.Pending is not null)
         {
-            replies.Add(RepeatReply(state));
+            replies.Add(RepeatReply(position));
         }
     }
 
-    private DialogState HandleCommand(string interviewId, CandidateCommand? command, DialogState state, DateTimeOffset now, List<Reply> replies)
+    private (PlanPosition Position, InterviewRecord Record) HandleCommand(
+        string interviewId, CandidateCommand? command, PlanPosition position, InterviewRecord record, DateTimeOffset now, List<Reply> replies)
     {
         DialogsLog.CandidateCommand(_logger, interviewId, command?.ToString() ?? "resume (message while paused)");
         switch (command)
         {
             case CandidateCommand.Help:
-                replies.Add(Reply.Message(ScreeningText.Help(state.ExpiresAt, now)));
-                AddPending(replies, state);
-                return state;
+                replies.Add(Reply.Message(ScreeningText.Help(record.ExpiresAt, now)));
+                AddPending(replies, position);
+                return (position, record);
             case CandidateCommand.Repeat:
-                replies.Add(RepeatReply(state));
-                return state;
+                replies.Add(RepeatReply(position));
+                return (position, record);
             case CandidateCommand.Pause:
-                replies.Add(Reply.Message(ScreeningText.Paused(state.ExpiresAt, now)));
-                return state.Status == InterviewStatus.Paused ? state : state with { Status = InterviewStatus.Paused, PausedAt = now };
+                replies.Add(Reply.Message(ScreeningText.Paused(record.ExpiresAt, now)));
+                return (position, record.Status == InterviewStatus.Paused ? record : record with { Status = InterviewStatus.Paused, PausedAt = now });
             case CandidateCommand.Withdraw:
                 replies.Add(WithdrawPrompt(ReplyKind.Prompt));
-                return state with { Confirmation = ConfirmationKind.Withdraw };
+                return (position with { Confirmation = ConfirmationKind.Withdraw }, record);
             default:
                 // resume, or any other message while paused: resume and show the question again rather than
                 // taking the message as an answer to a question the candidate may no longer have in view.
-                if (state.Status != InterviewStatus.Paused)
+                if (record.Status != InterviewStatus.Paused)
                 {
                     replies.Add(Reply.Message(ScreeningText.NotPaused));
-                    AddPending(replies, state);
-                    return state;
+                    AddPending(replies, position);
+                    return (position, record);
                 }
 
-                var resumed = state with
+                var resumed = record with
                 {
-                    Status = state.Phase == Phase.Consent ? InterviewStatus.NotStarted : InterviewStatus.InProgress,
-                    PausedTotal = state.PausedTotal + (now - (state.PausedAt ?? now)),
+                    Status = position.Phase == Phase.Consent ? InterviewStatus.NotStarted : InterviewStatus.InProgress,
+                    PausedTotal = record.PausedTotal + (now - (record.PausedAt ?? now)),
                     PausedAt = null,
                 };
                 replies.Add(Reply.Message(ScreeningText.Resumed));
-                AddPending(replies, resumed);
-                return resumed;
+                AddPending(replies, position);
+                return (position, resumed);
         }
     }
 
-    private TurnOutcome End(Interview interview, DialogState state, InterviewStatus status, DateTimeOffset now, List<Reply> replies, TranscriptWriter transcript)
+    private TurnOutcome End(Interview interview, PlanPosition position, InterviewRecord record, InterviewStatus status, DateTimeOffset now, List<Reply> replies, TranscriptWriter transcript)
     {
-        var ended = state with
+        var ended = record with
         {
             Status = status,
             EndedAt = now,
-            Pending = null,
-            Confirmation = null,
-            PausedTotal = state.PausedAt is { } pausedAt ? state.PausedTotal + (now - pausedAt) : state.PausedTotal,
+            PausedTotal = record.PausedAt is { } pausedAt ? record.PausedTotal + (now - pausedAt) : record.PausedTotal,
             PausedAt = null,
         };
-        transcript.Bot(replies, ended.Phase);
-        DialogsLog.InterviewEnded(_logger, interview.Id, status, ended.Phase);
-        return Finish(ended, replies, transcript, TurnDisposition.Processed) with { EndedThisTurn = true };
+        position = position with { Pending = null, Confirmation = null };
+        transcript.Bot(replies, position.Phase);
+        DialogsLog.InterviewEnded(_logger, interview.Id, status, position.Phase);
+        return Finish(position, ended, replies, transcript, TurnDisposition.Processed) with { EndedThisTurn = true };
     }
 
-    private static TurnOutcome Finish(DialogState state, IReadOnlyList<Reply> replies, TranscriptWriter transcript, TurnDisposition disposition)
+    private static TurnOutcome Finish(PlanPosition position, InterviewRecord record, IReadOnlyList<Reply> replies, TranscriptWriter transcript, TurnDisposition disposition)
     {
         // The last reply of a screen that ended is its closing (a knockout, a declined consent), whichever step said it:
         // channels close the input on it (Bot Framework's inputHint "ignoringInput").
-        if (state.IsEnded && replies is [.., { Kind: not ReplyKind.Closing } last])
+        if (record.IsEnded && replies is [.., { Kind: not ReplyKind.Closing } last])
         {
             replies = [.. replies.Take(replies.Count - 1), last with { Kind = ReplyKind.Closing }];
         }
 
-        return new(state with { NextTranscriptSequence = transcript.NextSequence }, replies, transcript.Turns, disposition);
+        return new(position, record with { NextTranscriptSequence = transcript.NextSequence }, replies, transcript.Turns, disposition);
     }
 
-    private DialogState Remember(DialogState state, string? messageId)
+    private InterviewRecord Remember(InterviewRecord record, string? messageId)
     {
         if (string.IsNullOrEmpty(messageId))
         {
-            return state;
+            return record;
         }
 
-        var recent = state.RecentMessageIds.Count >= _options.RecentMessageIdCount
-            ? state.RecentMessageIds.Skip(state.RecentMessageIds.Count - _options.RecentMessageIdCount + 1)
-            : state.RecentMessageIds;
-        return state with { RecentMessageIds = [.. recent, messageId] };
+        var recent = record.RecentMessageIds.Count >= _options.RecentMessageIdCount
+            ? record.RecentMessageIds.Skip(record.RecentMessageIds.Count - _options.RecentMessageIdCount + 1)
+            : record.RecentMessageIds;
+        return record with { RecentMessageIds = [.. recent, messageId] };
     }
 
     private InterviewPlan GetPlan(Profile profile) =>

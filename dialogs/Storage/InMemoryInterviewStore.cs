@@ -91,7 +91,7 @@ public sealed class InMemoryInterviewStore : IInterviewStore
 
     private static string Serialize(Interview interview) => Serialization.DialogsJson.Serialize(interview);
 
-    private static Interview Deserialize(string json) => Serialization.DialogsJson.Deserialize<Interview>(json);
+    private static Interview Deserialize(string json) => Serialization.InterviewSchema.Read(json);
 
     private string NextETag() => "W/\"" + Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture) + "\"";
 }

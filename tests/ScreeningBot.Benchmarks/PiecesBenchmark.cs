@@ -28,11 +28,11 @@ internal static class PiecesBenchmark
         var interview = (await service.StartAsync(new StartInterviewRequest(profile.Id, new Participant("u", "Pieces"), address, null, null), CancellationToken.None)).Interview!;
         for (var i = 0; i < 12; i++)
         {
-            interview = (await service.HandleMessageAsync(address.Key, new IncomingMessage(answers.Next(interview.State.Pending?.Prompt.QuestionId) ?? "skip", $"m{i}"), CancellationToken.None)).Interview!;
+            interview = (await service.HandleMessageAsync(address.Key, new IncomingMessage(answers.Next(interview.Position.Pending?.Prompt.QuestionId) ?? "skip", $"m{i}"), CancellationToken.None)).Interview!;
         }
 
         var json = DialogsJson.Serialize(interview);
-        var judgedQuestion = interview.State.Pending!.Prompt.QuestionId;
+        var judgedQuestion = interview.Position.Pending!.Prompt.QuestionId;
         var answer = answers.Next(judgedQuestion)!;
         await output.WriteLineAsync($"pieces: backend-senior after 12 turns (pending {judgedQuestion}); interview record {json.Length:N0} characters of JSON");
 

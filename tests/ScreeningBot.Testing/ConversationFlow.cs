@@ -71,7 +71,11 @@ public sealed class ConversationFlow
     /// <summary>Shorthand: send, then expect the next reply to contain <paramref name="expected"/>.</summary>
     public ConversationFlow Test(string userSays, string expected) => Send(userSays).AssertReplyContains(expected);
 
-    public ConversationFlow AssertState(Action<DialogState> assert) => Add("state", r => r.WithInterviewAsync(i => assert(i.State)));
+    /// <summary>Checks what the stored interview has gathered (answers, knockouts, status, times).</summary>
+    public ConversationFlow AssertRecord(Action<InterviewRecord> assert) => Add("record", r => r.WithInterviewAsync(i => assert(i.Record)));
+
+    /// <summary>Checks where the stored interview stands in its plan (pending prompt, working answer).</summary>
+    public ConversationFlow AssertPosition(Action<PlanPosition> assert) => Add("position", r => r.WithInterviewAsync(i => assert(i.Position)));
 
     public ConversationFlow AssertInterview(Action<Interview> assert) => Add("interview", r => r.WithInterviewAsync(assert));
 

@@ -126,7 +126,7 @@ internal sealed class SqliteInterviewStore(SqliteDatabase database) : IInterview
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    result.Add(DialogsJson.Deserialize<Interview>(reader.GetString(0)));
+                    result.Add(InterviewSchema.Read(reader.GetString(0)));
                 }
 
                 return (IReadOnlyList<Interview>)result;
@@ -152,7 +152,7 @@ internal sealed class SqliteInterviewStore(SqliteDatabase database) : IInterview
         await using var command = SqliteDatabase.Command(connection, sql, null, parameter);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new StoredInterview(DialogsJson.Deserialize<Interview>(reader.GetString(0)), reader.GetString(1))
+            ? new StoredInterview(InterviewSchema.Read(reader.GetString(0)), reader.GetString(1))
             : null;
     }
 

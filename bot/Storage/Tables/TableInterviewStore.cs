@@ -194,7 +194,7 @@ internal sealed class TableInterviewStore(AzureStorageAccount account) : IInterv
 
     private static async Task<StoredInterview?> ReadAsync(TableClient table, string interviewId, CancellationToken cancellationToken) =>
         await TableDocuments.ReadAsync(table, TableKeys.Encode(interviewId), MainRowKey, cancellationToken) is { } document
-            ? new StoredInterview(DialogsJson.Deserialize<Interview>(document.Json), document.Main.ETag.ToString())
+            ? new StoredInterview(InterviewSchema.Read(document.Json), document.Main.ETag.ToString())
             : null;
 
     private static (TableEntity Main, List<TableEntity> Parts) ToEntities(Interview interview)

@@ -87,12 +87,12 @@ public sealed class TwoInstancesTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.True(turn > RacingTurns, $"the interview ended after {turn} turns, before the racing turns were over");
         var interview = await _storage.InterviewOfAsync(driver.Candidate);
-        Assert.Equal(InterviewStatus.Completed, interview.State.Status);
-        Assert.Equal(interview.State.Answers.Count, interview.State.Answers.Select(x => x.QuestionId).Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(interview.State.Knockouts.Count, interview.State.Knockouts.Select(k => k.KnockoutId).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(InterviewStatus.Completed, interview.Record.Status);
+        Assert.Equal(interview.Record.Answers.Count, interview.Record.Answers.Select(x => x.QuestionId).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(interview.Record.Knockouts.Count, interview.Record.Knockouts.Select(k => k.KnockoutId).Distinct(StringComparer.Ordinal).Count());
         var transcript = await _storage.TranscriptOfAsync(driver.Candidate);
         driver.AssertTranscript(transcript);
-        Assert.Equal(interview.State.NextTranscriptSequence, transcript.Count);
+        Assert.Equal(interview.Record.NextTranscriptSequence, transcript.Count);
         await _connector.WaitForAsync(r => r.Any(x => x.Operation == "createConversation" && x.Card is not null), TimeSpan.FromSeconds(30), "the scorecard from either process's scoring worker");
     }
 }

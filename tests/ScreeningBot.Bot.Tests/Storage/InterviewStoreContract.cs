@@ -55,7 +55,7 @@ public abstract class InterviewStoreContract : IAsyncLifetime
     {
         var sut = await CreateStoreAsync();
         var etag = await sut.CreateAsync(Interview("iv-update"), CancellationToken.None);
-        var changed = Interview("iv-update") with { State = Interview("iv-update").State with { StepIndex = 5, AttemptCount = 2 } };
+        var changed = Interview("iv-update") with { Position = Interview("iv-update").Position with { StepIndex = 5, AttemptCount = 2 } };
 
         var next = await sut.UpdateAsync(changed, etag, CancellationToken.None);
         var stored = await sut.GetAsync("iv-update", CancellationToken.None);
@@ -74,14 +74,14 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         var readByA = (await writerA.GetAsync("iv-race", CancellationToken.None))!;
         var readByB = (await writerB.GetAsync("iv-race", CancellationToken.None))!;
 
-        await writerA.UpdateAsync(readByA.Interview with { State = readByA.Interview.State with { StepIndex = 10 } }, readByA.ETag, CancellationToken.None);
+        await writerA.UpdateAsync(readByA.Interview with { Position = readByA.Interview.Position with { StepIndex = 10 } }, readByA.ETag, CancellationToken.None);
         await Assert.ThrowsAsync<ConcurrencyConflictException>(
-            () => writerB.UpdateAsync(readByB.Interview with { State = readByB.Interview.State with { AttemptCount = 3 } }, readByB.ETag, CancellationToken.None));
+            () => writerB.UpdateAsync(readByB.Interview with { Position = readByB.Interview.Position with { AttemptCount = 3 } }, readByB.ETag, CancellationToken.None));
 
         // B reloads and retries its turn on top of A's write.
         var reloaded = (await writerB.GetAsync("iv-race", CancellationToken.None))!;
-        await writerB.UpdateAsync(reloaded.Interview with { State = reloaded.Interview.State with { AttemptCount = 3 } }, reloaded.ETag, CancellationToken.None);
-        var final = (await writerA.GetAsync("iv-race", CancellationToken.None))!.Interview.State;
+        await writerB.UpdateAsync(reloaded.Interview with { Position = reloaded.Interview.Position with { AttemptCount = 3 } }, reloaded.ETag, CancellationToken.None);
+        var final = (await writerA.GetAsync("iv-race", CancellationToken.None))!.Interview.Position;
         Assert.Equal(10, final.StepIndex);
         Assert.Equal(3, final.AttemptCount);
     }
@@ -97,7 +97,7 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         {
             try
             {
-                await writer.UpdateAsync(Interview("iv-concurrent") with { State = Interview("iv-concurrent").State with { StepIndex = 100 + i } }, etag, CancellationToken.None);
+                await writer.UpdateAsync(Interview("iv-concurrent") with { Position = Interview("iv-concurrent").Position with { StepIndex = 100 + i } }, etag, CancellationToken.None);
                 return true;
             }
             catch (ConcurrencyConflictException)
@@ -107,7 +107,7 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         }));
 
         Assert.Equal(1, results.Count(r => r));
-        Assert.Equal(100 + Array.IndexOf(results, true), (await sut.GetAsync("iv-concurrent", CancellationToken.None))!.Interview.State.StepIndex);
+        Assert.Equal(100 + Array.IndexOf(results, true), (await sut.GetAsync("iv-concurrent", CancellationToken.None))!.Interview.Position.StepIndex);
     }
 
     [Fact]

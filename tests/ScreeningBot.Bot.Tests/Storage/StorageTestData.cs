@@ -31,15 +31,18 @@ internal static class StorageTestData
             CandidateConversation = new ConversationAddress { ChannelId = "msteams", ConversationId = conversationId, ServiceUrl = "https://smba.example/emea/", TenantId = "tenant-1" },
             Recruiter = new Participant("U-recruiter", "Rita Recruiter"),
             CreatedAt = created,
-            State = new DialogState
+            Position = new PlanPosition
             {
-                DialogVersion = profileId + "@3f2a9c:14",
-                Status = InterviewStatus.InProgress,
+                PlanVersion = profileId + "@3f2a9c:14",
                 Phase = Phase.CustomQuestions,
                 ItemIndex = 2,
                 StepIndex = 1,
                 WorkingAnswer = workingAnswer,
                 ProbedFocus = ["metrics", "trade-offs"],
+            },
+            Record = new InterviewRecord
+            {
+                Status = InterviewStatus.InProgress,
                 Knockouts = [new KnockoutResult("ko-rights", "yes", true)],
                 RecentMessageIds = ["m-1", "m-2"],
                 NextTranscriptSequence = 7,

@@ -129,8 +129,8 @@ public sealed class TurnHostTests
         Assert.Equal(TurnResult.Completed, result);
         Assert.Equal(["notice: " + TurnText.NotTheCandidate], stranger.Sent);
         var interview = await sut.InterviewAsync(JaneChat);
-        Assert.False(interview.State.IsEnded);
-        Assert.Equal("consent", interview.State.Pending?.Prompt.QuestionId);
+        Assert.False(interview.Record.IsEnded);
+        Assert.Equal("consent", interview.Position.Pending?.Prompt.QuestionId);
         Assert.Empty(await sut.CandidateLinesAsync(JaneChat));
     }
 

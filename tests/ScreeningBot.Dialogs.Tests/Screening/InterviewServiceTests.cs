@@ -62,8 +62,8 @@ public sealed class InterviewServiceTests
         Assert.Equal(InterviewTurnStatus.Processed, answered.Status);
         Assert.Equal(1, gated.Conflicts);
         var stored = await _interviews.GetAsync(interviewId, CancellationToken.None);
-        Assert.Equal(["m-1", "m-3", "m-2"], stored!.Interview.State.RecentMessageIds);
-        Assert.Contains(stored.Interview.State.Knockouts, k => k.KnockoutId == "api-years" && k.Passed);
+        Assert.Equal(["m-1", "m-3", "m-2"], stored!.Interview.Record.RecentMessageIds);
+        Assert.Contains(stored.Interview.Record.Knockouts, k => k.KnockoutId == "api-years" && k.Passed);
         var transcript = await _transcripts.ReadAsync(interviewId, CancellationToken.None);
         Assert.Equal(Enumerable.Range(0, transcript.Count).Select(i => (long)i), transcript.Select(t => t.Sequence));
         Assert.Equal(["yes", "help", "5 years"], transcript.Where(t => t.Speaker == Speaker.Candidate).Select(t => t.Text));

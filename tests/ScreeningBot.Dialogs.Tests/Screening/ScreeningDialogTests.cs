@@ -41,12 +41,12 @@ public sealed class ScreeningDialogTests
             .Send("Delete the key on write through the outbox so the invalidation is never lost.").AssertReplyContains("Follow-up 2 of 2")
             .Send("Request coalescing with a per-key lock and jittered TTLs prevents the stampede.").AssertReplyContains("That's everything, Jane")
             .AssertNoMoreReplies()
-            .AssertState(s =>
+            .AssertInterview(i =>
             {
-                Assert.Equal(InterviewStatus.Completed, s.Status);
-                Assert.Equal(["api", "incident", "cache", "cache.f1", "cache.f2"], s.Answers.Select(a => a.QuestionId));
-                Assert.All(s.Knockouts, k => Assert.True(k.Passed));
-                Assert.Null(s.Pending);
+                Assert.Equal(InterviewStatus.Completed, i.Record.Status);
+                Assert.Equal(["api", "incident", "cache", "cache.f1", "cache.f2"], i.Record.Answers.Select(a => a.QuestionId));
+                Assert.All(i.Record.Knockouts, k => Assert.True(k.Passed));
+                Assert.Null(i.Position.Pending);
             })
             .RunAsync();
 
@@ -73,7 +73,7 @@ public sealed class ScreeningDialogTests
             .Send("two")
             .AssertReply(r => r.Text.Contains("aren't able to take your application further", StringComparison.Ordinal) && !r.Text.Contains('3', StringComparison.Ordinal), "a polite close that does not mention the threshold")
             .AssertNoMoreReplies()
-            .AssertState(s =>
+            .AssertRecord(s =>
             {
                 Assert.Equal(InterviewStatus.KnockedOut, s.Status);
                 Assert.Equal(new KnockoutResult("api-years", "2", Passed: false), Assert.Single(s.Knockouts));
@@ -93,7 +93,7 @@ public sealed class ScreeningDialogTests
             .Send("10").SkipReplies(1)
             .Send("in 3 months")
             .AssertReplyContains("aren't able to take your application further")
-            .AssertState(s => Assert.Equal(InterviewStatus.KnockedOut, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.KnockedOut, s.Status))
             .RunAsync();
     }
 
@@ -105,7 +105,7 @@ public sealed class ScreeningDialogTests
             .Send("no thanks")
             .AssertReplyContains("No problem at all")
             .AssertNoMoreReplies()
-            .AssertState(s => Assert.Equal(InterviewStatus.Declined, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.Declined, s.Status))
             .RunAsync();
     }
 
@@ -118,7 +118,7 @@ public sealed class ScreeningDialogTests
             .AssertReply("What did you measure to know the API worked well?")
             .Send(Strong)
             .AssertReplyContains("Question 2 of 2")
-            .AssertState(s =>
+            .AssertRecord(s =>
             {
                 var api = Assert.Single(s.Answers);
                 Assert.Equal(1, api.FollowUpsAsked);
@@ -136,7 +136,7 @@ public sealed class ScreeningDialogTests
         await ThroughKnockouts(Time())
             .Send(Strong)
             .AssertReplyContains("Question 2 of 2")
-            .AssertState(s => Assert.Equal(0, Assert.Single(s.Answers).FollowUpsAsked))
+            .AssertRecord(s => Assert.Equal(0, Assert.Single(s.Answers).FollowUpsAsked))
             .RunAsync();
     }
 
@@ -148,7 +148,7 @@ public sealed class ScreeningDialogTests
             .AssertReplyContains("What did you measure")
             .Send("still vague, sorry")
             .AssertReplyContains("Question 2 of 2")
-            .AssertState(s => Assert.Equal(1, Assert.Single(s.Answers).FollowUpsAsked))
+            .AssertRecord(s => Assert.Equal(1, Assert.Single(s.Answers).FollowUpsAsked))
             .RunAsync();
     }
 
@@ -164,7 +164,7 @@ public sealed class ScreeningDialogTests
             .AssertReply("**Follow-up 2 of 2.** What happens on a cache stampede?")
             .Send(Strong)
             .AssertReplyContains("That's everything")
-            .AssertState(s =>
+            .AssertRecord(s =>
             {
                 var cache = s.Answers.Single(a => a.QuestionId == "cache");
                 Assert.True(cache.Skipped);
@@ -184,7 +184,7 @@ public sealed class ScreeningDialogTests
             .Send("Repeat")
             .AssertReplyContains("Question 1 of 2")
             .AssertNoMoreReplies()
-            .AssertState(s => Assert.Empty(s.Answers))
+            .AssertRecord(s => Assert.Empty(s.Answers))
             .RunAsync();
     }
 
@@ -196,7 +196,7 @@ public sealed class ScreeningDialogTests
             .AdvanceTime(TimeSpan.FromMinutes(2))
             .Send("pause")
             .AssertReplyContains("Paused")
-            .AssertState(s => Assert.Equal(InterviewStatus.Paused, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.Paused, s.Status))
             .AdvanceTime(TimeSpan.FromHours(5))
             .Send("resume")
             .AssertReply("Welcome back! Here's where we left off:")
@@ -204,7 +204,7 @@ public sealed class ScreeningDialogTests
             .AdvanceTime(TimeSpan.FromMinutes(3))
             .Send(Strong)
             .AssertReplyContains("Question 2 of 2")
-            .AssertState(s =>
+            .AssertRecord(s =>
             {
                 Assert.Equal(InterviewStatus.InProgress, s.Status);
                 Assert.Equal(TimeSpan.FromHours(5), s.PausedTotal);
@@ -221,7 +221,7 @@ public sealed class ScreeningDialogTests
             .Send(Strong)
             .AssertReplyContains("Welcome back")
             .AssertReplyContains("Question 1 of 2")
-            .AssertState(s => Assert.Empty(s.Answers))
+            .AssertRecord(s => Assert.Empty(s.Answers))
             .RunAsync();
     }
 
@@ -235,7 +235,7 @@ public sealed class ScreeningDialogTests
             .AssertReplyContains("Are you sure")
             .Click("yes")
             .AssertReplyContains("You've withdrawn")
-            .AssertState(s => Assert.Equal(InterviewStatus.Withdrawn, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.Withdrawn, s.Status))
             .RunAsync();
 
         Assert.Equal(1, stores.Jobs.Count);
@@ -274,7 +274,7 @@ public sealed class ScreeningDialogTests
             .AdvanceTime(TimeSpan.FromDays(8))
             .Send("hello, sorry for the delay")
             .AssertReplyContains("expired")
-            .AssertState(s => Assert.Equal(InterviewStatus.Expired, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.Expired, s.Status))
             .Send("anyone there?")
             .AssertReplyContains("expired")
             .RunAsync();
@@ -290,7 +290,7 @@ public sealed class ScreeningDialogTests
             .AssertReplyContains("Question 2 of 2")
             .Send(Strong, messageId: "m-1")
             .AssertNoMoreReplies()
-            .AssertState(s => Assert.Single(s.Answers))
+            .AssertRecord(s => Assert.Single(s.Answers))
             .RunAsync();
     }
 
@@ -300,7 +300,7 @@ public sealed class ScreeningDialogTests
         await ThroughKnockouts(Time())
             .Send(new string('x', 20_001))
             .AssertReplyContains("more than I can take")
-            .AssertState(s => Assert.Empty(s.Answers))
+            .AssertRecord(s => Assert.Empty(s.Answers))
             .RunAsync();
     }
 
@@ -312,7 +312,7 @@ public sealed class ScreeningDialogTests
             .ChangeProfile(changed)
             .Send(Strong)
             .AssertReplyContains("questions for this role have just been updated")
-            .AssertState(s => Assert.Equal(InterviewStatus.Invalidated, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.Invalidated, s.Status))
             .RunAsync();
     }
 
@@ -352,7 +352,7 @@ public sealed class ScreeningDialogTests
             .AssertReplyContains("Beschreiben Sie")
             .Send("Ich habe zuletzt eine Zahlungsplattform gebaut, weil unser altes System nicht skalierte.")
             .AssertReplyContains("That's everything")
-            .AssertState(s => Assert.Equal(QuestionKind.Language, s.Answers[^1].Kind))
+            .AssertRecord(s => Assert.Equal(QuestionKind.Language, s.Answers[^1].Kind))
             .RunAsync();
     }
 }
