@@ -11,4 +11,14 @@ public sealed record IncomingMessage(string Text, string? MessageId = null, stri
 {
     /// <summary>The text to interpret: the clicked value wins over typed text.</summary>
     public string EffectiveText => string.IsNullOrWhiteSpace(ActionValue) ? Text ?? string.Empty : ActionValue;
+
+    /// <summary>
+    /// When the candidate sent it, by the channel's clock (a Bot Framework activity's <c>timestamp</c>, a Slack message's
+    /// <c>ts</c>); null when the channel gives none. Untrusted: the dialog uses it only within a few minutes of
+    /// <see cref="ReceivedAt"/>, to tell which question the candidate had in view when they wrote it.
+    /// </summary>
+    public DateTimeOffset? SentAt { get; init; }
+
+    /// <summary>When the bot received it, by the bot's clock (the turn queue stamps it on arrival); null outside the turn host.</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
 }

@@ -17,6 +17,12 @@ namespace ScreeningBot.Dialogs.Screening;
 /// </summary>
 public sealed class ScreeningDialog
 {
+    /// <summary>
+    /// How far a channel's clock may be from the bot's before the channel's send times are ignored. Teams', Slack's and the
+    /// bot's clocks are kept within milliseconds of each other; a timestamp farther off than this is wrong, not skewed.
+    /// </summary>
+    public static readonly TimeSpan MaxChannelClockSkew = TimeSpan.FromMinutes(5);
+
     private readonly PhaseKit _kit;
     private readonly TimeProvider _time;
     private readonly InterviewOptions _options;
@@ -153,6 +159,17 @@ public sealed class ScreeningDialog
             transcript.Candidate(PromptText.Normalize(text), position.Phase, null, null);
             run = await WaterfallEngine.RunAsync(plan.Items, Subject(interview), position, record, null, null, now, cancellationToken);
         }
+        else if (Crossed(message, pending) is { } reason)
+        {
+            // Written before this question reached the candidate (it crossed the answer that led to it): the answer to an
+            // earlier question, which was answered already. Kept in the transcript, never taken as the answer to this one.
+            transcript.Candidate(PromptText.Normalize(text), position.Phase, null, null);
+            DialogsLog.AnswerCrossed(_logger, interview.Id, pending.Prompt.QuestionId, reason);
+            replies.Add(Reply.Message(ScreeningText.AnswerCrossed));
+            replies.Add(RepeatReply(position));
+            transcript.Bot(replies, position.Phase);
+            return Finish(position, record, replies, transcript, TurnDisposition.Processed);
+        }
         else
         {
             var recognized = PromptRecognizer.Recognize(pending.Prompt, message, DateOnly.FromDateTime(now.UtcDateTime));
@@ -176,6 +193,11 @@ public sealed class ScreeningDialog
             run = await WaterfallEngine.RunAsync(plan.Items, Subject(interview), position, record, recognized.Value, latency, now, cancellationToken);
         }
 
+        if (run.Position.Pending is { } asked && SentAt(message) is { } sentAt)
+        {
+            run = run with { Position = run.Position with { Pending = asked with { PrecedingMessageSentAt = sentAt } } };
+        }
+
         transcript.Bot(run.Replies, run.Position.Phase);
         var outcome = Finish(run.Position, run.Record, run.Replies, transcript, TurnDisposition.Processed);
         DialogsLog.TurnProcessed(_logger, interview.Id, run.Position.Phase, run.Position.ItemIndex, run.Position.StepIndex, run.Replies.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -196,6 +218,20 @@ public sealed class ScreeningDialog
             ? WaterfallEngine.ToReply(pending.Prompt, ReplyKind.Prompt)
             : Reply.Message("There's no open question right now.");
     }
+
+    /// <summary>
+    /// Why <paramref name="message"/> cannot be an answer to <paramref name="pending"/>, or null when it can: it reached the bot
+    /// before the question was asked (two messages sent at once, taken one after the other), or the channel stamped it no
+    /// later than the message the question followed. Both compare times of one clock only.
+    /// </summary>
+    private static string? Crossed(IncomingMessage message, PendingPrompt pending) =>
+        message.ReceivedAt is { } received && received < pending.AskedAt ? "received before the question was asked"
+        : SentAt(message) is { } sent && pending.PrecedingMessageSentAt is { } preceding && sent <= preceding ? "sent no later than the message the question followed"
+        : null;
+
+    /// <summary>The channel's send time of <paramref name="message"/>, unless it is implausibly far from when the bot received it.</summary>
+    private static DateTimeOffset? SentAt(IncomingMessage message) =>
+        message.SentAt is { } sent && (message.ReceivedAt is not { } received || (received - sent).Duration() <= MaxChannelClockSkew) ? sent : null;
 
     private static string AlreadyEndedText(InterviewStatus status) => status switch
     {

@@ -12,6 +12,10 @@ internal static class ScreeningText
 
     public static readonly IReadOnlyList<Choice> WithdrawChoices = [new("Yes, withdraw", "yes"), new("No, continue", "no")];
 
+    /// <summary>Sent with the pending question again when a message crossed it (written before the question reached the candidate).</summary>
+    public const string AnswerCrossed =
+        "Our messages crossed: you sent that before my next question reached you, so I've kept it in your transcript but won't count it as your answer to it. Here's the question:";
+
     public const string Commands =
         "You can type **help**, **repeat**, **skip** (for a question that doesn't apply to you), **pause**, **resume** or **withdraw** at any time.";
 

@@ -13,4 +13,11 @@ public sealed record PendingPrompt
 
     /// <summary><see cref="Screening.InterviewRecord.PausedTotal"/> when the prompt was sent, so pauses are left out of answer timings.</summary>
     public TimeSpan PausedTotalAtAsk { get; init; }
+
+    /// <summary>
+    /// When the candidate sent the message this prompt followed (its <see cref="Conversation.IncomingMessage.SentAt"/>, the
+    /// channel's clock); null when the prompt followed none or the channel gave no time. A message the channel stamped no
+    /// later than that was written before this prompt existed, so it does not answer it.
+    /// </summary>
+    public DateTimeOffset? PrecedingMessageSentAt { get; init; }
 }
