@@ -28,5 +28,13 @@ public class InterviewOptions
     [Range(1, 200)]
     public int RecentMessageIdCount { get; set; } = 32;
 
+    /// <summary>
+    /// Interviews each process keeps in memory between turns (with their ETags), so a turn need not read its interview back
+    /// from storage. Correct with several instances: a save is conditional on the ETag, and a stale copy costs one conflict
+    /// and a fresh read. 1,024 interviews take a few megabytes; 0 reads every turn's interview from storage.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int CachedInterviews { get; set; } = 1024;
+
     public TimeSpan InterviewExpiry => TimeSpan.FromDays(InterviewExpiryDays);
 }

@@ -8,10 +8,12 @@ namespace ScreeningBot.Dialogs.Screening;
 
 /// <summary>
 /// The application service every channel calls: starts interviews and runs candidate turns against the
-/// storage ports. Per turn: load the interview and its ETag, run <see cref="ScreeningDialog"/>, save the new
-/// state with If-Match (the commit point; the turn's transcript lines travel inside it), then write the
-/// transcript lines and, when the interview ended, enqueue the scoring job. A lost ETag race reruns the turn
-/// on fresh state. Holds no interview in memory between calls; safe for many instances on one store.
+/// storage ports. Per turn: take the interview and its ETag (from this process's cache of recent interviews, or
+/// from storage), run <see cref="ScreeningDialog"/>, save the new state with If-Match (the commit point; the turn's
+/// transcript lines travel inside it), write out whatever lines the store did not take in the same write and, when
+/// the interview ended, enqueue the scoring job. A lost ETag race drops the cached copy and reruns the turn on a fresh
+/// read; a turn that would end without saving (a duplicate, a refusal, an ended interview) is decided on a fresh read
+/// too, since only a save proves a cached copy current. Safe for many instances on one store.
 /// </summary>
 public sealed class InterviewService
 {
@@ -27,6 +29,7 @@ public sealed class InterviewService
     private readonly ILogger _logger;
     private readonly KeyedAsyncLock _conversationLocks = new();
     private readonly FlushedTranscripts _flushed = new();
+    private readonly InterviewCache _cache;
 
     public InterviewService(
         IProfileSource profiles,
@@ -51,6 +54,7 @@ public sealed class InterviewService
         _dialog = dialog;
         _time = time;
         _logger = logger;
+        _cache = new InterviewCache(dialog.Options.CachedInterviews);
     }
 
     public IProfileSource Profiles => _profiles;
@@ -88,8 +92,9 @@ public sealed class InterviewService
         };
         var outcome = await _dialog.StartAsync(profile, interview, cancellationToken);
         interview = interview with { Position = outcome.Position, Record = outcome.Record with { TranscriptOutbox = outcome.Transcript } };
-        await _interviews.CreateAsync(interview, cancellationToken);
-        await FlushAsync(interview, outcome.Transcript, cancellationToken);
+        var stored = await _interviews.CreateAsync(interview, cancellationToken);
+        _cache.Set(stored);
+        await FlushAsync(stored.Interview, stored.Interview.Record.TranscriptOutbox, cancellationToken);
         return StartInterviewResult.Started(interview, outcome.Replies);
     }
 
@@ -111,9 +116,10 @@ public sealed class InterviewService
         ArgumentException.ThrowIfNullOrEmpty(conversationKey);
         ArgumentNullException.ThrowIfNull(message);
         using var _ = await _conversationLocks.AcquireAsync(conversationKey, cancellationToken);
+        var cached = _cache.Get(conversationKey);
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await _interviews.FindByConversationAsync(conversationKey, cancellationToken);
+            var stored = cached ?? await _interviews.FindByConversationAsync(conversationKey, cancellationToken);
             if (stored is null)
             {
                 return InterviewTurnResult.NoInterview;
@@ -122,32 +128,53 @@ public sealed class InterviewService
             var interview = stored.Interview;
             if (admit is not null && !Took(interview, message) && !admit(interview))
             {
+                if (Revalidate(conversationKey, ref cached))
+                {
+                    continue;
+                }
+
                 return new InterviewTurnResult(InterviewTurnStatus.Refused, interview, []);
             }
 
-            // The previous turn's lines: written already unless that write failed or another instance ran the turn.
-            // Writing them again is safe (idempotent) but costs a write per turn, so skip what this process knows is stored.
+            // The previous turn's lines, if the store kept them in the outbox: written already unless that write failed or
+            // another instance ran the turn. Writing them again is safe (idempotent) but costs a write, so skip what this
+            // process knows is stored.
             await FlushAsync(interview, _flushed.Unconfirmed(interview.Id, interview.Record.TranscriptOutbox), cancellationToken);
             var outcome = _profiles.TryGet(interview.ProfileId, out var profile)
                 ? await _dialog.ContinueAsync(profile, interview, message, cancellationToken)
                 : ProfileRemoved(interview);
             if (outcome.Disposition != TurnDisposition.Processed)
             {
+                if (Revalidate(conversationKey, ref cached))
+                {
+                    continue;
+                }
+
                 return new InterviewTurnResult(Map(outcome.Disposition), interview, outcome.Replies);
             }
 
             var updated = interview with { Position = outcome.Position, Record = outcome.Record with { TranscriptOutbox = outcome.Transcript } };
+            StoredInterview saved;
             try
             {
-                await _interviews.UpdateAsync(updated, stored.ETag, cancellationToken);
+                saved = await _interviews.UpdateAsync(stored, updated, cancellationToken);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxTurnAttempts)
             {
                 DialogsLog.TurnConflict(_logger, interview.Id, attempt);
+                _cache.Remove(conversationKey);
+                cached = null;
                 continue;
             }
+            catch
+            {
+                // Whether the write happened is unknown (storage down, a conflict too many): the next turn reads afresh.
+                _cache.Remove(conversationKey);
+                throw;
+            }
 
-            await FlushAsync(updated, outcome.Transcript, cancellationToken);
+            _cache.Set(saved);
+            await FlushAsync(saved.Interview, saved.Interview.Record.TranscriptOutbox, cancellationToken);
             if (outcome.EndedThisTurn)
             {
                 await EnqueueScoringAsync(updated.Id, cancellationToken);
@@ -177,7 +204,8 @@ public sealed class InterviewService
             };
             try
             {
-                await _interviews.UpdateAsync(cancelled, stored.ETag, cancellationToken);
+                await _interviews.UpdateAsync(stored, cancelled, cancellationToken);
+                _cache.Remove(cancelled.ConversationKey);
                 DialogsLog.InterviewEnded(_logger, interviewId, InterviewStatus.Cancelled, cancelled.Position.Phase);
                 return cancelled;
             }
@@ -200,6 +228,23 @@ public sealed class InterviewService
             // The interview is already saved as ended; `status`/`report` re-enqueue a missing scorecard.
             DialogsLog.ScoringEnqueueFailed(_logger, interviewId, e);
         }
+    }
+
+    /// <summary>
+    /// True (and the cached copy dropped) when the turn's decision was made on a cached copy: a turn that saves proves its copy
+    /// current by the ETag, but one that ends without saving (a refusal, a duplicate, an ended interview) must not trust a copy
+    /// another process may have moved on from, so it is decided again on a fresh read.
+    /// </summary>
+    private bool Revalidate(string conversationKey, ref StoredInterview? cached)
+    {
+        if (cached is null)
+        {
+            return false;
+        }
+
+        _cache.Remove(conversationKey);
+        cached = null;
+        return true;
     }
 
     /// <summary>True when the interview already took this message (a redelivery the dialog answers as a duplicate).</summary>

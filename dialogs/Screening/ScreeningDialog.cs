@@ -41,6 +41,9 @@ public sealed class ScreeningDialog
         _kit = new PhaseKit(judge, options, logger);
     }
 
+    /// <summary>How interviews behave (as given to the constructor).</summary>
+    public InterviewOptions Options => _options;
+
     /// <summary>The plan version an interview on <paramref name="profile"/> records (see <see cref="PlanPosition.PlanVersion"/>).</summary>
     public string GetPlanVersion(Profile profile) => GetPlan(profile).Version;
 

@@ -1,3 +1,4 @@
+using ScreeningBot.Dialogs.Judging;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Serialization;
@@ -20,7 +21,8 @@ internal static class StorageTestData
         string candidateId = "U-candidate",
         string profileId = "backend-senior",
         DateTimeOffset? createdAt = null,
-        string? workingAnswer = null)
+        string? workingAnswer = null,
+        int answers = 0)
     {
         var created = createdAt ?? Start;
         return new Interview
@@ -44,6 +46,7 @@ internal static class StorageTestData
             {
                 Status = InterviewStatus.InProgress,
                 Knockouts = [new KnockoutResult("ko-rights", "yes", true)],
+                Answers = [.. Enumerable.Range(0, answers).Select(i => Answer($"q-{i}", depth: i % 6))],
                 RecentMessageIds = ["m-1", "m-2"],
                 NextTranscriptSequence = 7,
                 StartedAt = created,
@@ -52,6 +55,18 @@ internal static class StorageTestData
             },
         };
     }
+
+    /// <summary>A judged answer with every field set, text with quotes and accents included.</summary>
+    public static AnswerRecord Answer(string questionId, double depth) => new()
+    {
+        QuestionId = questionId,
+        Kind = QuestionKind.Custom,
+        Phase = Phase.CustomQuestions,
+        Judgment = Judgment.Create(depth, depth, areasCovered: ["idempotency"], areasMissing: ["retries"], evidenceQuote: "I'd use an \"outbox\" table — naïvely.", needsFollowUp: depth < 3),
+        AnswerLength = 120,
+        AnswerTime = TimeSpan.FromSeconds(95),
+        FollowUpsAsked = depth < 3 ? 1 : 0,
+    };
 
     public static TranscriptTurn Turn(string interviewId, long sequence, string? text = null) => new()
     {

@@ -17,7 +17,7 @@ internal sealed class ControllableInterviewStore : IInterviewStore
 
     public InMemoryInterviewStore Inner { get; } = new();
 
-    /// <summary>Lookups that fail with <see cref="StorageUnavailableException"/> before any other.</summary>
+    /// <summary>Lookups and saves that fail with <see cref="StorageUnavailableException"/> before any other (a turn's first storage call fails).</summary>
     public int FailingFinds { get; set; }
 
     /// <summary>The most lookups that were in progress at once.</summary>
@@ -114,11 +114,24 @@ internal sealed class ControllableInterviewStore : IInterviewStore
         }
     }
 
-    public Task<string> CreateAsync(Interview interview, CancellationToken cancellationToken) => Inner.CreateAsync(interview, cancellationToken);
+    public Task<StoredInterview> CreateAsync(Interview interview, CancellationToken cancellationToken) => Inner.CreateAsync(interview, cancellationToken);
 
     public Task<StoredInterview?> GetAsync(string interviewId, CancellationToken cancellationToken) => Inner.GetAsync(interviewId, cancellationToken);
 
-    public Task<string> UpdateAsync(Interview interview, string etag, CancellationToken cancellationToken) => Inner.UpdateAsync(interview, etag, cancellationToken);
+    /// <summary>Fails like a lookup while <see cref="FailingFinds"/> lasts: a turn on a cached interview meets the outage here.</summary>
+    public Task<StoredInterview> UpdateAsync(StoredInterview current, Interview updated, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (FailingFinds > 0)
+            {
+                FailingFinds--;
+                throw new StorageUnavailableException("Injected: storage is down.");
+            }
+        }
+
+        return Inner.UpdateAsync(current, updated, cancellationToken);
+    }
 
     public Task<IReadOnlyList<Interview>> ListAsync(InterviewQuery query, int limit, CancellationToken cancellationToken) => Inner.ListAsync(query, limit, cancellationToken);
 

@@ -139,8 +139,10 @@ public sealed class TurnHostTests
     {
         await using var sut = new TurnTestHost();
         await sut.StartInterviewAsync(Jane, JaneChat);
-        var interview = await sut.InterviewAsync(JaneChat);
-        await sut.Interviews.Inner.UpdateAsync(interview with { Candidate = interview.Candidate with { AadObjectId = "aad-jane" } }, (await sut.Interviews.Inner.GetAsync(interview.Id, CancellationToken.None))!.ETag, CancellationToken.None);
+        var stored = (await sut.Interviews.Inner.GetAsync((await sut.InterviewAsync(JaneChat)).Id, CancellationToken.None))!;
+
+        // Changed behind the service's back (another instance): its cached copy still has no Entra id, so it must look again.
+        await sut.Interviews.Inner.UpdateAsync(stored, stored.Interview with { Candidate = stored.Interview.Candidate with { AadObjectId = "aad-jane" } }, CancellationToken.None);
         var turn = sut.Message(JaneChat, "29:another-id-of-jane", "yes") with { From = new Participant("29:another-id-of-jane", "Jane", "AAD-JANE") };
         var replies = new RecordingTurnReplies();
 

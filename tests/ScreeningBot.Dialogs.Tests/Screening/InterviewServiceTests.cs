@@ -163,7 +163,7 @@ public sealed class InterviewServiceTests
 
         public void Release() => _release.TrySetResult();
 
-        public async Task<string> UpdateAsync(Interview interview, string etag, CancellationToken cancellationToken)
+        public async Task<StoredInterview> UpdateAsync(StoredInterview current, Interview updated, CancellationToken cancellationToken)
         {
             if (Interlocked.Exchange(ref _hold, 0) == 1)
             {
@@ -173,7 +173,7 @@ public sealed class InterviewServiceTests
 
             try
             {
-                return await inner.UpdateAsync(interview, etag, cancellationToken);
+                return await inner.UpdateAsync(current, updated, cancellationToken);
             }
             catch (ConcurrencyConflictException)
             {
@@ -182,7 +182,7 @@ public sealed class InterviewServiceTests
             }
         }
 
-        public Task<string> CreateAsync(Interview interview, CancellationToken cancellationToken) => inner.CreateAsync(interview, cancellationToken);
+        public Task<StoredInterview> CreateAsync(Interview interview, CancellationToken cancellationToken) => inner.CreateAsync(interview, cancellationToken);
 
         public Task<StoredInterview?> GetAsync(string interviewId, CancellationToken cancellationToken) => inner.GetAsync(interviewId, cancellationToken);
 
