@@ -95,6 +95,9 @@ internal sealed class SqliteDatabase : IDisposable
         """,
     ];
 
+    /// <summary>The SQL that moves a file from version <paramref name="version"/> - 1 to <paramref name="version"/> (tests build old files with it).</summary>
+    internal static string MigrationTo(int version) => Migrations[version - 1];
+
     private readonly string _connectionString;
     private readonly ILogger _logger;
     private static readonly object Configured = new();

@@ -1,18 +1,17 @@
-using ScreeningBot.Bot.Tests.Storage;
 using ScreeningBot.Dialogs.Waterfall;
 using ScreeningBot.Testing;
 using ScreeningBot.Testing.BotFramework;
-using ScreeningBot.Testing.Storage;
 
 namespace ScreeningBot.Bot.Tests.Durability;
 
 /// <summary>
-/// Two real bot processes on one Azure Table Storage (Azurite) answering turns of the same interview, as two instances
-/// behind a load balancer would: alternately, the same activity to both at once (a redelivery racing the original), and
-/// two different messages at once. Nothing may be lost, duplicated or reordered.
+/// Two real bot processes on one storage answering turns of the same interview, as two instances behind a load balancer
+/// would: alternately, the same activity to both at once (a redelivery racing the original), and two different messages
+/// at once. Nothing may be lost, duplicated or reordered. Each process keeps the interviews it worked on in its cache
+/// (InterviewCache in dialogs/Screening), so every alternation finds the other process's copy stale: these runs are the
+/// cache's correctness test with several instances. Run on every backend by the subclasses.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class TwoInstancesTests(AzuriteFixture azurite) : IAsyncLifetime
+public abstract class TwoInstancesContract : IAsyncLifetime
 {
     // Races only early on: an answer racing "help" could end the interview, and "help" after the end is not a turn.
     private const int RacingTurns = 12;
@@ -20,9 +19,12 @@ public sealed class TwoInstancesTests(AzuriteFixture azurite) : IAsyncLifetime
     private DurabilityStorage _storage = null!;
     private FakeBotConnector _connector = null!;
 
+    /// <summary>Storage for this test, empty.</summary>
+    private protected abstract DurabilityStorage CreateStorage();
+
     public async Task InitializeAsync()
     {
-        _storage = DurabilityStorage.OnTables(azurite.ConnectionString);
+        _storage = CreateStorage();
         _connector = await FakeBotConnector.StartAsync(useHttps: false);
     }
 
