@@ -116,7 +116,8 @@ internal static class ActivityMapper
         ArgumentNullException.ThrowIfNull(activity);
         return new IncomingMessage(TeamsText.RemoveBotMention(activity), activity.Id, AnswerOf(activity.Value) ?? SlackButtonValueOf(activity.ChannelData))
         {
-            SentAt = DateTimeOffset.TryParse(activity.Timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sentAt) ? sentAt : null,
+            // When the candidate sent it (the Teams service or the page sets it); the dialog keeps it within what is plausible.
+            SentAt = DateTimeOffset.TryParse(activity.Timestamp ?? activity.LocalTimestamp, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var sent) ? sent : null,
         };
     }
 

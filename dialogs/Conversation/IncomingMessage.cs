@@ -15,7 +15,8 @@ public sealed record IncomingMessage(string Text, string? MessageId = null, stri
     /// <summary>
     /// When the candidate sent it, by the channel's clock (a Bot Framework activity's <c>timestamp</c>, a Slack message's
     /// <c>ts</c>); null when the channel gives none. Untrusted: the dialog uses it only within a few minutes of
-    /// <see cref="ReceivedAt"/>, to tell which question the candidate had in view when they wrote it.
+    /// <see cref="ReceivedAt"/>, to tell which question the candidate had in view when they wrote it, and keeps it between
+    /// the question being sent and the message arriving for the answer's timing (integrity).
     /// </summary>
     public DateTimeOffset? SentAt { get; init; }
 

@@ -1,4 +1,5 @@
 using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Waterfall;
 
@@ -11,7 +12,7 @@ namespace ScreeningBot.Dialogs.Screening;
 /// </summary>
 internal static class BlueprintPhase
 {
-    public static IEnumerable<PlanItem> Create(Profile profile, IReadOnlyList<JudgedQuestion> judged, PhaseKit kit)
+    public static IEnumerable<PlanItem> Create(Profile profile, IReadOnlyList<JudgedQuestion> judged, PhaseKit kit, CandidateTexts texts)
     {
         var blueprints = judged.Where(q => q.Kind == QuestionKind.Blueprint).ToArray();
         var count = blueprints.Length;
@@ -26,10 +27,10 @@ internal static class BlueprintPhase
                 {
                     if (index == 1)
                     {
-                        step.Say(ScreeningText.BlueprintIntro);
+                        step.Say(texts.BlueprintIntro);
                     }
 
-                    return ValueTask.FromResult(StepResult.Wait(PhaseKit.TextPrompt(blueprint.Id, ScreeningText.BlueprintQuestion(index, count, blueprint.Text))));
+                    return ValueTask.FromResult(StepResult.Wait(PhaseKit.TextPrompt(blueprint.Id, texts.BlueprintQuestion(index, count, blueprint.Text))));
                 },
             };
 
@@ -44,13 +45,14 @@ internal static class BlueprintPhase
                 {
                     var answer = PhaseKit.RequireAnswer(step);
                     var time = step.AnswerLatency ?? TimeSpan.Zero;
-                    var judgment = answer.Skipped
+                    var turn = answer.Skipped ? null : PhaseKit.ScreenTurn(step, answered.Id, answer);
+                    var judgment = turn is null
                         ? PhaseKit.Skipped(answered)
-                        : await kit.JudgeAsync(step, profile, answered, answered.Kind, answer.Text, cancellationToken);
-                    step.Record = PhaseKit.Record(step, answered.Id, answered.Kind, judgment, answer.Skipped ? 0 : answer.Text.Length, time, answer.Skipped);
+                        : PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, answered, answered.Kind, turn.Genuine, cancellationToken), turn.Flags);
+                    step.Record = PhaseKit.Record(step, answered.Id, answered.Kind, judgment, answer.Skipped ? 0 : answer.Text.Length, time, answer.Skipped, fingerprints: turn?.Fingerprints);
                     return next is null
                         ? StepResult.EndDialog
-                        : StepResult.Wait(PhaseKit.TextPrompt(next.Id, ScreeningText.BlueprintFollowUp(followUpNumber, followUps.Length, next.Text)));
+                        : StepResult.Wait(PhaseKit.TextPrompt(next.Id, texts.BlueprintFollowUp(followUpNumber, followUps.Length, next.Text)));
                 });
                 previous = next ?? previous;
             }

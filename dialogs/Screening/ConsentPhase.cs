@@ -1,3 +1,4 @@
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Waterfall;
 
@@ -8,31 +9,31 @@ internal static class ConsentPhase
 {
     public const string QuestionId = "consent";
 
-    public static PlanItem Create(Profile profile) => new(
+    public static PlanItem Create(Profile profile, CandidateTexts texts) => new(
         QuestionId,
         Phase.Consent,
         [
             (step, _) =>
             {
-                step.Say(ScreeningText.Welcome(profile, step.Subject.FirstName, step.Record.ExpiresAt, step.Now));
+                step.Say(texts.Welcome(profile, step.Subject.FirstName, step.Record.ExpiresAt, step.Now));
                 return ValueTask.FromResult(StepResult.Wait(new PromptSpec
                 {
                     Type = PromptType.YesNo,
                     QuestionId = QuestionId,
-                    Text = ScreeningText.ConsentQuestion,
-                    Choices = ScreeningText.YesNoChoices,
+                    Text = texts.ConsentQuestion,
+                    Choices = texts.YesNoChoices,
                 }));
             },
             (step, _) =>
             {
                 if (PhaseKit.RequireAnswer(step).YesNo != true)
                 {
-                    step.Say(ScreeningText.ConsentDeclined);
+                    step.Say(texts.ConsentDeclined);
                     return ValueTask.FromResult(StepResult.EndInterview(InterviewStatus.Declined));
                 }
 
                 step.Record = step.Record with { Status = InterviewStatus.InProgress };
-                step.Say(ScreeningText.ConsentGiven);
+                step.Say(texts.ConsentGiven);
                 return ValueTask.FromResult(StepResult.EndDialog);
             },
         ]);

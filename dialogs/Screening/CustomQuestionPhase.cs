@@ -1,4 +1,5 @@
 using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Waterfall;
 
@@ -13,7 +14,7 @@ internal static class CustomQuestionPhase
 {
     private const int JudgeStep = 1;
 
-    public static IEnumerable<PlanItem> Create(Profile profile, IReadOnlyList<JudgedQuestion> judged, PhaseKit kit)
+    public static IEnumerable<PlanItem> Create(Profile profile, IReadOnlyList<JudgedQuestion> judged, PhaseKit kit, CandidateLanguage language)
     {
         var questions = judged.Where(q => q.Kind == QuestionKind.Custom).ToArray();
         var count = questions.Length;
@@ -29,10 +30,10 @@ internal static class CustomQuestionPhase
                     {
                         if (index == 1)
                         {
-                            step.Say(ScreeningText.CustomIntro(count));
+                            step.Say(language.Texts.CustomIntro(count));
                         }
 
-                        return ValueTask.FromResult(StepResult.Wait(PhaseKit.TextPrompt(question.Id, ScreeningText.CustomQuestion(index, count, question.Text))));
+                        return ValueTask.FromResult(StepResult.Wait(PhaseKit.TextPrompt(question.Id, language.Texts.CustomQuestion(index, count, question.Text))));
                     },
                     async (step, cancellationToken) =>
                     {
@@ -45,11 +46,15 @@ internal static class CustomQuestionPhase
                             return StepResult.EndDialog;
                         }
 
-                        var combined = answer.Skipped ? working! : working is null ? answer.Text : $"{working}\n\n{answer.Text}";
-                        var judgment = await kit.JudgeAsync(step, profile, question, QuestionKind.Custom, combined, cancellationToken);
+                        // The judge scores what the candidate could have typed and did not repeat; the flags say what was left out.
+                        var turn = answer.Skipped ? null : PhaseKit.ScreenTurn(step, question.Id, answer);
+                        var combined = turn is null ? working! : working is null ? turn.Genuine : $"{working}\n\n{turn.Genuine}";
+                        IReadOnlyList<RedFlag> flags = [.. step.Position.WorkingFlags, .. turn?.Flags ?? []];
+                        IReadOnlyList<long> fingerprints = [.. step.Position.WorkingFingerprints, .. turn?.Fingerprints ?? []];
+                        var judgment = PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, question, QuestionKind.Custom, combined, cancellationToken), flags);
                         var decision = answer.Skipped
                             ? FollowUpDecision.None
-                            : FollowUpPlanner.Plan(question.Custom!, judgment, step.Position.FollowUpsAsked, profile.MaxAdaptiveFollowUps, step.Position.ProbedFocus, profile.BannedTopics);
+                            : FollowUpPlanner.Plan(question.Custom!, judgment, step.Position.FollowUpsAsked, profile.MaxAdaptiveFollowUps, step.Position.ProbedFocus, profile.BannedTopics, language);
                         if (decision.ShouldAsk)
                         {
                             step.Position = step.Position with
@@ -60,11 +65,13 @@ internal static class CustomQuestionPhase
                                 WorkingOutputTokens = step.Position.WorkingOutputTokens + judgment.OutputTokens,
                                 FollowUpsAsked = step.Position.FollowUpsAsked + 1,
                                 ProbedFocus = [.. step.Position.ProbedFocus, decision.Focus!],
+                                WorkingFlags = flags,
+                                WorkingFingerprints = fingerprints,
                             };
                             return StepResult.Wait(PhaseKit.TextPrompt(question.Id, decision.Text!), resumeAt: JudgeStep);
                         }
 
-                        step.Record = PhaseKit.Record(step, question.Id, QuestionKind.Custom, judgment, combined.Length, time, skipped: false, step.Position.FollowUpsAsked);
+                        step.Record = PhaseKit.Record(step, question.Id, QuestionKind.Custom, judgment, combined.Length, time, skipped: false, step.Position.FollowUpsAsked, fingerprints);
                         return StepResult.EndDialog;
                     },
                 ]);

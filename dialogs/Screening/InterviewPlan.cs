@@ -1,3 +1,4 @@
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Waterfall;
 
@@ -9,11 +10,13 @@ namespace ScreeningBot.Dialogs.Screening;
 /// </summary>
 internal sealed class InterviewPlan
 {
-    private InterviewPlan(Profile profile, IReadOnlyList<JudgedQuestion> questions, IReadOnlyList<PlanItem> items)
+    private InterviewPlan(Profile profile, IReadOnlyList<JudgedQuestion> questions, IReadOnlyList<PlanItem> items, CandidateLanguage language, CandidateLanguage assessmentLanguage)
     {
         Profile = profile;
         Questions = questions;
         Items = items;
+        Language = language;
+        AssessmentLanguage = assessmentLanguage;
         Version = $"{profile.Id}@{profile.ContentHash}:{items.Count}";
     }
 
@@ -24,22 +27,37 @@ internal sealed class InterviewPlan
 
     public IReadOnlyList<PlanItem> Items { get; }
 
+    /// <summary>The interview's language, from the profile's <c>language</c>.</summary>
+    public CandidateLanguage Language { get; }
+
+    /// <summary>
+    /// The language of the language assessment's own messages (retries, help): <c>languageAssessment.language</c> when it
+    /// has a file, else the interview's language (the questions themselves are the profile's, in whatever language).
+    /// </summary>
+    public CandidateLanguage AssessmentLanguage { get; }
+
     /// <summary>Stored in <see cref="PlanPosition.PlanVersion"/>; a different value means the profile changed.</summary>
     public string Version { get; }
 
     /// <summary>Questions that are judged (custom questions, blueprints with each follow-up, language questions).</summary>
     public int JudgedQuestionCount => Questions.Count;
 
+    /// <summary>The language the bot speaks and understands at item <paramref name="itemIndex"/>: the assessment's during it, else the interview's.</summary>
+    public CandidateLanguage LanguageAt(int itemIndex) =>
+        itemIndex >= 0 && itemIndex < Items.Count && Items[itemIndex].Phase == Phase.LanguageAssessment ? AssessmentLanguage : Language;
+
     public static InterviewPlan Build(Profile profile, PhaseKit kit)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var questions = JudgedQuestions.Of(profile);
-        var items = new List<PlanItem> { ConsentPhase.Create(profile) };
-        items.AddRange(KnockoutPhase.Create(profile));
-        items.AddRange(CustomQuestionPhase.Create(profile, questions, kit));
-        items.AddRange(BlueprintPhase.Create(profile, questions, kit));
-        items.AddRange(LanguagePhase.Create(profile, questions, kit));
-        items.Add(ClosingPhase.Create());
-        return new InterviewPlan(profile, questions, items);
+        var language = CandidateLanguages.Resolve(profile.Language);
+        var assessmentLanguage = CandidateLanguages.TryResolve(profile.LanguageAssessment?.Language, out var own) ? own : language;
+        var items = new List<PlanItem> { ConsentPhase.Create(profile, language.Texts) };
+        items.AddRange(KnockoutPhase.Create(profile, language.Texts));
+        items.AddRange(CustomQuestionPhase.Create(profile, questions, kit, language));
+        items.AddRange(BlueprintPhase.Create(profile, questions, kit, language.Texts));
+        items.AddRange(LanguagePhase.Create(profile, questions, kit, language.Texts));
+        items.Add(ClosingPhase.Create(language.Texts));
+        return new InterviewPlan(profile, questions, items, language, assessmentLanguage);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Storage;
 using ScreeningBot.Dialogs.Waterfall;
@@ -88,7 +89,7 @@ public sealed class InterviewService
             HiringConversation = request.HiringConversation,
             CreatedAt = _time.GetUtcNow(),
             Position = _dialog.CreatePosition(profile),
-            Record = _dialog.CreateRecord(),
+            Record = _dialog.CreateRecord(profile),
         };
         var outcome = await _dialog.StartAsync(profile, interview, cancellationToken);
         interview = interview with { Position = outcome.Position, Record = outcome.Record with { TranscriptOutbox = outcome.Transcript } };
@@ -265,7 +266,7 @@ public sealed class InterviewService
         return new TurnOutcome(
             interview.Position with { Pending = null },
             interview.Record with { Status = InterviewStatus.Invalidated, EndedAt = now },
-            [new Reply { Text = ScreeningText.ProfileChanged, Kind = ReplyKind.Closing }], [], TurnDisposition.Processed) { EndedThisTurn = true };
+            [new Reply { Text = CandidateLanguages.Resolve(interview.Record.Language).Texts.ProfileChanged, Kind = ReplyKind.Closing }], [], TurnDisposition.Processed) { EndedThisTurn = true };
     }
 
     private async Task FlushAsync(Interview interview, IReadOnlyList<TranscriptTurn> turns, CancellationToken cancellationToken)

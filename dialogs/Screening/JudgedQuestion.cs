@@ -18,6 +18,8 @@ internal sealed record JudgedQuestion : IJudgedQuestion
 
     public IReadOnlyList<string> KnowledgeAreas { get; init; } = [];
 
+    public IReadOnlyList<KnowledgeAreaSignals> AreaSignals { get; init; } = [];
+
     public string? ReferenceAnswer { get; init; }
 
     public IReadOnlyList<string> Skills { get; init; } = [];
@@ -29,4 +31,7 @@ internal sealed record JudgedQuestion : IJudgedQuestion
 
     /// <summary>For a custom question: the profile's question, with the adaptive follow-ups it offers.</summary>
     public CustomQuestion? Custom { get; init; }
+
+    /// <summary>The question as the profile defines it (areas, signals, reference answer); null for language questions.</summary>
+    public IJudgedQuestion? Source { get; init; }
 }

@@ -22,10 +22,12 @@ internal static class JudgedQuestions
                 Kind = QuestionKind.Custom,
                 Text = q.Text,
                 KnowledgeAreas = q.KnowledgeAreas,
+                AreaSignals = q.AreaSignals,
                 ReferenceAnswer = q.ReferenceAnswer,
                 Skills = q.Skills,
                 Dimensions = q.Dimensions,
                 Custom = q,
+                Source = q,
             });
         }
 
@@ -37,9 +39,11 @@ internal static class JudgedQuestions
                 Kind = QuestionKind.Blueprint,
                 Text = b.Text,
                 KnowledgeAreas = b.KnowledgeAreas,
+                AreaSignals = b.AreaSignals,
                 ReferenceAnswer = b.ReferenceAnswer,
                 Skills = b.Skills,
                 Dimensions = b.Dimensions,
+                Source = b,
             });
             foreach (var f in b.FollowUps)
             {
@@ -49,10 +53,12 @@ internal static class JudgedQuestions
                     Kind = QuestionKind.BlueprintFollowUp,
                     Text = f.Text,
                     KnowledgeAreas = f.KnowledgeAreas,
+                    AreaSignals = f.AreaSignals,
                     ReferenceAnswer = f.ReferenceAnswer,
                     Skills = b.Skills,
                     Dimensions = b.Dimensions,
                     BlueprintId = b.Id,
+                    Source = f,
                 });
             }
         }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Waterfall;
 using ScreeningBot.Dialogs.Waterfall.Prompts;
@@ -54,10 +55,10 @@ public sealed class ScreeningDialog
     public PlanPosition CreatePosition(Profile profile) => new() { PlanVersion = GetPlanVersion(profile) };
 
     /// <summary>The record of a new interview, before the welcome is sent.</summary>
-    public InterviewRecord CreateRecord()
+    public InterviewRecord CreateRecord(Profile profile)
     {
         var now = _time.GetUtcNow();
-        return new InterviewRecord { StartedAt = now, LastActivityAt = now, ExpiresAt = now + _options.InterviewExpiry };
+        return new InterviewRecord { Language = GetPlan(profile).Language.Tag, StartedAt = now, LastActivityAt = now, ExpiresAt = now + _options.InterviewExpiry };
     }
 
     /// <summary>Sends the welcome and the consent question.</summary>
@@ -90,27 +91,29 @@ public sealed class ScreeningDialog
             return new TurnOutcome(position, record, [], [], TurnDisposition.Duplicate);
         }
 
+        var plan = GetPlan(profile);
+        var texts = plan.LanguageAt(position.ItemIndex).Texts;
         if (record.IsEnded)
         {
-            return new TurnOutcome(position, record, [new Reply { Text = AlreadyEndedText(record.Status), Kind = ReplyKind.Closing }], [], TurnDisposition.AlreadyEnded);
+            return new TurnOutcome(position, record, [new Reply { Text = AlreadyEndedText(plan.Language.Texts, record.Status), Kind = ReplyKind.Closing }], [], TurnDisposition.AlreadyEnded);
         }
 
         var text = message.EffectiveText;
         if (text.Length > _options.MaxAnswerCharacters)
         {
-            return new TurnOutcome(position, record, [Reply.Message(ScreeningText.TooLong(text.Length, _options.MaxAnswerCharacters))], [], TurnDisposition.Rejected);
+            return new TurnOutcome(position, record, [Reply.Message(texts.TooLong(text.Length, _options.MaxAnswerCharacters))], [], TurnDisposition.Rejected);
         }
 
         DialogsLog.CandidateText(_logger, interview.Id, text);
         record = Remember(record, message.MessageId) with { LastActivityAt = now };
         var transcript = new TranscriptWriter(interview.Id, record.NextTranscriptSequence, now);
-        var plan = GetPlan(profile);
+        var language = plan.LanguageAt(position.ItemIndex);
         var replies = new List<Reply>();
 
         if (now >= record.ExpiresAt)
         {
             transcript.Candidate(PromptText.Normalize(text), position.Phase, position.Pending?.Prompt.QuestionId, null);
-            replies.Add(new Reply { Text = ScreeningText.Expired, Kind = ReplyKind.Closing });
+            replies.Add(new Reply { Text = plan.Language.Texts.Expired, Kind = ReplyKind.Closing });
             return End(interview, position, record, InterviewStatus.Expired, now, replies, transcript);
         }
 
@@ -118,39 +121,40 @@ public sealed class ScreeningDialog
         {
             DialogsLog.ProfileChanged(_logger, interview.Id, profile.Id, position.PlanVersion, plan.Version);
             transcript.Candidate(PromptText.Normalize(text), position.Phase, position.Pending?.Prompt.QuestionId, null);
-            replies.Add(new Reply { Text = ScreeningText.ProfileChanged, Kind = ReplyKind.Closing });
+            replies.Add(new Reply { Text = CandidateLanguages.Resolve(record.Language).Texts.ProfileChanged, Kind = ReplyKind.Closing });
             return End(interview, position, record, InterviewStatus.Invalidated, now, replies, transcript);
         }
 
         if (position.Confirmation is ConfirmationKind.Withdraw)
         {
             transcript.Candidate(PromptText.Normalize(text), position.Phase, null, null);
-            var confirmed = YesNoPrompt.Recognize(ChoicePrompt.ValueAt(text, ScreeningText.WithdrawChoices) ?? text);
+            var confirmed = YesNoPrompt.Recognize(ChoicePrompt.ValueAt(text, texts.WithdrawChoices) ?? text, language);
             if (!confirmed.Succeeded)
             {
-                replies.Add(WithdrawPrompt(ReplyKind.Retry));
+                replies.Add(WithdrawPrompt(texts, ReplyKind.Retry));
             }
             else if (confirmed.Value)
             {
-                replies.Add(new Reply { Text = ScreeningText.Withdrawn, Kind = ReplyKind.Closing });
+                replies.Add(new Reply { Text = texts.Withdrawn, Kind = ReplyKind.Closing });
                 return End(interview, position with { Confirmation = null }, record, InterviewStatus.Withdrawn, now, replies, transcript);
             }
             else
             {
                 position = position with { Confirmation = null };
-                replies.Add(Reply.Message(ScreeningText.WithdrawCancelled));
-                AddPending(replies, position);
+                replies.Add(Reply.Message(texts.WithdrawCancelled));
+                AddPending(texts, replies, position);
             }
 
             transcript.Bot(replies, position.Phase);
             return Finish(position, record, replies, transcript, TurnDisposition.Processed);
         }
 
-        var command = CandidateCommands.TryParse(text);
+        // The current language's command words (with English), and the interview's during a language assessment held in another.
+        var command = CandidateCommands.TryParse(text, language) ?? CandidateCommands.TryParse(text, plan.Language);
         if (command is not null || record.Status == InterviewStatus.Paused)
         {
             transcript.Candidate(PromptText.Normalize(text), position.Phase, null, null);
-            (position, record) = HandleCommand(interview.Id, command, position, record, now, replies);
+            (position, record) = HandleCommand(interview.Id, texts, command, position, record, now, replies);
             transcript.Bot(replies, position.Phase);
             return Finish(position, record, replies, transcript, TurnDisposition.Processed);
         }
@@ -168,21 +172,22 @@ public sealed class ScreeningDialog
             // earlier question, which was answered already. Kept in the transcript, never taken as the answer to this one.
             transcript.Candidate(PromptText.Normalize(text), position.Phase, null, null);
             DialogsLog.AnswerCrossed(_logger, interview.Id, pending.Prompt.QuestionId, reason);
-            replies.Add(Reply.Message(ScreeningText.AnswerCrossed));
-            replies.Add(RepeatReply(position));
+            replies.Add(Reply.Message(texts.AnswerCrossed));
+            replies.Add(RepeatReply(texts, position));
             transcript.Bot(replies, position.Phase);
             return Finish(position, record, replies, transcript, TurnDisposition.Processed);
         }
         else
         {
-            var recognized = PromptRecognizer.Recognize(pending.Prompt, message, DateOnly.FromDateTime(now.UtcDateTime));
-            var latency = now - pending.AskedAt - (record.PausedTotal - pending.PausedTotalAtAsk);
-            transcript.Candidate(PromptText.Normalize(text), position.Phase, pending.Prompt.QuestionId, latency < TimeSpan.Zero ? TimeSpan.Zero : latency);
+            var recognized = PromptRecognizer.Recognize(pending.Prompt, message, DateOnly.FromDateTime(now.UtcDateTime), language);
+            var sentAt = SentAt(message, pending, now);
+            var latency = sentAt - pending.AskedAt - (record.PausedTotal - pending.PausedTotalAtAsk);
+            transcript.Candidate(PromptText.Normalize(text), position.Phase, pending.Prompt.QuestionId, latency < TimeSpan.Zero ? TimeSpan.Zero : latency, pending.AskedAt, sentAt);
             if (!recognized.Succeeded)
             {
                 position = position with { AttemptCount = position.AttemptCount + 1 };
                 DialogsLog.AnswerNotRecognized(_logger, interview.Id, pending.Prompt.QuestionId, position.AttemptCount);
-                var retry = position.Phase == Phase.Knockouts && TextPrompt.IsSkip(text) ? ScreeningText.KnockoutNotSkippable : pending.Prompt.RetryText ?? recognized.Error!;
+                var retry = position.Phase == Phase.Knockouts && TextPrompt.IsSkip(text, language) ? texts.KnockoutNotSkippable : pending.Prompt.RetryText ?? recognized.Error!;
                 replies.Add(new Reply { Text = retry, Kind = ReplyKind.Retry });
                 if (pending.Prompt.Choices.Count > 0)
                 {
@@ -193,12 +198,12 @@ public sealed class ScreeningDialog
                 return Finish(position, record, replies, transcript, TurnDisposition.Processed);
             }
 
-            run = await WaterfallEngine.RunAsync(plan.Items, Subject(interview), position, record, recognized.Value, latency, now, cancellationToken);
+            run = await WaterfallEngine.RunAsync(plan.Items, Subject(interview), position, record, recognized.Value! with { TimeToAnswer = sentAt - pending.AskedAt }, latency, now, cancellationToken);
         }
 
-        if (run.Position.Pending is { } asked && SentAt(message) is { } sentAt)
+        if (run.Position.Pending is { } asked && ChannelSentAt(message) is { } channelSentAt)
         {
-            run = run with { Position = run.Position with { Pending = asked with { PrecedingMessageSentAt = sentAt } } };
+            run = run with { Position = run.Position with { Pending = asked with { PrecedingMessageSentAt = channelSentAt } } };
         }
 
         transcript.Bot(run.Replies, run.Position.Phase);
@@ -213,13 +218,14 @@ public sealed class ScreeningDialog
         return outcome;
     }
 
-    /// <summary>The reply that shows the pending question again, or a gentle nudge when none is pending.</summary>
-    public static Reply RepeatReply(PlanPosition position)
+    /// <summary>The reply that shows the pending question again, or a gentle nudge in <paramref name="texts"/>' language when none is pending.</summary>
+    public static Reply RepeatReply(CandidateTexts texts, PlanPosition position)
     {
+        ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(position);
         return position.Pending is { } pending
             ? WaterfallEngine.ToReply(pending.Prompt, ReplyKind.Prompt)
-            : Reply.Message("There's no open question right now.");
+            : Reply.Message(texts.NoOpenQuestion);
     }
 
     /// <summary>
@@ -229,59 +235,68 @@ public sealed class ScreeningDialog
     /// </summary>
     private static string? Crossed(IncomingMessage message, PendingPrompt pending) =>
         message.ReceivedAt is { } received && received < pending.AskedAt ? "received before the question was asked"
-        : SentAt(message) is { } sent && pending.PrecedingMessageSentAt is { } preceding && sent <= preceding ? "sent no later than the message the question followed"
+        : ChannelSentAt(message) is { } sent && pending.PrecedingMessageSentAt is { } preceding && sent <= preceding ? "sent no later than the message the question followed"
         : null;
 
     /// <summary>The channel's send time of <paramref name="message"/>, unless it is implausibly far from when the bot received it.</summary>
-    private static DateTimeOffset? SentAt(IncomingMessage message) =>
+    private static DateTimeOffset? ChannelSentAt(IncomingMessage message) =>
         message.SentAt is { } sent && (message.ReceivedAt is not { } received || (received - sent).Duration() <= MaxChannelClockSkew) ? sent : null;
 
-    private static string AlreadyEndedText(InterviewStatus status) => status switch
+    /// <summary>
+    /// When the answer was sent: the channel's timestamp, kept between the question being sent and the message arriving
+    /// (a client clock cannot claim more time than passed), or the time it arrived when the channel gave none.
+    /// </summary>
+    private static DateTimeOffset SentAt(IncomingMessage message, PendingPrompt pending, DateTimeOffset now) =>
+        message.SentAt is { } sent && now >= pending.AskedAt
+            ? sent < pending.AskedAt ? pending.AskedAt : sent > now ? now : sent
+            : now;
+
+    private static string AlreadyEndedText(CandidateTexts texts, InterviewStatus status) => status switch
     {
-        InterviewStatus.Expired => ScreeningText.Expired,
-        InterviewStatus.Invalidated => ScreeningText.ProfileChanged,
-        _ => ScreeningText.AlreadyEnded,
+        InterviewStatus.Expired => texts.Expired,
+        InterviewStatus.Invalidated => texts.ProfileChanged,
+        _ => texts.AlreadyEnded,
     };
 
     private static TurnSubject Subject(Interview interview) => new(interview.Id, interview.Candidate.Name);
 
-    private static Reply WithdrawPrompt(ReplyKind kind) =>
-        new() { Text = ScreeningText.WithdrawQuestion, Choices = ScreeningText.WithdrawChoices, Kind = kind };
+    private static Reply WithdrawPrompt(CandidateTexts texts, ReplyKind kind) =>
+        new() { Text = texts.WithdrawQuestion, Choices = texts.WithdrawChoices, Kind = kind };
 
-    private static void AddPending(List<Reply> replies, PlanPosition position)
+    private static void AddPending(CandidateTexts texts, List<Reply> replies, PlanPosition position)
     {
         if (position.Pending is not null)
         {
-            replies.Add(RepeatReply(position));
+            replies.Add(RepeatReply(texts, position));
         }
     }
 
     private (PlanPosition Position, InterviewRecord Record) HandleCommand(
-        string interviewId, CandidateCommand? command, PlanPosition position, InterviewRecord record, DateTimeOffset now, List<Reply> replies)
+        string interviewId, CandidateTexts texts, CandidateCommand? command, PlanPosition position, InterviewRecord record, DateTimeOffset now, List<Reply> replies)
     {
         DialogsLog.CandidateCommand(_logger, interviewId, command?.ToString() ?? "resume (message while paused)");
         switch (command)
         {
             case CandidateCommand.Help:
-                replies.Add(Reply.Message(ScreeningText.Help(record.ExpiresAt, now)));
-                AddPending(replies, position);
+                replies.Add(Reply.Message(texts.Help(record.ExpiresAt, now)));
+                AddPending(texts, replies, position);
                 return (position, record);
             case CandidateCommand.Repeat:
-                replies.Add(RepeatReply(position));
+                replies.Add(RepeatReply(texts, position));
                 return (position, record);
             case CandidateCommand.Pause:
-                replies.Add(Reply.Message(ScreeningText.Paused(record.ExpiresAt, now)));
+                replies.Add(Reply.Message(texts.Paused(record.ExpiresAt, now)));
                 return (position, record.Status == InterviewStatus.Paused ? record : record with { Status = InterviewStatus.Paused, PausedAt = now });
             case CandidateCommand.Withdraw:
-                replies.Add(WithdrawPrompt(ReplyKind.Prompt));
+                replies.Add(WithdrawPrompt(texts, ReplyKind.Prompt));
                 return (position with { Confirmation = ConfirmationKind.Withdraw }, record);
             default:
                 // resume, or any other message while paused: resume and show the question again rather than
                 // taking the message as an answer to a question the candidate may no longer have in view.
                 if (record.Status != InterviewStatus.Paused)
                 {
-                    replies.Add(Reply.Message(ScreeningText.NotPaused));
-                    AddPending(replies, position);
+                    replies.Add(Reply.Message(texts.NotPaused));
+                    AddPending(texts, replies, position);
                     return (position, record);
                 }
 
@@ -291,8 +306,8 @@ public sealed class ScreeningDialog
                     PausedTotal = record.PausedTotal + (now - (record.PausedAt ?? now)),
                     PausedAt = null,
                 };
-                replies.Add(Reply.Message(ScreeningText.Resumed));
-                AddPending(replies, position);
+                replies.Add(Reply.Message(texts.Resumed));
+                AddPending(texts, replies, position);
                 return (position, resumed);
         }
     }

@@ -22,12 +22,13 @@ public static class InterviewSchema
         ("dialogVersion", "planVersion"), ("phase", "phase"), ("itemIndex", "itemIndex"), ("stepIndex", "stepIndex"),
         ("attemptCount", "attemptCount"), ("pending", "pending"), ("confirmation", "confirmation"), ("followUpsAsked", "followUpsAsked"),
         ("workingAnswer", "workingAnswer"), ("workingAnswerTime", "workingAnswerTime"), ("workingInputTokens", "workingInputTokens"),
-        ("workingOutputTokens", "workingOutputTokens"), ("probedFocus", "probedFocus"),
+        ("workingOutputTokens", "workingOutputTokens"), ("probedFocus", "probedFocus"), ("workingFlags", "workingFlags"),
+        ("workingFingerprints", "workingFingerprints"),
     ];
 
     private static readonly (string From, string To)[] RecordFields =
     [
-        ("status", "status"), ("answers", "answers"), ("knockouts", "knockouts"), ("recentMessageIds", "recentMessageIds"),
+        ("language", "language"), ("status", "status"), ("answers", "answers"), ("knockouts", "knockouts"), ("recentMessageIds", "recentMessageIds"),
         ("unflushedTranscript", "transcriptOutbox"), ("nextTranscriptSequence", "nextTranscriptSequence"), ("startedAt", "startedAt"),
         ("lastActivityAt", "lastActivityAt"), ("expiresAt", "expiresAt"), ("pausedAt", "pausedAt"), ("endedAt", "endedAt"),
         ("pausedTotal", "pausedTotal"),

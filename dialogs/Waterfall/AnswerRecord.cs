@@ -24,4 +24,8 @@ public sealed record AnswerRecord
 
     /// <summary>True when the candidate skipped it ("skip", "pass", "I don't know").</summary>
     public bool Skipped { get; init; }
+
+    /// <summary>Sentence fingerprints of what the candidate wrote for it, to recognise the same answer given again (see <c>TurnIntegrity</c>).</summary>
+    /// <remarks>Empty, never null, in answers stored before fingerprints existed (a missing property reads as null).</remarks>
+    public IReadOnlyList<long> Fingerprints { get; init => field = value ?? []; } = [];
 }

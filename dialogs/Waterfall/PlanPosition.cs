@@ -51,4 +51,11 @@ public sealed record PlanPosition
 
     /// <summary>Focus areas already probed by follow-ups of the current question (no repeats).</summary>
     public IReadOnlyList<string> ProbedFocus { get; init; } = [];
+
+    /// <summary>Integrity flags of the current custom question's earlier messages (typing speed, repeats), kept for its final judgment.</summary>
+    /// <remarks>Empty, never null, in positions stored before integrity flags existed (a missing property reads as null).</remarks>
+    public IReadOnlyList<Judging.RedFlag> WorkingFlags { get; init => field = value ?? []; } = [];
+
+    /// <summary>Sentence fingerprints of the current custom question's earlier messages (see <c>TurnIntegrity</c>).</summary>
+    public IReadOnlyList<long> WorkingFingerprints { get; init => field = value ?? []; } = [];
 }

@@ -106,7 +106,11 @@ public static class WaterfallEngine
     }
 
     private static PlanPosition ClearItem(PlanPosition position) =>
-        position with { FollowUpsAsked = 0, WorkingAnswer = null, WorkingAnswerTime = TimeSpan.Zero, WorkingInputTokens = 0, WorkingOutputTokens = 0, ProbedFocus = [] };
+        position with
+        {
+            FollowUpsAsked = 0, WorkingAnswer = null, WorkingAnswerTime = TimeSpan.Zero, WorkingInputTokens = 0, WorkingOutputTokens = 0, ProbedFocus = [],
+            WorkingFlags = [], WorkingFingerprints = [],
+        };
 
     private static WaterfallRun End(PlanPosition position, InterviewRecord record, InterviewStatus outcome, DateTimeOffset now, int item, List<Reply> replies) =>
         new(

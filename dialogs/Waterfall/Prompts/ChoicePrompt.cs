@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Localization;
 
 namespace ScreeningBot.Dialogs.Waterfall.Prompts;
 
@@ -23,9 +24,12 @@ public static class ChoicePrompt
             : null;
     }
 
-    public static Recognized<string> Recognize(string text, IReadOnlyList<Choice> choices)
+    public static Recognized<string> Recognize(string text, IReadOnlyList<Choice> choices) => Recognize(text, choices, CandidateLanguages.English);
+
+    public static Recognized<string> Recognize(string text, IReadOnlyList<Choice> choices, CandidateLanguage language)
     {
         ArgumentNullException.ThrowIfNull(choices);
+        ArgumentNullException.ThrowIfNull(language);
         var bare = PromptText.StripPunctuation(PromptText.Normalize(text));
         if (bare.Length > 0)
         {
@@ -52,7 +56,6 @@ public static class ChoicePrompt
             }
         }
 
-        var options = string.Join(", ", choices.Select((c, i) => $"{i + 1}. {c.Title}"));
-        return Recognized<string>.Fail($"Please pick one of: {options} (type the number or the option).");
+        return Recognized<string>.Fail(language.Texts.ChoiceExpected(choices));
     }
 }

@@ -3,10 +3,11 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Storage;
-using ScreeningBot.Testing;
 using ScreeningBot.Testing.BotFramework;
+using ScreeningBot.Testing;
 
 namespace ScreeningBot.Bot.Tests.BotFramework;
 
@@ -45,7 +46,7 @@ public sealed class RacingAnswersTests
         second["timestamp"] = sentAt;
         var replies = await Task.WhenAll(SendAsync(bot, first), SendAsync(bot, second));
 
-        var crossed = Assert.Single(replies, r => r.Any(a => Text(a) == ScreeningText.AnswerCrossed));
+        var crossed = Assert.Single(replies, r => r.Any(a => Text(a) == CandidateLanguages.English.Texts.AnswerCrossed));
         var answered = Assert.Single(replies, r => r != crossed);
         var (winner, loser) = replies[0] == answered ? (First, Second) : (Second, First);
         var next = Text(LastPrompt(answered));

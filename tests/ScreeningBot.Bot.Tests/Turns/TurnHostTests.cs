@@ -1,6 +1,7 @@
 using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Commands;
 using ScreeningBot.Bot.Turns;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Waterfall;
 
@@ -27,7 +28,7 @@ public sealed class TurnHostTests
         var results = new[] { await sut.Host.RunAsync(consent, first, CancellationToken.None), await sut.Host.RunAsync(consent, second, CancellationToken.None) };
 
         Assert.Equal([TurnResult.Completed, TurnResult.Duplicate], results);
-        Assert.Contains(first.Texts, t => t.Contains(ScreeningText.ConsentGiven, StringComparison.Ordinal));
+        Assert.Contains(first.Texts, t => t.Contains(CandidateLanguages.English.Texts.ConsentGiven, StringComparison.Ordinal));
         Assert.Empty(second.Sent);
         Assert.Equal(["yes"], await sut.CandidateLinesAsync(JaneChat));
     }
@@ -105,7 +106,7 @@ public sealed class TurnHostTests
         Assert.Equal(TurnResult.Apologized, first);
         Assert.Equal([TurnText.StorageDown], refused.Texts);
         Assert.Equal(TurnResult.Completed, again);
-        Assert.Contains(retried.Texts, t => t.Contains(ScreeningText.ConsentGiven, StringComparison.Ordinal));
+        Assert.Contains(retried.Texts, t => t.Contains(CandidateLanguages.English.Texts.ConsentGiven, StringComparison.Ordinal));
         Assert.Equal(["yes"], await sut.CandidateLinesAsync(JaneChat));
     }
 
@@ -216,7 +217,7 @@ public sealed class TurnHostTests
         await sut.Host.RunAsync(sut.Click(JaneChat, Jane, "consent", "yes"), replies, CancellationToken.None);
 
         Assert.Equal("answered", replies.Sent[0]);
-        Assert.Contains(replies.Texts, t => t.Contains(ScreeningText.ConsentGiven, StringComparison.Ordinal));
+        Assert.Contains(replies.Texts, t => t.Contains(CandidateLanguages.English.Texts.ConsentGiven, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
-using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Waterfall;
 using ScreeningBot.Testing;
 
@@ -119,8 +119,8 @@ public sealed class FirstHourPolishTests
     {
         var now = new DateTimeOffset(2026, 11, 2, 9, 0, 0, 5, TimeSpan.Zero);
 
-        Assert.Equal("until Monday 9 November at 09:00 UTC, 7 days from now", ScreeningText.OpenUntil(Start.AddDays(7), now));
-        Assert.Equal("until Monday 9 November at 09:00 UTC, less than a minute from now", ScreeningText.OpenUntil(Start.AddDays(7), Start.AddDays(7).AddSeconds(-20)));
+        Assert.Equal("until Monday 9 November at 09:00 UTC, 7 days from now", CandidateLanguages.English.Texts.OpenUntil(Start.AddDays(7), now));
+        Assert.Equal("until Monday 9 November at 09:00 UTC, less than a minute from now", CandidateLanguages.English.Texts.OpenUntil(Start.AddDays(7), Start.AddDays(7).AddSeconds(-20)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Testing;
 
@@ -31,7 +32,7 @@ public sealed class RacingAnswersTests
         var stores = await ThroughKnockouts(new FakeTimeProvider(Start))
             .SendAtOnce(FirstAnswer, SecondAnswer)
             .AssertReplyContains("Question 2 of 2")
-            .AssertReply(ScreeningText.AnswerCrossed)
+            .AssertReply(CandidateLanguages.English.Texts.AnswerCrossed)
             .AssertReply(r => r.Kind == ReplyKind.Prompt && r.QuestionId == "incident" && r.Text.Contains("Question 2 of 2", StringComparison.Ordinal), "the second question again")
             .AssertNoMoreReplies()
             .AssertInterview(i =>
@@ -60,7 +61,7 @@ public sealed class RacingAnswersTests
             .Click("yes").SkipReplies(3)
             .SendAtOnce("5 years", "in 2 weeks")
             .AssertReplyContains("When could you start?")
-            .AssertReply(ScreeningText.AnswerCrossed)
+            .AssertReply(CandidateLanguages.English.Texts.AnswerCrossed)
             .AssertReplyContains("When could you start?")
             .AssertNoMoreReplies()
             .AssertRecord(r => Assert.Equal([("api-years", "5")], r.Knockouts.Select(k => (k.KnockoutId, k.AnswerText))))
@@ -81,7 +82,7 @@ public sealed class RacingAnswersTests
             .AssertReplyContains("Question 2 of 2")
             .AdvanceTime(TimeSpan.FromSeconds(5))
             .Send(new IncomingMessage(SecondAnswer, "m-late-1") { SentAt = sent, ReceivedAt = sent.AddSeconds(5) })
-            .AssertReply(ScreeningText.AnswerCrossed)
+            .AssertReply(CandidateLanguages.English.Texts.AnswerCrossed)
             .AssertReplyContains("Question 2 of 2")
             .AssertRecord(r => Assert.Equal(["api"], r.Answers.Select(a => a.QuestionId)))
             .RunAsync();
@@ -146,7 +147,7 @@ public sealed class RacingAnswersTests
             .RestartProcess()
             .AdvanceTime(TimeSpan.FromSeconds(10))
             .Send(new IncomingMessage("And one more thing about that API.", "m-third") { SentAt = Start, ReceivedAt = Start.AddSeconds(10) })
-            .AssertReply(ScreeningText.AnswerCrossed).AssertReplyContains("Question 2 of 2")
+            .AssertReply(CandidateLanguages.English.Texts.AnswerCrossed).AssertReplyContains("Question 2 of 2")
             .Send(IncidentAnswer).AssertReplyContains("design deep-dive")
             .AssertRecord(r => Assert.Equal(["api", "incident"], r.Answers.Select(a => a.QuestionId)))
             .RunAsync();
