@@ -58,7 +58,8 @@ public sealed class ScreeningDialog
     public InterviewRecord CreateRecord(Profile profile)
     {
         var now = _time.GetUtcNow();
-        return new InterviewRecord { Language = GetPlan(profile).Language.Tag, StartedAt = now, LastActivityAt = now, ExpiresAt = now + _options.InterviewExpiry };
+        var expiry = profile.ExpiryDays is { } days ? TimeSpan.FromDays(days) : _options.InterviewExpiry;
+        return new InterviewRecord { Language = GetPlan(profile).Language.Tag, StartedAt = now, LastActivityAt = now, ExpiresAt = now + expiry };
     }
 
     /// <summary>Sends the welcome and the consent question.</summary>
