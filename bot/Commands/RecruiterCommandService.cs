@@ -173,7 +173,7 @@ internal sealed class RecruiterCommandService(
             return UnknownProfile(command.ProfileId);
         }
 
-        var until = interview.State.ExpiresAt.UtcDateTime.ToString("dddd d MMMM 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var until = interview.Record.ExpiresAt.UtcDateTime.ToString("dddd d MMMM 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
         if (invitation.Status == LinkInvitationStatus.AlreadyInProgress)
         {
             return new CommandResponse(
@@ -252,8 +252,8 @@ internal sealed class RecruiterCommandService(
     /// <summary>A finished screen without a report lost its scoring job (e.g. a crash right after the last answer): queue it again.</summary>
     private async Task EnsureScoredAsync(Interview interview, CancellationToken cancellationToken)
     {
-        if (interview.State.IsEnded && interview.Status != InterviewStatus.Cancelled && !NotScreened(interview)
-            && interview.State.EndedAt < time.GetUtcNow().AddMinutes(-2)
+        if (interview.Record.IsEnded && interview.Status != InterviewStatus.Cancelled && !NotScreened(interview)
+            && interview.Record.EndedAt < time.GetUtcNow().AddMinutes(-2)
             && await reports.GetAsync(interview.Id, cancellationToken) is null)
         {
             await interviews.EnqueueScoringAsync(interview.Id, cancellationToken);
@@ -315,7 +315,7 @@ internal sealed class RecruiterCommandService(
             return CommandResponse.Refused($"I found no screen for {command.Target.Display}.");
         }
 
-        if (!interview.State.IsEnded)
+        if (!interview.Record.IsEnded)
         {
             return new CommandResponse($"{Name(interview)}'s screen is still going ({Line(interview)}); the scorecard is posted when it ends.");
         }
@@ -344,7 +344,7 @@ internal sealed class RecruiterCommandService(
             return CommandResponse.Refused($"I found no screen for {command.Target.Display}.");
         }
 
-        if (interview.State.IsEnded)
+        if (interview.Record.IsEnded)
         {
             return CommandResponse.Refused($"{Name(interview)}'s screen has already ended ({ReportText(interview.Status)}).");
         }
@@ -537,7 +537,7 @@ internal sealed class RecruiterCommandService(
     private string Line(Interview interview)
     {
         var age = (time.GetUtcNow() - interview.CreatedAt).Humanize(precision: 1);
-        var progress = interview.State.IsEnded ? ReportText(interview.Status) : $"{ReportText(interview.Status).ToLowerInvariant()}, {interview.State.Phase.Humanize(LetterCasing.LowerCase)}";
+        var progress = interview.Record.IsEnded ? ReportText(interview.Status) : $"{ReportText(interview.Status).ToLowerInvariant()}, {interview.Position.Phase.Humanize(LetterCasing.LowerCase)}";
         var via = interview.CandidateConversation.ChannelId == InterviewLinkChannel.ChannelId ? " by link" : string.Empty;
         return $"{Name(interview)}, `{interview.ProfileId}`: {progress}, started {age} ago{via} (`{interview.Id}`)";
     }

@@ -10,7 +10,7 @@ internal sealed class MeteredScorecardPublisher(IScorecardPublisher inner, BotMe
     {
         ArgumentNullException.ThrowIfNull(interview);
         var posted = await inner.PublishAsync(interview, scorecard, cancellationToken);
-        if (interview.State.EndedAt is { } ended)
+        if (interview.Record.EndedAt is { } ended)
         {
             metrics.ScorecardPosted(time.GetUtcNow() - ended);
         }

@@ -16,7 +16,7 @@ internal static class InterviewAudit
     public static AuditEvent? For(InterviewStatus before, Interview after, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(after);
-        var status = after.State.Status;
+        var status = after.Record.Status;
         if (status == before || status is InterviewStatus.Paused || (before is InterviewStatus.Paused && status is InterviewStatus.InProgress or InterviewStatus.NotStarted))
         {
             return null;

@@ -22,7 +22,7 @@ public sealed record ScreeningNotice(string InterviewId, string CandidateName, s
             _ => null,
         };
         var name = string.IsNullOrWhiteSpace(interview.Candidate.Name) ? interview.Candidate.Id : interview.Candidate.Name;
-        return reason is { } r ? new ScreeningNotice(interview.Id, name, profileTitle, r, interview.State.EndedAt ?? interview.CreatedAt) : null;
+        return reason is { } r ? new ScreeningNotice(interview.Id, name, profileTitle, r, interview.Record.EndedAt ?? interview.CreatedAt) : null;
     }
 
     /// <summary>One line: "Not screened: declined the automated screen".</summary>

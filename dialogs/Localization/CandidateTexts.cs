@@ -84,6 +84,9 @@ public sealed class CandidateTexts
 
     public string NotPaused => Get("notPaused");
 
+    /// <summary>Sent with the pending question again when a message crossed it (written before the question reached the candidate).</summary>
+    public string AnswerCrossed => Get("answerCrossed");
+
     public string NoOpenQuestion => Get("noOpenQuestion");
 
     public string WithdrawQuestion => Get("withdrawQuestion");

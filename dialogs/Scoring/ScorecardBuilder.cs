@@ -36,7 +36,7 @@ public static partial class ScorecardBuilder
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(interview);
         ArgumentNullException.ThrowIfNull(transcript);
-        var state = interview.State;
+        var state = interview.Record;
         var questions = QuestionIndex.For(profile);
         var texts = CandidateTexts(transcript);
         var answers = state.Answers
@@ -223,7 +223,7 @@ public static partial class ScorecardBuilder
     }
 
     private static IEnumerable<string> Risks(
-        DialogState state,
+        InterviewRecord state,
         KnockoutLine[] knockouts,
         DimensionLine[] dimensions,
         BlueprintCoverage[] blueprints,
@@ -311,7 +311,7 @@ public static partial class ScorecardBuilder
         };
     }
 
-    private static string Summary(Interview interview, Profile profile, DialogState state, int composite, Recommendation recommendation, double confidence, int coverage, DimensionLine[] dimensions, TimeSpan active)
+    private static string Summary(Interview interview, Profile profile, InterviewRecord state, int composite, Recommendation recommendation, double confidence, int coverage, DimensionLine[] dimensions, TimeSpan active)
     {
         var name = string.IsNullOrWhiteSpace(interview.Candidate.Name) ? "The candidate" : interview.Candidate.Name;
         if (state.Status == InterviewStatus.KnockedOut)

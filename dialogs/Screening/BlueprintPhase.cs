@@ -12,12 +12,14 @@ namespace ScreeningBot.Dialogs.Screening;
 /// </summary>
 internal static class BlueprintPhase
 {
-    public static IEnumerable<WaterfallDialog> Create(Profile profile, PhaseKit kit, CandidateTexts texts)
+    public static IEnumerable<PlanItem> Create(Profile profile, IReadOnlyList<JudgedQuestion> judged, PhaseKit kit, CandidateTexts texts)
     {
-        var count = profile.Blueprints.Count;
+        var blueprints = judged.Where(q => q.Kind == QuestionKind.Blueprint).ToArray();
+        var count = blueprints.Length;
         for (var i = 0; i < count; i++)
         {
-            var blueprint = profile.Blueprints[i];
+            var blueprint = blueprints[i];
+            var followUps = judged.Where(q => q.Kind == QuestionKind.BlueprintFollowUp && q.BlueprintId == blueprint.Id).ToArray();
             var index = i + 1;
             var steps = new List<WaterfallStep>
             {
@@ -33,13 +35,11 @@ internal static class BlueprintPhase
             };
 
             // Step k judges the previous answer (the main question for k = 1, else F(k-1)) and asks F(k).
-            IJudgedQuestion previous = blueprint;
-            var previousKind = QuestionKind.Blueprint;
-            for (var f = 0; f <= blueprint.FollowUps.Count; f++)
+            var previous = blueprint;
+            for (var f = 0; f <= followUps.Length; f++)
             {
                 var answered = previous;
-                var answeredKind = previousKind;
-                var next = f < blueprint.FollowUps.Count ? blueprint.FollowUps[f] : null;
+                var next = f < followUps.Length ? followUps[f] : null;
                 var followUpNumber = f + 1;
                 steps.Add(async (step, cancellationToken) =>
                 {
@@ -48,20 +48,16 @@ internal static class BlueprintPhase
                     var turn = answer.Skipped ? null : PhaseKit.ScreenTurn(step, answered.Id, answer);
                     var judgment = turn is null
                         ? PhaseKit.Skipped(answered)
-                        : PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, answered, answeredKind, turn.Genuine, cancellationToken), turn.Flags);
-                    step.State = PhaseKit.Record(step, answered.Id, answeredKind, judgment, answer.Skipped ? 0 : answer.Text.Length, time, answer.Skipped, fingerprints: turn?.Fingerprints);
+                        : PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, answered, answered.Kind, turn.Genuine, cancellationToken), turn.Flags);
+                    step.Record = PhaseKit.Record(step, answered.Id, answered.Kind, judgment, answer.Skipped ? 0 : answer.Text.Length, time, answer.Skipped, fingerprints: turn?.Fingerprints);
                     return next is null
                         ? StepResult.EndDialog
-                        : StepResult.Wait(PhaseKit.TextPrompt(next.Id, texts.BlueprintFollowUp(followUpNumber, blueprint.FollowUps.Count, next.Text)));
+                        : StepResult.Wait(PhaseKit.TextPrompt(next.Id, texts.BlueprintFollowUp(followUpNumber, followUps.Length, next.Text)));
                 });
-                if (next is not null)
-                {
-                    previous = next;
-                    previousKind = QuestionKind.BlueprintFollowUp;
-                }
+                previous = next ?? previous;
             }
 
-            yield return new WaterfallDialog(blueprint.Id, Phase.Blueprints, steps);
+            yield return new PlanItem(blueprint.Id, Phase.Blueprints, steps);
         }
     }
 }

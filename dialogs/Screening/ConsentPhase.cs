@@ -12,13 +12,13 @@ internal static class ConsentPhase
 {
     public const string QuestionId = "consent";
 
-    public static WaterfallDialog Create(Profile profile, CandidateTexts texts, InterviewOptions options) => new(
+    public static PlanItem Create(Profile profile, CandidateTexts texts, InterviewOptions options) => new(
         QuestionId,
         Phase.Consent,
         [
             (step, _) =>
             {
-                step.Say(texts.Welcome(profile, step.Subject.FirstName, step.State.ExpiresAt, step.Now));
+                step.Say(texts.Welcome(profile, step.Subject.FirstName, step.Record.ExpiresAt, step.Now));
                 return ValueTask.FromResult(StepResult.Wait(new PromptSpec
                 {
                     Type = PromptType.YesNo,
@@ -36,7 +36,7 @@ internal static class ConsentPhase
                     return ValueTask.FromResult(StepResult.EndInterview(InterviewStatus.Declined));
                 }
 
-                step.State = step.State with { Status = InterviewStatus.InProgress };
+                step.Record = step.Record with { Status = InterviewStatus.InProgress };
                 step.Say(texts.ConsentGiven);
                 return ValueTask.FromResult(StepResult.EndDialog);
             },

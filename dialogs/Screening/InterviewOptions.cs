@@ -50,5 +50,13 @@ public class InterviewOptions
     /// </summary>
     public bool SelfIdentification { get; set; }
 
+    /// <summary>
+    /// Interviews each process keeps in memory between turns (with their ETags), so a turn need not read its interview back
+    /// from storage. Correct with several instances: a save is conditional on the ETag, and a stale copy costs one conflict
+    /// and a fresh read. 1,024 interviews take a few megabytes; 0 reads every turn's interview from storage.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int CachedInterviews { get; set; } = 1024;
+
     public TimeSpan InterviewExpiry => TimeSpan.FromDays(InterviewExpiryDays);
 }

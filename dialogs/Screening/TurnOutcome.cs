@@ -3,9 +3,10 @@ using ScreeningBot.Dialogs.Waterfall;
 
 namespace ScreeningBot.Dialogs.Screening;
 
-/// <summary>What one turn produced: the new state, the replies to send, and the transcript lines to store.</summary>
+/// <summary>What one turn produced: the new position and record, the replies to send, and the transcript lines to store.</summary>
 public sealed record TurnOutcome(
-    DialogState State,
+    PlanPosition Position,
+    InterviewRecord Record,
     IReadOnlyList<Reply> Replies,
     IReadOnlyList<TranscriptTurn> Transcript,
     TurnDisposition Disposition)

@@ -67,7 +67,7 @@ public sealed class CandidateRightsDialogTests
                 && r.Text.Contains("**mensch**", StringComparison.Ordinal), "the German notice")
             .Send("mensch")
             .AssertReplyContains("Das Einstellungsteam weiß, dass Sie mit einer Person sprechen möchten")
-            .AssertState(s => Assert.Equal(InterviewStatus.OptedOut, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.OptedOut, s.Status))
             .RunAsync();
         await new ConversationFlow(LocalizedProfiles.Spanish, Time())
             .Start().SkipReplies(1)
@@ -76,7 +76,7 @@ public sealed class CandidateRightsDialogTests
                 && r.Text.Contains("**humano**", StringComparison.Ordinal), "the Spanish notice")
             .Send("quiero hablar con una persona")
             .AssertReplyContains("El equipo de selección sabe que desea hablar con una persona")
-            .AssertState(s => Assert.Equal(InterviewStatus.OptedOut, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.OptedOut, s.Status))
             .RunAsync();
     }
 
@@ -92,8 +92,8 @@ public sealed class CandidateRightsDialogTests
             .AssertReplyContains("The hiring team has been told you'd like to talk to a person")
             .AssertInterview(i =>
             {
-                Assert.Equal(InterviewStatus.OptedOut, i.State.Status);
-                Assert.Empty(i.State.Answers);
+                Assert.Equal(InterviewStatus.OptedOut, i.Record.Status);
+                Assert.Empty(i.Record.Answers);
                 var notice = ScreeningNotice.For(i, SampleProfiles.Backend.Title);
                 Assert.NotNull(notice);
                 Assert.Equal(NotScreenedReason.HumanInterviewRequested, notice.Reason);
@@ -117,11 +117,11 @@ public sealed class CandidateRightsDialogTests
             .Send("5 years").SkipReplies(1)
             .Send(text)
             .AssertReplyContains("I've ended the automated screen, and nothing you wrote will be scored")
-            .AssertState(s =>
+            .AssertInterview(i =>
             {
-                Assert.Equal(InterviewStatus.OptedOut, s.Status);
-                Assert.Equal(Phase.Knockouts, s.Phase);
-                Assert.Null(s.Pending);
+                Assert.Equal(InterviewStatus.OptedOut, i.Record.Status);
+                Assert.Equal(Phase.Knockouts, i.Position.Phase);
+                Assert.Null(i.Position.Pending);
             })
             .RunAsync();
     }
@@ -142,7 +142,7 @@ public sealed class CandidateRightsDialogTests
             .AssertNoMoreReplies()
             .AssertInterview(i =>
             {
-                Assert.Equal(InterviewStatus.KnockedOut, i.State.Status);
+                Assert.Equal(InterviewStatus.KnockedOut, i.Record.Status);
                 Assert.Null(ScreeningNotice.For(i, "x")); // a knockout is screened: it gets a scorecard, with No
                 var scorecard = ScorecardBuilder.Build(SampleProfiles.Backend, i, []);
                 Assert.Equal(Recommendation.No, scorecard.Recommendation);
@@ -213,10 +213,10 @@ public sealed class CandidateRightsDialogTests
             .AssertReply(r => r.Kind == ReplyKind.Closing && r.Text.StartsWith("Thank you. That's everything", StringComparison.Ordinal), "thanks, closing the input")
             .Send("anything more?")
             .AssertReplyContains("This screen has finished")
-            .AssertState(s =>
+            .AssertInterview(i =>
             {
-                Assert.Equal(InterviewStatus.KnockedOut, s.Status);
-                Assert.Null(s.SelfIdentification);
+                Assert.Equal(InterviewStatus.KnockedOut, i.Record.Status);
+                Assert.Null(i.Position.SelfIdentification);
             })
             .AssertTranscript(t => Assert.DoesNotContain(t, turn => turn.Text.Contains("Female", StringComparison.Ordinal) || turn.Text == "2" || turn.Text.Contains("race", StringComparison.Ordinal)))
             .RunAsync();
@@ -228,7 +228,7 @@ public sealed class CandidateRightsDialogTests
         Assert.Equal(SampleProfiles.Backend.Id, record.ProfileId);
         Assert.Equal(Start, record.InterviewCreatedAt);
         var stored = (await stores.Interviews.GetAsync(interviewId, CancellationToken.None))!.Interview;
-        Assert.DoesNotContain("Female", Serialization.DialogsJson.Serialize(stored), StringComparison.Ordinal);
+        Assert.DoesNotContain("Female", ScreeningBot.Dialogs.Serialization.DialogsJson.Serialize(stored), StringComparison.Ordinal);
     }
 
     [Fact]

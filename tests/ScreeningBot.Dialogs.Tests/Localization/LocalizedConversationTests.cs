@@ -83,7 +83,7 @@ public sealed class LocalizedConversationTests
             .Send(LongAnswer)
             .AssertReply("Das war's schon, Jane. Vielen Dank für Ihre Zeit und Ihre durchdachten Antworten! Das Einstellungsteam sieht sich das Screening an und meldet sich bei Ihnen.")
             .AssertNoMoreReplies()
-            .AssertState(s =>
+            .AssertRecord(s =>
             {
                 Assert.Equal(InterviewStatus.Completed, s.Status);
                 Assert.Equal("de", s.Language);
@@ -141,7 +141,7 @@ public sealed class LocalizedConversationTests
             .Send(LongAnswer)
             .AssertReply("Eso es todo, Jane. ¡Muchas gracias por su tiempo y por sus respuestas tan bien pensadas! El equipo de selección revisará la entrevista y se pondrá en contacto con usted.")
             .AssertNoMoreReplies()
-            .AssertState(s =>
+            .AssertRecord(s =>
             {
                 Assert.Equal(InterviewStatus.Completed, s.Status);
                 Assert.Equal("es", s.Language);
@@ -180,7 +180,7 @@ public sealed class LocalizedConversationTests
             .Send("Zuletzt habe ich eine Schnittstelle für Rechnungen gebaut, die täglich viele Anfragen verarbeitet.")
             .AssertReply("That's everything, Jane. Thank you for your time and thoughtful answers! The hiring team will review the screen and get back to you.")
             .AssertNoMoreReplies()
-            .AssertState(s => Assert.Equal("en", s.Language))
+            .AssertRecord(s => Assert.Equal("en", s.Language))
             .RunAsync();
     }
 }

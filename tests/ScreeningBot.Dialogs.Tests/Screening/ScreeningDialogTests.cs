@@ -47,12 +47,12 @@ public sealed class ScreeningDialogTests
             .Send("Delete the key on write through the outbox so the invalidation is never lost.").AssertReplyContains("Follow-up 2 of 2")
             .Send("Request coalescing with a per-key lock and jittered TTLs prevents the stampede.").AssertReplyContains("That's everything, Jane")
             .AssertNoMoreReplies()
-            .AssertState(s =>
+            .AssertInterview(i =>
             {
-                Assert.Equal(InterviewStatus.Completed, s.Status);
-                Assert.Equal(["api", "incident", "cache", "cache.f1", "cache.f2"], s.Answers.Select(a => a.QuestionId));
-                Assert.All(s.Knockouts, k => Assert.True(k.Passed));
-                Assert.Null(s.Pending);
+                Assert.Equal(InterviewStatus.Completed, i.Record.Status);
+                Assert.Equal(["api", "incident", "cache", "cache.f1", "cache.f2"], i.Record.Answers.Select(a => a.QuestionId));
+                Assert.All(i.Record.Knockouts, k => Assert.True(k.Passed));
+                Assert.Null(i.Position.Pending);
             })
             .RunAsync();
 
@@ -79,7 +79,7 @@ public sealed class ScreeningDialogTests
             .Send("two")
             .AssertReply(r => r.Text.Contains("will review your answers against the role's requirements and get back to you", StringComparison.Ordinal) && !r.Text.Contains('3', StringComparison.Ordinal), "a polite close that does not mention the threshold")
             .AssertNoMoreReplies()
-            .AssertState(s =>
+            .AssertRecord(s =>
             {
                 Assert.Equal(InterviewStatus.KnockedOut, s.Status);
                 Assert.Equal(new KnockoutResult("api-years", "2", Passed: false), Assert.Single(s.Knockouts));
@@ -99,7 +99,7 @@ public sealed class ScreeningDialogTests
             .Send("10").SkipReplies(1)
             .Send("in 3 months")
             .AssertReplyContains("will review your answers against the role's requirements and get back to you")
-            .AssertState(s => Assert.Equal(InterviewStatus.KnockedOut, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.KnockedOut, s.Status))
             .RunAsync();
     }
 
@@ -111,7 +111,7 @@ public sealed class ScreeningDialogTests
             .Send("no thanks")
             .AssertReplyContains("No problem at all")
             .AssertNoMoreReplies()
-            .AssertState(s => Assert.Equal(InterviewStatus.Declined, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.Declined, s.Status))
             .RunAsync();
     }
 
@@ -124,7 +124,7 @@ public sealed class ScreeningDialogTests
             .AssertReply("What did you measure to know the API worked well?")
             .Send(Strong)
             .AssertReplyContains("Question 2 of 2")
-            .AssertState(s =>
+            .AssertRecord(s =>
             {
                 var api = Assert.Single(s.Answers);
                 Assert.Equal(1, api.FollowUpsAsked);
@@ -142,7 +142,7 @@ public sealed class ScreeningDialogTests
         await ThroughKnockouts(Time())
             .Send(Strong)
             .AssertReplyContains("Question 2 of 2")
-            .AssertState(s => Assert.Equal(0, Assert.Single(s.Answers).FollowUpsAsked))
+            .AssertRecord(s => Assert.Equal(0, Assert.Single(s.Answers).FollowUpsAsked))
             .RunAsync();
     }
 
@@ -154,7 +154,7 @@ public sealed class ScreeningDialogTests
             .AssertReplyContains("What did you measure")
             .Send("still vague, sorry")
             .AssertReplyContains("Question 2 of 2")
-            .AssertState(s => Assert.Equal(1, Assert.Single(s.Answers).FollowUpsAsked))
+            .AssertRecord(s => Assert.Equal(1, Assert.Single(s.Answers).FollowUpsAsked))
             .RunAsync();
     }
 
@@ -170,7 +170,7 @@ public sealed class ScreeningDialogTests
             .AssertReply("**Follow-up 2 of 2.** What happens on a cache stampede?")
             .Send(StrongStampede)
             .AssertReplyContains("That's everything")
-            .AssertState(s =>
+            .AssertRecord(s =>
             {
                 var cache = s.Answers.Single(a => a.QuestionId == "cache");
                 Assert.True(cache.Skipped);
@@ -190,7 +190,7 @@ public sealed class ScreeningDialogTests
             .Send("Repeat")
             .AssertReplyContains("Question 1 of 2")
             .AssertNoMoreReplies()
-            .AssertState(s => Assert.Empty(s.Answers))
+            .AssertRecord(s => Assert.Empty(s.Answers))
             .RunAsync();
     }
 
@@ -202,7 +202,7 @@ public sealed class ScreeningDialogTests
             .AdvanceTime(TimeSpan.FromMinutes(2))
             .Send("pause")
             .AssertReplyContains("Paused")
-            .AssertState(s => Assert.Equal(InterviewStatus.Paused, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.Paused, s.Status))
             .AdvanceTime(TimeSpan.FromHours(5))
             .Send("resume")
             .AssertReply("Welcome back! Here's where we left off:")
@@ -210,7 +210,7 @@ public sealed class ScreeningDialogTests
             .AdvanceTime(TimeSpan.FromMinutes(3))
             .Send(Strong)
             .AssertReplyContains("Question 2 of 2")
-            .AssertState(s =>
+            .AssertRecord(s =>
             {
                 Assert.Equal(InterviewStatus.InProgress, s.Status);
                 Assert.Equal(TimeSpan.FromHours(5), s.PausedTotal);
@@ -227,7 +227,7 @@ public sealed class ScreeningDialogTests
             .Send(Strong)
             .AssertReplyContains("Welcome back")
             .AssertReplyContains("Question 1 of 2")
-            .AssertState(s => Assert.Empty(s.Answers))
+            .AssertRecord(s => Assert.Empty(s.Answers))
             .RunAsync();
     }
 
@@ -241,7 +241,7 @@ public sealed class ScreeningDialogTests
             .AssertReplyContains("Are you sure")
             .Click("yes")
             .AssertReplyContains("You've withdrawn")
-            .AssertState(s => Assert.Equal(InterviewStatus.Withdrawn, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.Withdrawn, s.Status))
             .RunAsync();
 
         Assert.Equal(1, stores.Jobs.Count);
@@ -280,7 +280,7 @@ public sealed class ScreeningDialogTests
             .AdvanceTime(TimeSpan.FromDays(8))
             .Send("hello, sorry for the delay")
             .AssertReplyContains("expired")
-            .AssertState(s => Assert.Equal(InterviewStatus.Expired, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.Expired, s.Status))
             .Send("anyone there?")
             .AssertReplyContains("expired")
             .RunAsync();
@@ -296,7 +296,7 @@ public sealed class ScreeningDialogTests
             .AssertReplyContains("Question 2 of 2")
             .Send(Strong, messageId: "m-1")
             .AssertNoMoreReplies()
-            .AssertState(s => Assert.Single(s.Answers))
+            .AssertRecord(s => Assert.Single(s.Answers))
             .RunAsync();
     }
 
@@ -306,7 +306,7 @@ public sealed class ScreeningDialogTests
         await ThroughKnockouts(Time())
             .Send(new string('x', 20_001))
             .AssertReplyContains("more than I can take")
-            .AssertState(s => Assert.Empty(s.Answers))
+            .AssertRecord(s => Assert.Empty(s.Answers))
             .RunAsync();
     }
 
@@ -318,7 +318,7 @@ public sealed class ScreeningDialogTests
             .ChangeProfile(changed)
             .Send(Strong)
             .AssertReplyContains("questions for this role have just been updated")
-            .AssertState(s => Assert.Equal(InterviewStatus.Invalidated, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.Invalidated, s.Status))
             .RunAsync();
     }
 
@@ -358,7 +358,7 @@ public sealed class ScreeningDialogTests
             .AssertReplyContains("Beschreiben Sie")
             .Send("Ich habe zuletzt eine Zahlungsplattform gebaut, weil unser altes System nicht skalierte.")
             .AssertReplyContains("That's everything")
-            .AssertState(s => Assert.Equal(QuestionKind.Language, s.Answers[^1].Kind))
+            .AssertRecord(s => Assert.Equal(QuestionKind.Language, s.Answers[^1].Kind))
             .RunAsync();
     }
 
@@ -372,7 +372,7 @@ public sealed class ScreeningDialogTests
             .Start()
             .AssertReplyContains("3 days from now")
             .AssertReplyContains("Do you agree to continue with the automated screen?")
-            .AssertState(s => Assert.Equal(Start.AddDays(3), s.ExpiresAt))
+            .AssertRecord(s => Assert.Equal(Start.AddDays(3), s.ExpiresAt))
             .AdvanceTime(TimeSpan.FromDays(3))
             .Send("yes")
             .AssertReplyContains("expired")
