@@ -53,7 +53,7 @@ internal static class CustomQuestionPhase
                         var judgment = PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, question, QuestionKind.Custom, combined, cancellationToken), flags);
                         var decision = answer.Skipped
                             ? FollowUpDecision.None
-                            : FollowUpPlanner.Plan(question, judgment, step.State.FollowUpsAsked, profile.MaxAdaptiveFollowUps, step.State.ProbedFocus, profile.BannedTopics, language);
+                            : FollowUpPlanner.Plan(question, judgment, step.State.FollowUpsAsked, profile.MaxAdaptiveFollowUps, step.State.ProbedFocus, profile.BannedTopics, language, combined);
                         if (decision.ShouldAsk)
                         {
                             step.State = step.State with
