@@ -26,7 +26,7 @@ internal static class BlueprintReader
         }
         else if (probes is < ProfileLimits.MinBlueprintFollowUps or > ProfileLimits.MaxBlueprintFollowUps)
         {
-            context.Error(fields.LineOf("followUps"), fields.PathOf("followUps"), $"has {probes} follow-ups besides pressure tests; a blueprint needs {ProfileLimits.MinBlueprintFollowUps} or {ProfileLimits.MaxBlueprintFollowUps}", "write 2 or 3 follow-ups so every candidate gets the same deep-dive");
+            context.Error(fields.LineOf("followUps"), fields.PathOf("followUps"), $"has {probes} follow-ups{(pressureTests > 0 ? " besides its pressure test" : string.Empty)}; a blueprint needs {ProfileLimits.MinBlueprintFollowUps} or {ProfileLimits.MaxBlueprintFollowUps}", "write 2 or 3 follow-ups so every candidate gets the same deep-dive");
         }
         else if (pressureTests > ProfileLimits.MaxPressureTests)
         {

@@ -65,7 +65,8 @@ public sealed partial class ShippedProfilesTests
     {
         Assert.All(TestProfiles.Catalog.Bank.Blueprints, b =>
         {
-            Assert.InRange(b.FollowUps.Count, 2, 3);
+            Assert.InRange(b.FollowUps.Count(f => f.Kind == FollowUpKind.Probe), 2, 3);
+            Assert.InRange(b.FollowUps.Count(f => f.Kind == FollowUpKind.PressureTest), 0, 1);
             Assert.InRange(b.KnowledgeAreas.Count, 4, 6);
             Assert.InRange(WordCount(b.ReferenceAnswer), 120, 300);
             Assert.NotEmpty(b.Tags);
