@@ -65,6 +65,9 @@ public sealed record CustomQuestion : IJudgedQuestion
     /// <summary>Rubric dimension ids this question feeds.</summary>
     public IReadOnlyList<string> Dimensions { get; init; } = [];
 
+    /// <summary>Topic tags (e.g. <c>idempotency</c>), like a bank blueprint's, for browsing and coverage checks.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     /// <summary>
     /// Pre-written follow-ups the planner may pick from, keyed by the knowledge area (or signal such as
     /// <c>metrics</c>, <c>tradeoffs</c>, <c>ownership</c>) they probe. Used before generic wording.

@@ -156,6 +156,7 @@ internal static class ProfileReader
             Skills = fields.TextList("skills", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
             Dimensions = fields.TextList("dimensions", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
             FollowUps = fields.List("followUps", ProfileLimits.MaxAdaptiveFollowUps, (n, p) => ReadAdaptiveFollowUp(n, p, context)),
+            Tags = fields.TextList("tags", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
         };
     }
 
