@@ -50,7 +50,7 @@ public sealed class ShippedRehearsalTests : IDisposable
     }
 
     private static TheoryData<string> Scripts(string suffix) =>
-        [.. Directory.GetFiles(Path.Combine(RepositoryPaths.Profiles, "rehearsals"), "*" + suffix).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        [.. Directory.GetFiles(Path.Combine(RepositoryPaths.Profiles, "rehearsals"), "*" + suffix).Select(f => Path.GetFileName(f) ?? f).Order(StringComparer.Ordinal)];
 
     private async Task<string> RehearseAsync(string script, string suffix)
     {
