@@ -93,7 +93,11 @@ internal static partial class ProfileDrafter
         review.Add($"title: \"{title}\" is the description's first line; shorten it to the role's name");
         root.Children[new YamlScalarNode("brief")] = new YamlScalarNode(Brief(description));
         review.Add("brief: the description's first sentences; candidates read it in the welcome, so make it 2 or 3 sentences about the role");
-        review.Add($"companyInstructions, tone, evaluationNotes: copied from {baseId}; describe your company, stack and what good looks like");
+        // The base profile's company facts would be wrong here: leave only the rule every screen keeps.
+        root.Children[new YamlScalarNode("companyInstructions")] = new YamlScalarNode(
+            "Do not discuss salary, visa questions or the hiring timeline; say a recruiter will cover them.");
+        review.Add("companyInstructions: only the salary/visa/timeline rule is set; add your company, stack and on-call");
+        review.Add($"tone, evaluationNotes: copied from {baseId}; say what good looks like for this role");
 
         var skills = Ids(root, "requiredSkills");
         var dimensions = Ids(root, "rubric");
@@ -104,7 +108,7 @@ internal static partial class ProfileDrafter
             var entry = new YamlMappingNode { { "ref", blueprint.Id } };
             var ownSkills = blueprint.Skills.Where(skills.Contains).ToArray();
             entry.Add("skills", Flow(ownSkills.Length > 0 ? ownSkills : [skills[0]]));
-            entry.Add("dimensions", Flow([dimensions.Contains("technical-depth") ? "technical-depth" : dimensions[0]]));
+            entry.Add("dimensions", Flow(dimensions.Where(d => d is "blueprint-depth" or "technical-depth").DefaultIfEmpty(dimensions[0])));
             blueprints.Add(entry);
         }
 
