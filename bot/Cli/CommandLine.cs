@@ -33,6 +33,7 @@ internal static class CommandLine
         new ValidateProfilesCommand(),
         new ProfileCommand(),
         new Storage.ForgetCommand(),
+        new InviteCommand(),
     ];
 
     /// <summary>
