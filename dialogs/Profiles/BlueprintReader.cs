@@ -58,21 +58,7 @@ internal static class BlueprintReader
     public static BlueprintFollowUp? ReadPressureTest(YamlFields refFields)
     {
         var fields = refFields.Mapping("pressureTest", ProfileFields.PressureTest);
-        if (fields is null)
-        {
-            return null;
-        }
-
-        var (areas, signals) = KnowledgeAreas(fields);
-        return new BlueprintFollowUp
-        {
-            Id = string.Empty,
-            Text = fields.Text("text", ProfileLimits.MaxQuestionLength, required: true) ?? string.Empty,
-            KnowledgeAreas = areas,
-            AreaSignals = signals,
-            ReferenceAnswer = fields.Text("referenceAnswer", ProfileLimits.MaxReferenceAnswerLength, required: true),
-            Kind = FollowUpKind.PressureTest,
-        };
+        return fields is null ? null : ReadFollowUpFields(fields, FollowUpKind.PressureTest);
     }
 
     public static Blueprint Placeholder(string id) => new() { Id = id, Text = string.Empty, ReferenceAnswer = string.Empty };
@@ -96,11 +82,13 @@ internal static class BlueprintReader
     private static BlueprintFollowUp ReadFollowUp(YamlNode node, string path, YamlReadContext context)
     {
         var fields = YamlFields.Read(node, path, context, ProfileFields.BlueprintFollowUp);
-        if (fields is null)
-        {
-            return new BlueprintFollowUp { Id = string.Empty, Text = string.Empty };
-        }
+        return fields is null
+            ? new BlueprintFollowUp { Id = string.Empty, Text = string.Empty }
+            : ReadFollowUpFields(fields, fields.Enum("kind", ProfileFields.FollowUpKinds) ?? FollowUpKind.Probe);
+    }
 
+    private static BlueprintFollowUp ReadFollowUpFields(YamlFields fields, FollowUpKind kind)
+    {
         var (areas, signals) = KnowledgeAreas(fields);
         return new BlueprintFollowUp
         {
@@ -109,7 +97,7 @@ internal static class BlueprintReader
             KnowledgeAreas = areas,
             AreaSignals = signals,
             ReferenceAnswer = fields.Text("referenceAnswer", ProfileLimits.MaxReferenceAnswerLength, required: true),
-            Kind = fields.Enum("kind", ProfileFields.FollowUpKinds) ?? FollowUpKind.Probe,
+            Kind = kind,
         };
     }
 }
