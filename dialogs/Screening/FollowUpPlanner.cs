@@ -107,9 +107,10 @@ public static class FollowUpPlanner
             }
         }
 
-        // 2. The judge's own suggestion for its focus (LLM), unless it strays into a banned topic.
+        // 2. The judge's own suggestion for its focus (LLM), unless it strays into a banned topic. The LLM read the answer,
+        // so its focus is trusted even where the cheap cues say covered.
         if (language.IsEnglish && judgment.SuggestedFollowUp is { Length: > 0 } suggested && judgment.FollowUpFocus is { } focus
-            && !probed.Contains(focus, StringComparer.OrdinalIgnoreCase) && !Covered(focus, judgment, answer) && !TouchesBannedTopic(suggested, bannedTopics))
+            && !probed.Contains(focus, StringComparer.OrdinalIgnoreCase) && !TouchesBannedTopic(suggested, bannedTopics))
         {
             return new FollowUpDecision(focus, suggested);
         }

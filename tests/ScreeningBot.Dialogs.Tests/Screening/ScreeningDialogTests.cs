@@ -277,6 +277,20 @@ public sealed class ScreeningDialogTests
             .RunAsync();
     }
 
+    [Fact]
+    public async Task Judge_EveryRequest_CarriesTheProfilesToneAndCompanyInstructionsAsConfiguration()
+    {
+        var judge = new ScriptedJudge();
+        var profile = SampleProfiles.Backend with { Tone = "calm and precise", CompanyInstructions = "We move money; never discuss salary.", ContentHash = "tone" };
+
+        await ThroughKnockouts(Time(), judge, profile).Send(Strong).AssertReplyContains("Question 2 of 2").RunAsync();
+
+        var request = Assert.Single(judge.Requests);
+        Assert.Equal("calm and precise", request.Tone);
+        Assert.Equal("We move money; never discuss salary.", request.CompanyInstructions);
+        Assert.DoesNotContain("salary", request.Answer, StringComparison.Ordinal);
+    }
+
     private static Profile WithApiFollowUps(params AdaptiveFollowUp[] followUps) =>
         SampleProfiles.Backend with
         {
