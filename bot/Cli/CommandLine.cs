@@ -34,6 +34,9 @@ internal static class CommandLine
         new ProfileCommand(),
         new Storage.ForgetCommand(),
         new InviteCommand(),
+        new Compliance.ExportCommand(),
+        new Compliance.VerifyAuditCommand(),
+        new Compliance.AdverseImpactCommand(),
     ];
 
     /// <summary>
