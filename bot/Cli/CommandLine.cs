@@ -31,6 +31,7 @@ internal static class CommandLine
         new CefrEvalCommand(),
         new AreaEvalCommand(),
         new ValidateProfilesCommand(),
+        new ProfileCommand(),
         new Storage.ForgetCommand(),
         new InviteCommand(),
         new Compliance.ExportCommand(),
@@ -159,7 +160,12 @@ internal static class CommandLine
         };
         foreach (var verb in verbs)
         {
-            verb.Command.SetAction((parseResult, cancellationToken) => verb.RunAsync(parseResult, context, cancellationToken));
+            // A verb with subcommands (profile draft) runs the same action for each; the verb tells them apart.
+            foreach (var command in verb.Command.Subcommands.Prepend(verb.Command))
+            {
+                command.SetAction((parseResult, cancellationToken) => verb.RunAsync(parseResult, context, cancellationToken));
+            }
+
             root.Add(verb.Command);
         }
 

@@ -172,6 +172,13 @@ public sealed class CandidateTexts
     public string BlueprintFollowUp(int index, int count, string text) =>
         Format("blueprintFollowUp", ("index", Digits(index)), ("count", Digits(count)), ("text", text));
 
+    /// <summary>A blueprint's pressure test: the same numbering as its other follow-ups, announced as a new scenario.</summary>
+    public string BlueprintPressureTest(int index, int count, string text) =>
+        Format("blueprintPressureTest", ("index", Digits(index)), ("count", Digits(count)), ("text", text));
+
+    /// <summary>A custom question's pressure test, asked after a good answer.</summary>
+    public string PressureTest(string text) => Format("pressureTest", ("text", text));
+
     /// <summary>The language part's intro when it switches to <paramref name="languageTag"/>.</summary>
     public string LanguageIntro(string languageTag, int count) => Counted("languageIntro", count, ("language", LanguageName(languageTag)));
 

@@ -170,6 +170,7 @@ internal static class ProfileReader
             Skills = fields.TextList("skills", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
             Dimensions = fields.TextList("dimensions", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
             FollowUps = fields.List("followUps", ProfileLimits.MaxAdaptiveFollowUps, (n, p) => ReadAdaptiveFollowUp(n, p, context)),
+            Tags = fields.TextList("tags", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
         };
     }
 
@@ -180,7 +181,8 @@ internal static class ProfileReader
             ? new AdaptiveFollowUp(string.Empty, string.Empty)
             : new AdaptiveFollowUp(
                 fields.Text("probes", ProfileLimits.MaxNameLength, required: true) ?? string.Empty,
-                fields.Text("text", ProfileLimits.MaxQuestionLength, required: true) ?? string.Empty);
+                fields.Text("text", ProfileLimits.MaxQuestionLength, required: true) ?? string.Empty,
+                fields.Enum("kind", ProfileFields.FollowUpKinds) ?? FollowUpKind.Probe);
     }
 
     private static RubricDimension ReadDimension(YamlNode node, string path, YamlReadContext context, ref bool complete)
@@ -212,10 +214,11 @@ internal static class ProfileReader
             return BlueprintReader.Read(node, path, context);
         }
 
-        var fields = YamlFields.Read(node, path, context, ProfileFields.BlueprintRef, "remove it: a `ref:` entry takes only ref, skills and dimensions; to change anything else, write the blueprint inline with its own id")!;
+        var fields = YamlFields.Read(node, path, context, ProfileFields.BlueprintRef, "remove it: a `ref:` entry takes only ref, skills, dimensions and pressureTest; to change anything else, write the blueprint inline with its own id")!;
         var refId = fields.Id("ref") ?? string.Empty;
         IReadOnlyList<string>? skills = fields.Has("skills") ? fields.TextList("skills", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true) : null;
         IReadOnlyList<string>? dimensions = fields.Has("dimensions") ? fields.TextList("dimensions", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true) : null;
+        var pressureTest = BlueprintReader.ReadPressureTest(fields);
         if (refId.Length == 0)
         {
             origins.Add(BlueprintOrigin.Inline);
@@ -230,6 +233,9 @@ internal static class ProfileReader
                 Skills = skills ?? entry.Skills,
                 Dimensions = dimensions ?? entry.Dimensions,
                 BankId = refId,
+                FollowUps = pressureTest is null
+                    ? entry.FollowUps
+                    : BlueprintReader.NumberFollowUps(refId, [.. entry.FollowUps.Where(f => f.Kind == FollowUpKind.Probe), pressureTest]),
             };
         }
 

@@ -7,8 +7,9 @@ namespace ScreeningBot.Dialogs.Screening;
 
 /// <summary>
 /// One item per blueprint: the deep-dive question, then its pre-written follow-ups F1…Fn, always all of
-/// them and always in the same order, so every candidate is compared on the same ground. Each answer is
-/// judged against its own reference answer and knowledge areas.
+/// them and always in the same order, so every candidate is compared on the same ground; a pressure test among them is
+/// announced as a change of scenario. Each answer is judged against its own reference answer and knowledge areas.
+/// A candidate who skips the deep-dive question skips its follow-ups too: they build on an answer that was never given.
 /// </summary>
 internal static class BlueprintPhase
 {
@@ -50,9 +51,21 @@ internal static class BlueprintPhase
                         ? PhaseKit.Skipped(answered)
                         : PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, answered, answered.Kind, turn.Genuine, cancellationToken), turn.Flags);
                     step.Record = PhaseKit.Record(step, answered.Id, answered.Kind, judgment, answer.Skipped ? 0 : answer.Text.Length, time, answer.Skipped, fingerprints: turn?.Fingerprints);
+                    if (answer.Skipped && answered.Kind == QuestionKind.Blueprint)
+                    {
+                        foreach (var followUp in followUps)
+                        {
+                            step.Record = PhaseKit.Record(step, followUp.Id, QuestionKind.BlueprintFollowUp, PhaseKit.Skipped(followUp), 0, TimeSpan.Zero, skipped: true);
+                        }
+
+                        return StepResult.EndDialog;
+                    }
+
                     return next is null
                         ? StepResult.EndDialog
-                        : StepResult.Wait(PhaseKit.TextPrompt(next.Id, texts.BlueprintFollowUp(followUpNumber, followUps.Length, next.Text)));
+                        : StepResult.Wait(PhaseKit.TextPrompt(next.Id, next.Source is BlueprintFollowUp { Kind: FollowUpKind.PressureTest }
+                            ? texts.BlueprintPressureTest(followUpNumber, followUps.Length, next.Text)
+                            : texts.BlueprintFollowUp(followUpNumber, followUps.Length, next.Text)));
                 });
                 previous = next ?? previous;
             }

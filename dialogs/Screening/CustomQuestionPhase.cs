@@ -54,7 +54,7 @@ internal static class CustomQuestionPhase
                         var judgment = PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, question, QuestionKind.Custom, combined, cancellationToken), flags);
                         var decision = answer.Skipped
                             ? FollowUpDecision.None
-                            : FollowUpPlanner.Plan(question.Custom!, judgment, step.Position.FollowUpsAsked, profile.MaxAdaptiveFollowUps, step.Position.ProbedFocus, profile.BannedTopics, language);
+                            : FollowUpPlanner.Plan(question.Custom!, judgment, step.Position.FollowUpsAsked, profile.MaxAdaptiveFollowUps, step.Position.ProbedFocus, profile.BannedTopics, language, combined);
                         if (decision.ShouldAsk)
                         {
                             step.Position = step.Position with

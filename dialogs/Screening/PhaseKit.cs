@@ -18,7 +18,11 @@ internal sealed class PhaseKit(IAnswerJudge judge, InterviewOptions options, ILo
     public async ValueTask<Judgment> JudgeAsync(StepContext step, Profile profile, IJudgedQuestion question, QuestionKind kind, string answer, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var request = new JudgeRequest(step.Subject.InterviewId, QuestionContext.From(question), answer, kind, profile.EvaluationNotes, profile.BannedTopics, TokensSpent(step.Position, step.Record));
+        var request = new JudgeRequest(step.Subject.InterviewId, QuestionContext.From(question), answer, kind, profile.EvaluationNotes, profile.BannedTopics, TokensSpent(step.Position, step.Record))
+        {
+            Tone = profile.Tone,
+            CompanyInstructions = profile.CompanyInstructions,
+        };
         var judgment = await judge.JudgeAsync(request, cancellationToken);
         DialogsLog.AnswerJudged(logger, step.Subject.InterviewId, question.Id, judgment.Depth, judgment.JudgedBy, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return judgment;

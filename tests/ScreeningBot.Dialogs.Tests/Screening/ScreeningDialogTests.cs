@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Waterfall;
 using ScreeningBot.Testing;
@@ -20,8 +21,8 @@ public sealed class ScreeningDialogTests
     private static FakeTimeProvider Time() => new(Start);
 
     /// <summary>Consent given and both knockouts passed; the next reply is the first custom question.</summary>
-    private static ConversationFlow ThroughKnockouts(FakeTimeProvider time, ScriptedJudge? judge = null) =>
-        new ConversationFlow(SampleProfiles.Backend, time, judge)
+    private static ConversationFlow ThroughKnockouts(FakeTimeProvider time, ScriptedJudge? judge = null, Profile? profile = null) =>
+        new ConversationFlow(profile ?? SampleProfiles.Backend, time, judge)
             .Start()
             .AssertReplyContains("Hi Jane")
             .AssertReply(r => r.Choices.Count == 2 && r.Text.Contains("agree", StringComparison.Ordinal), "the consent question with Yes/No buttons")
@@ -159,26 +160,143 @@ public sealed class ScreeningDialogTests
     }
 
     [Fact]
-    public async Task Blueprint_FollowUps_AlwaysAskedInOrderEvenAfterStrongOrSkippedAnswers()
+    public async Task Blueprint_FollowUps_AlwaysAskedInOrderEvenAfterASkippedFollowUp()
     {
         await ThroughKnockouts(Time())
             .Send(Strong).SkipReplies(1)
             .Send(StrongIncident).SkipReplies(2)
-            .Send("skip")
-            .AssertReply("**Follow-up 1 of 2.** How do you invalidate?")
             .Send(StrongCache)
+            .AssertReply("**Follow-up 1 of 2.** How do you invalidate?")
+            .Send("skip")
             .AssertReply("**Follow-up 2 of 2.** What happens on a cache stampede?")
             .Send(StrongStampede)
             .AssertReplyContains("That's everything")
             .AssertRecord(s =>
             {
-                var cache = s.Answers.Single(a => a.QuestionId == "cache");
-                Assert.True(cache.Skipped);
-                Assert.Equal(0, cache.Judgment.Depth);
+                var f1 = s.Answers.Single(a => a.QuestionId == "cache.f1");
+                Assert.True(f1.Skipped);
+                Assert.Equal(0, f1.Judgment.Depth);
                 Assert.Equal(QuestionKind.BlueprintFollowUp, s.Answers.Single(a => a.QuestionId == "cache.f2").Kind);
             })
             .RunAsync();
     }
+
+    [Fact]
+    public async Task Blueprint_SkippedDeepDive_SkipsItsFollowUpsAndRecordsThemSkipped()
+    {
+        await ThroughKnockouts(Time())
+            .Send(Strong).SkipReplies(1)
+            .Send(StrongIncident).SkipReplies(2)
+            .Send("skip")
+            .AssertReplyContains("That's everything")
+            .AssertNoMoreReplies()
+            .AssertRecord(s =>
+            {
+                Assert.Equal(InterviewStatus.Completed, s.Status);
+                Assert.Equal(["api", "incident", "cache", "cache.f1", "cache.f2"], s.Answers.Select(a => a.QuestionId));
+                Assert.All(s.Answers.Skip(2), a => Assert.True(a.Skipped));
+                Assert.Equal(QuestionKind.BlueprintFollowUp, s.Answers.Single(a => a.QuestionId == "cache.f2").Kind);
+            })
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Blueprint_PressureTest_IsAskedToEveryCandidateAsAChangeOfScenario()
+    {
+        var profile = SampleProfiles.Backend with
+        {
+            ContentHash = "with-pressure-test",
+            Blueprints =
+            [
+                SampleProfiles.Backend.Blueprints[0] with
+                {
+                    FollowUps =
+                    [
+                        .. SampleProfiles.Backend.Blueprints[0].FollowUps,
+                        new BlueprintFollowUp { Id = "cache.f3", Text = "Redis is now down for ten minutes. What happens?", KnowledgeAreas = ["fallback"], Kind = FollowUpKind.PressureTest },
+                    ],
+                },
+            ],
+        };
+
+        foreach (var first in new[] { StrongCache, "vague, I would just add a cache somewhere" })
+        {
+            await ThroughKnockouts(Time(), profile: profile)
+                .Send(Strong).SkipReplies(1)
+                .Send(StrongIncident).SkipReplies(2)
+                .Send(first).AssertReply("**Follow-up 1 of 3.** How do you invalidate?")
+                .Send("Delete the key on write through the outbox so the invalidation is never lost.").AssertReply("**Follow-up 2 of 3.** What happens on a cache stampede?")
+                .Send(StrongStampede)
+                .AssertReply("**Follow-up 3 of 3: a change of scenario.** Redis is now down for ten minutes. What happens?")
+                .Send("Reads fall through to Postgres behind a concurrency limit, and the catalogue serves a stale in-process copy meanwhile.")
+                .AssertReplyContains("That's everything")
+                .RunAsync();
+        }
+    }
+
+    [Fact]
+    public async Task CustomQuestion_StrongAnswer_GetsThePressureTestOnce()
+    {
+        var profile = WithApiFollowUps(
+            new AdaptiveFollowUp("metrics", "What did you measure to know the API worked well?"),
+            new AdaptiveFollowUp("scale-10x", "Traffic is now ten times higher. What breaks first?", FollowUpKind.PressureTest));
+
+        await ThroughKnockouts(Time(), profile: profile)
+            .Send(Strong)
+            .AssertReply("**Let me change the scenario.** Traffic is now ten times higher. What breaks first?")
+            .Send("The database connection pool saturates first; I would add PgBouncer and cache the hot listing reads.")
+            .AssertReplyContains("Question 2 of 2")
+            .AssertRecord(s => Assert.Equal(1, Assert.Single(s.Answers).FollowUpsAsked))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task CustomQuestion_VagueAnswerThenGoodOne_ProbesFirstThenPressureTests()
+    {
+        var profile = WithApiFollowUps(
+            new AdaptiveFollowUp("metrics", "What did you measure to know the API worked well?"),
+            new AdaptiveFollowUp("scale-10x", "Traffic is now ten times higher. What breaks first?", FollowUpKind.PressureTest)) with { Template = InterviewTemplate.Standard };
+
+        await ThroughKnockouts(Time(), profile: profile)
+            .Send("It was a vague sort of API, pretty standard.")
+            .AssertReply("What did you measure to know the API worked well?")
+            .Send(Strong)
+            .AssertReplyContains("ten times higher")
+            .Send("The database connection pool saturates first; I would add PgBouncer and cache the hot listing reads.")
+            .AssertReplyContains("Question 2 of 2")
+            .AssertRecord(s => Assert.Equal(2, Assert.Single(s.Answers).FollowUpsAsked))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task CustomQuestion_VagueAnswerThatAlreadyGaveNumbers_IsNotAskedForNumbers()
+    {
+        await ThroughKnockouts(Time())
+            .Send("It was a vague API really, about 40 clients and 300 requests per second.")
+            .AssertReply(r => !r.Text.Contains("measure", StringComparison.OrdinalIgnoreCase) && r.Text.Contains("versioning", StringComparison.Ordinal), "a follow-up on a missing area, not on the numbers the answer gave")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Judge_EveryRequest_CarriesTheProfilesToneAndCompanyInstructionsAsConfiguration()
+    {
+        var judge = new ScriptedJudge();
+        var profile = SampleProfiles.Backend with { Tone = "calm and precise", CompanyInstructions = "We move money; never discuss salary.", ContentHash = "tone" };
+
+        await ThroughKnockouts(Time(), judge, profile).Send(Strong).AssertReplyContains("Question 2 of 2").RunAsync();
+
+        var request = Assert.Single(judge.Requests);
+        Assert.Equal("calm and precise", request.Tone);
+        Assert.Equal("We move money; never discuss salary.", request.CompanyInstructions);
+        Assert.DoesNotContain("salary", request.Answer, StringComparison.Ordinal);
+    }
+
+    private static Profile WithApiFollowUps(params AdaptiveFollowUp[] followUps) =>
+        SampleProfiles.Backend with
+        {
+            ContentHash = "api-follow-ups-" + followUps.Length,
+            CustomQuestions = [SampleProfiles.Backend.CustomQuestions[0] with { FollowUps = followUps }, .. SampleProfiles.Backend.CustomQuestions.Skip(1)],
+        };
 
     [Fact]
     public async Task Commands_HelpAndRepeat_ShowTheCurrentQuestionWithoutAnsweringIt()
