@@ -37,6 +37,13 @@ internal sealed class DurabilityStorage : IAsyncDisposable
         return new(new StorageOptions { Provider = StorageProvider.Sqlite, SqlitePath = Path.Combine(folder, "bot.db") }, folder);
     }
 
+    /// <summary>A SQLite file in <paramref name="folder"/>, which the caller owns (a <see cref="Testing.Storage.Tmpfs"/>).</summary>
+    public static DurabilityStorage OnSqliteIn(string folder) =>
+        new(new StorageOptions { Provider = StorageProvider.Sqlite, SqlitePath = Path.Combine(folder, "bot.db") }, null);
+
+    /// <summary>The SQLite file (SQLite storage only).</summary>
+    public string SqlitePath => _options.SqlitePath;
+
     /// <summary>Configuration for a <see cref="BotProcess"/> on this storage: the shipped profiles, the offline judge, and <see cref="TeamsUser.Recruiter"/> as a recruiter.</summary>
     public IReadOnlyDictionary<string, string> BotSettings
     {
@@ -96,9 +103,13 @@ internal sealed class DurabilityStorage : IAsyncDisposable
             }
         }
 
-        if (_folder is not null)
+        if (_options.Provider == StorageProvider.Sqlite)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+
+        if (_folder is not null)
+        {
             try
             {
                 Directory.Delete(_folder, recursive: true);
