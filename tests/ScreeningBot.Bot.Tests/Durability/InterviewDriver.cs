@@ -20,12 +20,13 @@ internal sealed class InterviewDriver
     private readonly ScriptedCandidate _script = new(TestProfiles.BackendSenior, Path.Combine(RepositoryPaths.Profiles, "rehearsals", "backend-senior-strong.yaml"));
     private readonly List<IReadOnlyList<string>> _said = [];
 
-    public InterviewDriver(FakeBotConnector connector, string candidateName = "Jane Doe")
+    /// <param name="activities">Shared by the drivers of one test, so their activity ids (and so the recruiter's channel messages) differ.</param>
+    public InterviewDriver(FakeBotConnector connector, string candidateName = "Jane Doe", TeamsActivities? activities = null)
     {
         _connector = connector;
         var id = Guid.NewGuid().ToString("N");
         Candidate = new TeamsUser("29:1" + id[..16], candidateName, Guid.NewGuid().ToString());
-        Activities = new TeamsActivities(connector.ServiceUrl, "screener-durability");
+        Activities = activities ?? new TeamsActivities(connector.ServiceUrl, "screener-durability");
     }
 
     public TeamsUser Candidate { get; }
