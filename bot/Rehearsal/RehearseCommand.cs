@@ -117,6 +117,7 @@ internal sealed class RehearseCommand : ICliCommand
         services.TryAddSingleton<ITranscriptStore, InMemoryTranscriptStore>();
         services.TryAddSingleton<IReportStore, InMemoryReportStore>();
         services.TryAddSingleton<IJobQueue>(sp => new InMemoryJobQueue(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IProcessedMessageLedger>(sp => new InMemoryProcessedMessageLedger(sp.GetRequiredService<TimeProvider>()));
         services.AddScreeningCore(context.Configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -25,7 +25,7 @@ internal sealed class StorageBackend : IDisposable
         if (settings.Provider == StorageProvider.Tables)
         {
             var account = CreateAccount(settings);
-            Interviews = new TableInterviewStore(account);
+            Interviews = new TableInterviewStore(account, loggerFactory.CreateLogger<TableInterviewStore>());
             Transcripts = new TableTranscriptStore(account);
             Reports = new TableReportStore(account);
             Queue = new QueueJobQueue(account, settings.QueueName, time, loggerFactory.CreateLogger<QueueJobQueue>());

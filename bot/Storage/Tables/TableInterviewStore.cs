@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging.Abstractions;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Serialization;
 using ScreeningBot.Dialogs.Storage;
@@ -15,24 +16,35 @@ namespace ScreeningBot.Bot.Storage.Tables;
 /// the newest comes first. The index is written before the interview and checked against it on read, so a
 /// stale entry (a failed create, a changed key) is never returned.
 /// </summary>
-internal sealed class TableInterviewStore(AzureStorageAccount account) : IInterviewStore
+/// <remarks>
+/// An update is refreshed in the index beside it (in parallel, so no extra latency); the update is the commit point, so
+/// a failed refresh after a successful update is logged, not reported: reporting it would tell the candidate to send
+/// again an answer that was already taken. The key of a candidate's conversation is set once when the interview is
+/// created (<c>InterviewService</c>), so a refresh rewrites the entry the create wrote, and the next update refreshes it again.
+/// </remarks>
+internal sealed class TableInterviewStore(AzureStorageAccount account, ILogger? logger = null) : IInterviewStore
 {
     private const string MainRowKey = "interview";
+
+    // A fresh id on every write of the main entity: after a 412 or 409 it tells whether the stored entity is this very write.
+    private const string WriteIdProperty = "WriteId";
 
     public async Task<string> CreateAsync(Interview interview, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interview);
-        var (main, parts) = ToEntities(interview);
+        var (main, parts, writeId) = ToEntities(interview);
+        TableClient? table = null;
         try
         {
             var index = await account.GetTableAsync(AzureStorageAccount.ConversationsTable, cancellationToken);
             await index.UpsertEntityAsync(IndexEntry(interview), TableUpdateMode.Replace, cancellationToken);
-            var table = await account.GetTableAsync(AzureStorageAccount.InterviewsTable, cancellationToken);
+            table = await account.GetTableAsync(AzureStorageAccount.InterviewsTable, cancellationToken);
             return await TableDocuments.SubmitAsync(table, TableTransactionActionType.Add, main, parts, default, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            throw new ConcurrencyConflictException($"An interview with id '{interview.Id}' already exists.", e);
+            return await WrittenAsync(table!, interview.Id, writeId, cancellationToken)
+                ?? throw new ConcurrencyConflictException($"An interview with id '{interview.Id}' already exists.", e);
         }
         catch (Exception e) when (AzureErrors.IsStorageFailure(e, cancellationToken))
         {
@@ -58,22 +70,32 @@ internal sealed class TableInterviewStore(AzureStorageAccount account) : IInterv
     {
         ArgumentNullException.ThrowIfNull(interview);
         ArgumentNullException.ThrowIfNull(etag);
-        var (main, parts) = ToEntities(interview);
+        var (main, parts, writeId) = ToEntities(interview);
+        TableClient? table = null;
         try
         {
-            var table = await account.GetTableAsync(AzureStorageAccount.InterviewsTable, cancellationToken);
+            table = await account.GetTableAsync(AzureStorageAccount.InterviewsTable, cancellationToken);
             var index = await account.GetTableAsync(AzureStorageAccount.ConversationsTable, cancellationToken);
 
-            // The index entry is refreshed beside the update (in parallel, so no extra latency): if the candidate's
-            // conversation changed, the new key finds the interview; the old entry fails the check on read.
+            // The index entry is refreshed beside the update (see remarks): if the candidate's conversation changed, the
+            // new key finds the interview; the old entry fails the check on read.
             var indexWrite = index.UpsertEntityAsync(IndexEntry(interview), TableUpdateMode.Replace, cancellationToken);
             var update = TableDocuments.SubmitAsync(table, TableTransactionActionType.UpdateReplace, main, parts, new ETag(etag), cancellationToken);
-            await Task.WhenAll(indexWrite, update);
+            try
+            {
+                await Task.WhenAll(update, indexWrite);
+            }
+            catch (Exception e) when (update.IsCompletedSuccessfully && AzureErrors.IsStorageFailure(e, cancellationToken))
+            {
+                StorageLog.IndexRefreshFailed(logger ?? NullLogger.Instance, interview.Id, e);
+            }
+
             return await update;
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
-            throw new ConcurrencyConflictException($"Interview '{interview.Id}' was changed or deleted since it was read; reload it and retry the turn.", e);
+            return await WrittenAsync(table!, interview.Id, writeId, cancellationToken)
+                ?? throw new ConcurrencyConflictException($"Interview '{interview.Id}' was changed or deleted since it was read; reload it and retry the turn.", e);
         }
         catch (Exception e) when (AzureErrors.IsStorageFailure(e, cancellationToken))
         {
@@ -192,12 +214,30 @@ internal sealed class TableInterviewStore(AzureStorageAccount account) : IInterv
         }
     }
 
+    /// <summary>
+    /// The ETag of the stored interview when it is the write <paramref name="writeId"/>, else null. A write whose response
+    /// was lost (a timeout, a 500 from a front end) may have succeeded; the client's retry of it then fails with 412 or
+    /// 409 against its own write, which is no conflict: the turn is saved and its replies must go out.
+    /// </summary>
+    private static async Task<string?> WrittenAsync(TableClient table, string interviewId, string writeId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stored = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(interviewId), MainRowKey, select: [WriteIdProperty], cancellationToken: cancellationToken);
+            return stored.HasValue && stored.Value?.GetString(WriteIdProperty) == writeId ? stored.Value.ETag.ToString() : null;
+        }
+        catch (Exception e) when (AzureErrors.IsStorageFailure(e, cancellationToken))
+        {
+            throw AzureErrors.Unavailable("check whether an interview write went through", e);
+        }
+    }
+
     private static async Task<StoredInterview?> ReadAsync(TableClient table, string interviewId, CancellationToken cancellationToken) =>
         await TableDocuments.ReadAsync(table, TableKeys.Encode(interviewId), MainRowKey, cancellationToken) is { } document
             ? new StoredInterview(DialogsJson.Deserialize<Interview>(document.Json), document.Main.ETag.ToString())
             : null;
 
-    private static (TableEntity Main, List<TableEntity> Parts) ToEntities(Interview interview)
+    private static (TableEntity Main, List<TableEntity> Parts, string WriteId) ToEntities(Interview interview)
     {
         var json = StoredDocuments.Serialize(interview, $"interview '{interview.Id}'");
 
@@ -211,9 +251,10 @@ internal sealed class TableInterviewStore(AzureStorageAccount account) : IInterv
             ["Status"] = interview.Status.ToString(),
             ["CreatedAt"] = interview.CreatedAt,
             ["CreatedAtTicks"] = interview.CreatedAt.UtcTicks,
+            [WriteIdProperty] = Guid.NewGuid().ToString("N"),
         };
         var parts = TableDocuments.Write(main, json, $"interview '{interview.Id}'");
-        return (main, parts);
+        return (main, parts, main.GetString(WriteIdProperty));
     }
 
     private static TableEntity IndexEntry(Interview interview) =>

@@ -17,19 +17,29 @@ internal sealed class DurabilityStorage : IAsyncDisposable
 {
     private readonly StorageOptions _options;
     private readonly string? _folder;
+    private readonly string? _botConnectionString;
     private StorageBackend? _backend;
 
-    private DurabilityStorage(StorageOptions options, string? folder)
+    private DurabilityStorage(StorageOptions options, string? folder, string? botConnectionString = null)
     {
         _options = options;
         _folder = folder;
+        _botConnectionString = botConnectionString;
     }
 
-    public static DurabilityStorage OnTables(string connectionString)
+    /// <summary>
+    /// Tables and a queue of this test's own on <paramref name="connectionString"/>. <paramref name="botConnectionString"/>:
+    /// the bots reach the same account another way (through a <see cref="Testing.Storage.StorageFaultProxy"/>), while the
+    /// test reads and cleans up directly.
+    /// </summary>
+    public static DurabilityStorage OnTables(string connectionString, string? botConnectionString = null)
     {
         var unique = "d" + Guid.NewGuid().ToString("N");
-        return new(new StorageOptions { Provider = StorageProvider.Tables, ConnectionString = connectionString, TablePrefix = unique, QueueName = unique }, null);
+        return new(new StorageOptions { Provider = StorageProvider.Tables, ConnectionString = connectionString, TablePrefix = unique, QueueName = unique }, null, botConnectionString);
     }
+
+    /// <summary>The prefix of this test's table names (its queue has the same name).</summary>
+    public string TablePrefix => _options.TablePrefix;
 
     public static DurabilityStorage OnSqlite()
     {
@@ -58,7 +68,7 @@ internal sealed class DurabilityStorage : IAsyncDisposable
             };
             if (_options.Provider == StorageProvider.Tables)
             {
-                settings["Storage:ConnectionString"] = _options.ConnectionString!;
+                settings["Storage:ConnectionString"] = _botConnectionString ?? _options.ConnectionString!;
                 settings["Storage:TablePrefix"] = _options.TablePrefix;
                 settings["Storage:QueueName"] = _options.QueueName;
             }

@@ -1,0 +1,213 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.Tests.Durability;
+using ScreeningBot.Bot.Tests.Storage;
+using ScreeningBot.Testing;
+using ScreeningBot.Testing.BotFramework;
+using ScreeningBot.Testing.OpenAi;
+using ScreeningBot.Testing.Storage;
+
+namespace ScreeningBot.Bot.Tests.Faults;
+
+/// <summary>
+/// Azure Table and Queue Storage (Azurite) misbehave under a real bot process, through a loopback proxy the test
+/// controls: throttling (503 ServerBusy, 500 InternalError), and writes that succeed although the bot is told they
+/// failed (the response lost on the way back). The candidate never sees an error the storage retries absorbed, is asked
+/// to send the message again only when nothing was saved, and every answer is recorded exactly once.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TableFaultTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    /// <summary>What the worker logs when its copy of a scoring job finds the other copy posting (see ScoringJobHandler).</summary>
+    private const string StoodBack = "is posting the scorecard of interview";
+
+    private StorageFaultProxy _proxy = null!;
+    private DurabilityStorage _storage = null!;
+    private FakeBotConnector _connector = null!;
+
+    public async Task InitializeAsync()
+    {
+        _proxy = await StorageFaultProxy.StartAsync(azurite.ConnectionString);
+        _storage = DurabilityStorage.OnTables(azurite.ConnectionString, _proxy.ConnectionString);
+        _connector = await FakeBotConnector.StartAsync(useHttps: false);
+    }
+
+    public async Task DisposeAsync()
+    {
+        // Null when InitializeAsync failed part way.
+        if (_connector is not null)
+        {
+            await _connector.DisposeAsync();
+        }
+
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
+
+        if (_proxy is not null)
+        {
+            await _proxy.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Interview_Throttled_ShortBurstsGoUnnoticedAndASustainedThrottleAsksForARetry()
+    {
+        await using var bot = await BotProcess.StartAsync("bot", _storage.BotSettings);
+        var driver = new InterviewDriver(_connector);
+        await driver.StartAsync(bot);
+        await driver.AnswerAsync(bot);
+
+        // Bursts: the first storage requests of each turn are refused (503 ServerBusy, then 500 InternalError).
+        for (var turn = 0; turn < 3; turn++)
+        {
+            _proxy.Inject(StorageFaultKind.Refuse, _ => true, HttpStatusCode.ServiceUnavailable, times: 1);
+            _proxy.Inject(StorageFaultKind.Refuse, _ => true, HttpStatusCode.InternalServerError, times: 1);
+            var messagesBefore = Messages(driver);
+            await driver.AnswerAsync(bot);
+            Assert.DoesNotContain(_connector.Activities.Where(x => x.ConversationId == driver.Conversation).Skip(messagesBefore), x => x.Text == BotFrameworkText.TryAgain);
+        }
+
+        Assert.Equal(6, _proxy.Requests.Count(r => r.Fault == StorageFaultKind.Refuse));
+
+        // Sustained: every request refused until the storage recovers.
+        var pending = InterviewDriver.View(driver.Prompt);
+        _proxy.Inject(StorageFaultKind.Refuse, _ => true, HttpStatusCode.ServiceUnavailable);
+        var (answer, text) = await AssertAskedToRetryAsync(bot, driver);
+        _proxy.Clear();
+
+        var replies = await driver.SendAsync(bot, answer);
+        driver.Took(text);
+        Assert.NotEmpty(replies);
+        Assert.NotEqual(pending, InterviewDriver.View(driver.Prompt));
+        await driver.AnswerAsync(bot);
+        await AssertConsistentAsync(driver);
+    }
+
+    [Fact]
+    public async Task Answer_SavedButTheResponsesLost_CandidateGetsTheNextQuestionAndEveryAnswerOnce()
+    {
+        await using var bot = await BotProcess.StartAsync("bot", _storage.BotSettings);
+        var driver = new InterviewDriver(_connector);
+        await driver.StartAsync(bot);
+        for (var turn = 0; turn < 2; turn++)
+        {
+            await driver.AnswerAsync(bot);
+        }
+
+        // The interview's new state is written, but the bot hears 500 (and its retry then finds the ETag changed).
+        var pending = InterviewDriver.View(driver.Prompt);
+        _proxy.Inject(StorageFaultKind.LoseResponse, r => IsEntity(r, "interviews") && r.Method == "PUT", HttpStatusCode.InternalServerError, times: 1);
+        await driver.AnswerAsync(bot);
+        Assert.NotEqual(pending, InterviewDriver.View(driver.Prompt));
+
+        // The turn's transcript batch (one entity-group transaction) commits, and the bot hears 500.
+        _proxy.Inject(StorageFaultKind.LoseResponse, r => r.Path.EndsWith("/$batch", StringComparison.Ordinal), HttpStatusCode.InternalServerError, times: 1);
+        await driver.AnswerAsync(bot);
+
+        // The conversation index, refreshed beside each update, cannot be written at all while the update itself succeeds.
+        _proxy.Inject(StorageFaultKind.Refuse, r => IsEntity(r, "conversations") && r.Method is "PUT" or "MERGE", HttpStatusCode.ServiceUnavailable);
+        pending = InterviewDriver.View(driver.Prompt);
+        await driver.AnswerAsync(bot);
+        Assert.NotEqual(pending, InterviewDriver.View(driver.Prompt));
+        await bot.WaitForOutputAsync("its conversation index entry could not be refreshed", TimeSpan.FromSeconds(30));
+        _proxy.Clear();
+
+        await driver.AnswerAsync(bot);
+        Assert.Equal(2, _proxy.Requests.Count(r => r.Fault == StorageFaultKind.LoseResponse && r.ServiceStatus is >= 200 and < 300));
+        await AssertConsistentAsync(driver);
+    }
+
+    [Fact]
+    public async Task ScoringJob_EnqueuedTwiceAndTakenByTwoProcessesAtOnce_ScorecardPostedOnce()
+    {
+        await using var llm = await OpenAiTestServer.StartAsync();
+        var narratives = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        llm.Responder = r => r.Body.Contains("\"LlmNarrative\"", StringComparison.Ordinal)
+            ? ChatCompletionReply.Json(new Dictionary<string, object>
+            {
+                ["summary"] = "The candidate answered every question with concrete, measured examples.",
+                ["strengths"] = new[] { "Specific figures" },
+                ["risks"] = new[] { "None noted" },
+                ["suggestedNextStep"] = "Invite to the technical interview.",
+                ["rationale"] = "Each answer said what was built and what it changed.",
+            }).After(narratives.Task)
+            : ChatCompletionReply.Judgment(4, 4);
+        var settings = new Dictionary<string, string>(_storage.BotSettings, StringComparer.OrdinalIgnoreCase)
+        {
+            ["Judge:Provider"] = "OpenAI",
+            ["Judge:Endpoint"] = llm.OpenAiEndpoint.ToString(),
+            ["Judge:Model"] = "test-model",
+            ["Judge:ApiKey"] = "sk-test",
+        };
+        var starting = new[] { BotProcess.StartAsync("bot A", settings), BotProcess.StartAsync("bot B", settings) };
+        await using var a = await starting[0];
+        await using var b = await starting[1];
+        var driver = new InterviewDriver(_connector);
+
+        // The scoring job is enqueued, the response is lost, and the queue client's retry enqueues it a second time.
+        _proxy.Inject(StorageFaultKind.LoseResponse, r => r.Service == StorageService.Queue && r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal), HttpStatusCode.InternalServerError, times: 1);
+        await driver.StartAsync(a);
+        for (var turn = 1; !driver.Ended; turn++)
+        {
+            Assert.True(turn <= 80, "the interview did not end within 80 turns");
+            await driver.AnswerAsync(a);
+        }
+
+        await _proxy.WaitForAsync(r => r.Count(x => x.Service == StorageService.Queue && x.Method == "POST" && (x.ServiceStatus ?? x.Status) == 201) == 2, TimeSpan.FromSeconds(30), "the scoring job enqueued twice");
+
+        // Each process takes one copy (a worker runs one job at a time), and both hold at the narrative until released together.
+        await llm.WaitForRequestsAsync(r => r.Body.Contains("\"LlmNarrative\"", StringComparison.Ordinal), 2).WaitAsync(TimeSpan.FromSeconds(60));
+        narratives.SetResult();
+        await _connector.WaitForAsync(r => Scorecards(r, driver) >= 1, TimeSpan.FromSeconds(60), "the scorecard");
+
+        // The other copy either posts a second scorecard (the fault) or steps back for a later try that finds it posted.
+        var outcome = await Task.WhenAny(
+            _connector.WaitForAsync(r => Scorecards(r, driver) >= 2, TimeSpan.FromSeconds(60), "a second scorecard"),
+            a.WaitForOutputAsync(StoodBack, TimeSpan.FromSeconds(60)),
+            b.WaitForOutputAsync(StoodBack, TimeSpan.FromSeconds(60)));
+        await outcome;
+        Assert.Equal(1, Scorecards(_connector.Requests, driver));
+    }
+
+    private static int Scorecards(IEnumerable<RecordedRequest> requests, InterviewDriver driver) =>
+        requests.Count(r => r.Operation == "createConversation" && r.Card is not null && r.Text?.Contains(driver.Candidate.Name, StringComparison.Ordinal) == true);
+
+    private static bool IsEntity(StorageRequest request, string table) =>
+        request.Service == StorageService.Table && request.Path.Contains(table + "(", StringComparison.Ordinal);
+
+    /// <summary>An expectReplies delivery gets 503 with Retry-After, and the same answer typed gets exactly one message: the request to send it again.</summary>
+    private async Task<(JsonObject Activity, string Text)> AssertAskedToRetryAsync(BotProcess bot, InterviewDriver driver)
+    {
+        var messagesBefore = Messages(driver);
+        var (answer, text) = driver.NextAnswer();
+        using (var refused = await bot.PostAsync(answer))
+        {
+            Assert.True(refused.StatusCode == HttpStatusCode.ServiceUnavailable, $"expectReplies while throttled: {(int)refused.StatusCode} {await refused.Content.ReadAsStringAsync()}\n{bot.Output()}");
+        }
+
+        using (var typed = await bot.PostAsync(driver.Activities.PersonalMessage(driver.Candidate, text)))
+        {
+            Assert.Equal(HttpStatusCode.OK, typed.StatusCode);
+        }
+
+        var sent = await _connector.WaitForAsync(
+            r => r.Count(x => x.ConversationId == driver.Conversation && x.ActivityType == "message") > messagesBefore,
+            TimeSpan.FromSeconds(60),
+            "the request to send the answer again");
+        Assert.Equal([BotFrameworkText.TryAgain], sent.Where(x => x.ConversationId == driver.Conversation && x.ActivityType == "message").Skip(messagesBefore).Select(x => x.Text));
+        return (answer, text);
+    }
+
+    private async Task AssertConsistentAsync(InterviewDriver driver)
+    {
+        var interview = await _storage.InterviewOfAsync(driver.Candidate);
+        var transcript = await _storage.TranscriptOfAsync(driver.Candidate);
+        driver.AssertTranscript(transcript);
+        Assert.Equal(interview.State.NextTranscriptSequence, transcript.Count);
+    }
+
+    private int Messages(InterviewDriver driver) => _connector.Activities.Count(x => x.ConversationId == driver.Conversation && x.ActivityType == "message");
+}
