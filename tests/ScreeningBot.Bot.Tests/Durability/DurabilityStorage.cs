@@ -81,6 +81,19 @@ internal sealed class DurabilityStorage : IAsyncDisposable
         }
     }
 
+    /// <summary><see cref="BotSettings"/> with <paramref name="more"/> added or overriding (an LLM judge, a shorter budget).</summary>
+    public IReadOnlyDictionary<string, string> BotSettingsWith(IReadOnlyDictionary<string, string> more)
+    {
+        ArgumentNullException.ThrowIfNull(more);
+        var settings = new Dictionary<string, string>(BotSettings, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
     /// <summary>The stores over the same data the bots use (opened on first use, after a bot created the schema).</summary>
     public StorageBackend Backend => _backend ??= new StorageBackend(Options.Create(_options), TimeProvider.System, NullLoggerFactory.Instance);
 

@@ -80,7 +80,7 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
             var narrativeGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _narratives = narrativeGate.Task;
             await Task.WhenAll(finishing.Select(d => FinishAsync(first, d)));
-            await _llm.WaitForRequestsAsync(IsNarrative, 1).WaitAsync(TimeSpan.FromSeconds(60));
+            await _llm.WaitForRequestsAsync(r => r.IsNarrative, 1).WaitAsync(TimeSpan.FromSeconds(60));
 
             // Four candidates reach a judged question; their answers wait on the judge when SIGTERM arrives, two in open
             // requests, two in turns that go on in the background after their request was answered.
@@ -91,7 +91,7 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
 
             var judgmentGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _judgments = judgmentGate.Task;
-            var judgedBefore = _llm.Requests.Count(IsJudgment);
+            var judgedBefore = _llm.Requests.Count(r => r.IsJudgment);
             var inFlight = answering[..Inline].Select(d => (Driver: d, Answer: d.NextAnswer())).Select(x => (x.Driver, x.Answer, Response: first.PostAsync(x.Answer.Activity))).ToArray();
             var inBackground = new List<(InterviewDriver Driver, string Text, int Prompts)>();
             foreach (var driver in answering[Inline..])
@@ -103,7 +103,7 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
                 inBackground.Add((driver, text, prompts));
             }
 
-            await _llm.WaitForRequestsAsync(IsJudgment, judgedBefore + Answering).WaitAsync(TimeSpan.FromSeconds(60));
+            await _llm.WaitForRequestsAsync(r => r.IsJudgment, judgedBefore + Answering).WaitAsync(TimeSpan.FromSeconds(60));
 
             stopWatch.Start();
             await first.TerminateAsync();
@@ -140,7 +140,7 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.True(first.ExitCode == 0, $"bot 1 exited with code {first.ExitCode}:\n{first.Output()}");
             output.WriteLine($"bot 1 exited {stopWatch.Elapsed.TotalSeconds:0.0} s after SIGTERM; the message sent after the stop began was {(lateTaken ? "taken" : "refused")}");
             Assert.True(stopWatch.Elapsed < ShutdownTimeout, $"bot 1 took {stopWatch.Elapsed.TotalSeconds:0.0} s to exit after SIGTERM; the host allows {ShutdownTimeout.TotalSeconds} s. Its output:\n{first.Output()}");
-            Assert.All(_llm.Requests.Where(IsNarrative), r => Assert.True(r.ClientGaveUp, "the narrative under way was answered before the stop"));
+            Assert.All(_llm.Requests.Where(r => r.IsNarrative), r => Assert.True(r.ClientGaveUp, "the narrative under way was answered before the stop"));
             Assert.DoesNotContain(_connector.Requests, r => r.Operation == "createConversation" && r.Card is not null);
 
             _narratives = null;
@@ -196,10 +196,6 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
     private static List<RecordedRequest> Prompts(IEnumerable<RecordedRequest> requests, InterviewDriver driver) =>
         [.. requests.Where(r => r.Operation is "send" or "reply" && r.ConversationId == driver.Conversation && r.InputHint is "expectingInput" or "ignoringInput")];
 
-    private static bool IsJudgment(RecordedChatRequest request) => request.Body.Contains("\"LlmVerdict\"", StringComparison.Ordinal);
-
-    private static bool IsNarrative(RecordedChatRequest request) => request.Body.Contains("\"LlmNarrative\"", StringComparison.Ordinal);
-
     private static int Scorecards(IEnumerable<RecordedRequest> requests, InterviewDriver driver) =>
         requests.Count(r => r.Operation == "createConversation" && r.Card is not null && r.Text?.Contains(driver.Candidate.Name, StringComparison.Ordinal) == true);
 
@@ -245,43 +241,27 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private Dictionary<string, string> Settings() => new Dictionary<string, string>(_storage.BotSettings, StringComparer.OrdinalIgnoreCase)
+    private IReadOnlyDictionary<string, string> Settings() => _storage.BotSettingsWith(new Dictionary<string, string>(_llm.JudgeSettings())
     {
-        ["Judge:Provider"] = "OpenAI",
-        ["Judge:Endpoint"] = _llm.OpenAiEndpoint.ToString(),
-        ["Judge:Model"] = "test-model",
-        ["Judge:ApiKey"] = "sk-test",
-
         // Normal delivery answers 200 at once, so a turn is under way in the background when SIGTERM arrives.
         ["BotFramework:InlineTurnBudget"] = "00:00:00",
 
         // Long enough that a held judgment is still wanted when the test releases it.
         ["Judge:TimeoutSeconds"] = "60",
-    };
+    });
 
+    /// <summary>Narratives and judgments (every area covered, so no follow-up is needed), held while a gate is set.</summary>
     private ChatCompletionReply Reply(RecordedChatRequest request)
     {
-        if (IsNarrative(request))
+        if (request.IsNarrative)
         {
-            var narrative = ChatCompletionReply.Json(new Dictionary<string, object>
-            {
-                ["summary"] = "The candidate gave specific, measured answers throughout the screen.",
-                ["strengths"] = new[] { "Concrete examples with figures" },
-                ["risks"] = new[] { "None beyond the usual for the level" },
-                ["suggestedNextStep"] = "Invite to the technical interview.",
-                ["rationale"] = "Every answer named what was built, how, and what it changed.",
-            });
+            var narrative = ChatCompletionReply.Narrative();
             return _narratives is { } gate ? narrative.After(gate) : narrative;
         }
 
-        var judgment = ChatCompletionReply.Judgment(4, 4, covered: Areas(request));
+        var judgment = ChatCompletionReply.Judgment(4, 4, covered: request.KnowledgeAreas);
         return _judgments is { } judgments ? judgment.After(judgments) : judgment;
     }
-
-    /// <summary>The knowledge areas the judge listed in its system message: all covered, so no follow-up is needed.</summary>
-    private static string[] Areas(RecordedChatRequest request) =>
-        [.. request.MessageText("system").Split("## Knowledge areas a complete answer covers\n")[1].Split("\n\n")[0]
-            .Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(l => l[2..])];
 
     private async Task<long> CountAsync(string sql)
     {

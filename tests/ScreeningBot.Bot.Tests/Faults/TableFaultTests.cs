@@ -125,23 +125,8 @@ public sealed class TableFaultTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await using var llm = await OpenAiTestServer.StartAsync();
         var narratives = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        llm.Responder = r => r.Body.Contains("\"LlmNarrative\"", StringComparison.Ordinal)
-            ? ChatCompletionReply.Json(new Dictionary<string, object>
-            {
-                ["summary"] = "The candidate answered every question with concrete, measured examples.",
-                ["strengths"] = new[] { "Specific figures" },
-                ["risks"] = new[] { "None noted" },
-                ["suggestedNextStep"] = "Invite to the technical interview.",
-                ["rationale"] = "Each answer said what was built and what it changed.",
-            }).After(narratives.Task)
-            : ChatCompletionReply.Judgment(4, 4);
-        var settings = new Dictionary<string, string>(_storage.BotSettings, StringComparer.OrdinalIgnoreCase)
-        {
-            ["Judge:Provider"] = "OpenAI",
-            ["Judge:Endpoint"] = llm.OpenAiEndpoint.ToString(),
-            ["Judge:Model"] = "test-model",
-            ["Judge:ApiKey"] = "sk-test",
-        };
+        llm.Responder = r => r.IsNarrative ? ChatCompletionReply.Narrative().After(narratives.Task) : ChatCompletionReply.Judgment(4, 4, covered: r.KnowledgeAreas);
+        var settings = _storage.BotSettingsWith(llm.JudgeSettings());
         var starting = new[] { BotProcess.StartAsync("bot A", settings), BotProcess.StartAsync("bot B", settings) };
         await using var a = await starting[0];
         await using var b = await starting[1];
@@ -159,7 +144,7 @@ public sealed class TableFaultTests(AzuriteFixture azurite) : IAsyncLifetime
         await _proxy.WaitForAsync(r => r.Count(x => x.Service == StorageService.Queue && x.Method == "POST" && (x.ServiceStatus ?? x.Status) == 201) == 2, TimeSpan.FromSeconds(30), "the scoring job enqueued twice");
 
         // Each process takes one copy (a worker runs one job at a time), and both hold at the narrative until released together.
-        await llm.WaitForRequestsAsync(r => r.Body.Contains("\"LlmNarrative\"", StringComparison.Ordinal), 2).WaitAsync(TimeSpan.FromSeconds(60));
+        await llm.WaitForRequestsAsync(r => r.IsNarrative, 2).WaitAsync(TimeSpan.FromSeconds(60));
         narratives.SetResult();
         await _connector.WaitForAsync(r => Scorecards(r, driver) >= 1, TimeSpan.FromSeconds(60), "the scorecard");
 

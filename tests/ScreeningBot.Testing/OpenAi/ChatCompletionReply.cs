@@ -83,6 +83,17 @@ public sealed record ChatCompletionReply
             promptTokens,
             completionTokens);
 
+    /// <summary>A scorecard narrative in the shape the narrator asks for, praising a strong candidate.</summary>
+    public static ChatCompletionReply Narrative() =>
+        Json(new Dictionary<string, object>
+        {
+            ["summary"] = "The candidate answered every question with concrete, measured examples from their own work.",
+            ["strengths"] = new[] { "Specific figures and first-hand detail" },
+            ["risks"] = new[] { "None beyond the usual for the level" },
+            ["suggestedNextStep"] = "Invite to the technical interview.",
+            ["rationale"] = "Each answer said what was built, how, and what it changed.",
+        });
+
     /// <summary>429 Too Many Requests with <c>Retry-After</c> in seconds, as OpenAI and Azure OpenAI send it.</summary>
     public static ChatCompletionReply RateLimited(double retryAfterSeconds) => new()
     {

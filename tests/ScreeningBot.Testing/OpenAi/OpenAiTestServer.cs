@@ -69,6 +69,25 @@ public sealed class OpenAiTestServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Bot configuration (keys like <c>Judge:Provider</c>) for an LLM judge and narrator served by this server.</summary>
+    public IReadOnlyDictionary<string, string> JudgeSettings(int? timeoutSeconds = null)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Judge:Provider"] = "OpenAI",
+            ["Judge:Endpoint"] = OpenAiEndpoint.ToString(),
+            ["Judge:Model"] = "test-model",
+            ["Judge:ApiKey"] = "sk-test",
+        };
+        if (timeoutSeconds is { } seconds)
+        {
+            settings["Judge:TimeoutSeconds"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Judge:NarrativeTimeoutSeconds"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return settings;
+    }
+
     /// <summary>Queues replies, answered in order, one per request.</summary>
     public OpenAiTestServer Enqueue(params ChatCompletionReply[] replies)
     {
