@@ -249,25 +249,3 @@ public sealed class StorageFaultProxy : IAsyncDisposable
         }
     }
 }
-
-/// <summary>Which Azure Storage service a request went to.</summary>
-public enum StorageService
-{
-    Table,
-    Queue,
-}
-
-/// <summary>What <see cref="StorageFaultProxy"/> does to a request a fault matches.</summary>
-public enum StorageFaultKind
-{
-    /// <summary>Answers the error without forwarding: throttling, an outage of the front end.</summary>
-    Refuse,
-
-    /// <summary>Forwards (the service does the work), then answers the error: the response was lost on the way back.</summary>
-    LoseResponse,
-}
-
-/// <summary>One request through <see cref="StorageFaultProxy"/>: where it went, what the client got, and any fault applied.</summary>
-/// <param name="Path">The decoded path, e.g. <c>/devstoreaccount1/d1234interviews(PartitionKey='…',RowKey='interview')</c> or <c>/devstoreaccount1/$batch</c>.</param>
-/// <param name="ServiceStatus">For <see cref="StorageFaultKind.LoseResponse"/>: what the service answered before the response was replaced.</param>
-public sealed record StorageRequest(StorageService Service, string Method, string Path, string Query, int Status = 0, StorageFaultKind? Fault = null, int? ServiceStatus = null);
