@@ -16,7 +16,22 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddScreeningBot();
 
 var app = builder.Build();
+if (ListenAddressCheck.FindAddressInUse(app.Configuration) is { } taken)
+{
+    await Console.Error.WriteLineAsync(ListenAddressCheck.Describe(taken));
+    return ListenAddressCheck.ExitCode;
+}
+
 app.MapScreeningBotEndpoints();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (Exception e) when (ListenAddressCheck.IsAddressInUse(e))
+{
+    await Console.Error.WriteLineAsync(ListenAddressCheck.Describe(app.Configuration["urls"] ?? "the configured address"));
+    return ListenAddressCheck.ExitCode;
+}
+
 return 0;

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace ScreeningBot.Bot.BotFramework;
 
 /// <summary>
-/// A Bot Framework Activity (spec v3.1), narrowed to the fields the screener reads or writes. Anything else the
+/// A Bot Framework Activity (docs/channels.md), narrowed to the fields the screener reads or writes. Anything else the
 /// channel sends is kept in <see cref="Properties"/> (and <c>channelData</c>/<c>value</c> stay raw JSON), so an
 /// activity round-trips without losing data. Inbound instances are untrusted until the endpoint has authenticated them.
 /// </summary>
@@ -69,7 +69,7 @@ internal sealed record Activity
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Properties { get; set; }
 
-    /// <summary>True when the sender wants the replies in the HTTP response (spec "Delivery mode").</summary>
+    /// <summary>True when the sender wants the replies in the HTTP response (<c>expectReplies</c>, docs/channels.md).</summary>
     [JsonIgnore]
     public bool ExpectsReplies => string.Equals(DeliveryMode, ExpectRepliesDeliveryMode, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,13 +1,59 @@
 using System.Text.Json;
+using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.Rendering;
+using ScreeningBot.Bot.Turns;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Screening;
 
 namespace ScreeningBot.Bot.BotFramework;
 
-/// <summary>Translates authenticated inbound activities into the channel-neutral types of <c>dialogs/</c>.</summary>
+/// <summary>Translates authenticated inbound activities into channel-neutral turns (bot/Turns) and the types of <c>dialogs/</c>.</summary>
 internal static class ActivityMapper
 {
     private const string ThreadMarker = ";messageid=";
+
+    /// <summary>
+    /// The turn an authenticated activity asks for, or null for activities the bot does not act on (reactions, installation
+    /// updates, members other than the bot joining). A message in a 1:1 chat is an answer (or, from a recruiter without a
+    /// screen, a command); in a channel or group it is a command; the bot being added to a conversation is a welcome.
+    /// </summary>
+    public static Turn? TurnOf(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var from = activity.From ?? new ChannelAccount();
+        var turn = new Turn
+        {
+            Kind = TurnKind.Message,
+            Conversation = AddressOf(activity),
+            From = new Participant(from.Id ?? string.Empty, from.Name ?? string.Empty, from.AadObjectId),
+            CommandPrefix = PrefixOf(activity),
+            TeamId = TeamsChannelData.From(activity.ChannelData).TeamId,
+            DeliveryId = activity.Id,
+        };
+        if (activity.Type == ActivityType.Message)
+        {
+            var mentions = TeamsText.OtherMentions(activity);
+            var personal = activity.Conversation is { IsPersonal: true };
+            return turn with
+            {
+                Kind = personal ? TurnKind.Message : TurnKind.Command,
+                Message = MessageOf(activity),
+                Command = personal ? null : RecruiterCommandParser.Parse(TeamsText.RemoveBotMention(activity), mentions),
+                Mentions = mentions,
+                ClickedQuestionId = QuestionOf(activity.Value),
+            };
+        }
+
+        var botId = activity.Recipient?.Id;
+        if (activity.Type == ActivityType.ConversationUpdate && botId is not null
+            && activity.MembersAdded?.Any(m => string.Equals(m.Id, botId, StringComparison.OrdinalIgnoreCase)) == true)
+        {
+            // Only the bot itself joining is greeted: a welcome for every member of a large team would be noise.
+            return turn with { Kind = TurnKind.BotAdded, IsPersonal = activity.Conversation is { IsPersonal: true } && turn.TeamId is null };
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Where the activity's conversation can be reached later. A Teams channel thread (<c>19:…;messageid=123</c>) becomes the
@@ -69,7 +115,7 @@ internal static class ActivityMapper
 
     /// <summary>
     /// The value of a clicked Block Kit button on Azure Bot Service's Slack channel, which forwards the Slack
-    /// interaction payload as <c>channelData.payload</c> (slack.md part B): <c>payload.actions[0].value</c>.
+    /// interaction payload as <c>channelData.payload</c> (docs/channels.md): <c>payload.actions[0].value</c>.
     /// </summary>
     public static string? SlackButtonValueOf(JsonElement? channelData)
     {
@@ -103,7 +149,12 @@ internal static class ActivityMapper
             : null;
 
     /// <summary><c>data.screeningAnswer</c> of an Action.Submit (message <c>value</c>) or Action.Execute (invoke <c>value.action.data</c>).</summary>
-    public static string? AnswerOf(JsonElement? value)
+    public static string? AnswerOf(JsonElement? value) => CardData(value, AdaptiveCardRenderer.AnswerKey);
+
+    /// <summary><c>data.questionId</c>: the question whose card the clicked button was on.</summary>
+    public static string? QuestionOf(JsonElement? value) => CardData(value, AdaptiveCardRenderer.QuestionKey);
+
+    private static string? CardData(JsonElement? value, string key)
     {
         if (value is not { ValueKind: JsonValueKind.Object } data)
         {
@@ -116,8 +167,10 @@ internal static class ActivityMapper
             data = executeData;
         }
 
-        return data.TryGetProperty(ReplyActivities.AnswerKey, out var answer) && answer.ValueKind == JsonValueKind.String
-            ? answer.GetString()
-            : null;
+        return data.TryGetProperty(key, out var found) && found.ValueKind == JsonValueKind.String ? found.GetString() : null;
     }
+
+    /// <summary>How commands are typed here, for usage messages: the bot's own @name in Teams.</summary>
+    private static string PrefixOf(Activity activity) =>
+        activity.Recipient?.Name is { Length: > 0 } name && activity.ChannelId == "msteams" ? "@" + name : Turn.MentionPrefix;
 }

@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace ScreeningBot.Bot.BotFramework;
 
 /// <summary>
-/// An Activity's <c>type</c>: an open set defined by the channel (spec A2005: tolerate unknown types), compared
-/// ordinally (A2011). Wraps the wire string so unknown values survive a round trip.
+/// An Activity's <c>type</c>: an open set defined by the channel (unknown types are tolerated, docs/channels.md), compared
+/// ordinally. Wraps the wire string so unknown values survive a round trip.
 /// </summary>
 [JsonConverter(typeof(ActivityTypeJsonConverter))]
 internal readonly struct ActivityType : IEquatable<ActivityType>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ScreeningBot.Bot.BotFramework;
 
 /// <summary>
-/// Body of the HTTP 200 answering an <c>invoke</c> (protocol §4): <c>{ statusCode, type, value }</c>; a toast
+/// Body of the HTTP 200 answering an <c>invoke</c> (docs/channels.md): <c>{ statusCode, type, value }</c>; a toast
 /// (<see cref="MessageType"/>) or an error (<see cref="ErrorType"/> with <c>{ code, message }</c>).
 /// </summary>
 internal sealed record AdaptiveCardInvokeResponse(int StatusCode, string Type, JsonNode? Value)

@@ -8,22 +8,99 @@ using ScreeningBot.Dialogs.Screening;
 namespace ScreeningBot.Bot.BotFramework;
 
 /// <summary>
-/// Reaches conversations that arrived through the Bot Framework (Teams, Web Chat, Direct Line, Emulator) proactively,
-/// through the Bot Connector: replies in order, and scorecards. In a Teams channel the scorecard starts a new thread
-/// (<c>POST v3/conversations</c> with <c>channelData.channel.id</c>, teams.md §4); elsewhere it is sent into the conversation.
+/// Reaches conversations that arrived through the Bot Framework (Teams, Web Chat, Direct Line, Emulator, Slack through Azure
+/// Bot Service, the local playground) on the bot's own initiative, through the Bot Connector: opens a candidate's 1:1 chat
+/// (<c>POST v3/conversations</c>), sends replies in order, and posts scorecards. In a Teams channel the scorecard starts a new
+/// thread (<c>channelData.channel.id</c>, docs/channels.md); elsewhere it is sent into the conversation. Connector refusals
+/// become <see cref="ChannelDeliveryException"/>s worded for a recruiter.
 /// </summary>
 internal sealed class BotFrameworkConversationChannel(ConnectorClient connector, TrustedServiceUrls trusted, ILogger<BotFrameworkConversationChannel> logger) : IConversationChannel
 {
+    private const string Teams = "msteams";
+    private const string Slack = "slack";
+
+    /// <summary>Channels whose connector opens 1:1 chats on request: Teams, Slack through Azure Bot Service, and the local playground's stand-in (bot/Playground).</summary>
+    private static readonly string[] ChannelsThatOpenChats = [Teams, Slack, "playground"];
+
     public bool Handles(ConversationAddress address) => address?.ViaBotFramework == true;
+
+    public async Task<CandidateConversation> OpenConversationAsync(Participant candidate, ConversationAddress source, Participant recruiter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(recruiter);
+        var teams = source.ChannelId == Teams;
+        if (!ChannelsThatOpenChats.Contains(source.ChannelId, StringComparer.Ordinal) || source.ServiceUrl is null)
+        {
+            return CandidateConversation.Failed($"private chats can only be opened from Teams, Slack or the local playground (this command came from '{source.ChannelId}').");
+        }
+
+        if (teams && string.IsNullOrWhiteSpace(source.TenantId))
+        {
+            return CandidateConversation.Failed("the message carried no Teams tenant id.");
+        }
+
+        // Azure Bot Service's Slack channel names users U…:T… (user and workspace); a <@U…> mention has only the user part,
+        // so the workspace comes from the recruiter's own id. Whether ABS opens Slack DMs this way is not verified here.
+        var memberId = source.ChannelId == Slack && !candidate.Id.Contains(':', StringComparison.Ordinal) && recruiter.Id.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon
+            ? candidate.Id + recruiter.Id[colon..]
+            : candidate.Id;
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = source.BotId is null ? null : new ChannelAccount { Id = source.BotId },
+            Members = [new ChannelAccount { Id = memberId }],
+            TenantId = teams ? source.TenantId : null,
+            ChannelData = teams ? new JsonObject { ["tenant"] = new JsonObject { ["id"] = source.TenantId } } : null,
+        };
+        try
+        {
+            var created = await connector.CreateConversationAsync(source.ServiceUrl, parameters, cancellationToken);
+            if (created?.Id is not { Length: > 0 } conversationId)
+            {
+                return CandidateConversation.Failed("the channel did not return a conversation id.");
+            }
+
+            var address = new ConversationAddress
+            {
+                ChannelId = source.ChannelId,
+                ConversationId = conversationId,
+                ServiceUrl = source.ServiceUrl,
+                TenantId = source.TenantId,
+                BotId = source.BotId,
+                ViaBotFramework = true,
+            };
+            return CandidateConversation.Opened(address, candidate with { Id = memberId });
+        }
+        catch (ConnectorException e)
+        {
+            return CandidateConversation.Failed(e.RecruiterReason + ".");
+        }
+        catch (UntrustedServiceUrlException e)
+        {
+            return CandidateConversation.Failed(e.Message);
+        }
+    }
 
     public async Task SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(replies);
-        var serviceUrl = ServiceUrlOf(address);
-        foreach (var reply in replies)
+        try
         {
-            await connector.SendToConversationAsync(serviceUrl, ActivityMapper.ConversationIdOf(address), Addressed(ReplyActivities.FromReply(reply, address.ChannelId), address), cancellationToken);
+            var serviceUrl = ServiceUrlOf(address);
+            foreach (var reply in replies)
+            {
+                await connector.SendToConversationAsync(serviceUrl, ActivityMapper.ConversationIdOf(address), Addressed(ReplyActivities.FromReply(reply, address.ChannelId), address), cancellationToken);
+            }
+        }
+        catch (ConnectorException e)
+        {
+            throw new ChannelDeliveryException(e.RecruiterReason, e);
+        }
+        catch (UntrustedServiceUrlException e)
+        {
+            throw new ChannelDeliveryException(e.Message, e);
         }
     }
 

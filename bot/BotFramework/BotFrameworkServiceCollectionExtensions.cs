@@ -7,30 +7,20 @@ using ScreeningBot.Bot.Hosting;
 
 namespace ScreeningBot.Bot.BotFramework;
 
-/// <summary>Registers and maps the Bot Framework endpoint (Teams, Web Chat, Direct Line) and its connector channel.</summary>
+/// <summary>Registers and maps the Bot Framework channel (Teams, Web Chat, Direct Line, Slack through Azure Bot Service): its endpoint and its connector.</summary>
 internal static class BotFrameworkServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="BotFrameworkOptions"/> (root <c>MicrosoftApp*</c> keys plus section <c>BotFramework</c>) and validates it
-    /// at start-up; registers the authenticator, MSAL token provider, resilient HTTP clients, connector client, turn queue and
-    /// handler, and <see cref="BotFrameworkConversationChannel"/> as an <see cref="IConversationChannel"/>.
+    /// at start-up; registers inbound authentication (JwtBearer), the MSAL token provider, resilient HTTP clients, the
+    /// connector client, the adapter, and <see cref="BotFrameworkConversationChannel"/> as an <see cref="IConversationChannel"/>.
     /// </summary>
-    public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBotFramework(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<BotFrameworkOptions>()
-            .Bind(configuration.GetSection(BotFrameworkOptions.SectionName))
-            .Configure(o =>
-            {
-                o.MicrosoftAppId = configuration["MicrosoftAppId"]?.Trim();
-                o.MicrosoftAppPassword = configuration["MicrosoftAppPassword"];
-                o.MicrosoftAppTenantId = configuration["MicrosoftAppTenantId"]?.Trim();
-                o.MicrosoftAppType = configuration["MicrosoftAppType"];
-            })
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkRegistrationValidator>());
+        services.AddOptionsWithValidateOnStart<BotFrameworkOptions, BotFrameworkOptionsValidator>()
+            .BindConfiguration(BotFrameworkOptions.RegistrationSectionName)
+            .BindConfiguration(BotFrameworkOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(BotFrameworkHttpClients.OpenId).AddStandardResilienceHandler();
@@ -39,36 +29,40 @@ internal static class BotFrameworkServiceCollectionExtensions
             .AddStandardResilienceHandler(ConfigureConnectorResilience)
             .SelectPipelineByAuthority();
 
-        services.TryAddSingleton<BotFrameworkAuthenticator>();
+        services.AddBotFrameworkAuthentication();
         services.TryAddSingleton<BotTokenProvider>();
         services.TryAddSingleton<TrustedServiceUrls>();
         services.TryAddSingleton<ConnectorClient>();
         services.TryAddSingleton<BotFrameworkConversationChannel>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationChannel, BotFrameworkConversationChannel>(sp => sp.GetRequiredService<BotFrameworkConversationChannel>()));
-        services.TryAddSingleton<TeamsCandidateChannel>();
-        services.TryAddSingleton<BotFrameworkTurnHandler>();
-        services.TryAddSingleton<ConversationTurnQueue>();
-        services.AddHostedService(sp => sp.GetRequiredService<ConversationTurnQueue>());
-        services.TryAddSingleton<ActivityProcessor>();
+        services.TryAddSingleton<BotFrameworkAdapter>();
         services.AddHostedService<BotFrameworkStartupCheck>();
         return services;
     }
 
-    /// <summary>Maps <c>POST /api/messages</c>. Throws when <see cref="AddBotFramework"/> was not called.</summary>
+    /// <summary>
+    /// Maps <c>POST /api/messages</c>, behind the Bot Framework's JWT when an app id is configured. Throws when
+    /// <see cref="AddBotFramework"/> was not called.
+    /// </summary>
     public static IEndpointRouteBuilder MapBotFrameworkEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        if (endpoints.ServiceProvider.GetService<ActivityProcessor>() is null)
+        if (endpoints.ServiceProvider.GetService<BotFrameworkAdapter>() is null)
         {
-            throw new InvalidOperationException("The Bot Framework services are not registered; call services.AddBotFramework(configuration) (AddScreeningBot does) before MapBotFrameworkEndpoints.");
+            throw new InvalidOperationException("The Bot Framework services are not registered; call services.AddBotFramework() (AddScreeningBot does) before MapBotFrameworkEndpoints.");
         }
 
-        endpoints.MapPost(BotRoutes.Messages, HandleMessagesAsync).DisableAntiforgery();
+        var messages = endpoints.MapPost(BotRoutes.Messages, HandleMessagesAsync).DisableAntiforgery();
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.AuthenticationEnabled)
+        {
+            messages.RequireAuthorization(BotFrameworkAuthentication.Scheme);
+        }
+
         return endpoints;
     }
 
-    private static Task<IResult> HandleMessagesAsync(HttpContext context, ActivityProcessor processor) =>
-        processor.ProcessAsync(context, context.RequestAborted);
+    private static Task<IResult> HandleMessagesAsync(HttpContext context, BotFrameworkAdapter adapter) =>
+        adapter.ProcessAsync(context, context.RequestAborted);
 
     /// <summary>
     /// Connector calls: up to 3 retries with short exponential back-off, honouring Retry-After (429); only what

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using ScreeningBot.Bot.Hosting;
 
 namespace ScreeningBot.Bot.BotFramework;
 
@@ -45,7 +46,7 @@ internal sealed class BotFrameworkStartupCheck(
     {
         // Kestrel wildcard forms ("http://*:80", "http://+:80") are not valid URIs; they mean every interface.
         var normalized = address.Replace("://*", "://wildcard.invalid", StringComparison.Ordinal).Replace("://+", "://wildcard.invalid", StringComparison.Ordinal);
-        return Uri.TryCreate(normalized, UriKind.Absolute, out var uri) && TrustedServiceUrls.IsLoopback(uri);
+        return Uri.TryCreate(normalized, UriKind.Absolute, out var uri) && Loopback.IsLoopback(uri);
     }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -4,7 +4,7 @@ using Microsoft.Identity.Client;
 namespace ScreeningBot.Bot.BotFramework;
 
 /// <summary>
-/// Bearer tokens for calls to the Bot Connector (protocol §6): OAuth2 client credentials with MSAL, one
+/// Bearer tokens for calls to the Bot Connector (docs/channels.md): OAuth2 client credentials with MSAL, one
 /// <see cref="IConfidentialClientApplication"/> for the process so its token cache is reused and renewed near expiry.
 /// Authority: the app's tenant for single-tenant registrations, <c>botframework.com</c> for multi-tenant ones.
 /// Returns null when authentication is off (local development against the Emulator).

@@ -12,7 +12,7 @@ internal sealed class ChannelAccount
 
     public string? AadObjectId { get; init; }
 
-    /// <summary>Ignored by receivers (spec A7511); kept for round trips.</summary>
+    /// <summary>Receivers ignore it (docs/channels.md); kept for round trips.</summary>
     public string? Role { get; init; }
 
     /// <summary>Fields this bot does not model, kept so the account round-trips unchanged.</summary>

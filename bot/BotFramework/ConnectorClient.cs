@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace ScreeningBot.Bot.BotFramework;
 
 /// <summary>
-/// The Bot Connector REST API (protocol §7): send, reply, update, create conversation. Every call carries an MSAL
+/// The Bot Connector REST API (docs/channels.md): send, reply, update, create conversation. Every call carries an MSAL
 /// token (when authentication is on), goes through the resilient <see cref="BotFrameworkHttpClients.Connector"/>
 /// client (retries per <see cref="ConnectorRetryPolicy"/>), and only ever reaches a serviceUrl in
 /// <see cref="TrustedServiceUrls"/>. Failures become <see cref="ConnectorException"/>, logged with the

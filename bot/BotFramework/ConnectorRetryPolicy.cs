@@ -5,7 +5,7 @@ using Polly.Timeout;
 namespace ScreeningBot.Bot.BotFramework;
 
 /// <summary>
-/// Which failed connector calls are retried (protocol §8). Throttling (429, honouring Retry-After), 503 and 412 mean
+/// Which failed connector calls are retried (docs/channels.md). Throttling (429, honouring Retry-After), 503 and 412 mean
 /// the message was not taken, so every call is retried. POSTs that create activities are not idempotent: after a 502,
 /// 504, a timeout or a broken connection the message may have been delivered, so only reads, updates and deletes are
 /// retried then. A connection that was never established is safe to retry for any call.

@@ -5,12 +5,18 @@ using Microsoft.IdentityModel.Tokens;
 namespace ScreeningBot.Bot.BotFramework;
 
 /// <summary>
-/// Signing keys from one OpenID metadata document. A <see cref="ConfigurationManager{T}"/> caches the document and
-/// refreshes it every 12 hours (the auth doc asks for at least daily). Since that manager refreshes in the background
-/// and keeps answering with the old keys meanwhile, a token signed with an unknown key id triggers a direct fetch
-/// (at most once per <see cref="MinForcedRefreshInterval"/>) whose keys are used at once. Thread-safe.
+/// Signing keys from one OpenID metadata document, as the JwtBearer handler's configuration manager. A
+/// <see cref="ConfigurationManager{T}"/> caches the document and refreshes it every 12 hours (the Bot Framework asks for at
+/// least daily). Since that manager refreshes in the background and keeps answering with the old keys meanwhile, a token
+/// naming an unknown key id triggers a direct fetch first (<see cref="EnsureKeyAsync"/>, at most once per
+/// <see cref="MinForcedRefreshInterval"/>) whose keys count at once. Thread-safe.
 /// </summary>
-internal sealed class OpenIdKeySource
+/// <remarks>
+/// The configuration handed out lists the key set's RSA entries themselves (<see cref="JsonWebKey"/>) as signing keys, so the
+/// key that verified a token, <c>SecurityToken.SigningKey</c>, still carries its JWKS entry with the Bot Framework's
+/// <c>endorsements</c>: they are read from the key that did the work, never looked up by a <c>kid</c> the token chose.
+/// </remarks>
+internal sealed class OpenIdKeySource : IConfigurationManager<OpenIdConnectConfiguration>
 {
     /// <summary>Unknown key ids can be sent by anyone; this bounds how often they make us fetch metadata.</summary>
     public static readonly TimeSpan MinForcedRefreshInterval = TimeSpan.FromMinutes(1);
@@ -23,6 +29,7 @@ internal sealed class OpenIdKeySource
     private Task<bool>? _refreshing;
     private OpenIdConnectConfiguration? _forced;
     private DateTimeOffset _forcedAt = DateTimeOffset.MinValue;
+    private (OpenIdConnectConfiguration Cached, OpenIdConnectConfiguration? Forced, OpenIdConnectConfiguration Merged)? _merged;
 
     public OpenIdKeySource(string metadataUrl, HttpClient httpClient, TimeProvider time, ILogger logger)
     {
@@ -42,77 +49,99 @@ internal sealed class OpenIdKeySource
     public string MetadataUrl { get; }
 
     /// <summary>The current keys: the cached document's, plus those of a forced refresh.</summary>
-    public async Task<SigningKeys> GetKeysAsync(CancellationToken cancellationToken)
+    /// <exception cref="SigningKeysUnavailableException">The metadata could not be fetched and nothing is cached.</exception>
+    public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
     {
-        var configuration = await _manager.GetConfigurationAsync(cancellationToken);
-        return new SigningKeys(Volatile.Read(ref _forced) is { } forced ? [configuration, forced] : [configuration]);
+        OpenIdConnectConfiguration cached;
+        try
+        {
+            cached = await _manager.GetConfigurationAsync(cancel);
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException or ArgumentException or System.Text.Json.JsonException)
+        {
+            BotFrameworkLog.SigningKeysUnavailable(_logger, MetadataUrl, e);
+            throw new SigningKeysUnavailableException($"signing keys could not be fetched from {MetadataUrl}", e);
+        }
+
+        var forced = Volatile.Read(ref _forced);
+        lock (_gate)
+        {
+            if (_merged is { } merged && ReferenceEquals(merged.Cached, cached) && ReferenceEquals(merged.Forced, forced))
+            {
+                return merged.Merged;
+            }
+
+            var configuration = new OpenIdConnectConfiguration { Issuer = cached.Issuer };
+            foreach (var key in (forced is null ? [cached] : new[] { cached, forced }).SelectMany(SigningKeysOf))
+            {
+                configuration.SigningKeys.Add(key);
+            }
+
+            _merged = (cached, forced, configuration);
+            return configuration;
+        }
     }
 
-    /// <summary>Fetches the metadata now unless that happened less than <see cref="MinForcedRefreshInterval"/> ago; true when new keys were loaded.</summary>
-    public Task<bool> RefreshAsync(string unknownKeyId, CancellationToken cancellationToken)
+    public void RequestRefresh() => _manager.RequestRefresh();
+
+    /// <summary>
+    /// Makes sure a key named <paramref name="keyId"/> is loaded if the metadata has it: fetches the metadata now when the
+    /// current keys lack it, unless that happened less than <see cref="MinForcedRefreshInterval"/> ago.
+    /// </summary>
+    /// <exception cref="SigningKeysUnavailableException">The metadata could not be fetched.</exception>
+    public async Task EnsureKeyAsync(string? keyId, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrEmpty(keyId))
+        {
+            return;
+        }
+
+        var current = await GetConfigurationAsync(cancellationToken);
+        if (current.SigningKeys.Any(k => string.Equals(k.KeyId, keyId, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        Task<bool> refreshing;
         lock (_gate)
         {
             if (_refreshing is { IsCompleted: false } running)
             {
-                return running.WaitAsync(cancellationToken);
+                refreshing = running;
             }
-
-            if (_time.GetUtcNow() - _forcedAt < MinForcedRefreshInterval)
+            else if (_time.GetUtcNow() - _forcedAt < MinForcedRefreshInterval)
             {
-                return Task.FromResult(false);
+                return;
             }
-
-            _forcedAt = _time.GetUtcNow();
-            BotFrameworkLog.SigningKeysRefreshing(_logger, MetadataUrl, unknownKeyId);
-            _refreshing = FetchAsync();
-            return _refreshing.WaitAsync(cancellationToken);
+            else
+            {
+                _forcedAt = _time.GetUtcNow();
+                BotFrameworkLog.SigningKeysRefreshing(_logger, MetadataUrl, keyId);
+                refreshing = _refreshing = FetchAsync();
+            }
         }
+
+        await refreshing.WaitAsync(cancellationToken);
     }
+
+    /// <summary>The key set's RSA signing entries, as <see cref="JsonWebKey"/>s that keep their extra members (endorsements).</summary>
+    private static IEnumerable<SecurityKey> SigningKeysOf(OpenIdConnectConfiguration document) =>
+        document.JsonWebKeySet?.Keys.Where(k => k.Kty == JsonWebAlgorithmsKeyTypes.RSA && k.Use is null or "sig") ?? [];
 
     // Shared by concurrent callers, so it does not take any one request's cancellation token.
     private async Task<bool> FetchAsync()
     {
-        var fresh = await OpenIdConnectConfigurationRetriever.GetAsync(MetadataUrl, _retriever, CancellationToken.None);
-        Volatile.Write(ref _forced, fresh);
-        _manager.RequestRefresh();
-        return true;
-    }
-}
-
-/// <summary>Signing keys with their JWKS entries (for Bot Framework's per-key <c>endorsements</c>).</summary>
-internal sealed class SigningKeys(IReadOnlyList<OpenIdConnectConfiguration> documents)
-{
-    public IEnumerable<SecurityKey> Keys => documents.SelectMany(d => d.SigningKeys);
-
-    public bool Contains(string keyId) => Keys.Any(k => string.Equals(k.KeyId, keyId, StringComparison.Ordinal));
-
-    /// <summary>The channel ids the key <paramref name="keyId"/> is endorsed for; null when the JWKS says nothing.</summary>
-    public IReadOnlyList<string>? EndorsementsOf(string? keyId)
-    {
-        if (keyId is null)
+        try
         {
-            return null;
+            var fresh = await OpenIdConnectConfigurationRetriever.GetAsync(MetadataUrl, _retriever, CancellationToken.None);
+            Volatile.Write(ref _forced, fresh);
+            _manager.RequestRefresh();
+            return true;
         }
-
-        foreach (var document in documents.Reverse())
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException or ArgumentException or System.Text.Json.JsonException)
         {
-            var key = document.JsonWebKeySet?.Keys.FirstOrDefault(k => string.Equals(k.Kid, keyId, StringComparison.Ordinal));
-            if (key is not null && key.AdditionalData.TryGetValue("endorsements", out var raw))
-            {
-                return Endorsements(raw);
-            }
+            BotFrameworkLog.SigningKeysUnavailable(_logger, MetadataUrl, e);
+            throw new SigningKeysUnavailableException($"signing keys could not be fetched from {MetadataUrl}", e);
         }
-
-        return null;
     }
-
-    private static List<string> Endorsements(object? raw) => raw switch
-    {
-        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Array } array =>
-            [.. array.EnumerateArray().Where(e => e.ValueKind == System.Text.Json.JsonValueKind.String).Select(e => e.GetString()!)],
-        string single => [single],
-        System.Collections.IEnumerable items => [.. items.Cast<object?>().Select(i => i?.ToString()).OfType<string>()],
-        _ => [],
-    };
 }

@@ -1,27 +1,16 @@
-using System.Text.Json.Nodes;
-using ScreeningBot.Bot.Reports;
-using ScreeningBot.Bot.Slack;
+using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
 
 namespace ScreeningBot.Bot.BotFramework;
 
 /// <summary>
-/// Renders channel-neutral replies as outbound activities (unaddressed: the sender fills in conversation and accounts).
-/// Prompts with choices get an Adaptive Card (schema 1.5) whose Action.Submit buttons carry the choice value in
-/// <c>data.screeningAnswer</c>; the text stays on the activity, so typed answers and card-less channels still work.
+/// Puts channel-neutral replies, command answers and scorecards into outbound activities (unaddressed: the sender fills in
+/// conversation and accounts), with the cards from bot/Rendering: an Adaptive Card under prompts with choices, or Block Kit
+/// in <c>channelData</c> for Slack through Azure Bot Service.
 /// </summary>
 internal static class ReplyActivities
 {
-    /// <summary>The Action.Submit data key holding the clicked choice's value.</summary>
-    public const string AnswerKey = "screeningAnswer";
-
-    /// <summary>The Action.Submit data key naming the question a button answers.</summary>
-    public const string QuestionKey = "questionId";
-
-    /// <summary>Teams shows at most about six card actions; longer choice lists become a drop-down.</summary>
-    public const int MaxButtons = 5;
-
     /// <summary>Azure Bot Service's Slack channel: Slack renders no Adaptive Cards (ABS turns them into images), so Block Kit goes in <c>channelData</c>.</summary>
     public static bool UsesBlockKit(string? channelId) => string.Equals(channelId, "slack", StringComparison.OrdinalIgnoreCase);
 
@@ -61,7 +50,7 @@ internal static class ReplyActivities
                 ReplyKind.Closing => "ignoringInput",
                 _ => "acceptingInput",
             },
-            Attachments = reply.Choices.Count == 0 ? null : [ChoiceCard(reply)],
+            Attachments = reply.Choices.Count == 0 ? null : [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = AdaptiveCardRenderer.RenderPrompt(reply) }],
         };
     }
 
@@ -121,51 +110,5 @@ internal static class ReplyActivities
     {
         using var document = System.Text.Json.JsonDocument.Parse(message.ToJson().ToJsonString());
         return document.RootElement.Clone();
-    }
-
-    private static Attachment ChoiceCard(Reply reply)
-    {
-        var body = new JsonArray();
-        var actions = new JsonArray();
-        if (reply.Choices.Count <= MaxButtons)
-        {
-            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = "Pick an answer, or type it.", ["isSubtle"] = true, ["wrap"] = true });
-            foreach (var choice in reply.Choices)
-            {
-                actions.Add(new JsonObject
-                {
-                    ["type"] = "Action.Submit",
-                    ["title"] = choice.Title,
-                    ["data"] = new JsonObject
-                    {
-                        [AnswerKey] = choice.Value,
-                        [QuestionKey] = reply.QuestionId,
-                        // Teams: show the clicked title in the chat as the candidate's message.
-                        ["msteams"] = new JsonObject { ["type"] = "messageBack", ["displayText"] = choice.Title, ["text"] = choice.Value },
-                    },
-                });
-            }
-        }
-        else
-        {
-            var options = new JsonArray();
-            foreach (var choice in reply.Choices)
-            {
-                options.Add(new JsonObject { ["title"] = choice.Title, ["value"] = choice.Value });
-            }
-
-            body.Add(new JsonObject { ["type"] = "Input.ChoiceSet", ["id"] = AnswerKey, ["style"] = "compact", ["isRequired"] = true, ["errorMessage"] = "Pick one.", ["choices"] = options });
-            actions.Add(new JsonObject { ["type"] = "Action.Submit", ["title"] = "Send", ["data"] = new JsonObject { [QuestionKey] = reply.QuestionId } });
-        }
-
-        var card = new JsonObject
-        {
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["type"] = "AdaptiveCard",
-            ["version"] = AdaptiveCardRenderer.SchemaVersion,
-            ["body"] = body,
-            ["actions"] = actions,
-        };
-        return new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = card };
     }
 }

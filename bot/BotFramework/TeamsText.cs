@@ -6,7 +6,7 @@ namespace ScreeningBot.Bot.BotFramework;
 internal static partial class TeamsText
 {
     /// <summary>
-    /// The activity's text without the bot's own mentions (teams.md §5): each mention entity whose <c>mentioned.id</c> is the
+    /// The activity's text without the bot's own mentions (docs/channels.md): each mention entity whose <c>mentioned.id</c> is the
     /// recipient is removed by its entity <c>text</c> (or <c>&lt;at&gt;name&lt;/at&gt;</c>), case-insensitively; then trimmed.
     /// </summary>
     public static string RemoveBotMention(Activity activity)

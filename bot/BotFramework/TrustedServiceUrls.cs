@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.Extensions.Options;
+using ScreeningBot.Bot.Hosting;
 
 namespace ScreeningBot.Bot.BotFramework;
 
@@ -33,17 +33,8 @@ internal sealed class TrustedServiceUrls(IOptions<BotFrameworkOptions> options)
             return false;
         }
 
-        return options.Value.AuthenticationEnabled ? _trusted.ContainsKey(Normalize(serviceUrl)) : IsLoopback(uri);
+        return options.Value.AuthenticationEnabled ? _trusted.ContainsKey(Normalize(serviceUrl)) : Loopback.IsLoopback(uri);
     }
-
-    public static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-
-    /// <summary>True for a request <c>Host</c> name that can only mean this machine: <c>localhost</c>, <c>*.localhost</c>, or a loopback address.</summary>
-    public static bool IsLoopbackHost(string host) =>
-        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-        || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     private static string Normalize(string serviceUrl) => serviceUrl.TrimEnd('/') + "/";
 }

@@ -5,10 +5,22 @@ using ScreeningBot.Dialogs.Screening;
 
 namespace ScreeningBot.Bot.Channels;
 
-/// <summary>Routes proactive messages and scorecards to the channel that handles the address; it is also the scorecard publisher.</summary>
+/// <summary>
+/// Delivers what the bot says on its own initiative (invitations, notices, scorecards) through the
+/// <see cref="IConversationChannel"/> that handles the address; it is also the scorecard publisher.
+/// </summary>
 internal sealed class ChannelRouter(IEnumerable<IConversationChannel> channels, ReportLinks links, ILogger<ChannelRouter> logger) : IScorecardPublisher
 {
     private readonly IConversationChannel[] _channels = [.. channels];
+
+    /// <summary>Opens the 1:1 conversation with <paramref name="candidate"/> in the channel the recruiter wrote from.</summary>
+    public Task<CandidateConversation> OpenConversationAsync(Participant candidate, ConversationAddress source, Participant recruiter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Find(source) is { } channel
+            ? channel.OpenConversationAsync(candidate, source, recruiter, cancellationToken)
+            : Task.FromResult(CandidateConversation.Failed($"this bot cannot open private chats on '{source.ChannelId}'."));
+    }
 
     public Task SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
@@ -32,7 +44,9 @@ internal sealed class ChannelRouter(IEnumerable<IConversationChannel> channels, 
         return await For(hiring).PostScorecardAsync(hiring, linked, cancellationToken);
     }
 
+    private IConversationChannel? Find(ConversationAddress address) => Array.Find(_channels, c => c.Handles(address));
+
     private IConversationChannel For(ConversationAddress address) =>
-        Array.Find(_channels, c => c.Handles(address))
-        ?? throw new InvalidOperationException($"No channel is configured that can reach '{address.ChannelId}' conversations. Configure that channel (see README) or cancel the interview.");
+        Find(address)
+        ?? throw new ChannelDeliveryException($"No channel is configured that can reach '{address.ChannelId}' conversations. Configure that channel (see README) or cancel the interview.");
 }

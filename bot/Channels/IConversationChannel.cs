@@ -5,15 +5,23 @@ using ScreeningBot.Dialogs.Screening;
 namespace ScreeningBot.Bot.Channels;
 
 /// <summary>
-/// One way of talking to people: the Bot Framework connector (Teams, Web Chat, Azure Bot Service Slack), Slack's
-/// Web API, or the local playground. Registered in DI; <see cref="ChannelRouter"/> picks the one that handles an address.
+/// One way of reaching people on the bot's own initiative: the Bot Connector (Teams, Web Chat, Slack through Azure Bot
+/// Service, the local playground's stand-in) or Slack's Web API. Registered in DI; <see cref="ChannelRouter"/> picks the one
+/// that handles an address. Replies to a turn in progress go through that turn's <c>ITurnReplies</c> instead (bot/Turns).
+/// Delivery failures a recruiter should hear about are thrown as <see cref="ChannelDeliveryException"/>.
 /// </summary>
 internal interface IConversationChannel
 {
     /// <summary>True when this channel can deliver to <paramref name="address"/>.</summary>
     bool Handles(ConversationAddress address);
 
-    /// <summary>Sends replies proactively, in order (prompts with choices become buttons).</summary>
+    /// <summary>
+    /// Opens (or finds) the 1:1 conversation with <paramref name="candidate"/>, on behalf of <paramref name="recruiter"/> who
+    /// asked from <paramref name="source"/>; returns its address and who the candidate is there, or why it could not.
+    /// </summary>
+    Task<CandidateConversation> OpenConversationAsync(Participant candidate, ConversationAddress source, Participant recruiter, CancellationToken cancellationToken);
+
+    /// <summary>Sends replies, in order (prompts with choices become buttons).</summary>
     Task SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken);
 
     /// <summary>Posts a scorecard in the channel's own card format; returns the posted message id.</summary>

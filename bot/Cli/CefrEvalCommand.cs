@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ScreeningBot.Dialogs.Language;
 
 namespace ScreeningBot.Bot.Cli;
@@ -5,21 +6,32 @@ namespace ScreeningBot.Bot.Cli;
 /// <summary><c>cefr-eval</c>: the offline CEFR estimator over a CEFR-SP style file (the work is in <see cref="CefrEvaluation"/>).</summary>
 internal sealed class CefrEvalCommand : ICliCommand
 {
-    public string Name => "cefr-eval";
+    private readonly Option<string> _out = new("--out") { Description = "Where to write the {\"id\", \"level\"} lines (JSON lines).", HelpName = "FILE", Required = true };
 
-    public string Usage => "cefr-eval --out FILE [--items PATH]";
-
-    public string Summary =>
-        "Estimates the CEFR level of every sentence of shared/eval/cefr-sp/items.jsonl (or --items PATH) and writes {\"id\", \"level\"} lines for evaluate.py.";
-
-    public async Task<int> RunAsync(CliArguments arguments, CliContext context, CancellationToken cancellationToken)
+    private readonly Option<string> _items = new("--items")
     {
-        ArgumentNullException.ThrowIfNull(arguments);
+        Description = $"The items.jsonl to read (any split); default: {CefrItems.FolderRelativePath}/{CefrItems.ItemsFileName} above the current directory.",
+        HelpName = "PATH",
+    };
+
+    public CefrEvalCommand()
+    {
+        Command = new Command(
+            "cefr-eval",
+            "Estimates the CEFR level of every sentence of shared/eval/cefr-sp/items.jsonl (or --items PATH) and writes {\"id\", \"level\"} lines for evaluate.py.")
+        {
+            _out, _items,
+        };
+    }
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult parseResult, CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
         ArgumentNullException.ThrowIfNull(context);
-        var output = arguments.GetRequired("out");
-        var items = arguments.Get("items");
-        arguments.ThrowIfUnknownOptions();
-        items ??= CefrItems.Locate([Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
+        var output = parseResult.GetRequiredValue(_out);
+        var items = parseResult.GetValue(_items) ?? CefrItems.Locate([Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
         if (items is null)
         {
             await context.Error.WriteLineAsync(

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ScreeningBot.Bot.Judging;
@@ -24,35 +25,72 @@ internal sealed class JudgeEvalCommand : ICliCommand
 
     private const int ProgressEvery = 500;
 
-    public string Name => "judge-eval";
-
     /// <summary>Answers judged at once by the LLM judge. Four keeps a small deployment's rate limit in reach.</summary>
     public const int DefaultConcurrency = 4;
 
     public const int MaxConcurrency = 64;
 
-    public string Usage => "judge-eval --split dev|test [--judge rubric|llm] --out FILE [--items PATH] [--warm-up SECONDS] [--concurrency N] [--resume]";
-
-    public string Summary =>
-        "Judges the human-graded answers of shared/eval/answer-grading and writes {\"id\", \"score\"} lines for evaluate.py.";
-
-    public async Task<int> RunAsync(CliArguments arguments, CliContext context, CancellationToken cancellationToken)
+    private readonly Option<string> _split = new("--split")
     {
-        ArgumentNullException.ThrowIfNull(arguments);
+        Description = "Which split to predict: dev, or test (predictions always include dev, where evaluate.py fits its map).",
+        HelpName = "dev|test",
+        Required = true,
+    };
+
+    private readonly Option<string> _judge = new("--judge")
+    {
+        Description = $"The judge to run: {JudgeFactory.Rubric} (offline, default) or {JudgeFactory.Llm} (the configured Judge:AzureOpenAI endpoint).",
+        HelpName = $"{JudgeFactory.Rubric}|{JudgeFactory.Llm}",
+    };
+
+    private readonly Option<string> _out = new("--out") { Description = "Where to write the predictions (JSON lines).", HelpName = "FILE", Required = true };
+
+    private readonly Option<string> _items = new("--items")
+    {
+        Description = $"The items.jsonl to read; default: {AnswerGradingSet.FolderRelativePath}/{AnswerGradingSet.ItemsFileName} above the current directory.",
+        HelpName = "PATH",
+    };
+
+    private readonly Option<string> _warmUp = new("--warm-up")
+    {
+        Description = $"Seconds of untimed judging before the timed pass (default {DefaultWarmUpSeconds.ToString(CultureInfo.InvariantCulture)}; 0 skips it).",
+        HelpName = "SECONDS",
+    };
+
+    private readonly Option<string> _concurrency = new("--concurrency")
+    {
+        Description = $"Answers judged at once by the llm judge (1 to {MaxConcurrency}, default {DefaultConcurrency}).",
+        HelpName = "N",
+    };
+
+    private readonly Option<bool> _resume = new("--resume") { Description = "With --judge llm: keep the answers already judged in FILE and judge the rest." };
+
+    public JudgeEvalCommand()
+    {
+        Command = new Command("judge-eval", "Judges the human-graded answers of shared/eval/answer-grading and writes {\"id\", \"score\"} lines for evaluate.py.")
+        {
+            _split, _judge, _out, _items, _warmUp, _concurrency, _resume,
+        };
+    }
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult parseResult, CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
         ArgumentNullException.ThrowIfNull(context);
-        var split = arguments.GetRequired("split");
+        var split = parseResult.GetRequiredValue(_split);
         if (split is not ("dev" or "test"))
         {
             throw new CliUsageException($"--split must be dev or test, not '{split}'");
         }
 
-        var judgeName = arguments.Get("judge") ?? JudgeFactory.Rubric;
-        var output = arguments.GetRequired("out");
-        var itemsPath = arguments.Get("items");
-        var warmUp = ParseWarmUp(arguments.Get("warm-up"));
-        var concurrencyText = arguments.Get("concurrency");
-        var resume = arguments.Has("resume");
-        arguments.ThrowIfUnknownOptions();
+        var judgeName = parseResult.GetValue(_judge) ?? JudgeFactory.Rubric;
+        var output = parseResult.GetRequiredValue(_out);
+        var itemsPath = parseResult.GetValue(_items);
+        var warmUp = ParseWarmUp(parseResult.GetValue(_warmUp));
+        var concurrencyText = parseResult.GetValue(_concurrency);
+        var resume = parseResult.GetValue(_resume);
         if (judgeName != JudgeFactory.Llm && (concurrencyText is not null || resume))
         {
             throw new CliUsageException("--concurrency and --resume apply to --judge llm; the rubric judge runs the whole set in seconds");

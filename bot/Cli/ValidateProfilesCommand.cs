@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ScreeningBot.Dialogs.Profiles;
 
 namespace ScreeningBot.Bot.Cli;
@@ -14,23 +15,35 @@ internal sealed class ValidateProfilesCommand : ICliCommand
 
     public const string DefaultProfilesPath = "profiles";
 
-    public string Name => "validate-profiles";
-
-    public string Usage => "validate-profiles [PATH]";
-
-    public string Summary => $"Checks the screening profiles and question bank in PATH (a directory or one profile file; default {ProfilesPathKey}) and prints every error with its line.";
-
-    public async Task<int> RunAsync(CliArguments arguments, CliContext context, CancellationToken cancellationToken)
+    // Zero or more, so that two paths get the message below rather than the parser's "unexpected argument".
+    private readonly Argument<string[]> _paths = new("PATH")
     {
-        ArgumentNullException.ThrowIfNull(arguments);
-        ArgumentNullException.ThrowIfNull(context);
-        arguments.ThrowIfUnknownOptions();
-        if (arguments.Positionals.Count > 1)
+        Description = $"A profiles directory (every <id>.yaml plus bank/) or one profile file; default {ProfilesPathKey} (\"{DefaultProfilesPath}\").",
+        Arity = ArgumentArity.ZeroOrMore,
+        HelpName = "PATH",
+    };
+
+    public ValidateProfilesCommand()
+    {
+        Command = new Command("validate-profiles", $"Checks the screening profiles and question bank in PATH (a directory or one profile file; default {ProfilesPathKey}) and prints every error with its line.")
         {
-            throw new CliUsageException($"expected at most one PATH, got {arguments.Positionals.Count}");
+            _paths,
+        };
+    }
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult parseResult, CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        ArgumentNullException.ThrowIfNull(context);
+        var paths = parseResult.GetValue(_paths) ?? [];
+        if (paths.Length > 1)
+        {
+            throw new CliUsageException($"expected at most one PATH, got {paths.Length}");
         }
 
-        var requested = arguments.Positionals.Count == 1 ? arguments.Positionals[0] : null;
+        var requested = paths.Length == 1 ? paths[0] : null;
         var path = requested is null ? ResolveDefault(context.Configuration, out var searched) : Resolve(requested, out searched);
         if (path is null)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Humanizer;
 using Microsoft.Extensions.Options;
+using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
@@ -13,27 +14,28 @@ namespace ScreeningBot.Bot.Commands;
 
 /// <summary>
 /// Runs recruiter commands for every channel: authorisation, invitations, status, shortlist, reports,
-/// cancellation and erasure. Channel adapters parse with <see cref="RecruiterCommandParser"/>, supply an
-/// <see cref="ICandidateChannel"/>, and render the <see cref="CommandResponse"/> their own way.
+/// cancellation and erasure. Channels parse with <see cref="RecruiterCommandParser"/>; the turn host (bot/Turns) runs the
+/// command and the channel renders the <see cref="CommandResponse"/> its own way. Candidates are reached through
+/// <see cref="ChannelRouter"/>, whichever channel they are on.
 /// </summary>
 internal sealed class RecruiterCommandService(
     InterviewService interviews,
+    ChannelRouter channels,
     IInterviewStore store,
     IReportStore reports,
     CandidateDataService candidateData,
     ScoringJobHandler scoring,
     ReportLinks links,
-    IOptions<RecruiterOptions> options,
+    IOptions<ScreeningOptions> options,
     TimeProvider time,
     ILogger<RecruiterCommandService> logger)
 {
     private const int ListLimit = 10;
 
-    public async Task<CommandResponse> ExecuteAsync(RecruiterCommand command, CommandContext context, ICandidateChannel channel, CancellationToken cancellationToken)
+    public async Task<CommandResponse> ExecuteAsync(RecruiterCommand command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(channel);
         if (command is HelpCommand help)
         {
             return Help(help, context);
@@ -55,12 +57,12 @@ internal sealed class RecruiterCommandService(
         BotLog.CommandRun(logger, context.ChannelId, command.GetType().Name);
         return command switch
         {
-            InviteCommand c => await InviteAsync(c, context, channel, cancellationToken),
+            InviteCommand c => await InviteAsync(c, context, cancellationToken),
             StatusCommand c => await StatusAsync(c, cancellationToken),
             ProfilesCommand => Profiles(),
             ShortlistCommand c => await ShortlistAsync(c, cancellationToken),
             ReportCommand c => await ReportAsync(c, cancellationToken),
-            CancelCommand c => await CancelAsync(c, channel, cancellationToken),
+            CancelCommand c => await CancelAsync(c, cancellationToken),
             ForgetCommand c => await ForgetAsync(c, context, cancellationToken),
             _ => throw new InvalidOperationException($"Unhandled command {command.GetType().Name}."),
         };
@@ -81,7 +83,7 @@ internal sealed class RecruiterCommandService(
         return new CommandResponse(help.Topic is null ? $"{intro}\n{usage}" : usage);
     }
 
-    private async Task<CommandResponse> InviteAsync(InviteCommand command, CommandContext context, ICandidateChannel channel, CancellationToken cancellationToken)
+    private async Task<CommandResponse> InviteAsync(InviteCommand command, CommandContext context, CancellationToken cancellationToken)
     {
         if (!interviews.Profiles.TryGet(command.ProfileId, out var profile))
         {
@@ -89,12 +91,13 @@ internal sealed class RecruiterCommandService(
             return CommandResponse.Refused($"There is no profile `{command.ProfileId}`. Available: {(available.Length == 0 ? "none (check Screening:ProfilesPath)" : available)}.");
         }
 
-        if (command.Candidate.Id is null)
+        if (command.Candidate.Id is not { } candidateId)
         {
             return CommandResponse.Refused($"I can't tell who @{command.Candidate.Display} is. Pick them from the mention list so the message carries their account, e.g. `{context.CommandPrefix} screen @Jane {profile.Id}`.");
         }
 
-        var opened = await channel.OpenConversationAsync(command.Candidate, context, cancellationToken);
+        var candidate = new Participant(candidateId, command.Candidate.Display, command.Candidate.AadObjectId);
+        var opened = await channels.OpenConversationAsync(candidate, context.Source, context.Recruiter, cancellationToken);
         if (opened.Address is null || opened.Candidate is null)
         {
             return CommandResponse.Refused($"I couldn't open a private chat with @{command.Candidate.Display}: {opened.Error}");
@@ -114,7 +117,7 @@ internal sealed class RecruiterCommandService(
         var interview = result.Interview!;
         try
         {
-            await channel.SendAsync(opened.Address, result.Replies, cancellationToken);
+            await channels.SendAsync(opened.Address, result.Replies, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or ChannelDeliveryException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -256,7 +259,7 @@ internal sealed class RecruiterCommandService(
         return new CommandResponse(text) { Scorecard = report.Scorecard with { ReportUrl = link ?? report.Scorecard.ReportUrl } };
     }
 
-    private async Task<CommandResponse> CancelAsync(CancelCommand command, ICandidateChannel channel, CancellationToken cancellationToken)
+    private async Task<CommandResponse> CancelAsync(CancelCommand command, CancellationToken cancellationToken)
     {
         var interview = await ResolveAsync(command.Target, cancellationToken);
         if (interview is null)
@@ -272,7 +275,7 @@ internal sealed class RecruiterCommandService(
         await interviews.CancelAsync(interview.Id, cancellationToken);
         try
         {
-            await channel.SendAsync(interview.CandidateConversation, [new Reply { Text = "The hiring team has closed this screen. Thank you for your time!", Kind = ReplyKind.Closing }], cancellationToken);
+            await channels.SendAsync(interview.CandidateConversation, [new Reply { Text = "The hiring team has closed this screen. Thank you for your time!", Kind = ReplyKind.Closing }], cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or ChannelDeliveryException)
         {
@@ -334,5 +337,5 @@ internal sealed class RecruiterCommandService(
 
     private static string Name(Interview interview) => string.IsNullOrWhiteSpace(interview.Candidate.Name) ? interview.Candidate.Id : interview.Candidate.Name;
 
-    private static string ReportText(InterviewStatus status) => Reports.ReportText.Outcome(status);
+    private static string ReportText(InterviewStatus status) => Rendering.ReportText.Outcome(status);
 }

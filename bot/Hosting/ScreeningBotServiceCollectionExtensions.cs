@@ -2,6 +2,7 @@ using ScreeningBot.Bot.BotFramework;
 using ScreeningBot.Bot.Playground;
 using ScreeningBot.Bot.Slack;
 using ScreeningBot.Bot.Storage;
+using ScreeningBot.Bot.Turns;
 
 namespace ScreeningBot.Bot.Hosting;
 
@@ -15,9 +16,10 @@ public static class ScreeningBotServiceCollectionExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScreeningBotStorage(builder.Configuration);
         builder.Services.AddScreeningCore(builder.Configuration);
-        builder.Services.AddSlack(builder.Configuration);
-        builder.Services.AddBotFramework(builder.Configuration);
-        builder.Services.AddPlayground(builder.Configuration);
+        builder.Services.AddTurnHost();
+        builder.Services.AddBotFramework();
+        builder.Services.AddSlack();
+        builder.Services.AddPlayground();
         builder.Services.AddHostedService<StartupChecks>();
         return builder;
     }

@@ -25,11 +25,9 @@ internal static class ScreeningCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<InterviewOptions>().Bind(configuration.GetSection(InterviewOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InterviewOptions>, InterviewOptionsValidator>());
-        services.AddOptions<RecruiterOptions>().Bind(configuration.GetSection(RecruiterOptions.SectionName));
-        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReportOptions>, ReportOptionsValidator>());
+        services.TryAddSingleton(configuration); // what the options below bind, also for command-line verbs that build their own services
+        services.AddOptionsWithValidateOnStart<ScreeningOptions, ScreeningOptionsValidator>().BindConfiguration(ScreeningOptions.SectionName);
+        services.AddOptionsWithValidateOnStart<ReportOptions, ReportOptionsValidator>().BindConfiguration(ReportOptions.SectionName);
         services.TryAddSingleton<ReportLinks>();
 
         services.TryAddSingleton(sp => LoadProfiles(configuration, sp.GetRequiredService<ILogger<ProfileCatalog>>()));
@@ -38,7 +36,7 @@ internal static class ScreeningCoreServiceCollectionExtensions
         services.TryAddSingleton(sp => new ScreeningDialog(
             sp.GetRequiredService<IAnswerJudge>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<InterviewOptions>>().Value,
+            sp.GetRequiredService<IOptions<ScreeningOptions>>().Value,
             sp.GetRequiredService<ILogger<ScreeningDialog>>()));
         services.TryAddSingleton<InterviewService>();
         services.TryAddSingleton<ScoringJobHandler>();
@@ -71,7 +69,3 @@ internal static class ScreeningCoreServiceCollectionExtensions
         return catalog;
     }
 }
-
-/// <summary>Validates <see cref="InterviewOptions"/> from its data annotations at start-up.</summary>
-[OptionsValidator]
-internal sealed partial class InterviewOptionsValidator : IValidateOptions<InterviewOptions>;

@@ -23,8 +23,10 @@ internal static class JudgingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<LlmJudgeOptions>().Configure(options => Bind(configuration, options)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmJudgeOptions>, LlmJudgeOptionsValidator>());
+        services.TryAddSingleton(configuration);
+        services.AddOptionsWithValidateOnStart<LlmJudgeOptions, LlmJudgeOptionsValidator>()
+            .Configure<IConfiguration>(ThrowOnUnknownProvider)
+            .BindConfiguration(LlmJudgeOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RubricJudge>();
         services.AddKeyedChatClient(ChatClientKey, sp => LlmChatClientFactory.Create(Options(sp)))
@@ -50,17 +52,15 @@ internal static class JudgingServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Binds the section; a <c>Judge:Provider</c> that is not a provider name fails with a sentence listing the names
-    /// (the configuration binder's own message would only name the enum type).
+    /// Runs before the section is bound: a <c>Judge:Provider</c> that is not a provider name fails with a sentence listing the
+    /// names (the configuration binder's own message would only name the enum type).
     /// </summary>
-    private static void Bind(IConfiguration configuration, LlmJudgeOptions options)
+    private static void ThrowOnUnknownProvider(LlmJudgeOptions options, IConfiguration configuration)
     {
         if (JudgeFactory.ProviderProblem(configuration) is { } problem)
         {
             throw new OptionsValidationException(LlmJudgeOptions.SectionName, typeof(LlmJudgeOptions), [problem]);
         }
-
-        configuration.GetSection(LlmJudgeOptions.SectionName).Bind(options);
     }
 
     private static LlmJudgeOptions Options(IServiceProvider services) =>

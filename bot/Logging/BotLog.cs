@@ -2,7 +2,7 @@ namespace ScreeningBot.Bot;
 
 /// <summary>
 /// Log messages of the host and its commands. Event id registry: Dialogs 1xxx, BotFramework 2xxx, Slack 3xxx,
-/// Storage 4xxx, Judging 5xxx, host and commands 6xxx. No candidate content above Trace.
+/// Storage 4xxx, Judging 5xxx, host and commands 6xxx, Playground 7xxx, turn host 8xxx. No candidate content above Trace.
 /// </summary>
 internal static partial class BotLog
 {

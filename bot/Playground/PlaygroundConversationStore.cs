@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using ScreeningBot.Bot.BotFramework;
 
 namespace ScreeningBot.Bot.Playground;
 
@@ -73,7 +73,7 @@ internal sealed class PlaygroundConversationStore(IOptions<PlaygroundOptions> op
     /// (<c>pg-&lt;sequence&gt;</c>), a timestamp and the conversation. A conversation the store does not know (the page's own
     /// channel) is added on first use.
     /// </summary>
-    public PlaygroundEntry Append(string conversationId, Activity activity, string? replyToId = null)
+    public PlaygroundEntry Append(string conversationId, JsonObject activity, string? replyToId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
         ArgumentNullException.ThrowIfNull(activity);
@@ -83,17 +83,20 @@ internal sealed class PlaygroundConversationStore(IOptions<PlaygroundOptions> op
         {
             var conversation = GetOrAdd(conversationId, forgotten);
             var sequence = ++_sequence;
-            var stored = activity with
+            var id = "pg-" + sequence.ToString(CultureInfo.InvariantCulture);
+            var stored = (JsonObject)activity.DeepClone();
+            stored["id"] = id;
+            stored["timestamp"] = time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            stored["channelId"] ??= PlaygroundChannel.Id;
+            stored["conversation"] = conversation.IsGroup is { } isGroup ? new JsonObject { ["id"] = conversationId, ["isGroup"] = isGroup } : new JsonObject { ["id"] = conversationId };
+            if (replyToId is not null)
             {
-                Id = "pg-" + sequence.ToString(CultureInfo.InvariantCulture),
-                Timestamp = time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-                ChannelId = activity.ChannelId ?? PlaygroundChannel.Id,
-                Conversation = new ConversationAccount { Id = conversationId, IsGroup = conversation.IsGroup },
-                ReplyToId = replyToId ?? activity.ReplyToId,
-            };
-            var json = JsonSerializer.SerializeToUtf8Bytes(stored, BotFrameworkJsonContext.Default.Activity);
+                stored["replyToId"] = replyToId;
+            }
+
+            var json = JsonSerializer.SerializeToUtf8Bytes(stored, PlaygroundJsonContext.Default.JsonObject);
             using var document = JsonDocument.Parse(json);
-            entry = new PlaygroundEntry(sequence, conversationId, stored.Id, document.RootElement.Clone(), json.Length);
+            entry = new PlaygroundEntry(sequence, conversationId, id, document.RootElement.Clone(), json.Length);
             conversation.Entries.Enqueue(entry);
             conversation.LastUsed = sequence;
             _storedBytes += entry.Bytes;

@@ -1,15 +1,15 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using ScreeningBot.Bot.BotFramework;
 using ScreeningBot.Bot.Hosting;
 
 namespace ScreeningBot.Bot.Playground;
 
 /// <summary>
-/// The connector stand-in: the Bot Connector REST shapes of protocol §7 (create conversation, send to conversation, reply
-/// to activity), storing what the bot sends in <see cref="PlaygroundConversationStore"/>. Bodies are JSON only (a browser
+/// The connector stand-in: the Bot Connector REST shapes (create conversation, send to conversation, reply to activity;
+/// docs/channels.md), storing what the bot sends in <see cref="PlaygroundConversationStore"/>. Bodies are JSON only (a browser
 /// cannot post JSON across origins without a preflight this server never answers), bounded by
 /// <see cref="PlaygroundOptions.MaxBodyBytes"/>, and checked like any input from outside.
 /// </summary>
@@ -18,10 +18,10 @@ internal static partial class PlaygroundEndpoints
     /// <summary>Most members in one created conversation.</summary>
     public const int MaxMembers = 50;
 
-    internal static async Task<Results<JsonHttpResult<ConversationResourceResponse>, ProblemHttpResult>> CreateConversationAsync(
+    internal static async Task<Results<JsonHttpResult<PlaygroundResourceResponse>, ProblemHttpResult>> CreateConversationAsync(
         HttpContext http, PlaygroundConversationStore store, IOptions<PlaygroundOptions> options, CancellationToken cancellationToken)
     {
-        var (parameters, problem) = await ReadJsonAsync(http, options.Value.MaxBodyBytes, BotFrameworkJsonContext.Default.ConversationParameters, "ConversationParameters", cancellationToken);
+        var (parameters, problem) = await ReadJsonAsync(http, options.Value.MaxBodyBytes, PlaygroundJsonContext.Default.PlaygroundConversationParameters, "ConversationParameters", cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -56,18 +56,18 @@ internal static partial class PlaygroundEndpoints
 
         var conversation = store.Open(parameters.IsGroup, ids);
         var activityId = parameters.Activity is { } initial ? store.Append(conversation.Id, initial).ActivityId : null;
-        return TypedResults.Json(new ConversationResourceResponse(conversation.Id, activityId, null), BotFrameworkJsonContext.Default.ConversationResourceResponse);
+        return TypedResults.Json(new PlaygroundResourceResponse(conversation.Id, activityId), PlaygroundJsonContext.Default.PlaygroundResourceResponse);
     }
 
-    internal static Task<Results<JsonHttpResult<ResourceResponse>, ProblemHttpResult>> SendToConversationAsync(
+    internal static Task<Results<JsonHttpResult<PlaygroundResourceResponse>, ProblemHttpResult>> SendToConversationAsync(
         string conversationId, HttpContext http, PlaygroundConversationStore store, IOptions<PlaygroundOptions> options, CancellationToken cancellationToken) =>
         StoreActivityAsync(conversationId, null, http, store, options.Value, cancellationToken);
 
-    internal static Task<Results<JsonHttpResult<ResourceResponse>, ProblemHttpResult>> ReplyToActivityAsync(
+    internal static Task<Results<JsonHttpResult<PlaygroundResourceResponse>, ProblemHttpResult>> ReplyToActivityAsync(
         string conversationId, string activityId, HttpContext http, PlaygroundConversationStore store, IOptions<PlaygroundOptions> options, CancellationToken cancellationToken) =>
         StoreActivityAsync(conversationId, activityId, http, store, options.Value, cancellationToken);
 
-    private static async Task<Results<JsonHttpResult<ResourceResponse>, ProblemHttpResult>> StoreActivityAsync(
+    private static async Task<Results<JsonHttpResult<PlaygroundResourceResponse>, ProblemHttpResult>> StoreActivityAsync(
         string conversationId, string? replyToId, HttpContext http, PlaygroundConversationStore store, PlaygroundOptions options, CancellationToken cancellationToken)
     {
         var idProblem = InvalidId(conversationId, PlaygroundConversationStore.MaxConversationIdLength, "conversation id")
@@ -77,7 +77,7 @@ internal static partial class PlaygroundEndpoints
             return Refuse(http, 400, idProblem);
         }
 
-        var (activity, problem) = await ReadJsonAsync(http, options.MaxBodyBytes, BotFrameworkJsonContext.Default.Activity, "Activity", cancellationToken);
+        var (activity, problem) = await ReadJsonAsync(http, options.MaxBodyBytes, PlaygroundJsonContext.Default.JsonObject, "Activity", cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -89,11 +89,11 @@ internal static partial class PlaygroundEndpoints
         }
 
         var entry = store.Append(conversationId, activity!, replyToId);
-        return TypedResults.Json(new ResourceResponse(entry.ActivityId), BotFrameworkJsonContext.Default.ResourceResponse);
+        return TypedResults.Json(new PlaygroundResourceResponse(entry.ActivityId), PlaygroundJsonContext.Default.PlaygroundResourceResponse);
     }
 
-    private static string? InvalidActivity(Activity activity) =>
-        activity.Type.IsEmpty ? "the activity has no 'type'" : null;
+    private static string? InvalidActivity(JsonObject activity) =>
+        activity["type"] is JsonValue type && type.TryGetValue<string>(out var value) && !string.IsNullOrWhiteSpace(value) ? null : "the activity has no 'type'";
 
     private static string? InvalidId(string? id, int maxLength, string what) =>
         string.IsNullOrWhiteSpace(id) ? $"the {what} is empty"

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ScreeningBot.Bot.BotFramework;
 using ScreeningBot.Bot.Hosting;
 
 namespace ScreeningBot.Bot.Playground;
@@ -8,7 +7,7 @@ namespace ScreeningBot.Bot.Playground;
 /// <summary>
 /// The local playground's routes, mapped only while <see cref="PlaygroundChannel.IsEnabled"/>: the page at <c>/</c> and its
 /// assets, the page's read API (<c>/playground/api/…</c>), and the connector stand-in (<c>/playground/v3/conversations…</c>)
-/// that the bot's own <see cref="BotFramework.ConnectorClient"/> calls, because the page's activities carry
+/// that the bot's own Bot Connector client (bot/BotFramework/ConnectorClient.cs) calls, because the page's activities carry
 /// <c>serviceUrl = {the bot}/playground/</c>. Every route answers loopback callers addressing a loopback host only.
 /// </summary>
 internal static partial class PlaygroundEndpoints
@@ -57,7 +56,7 @@ internal static partial class PlaygroundEndpoints
             return Refuse(http, 403, "the playground answers loopback callers only");
         }
 
-        if (!TrustedServiceUrls.IsLoopbackHost(http.Request.Host.Host))
+        if (!Loopback.IsLoopbackHost(http.Request.Host.Host))
         {
             return Refuse(http, 403, "the playground answers requests to a loopback host only; open it at http://localhost:<port>/");
         }

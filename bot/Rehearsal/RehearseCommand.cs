@@ -1,8 +1,9 @@
+using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScreeningBot.Bot.Cli;
 using ScreeningBot.Bot.Hosting;
-using ScreeningBot.Bot.Reports;
+using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Scoring;
@@ -23,21 +24,50 @@ internal sealed class RehearseCommand : ICliCommand
 
     private const string Conversation = "rehearsal";
 
-    public string Name => "rehearse";
+    /// <summary>
+    /// Scripted answers in a row that leave the same question open before the run stops: a script whose answers the bot
+    /// takes as commands (<c>default: repeat</c>) would otherwise go round for ever.
+    /// </summary>
+    public const int MaxTurnsOnOneQuestion = 25;
 
-    public string Usage => "rehearse --profile ID [--answers FILE] [--out DIR] [--name NAME]";
+    /// <summary>Scripted answers longer than this are echoed shortened; the bot still gets them whole.</summary>
+    private const int MaxEchoCharacters = 300;
 
-    public string Summary => "Run a screen in the terminal as the candidate (offline judge, nothing stored) and print the scorecard; --answers replays scripted answers (one per line, or YAML keyed by question id), --out writes report.md and scorecard.json.";
-
-    public async Task<int> RunAsync(CliArguments arguments, CliContext context, CancellationToken cancellationToken)
+    private readonly Option<string> _profile = new("--profile")
     {
-        ArgumentNullException.ThrowIfNull(arguments);
+        Description = "The profile to rehearse: a file name in the profiles folder without .yaml (Screening:ProfilesPath).",
+        HelpName = "ID",
+        Required = true,
+    };
+
+    private readonly Option<string> _answers = new("--answers")
+    {
+        Description = "Scripted answers instead of typing: a text file (one answer per line, in order) or YAML keyed by question id, with an optional default.",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<string> _out = new("--out") { Description = "Also write report.md (scorecard and transcript) and scorecard.json (the Teams Adaptive Card) to DIR.", HelpName = "DIR" };
+
+    private readonly Option<string> _name = new("--name") { Description = "The candidate's name in the screen and the scorecard (default \"Rehearsal Candidate\").", HelpName = "NAME" };
+
+    public RehearseCommand()
+    {
+        Command = new Command("rehearse", "Run a screen in the terminal as the candidate (offline judge, nothing stored) and print the scorecard; --answers replays scripted answers (one per line, or YAML keyed by question id), --out writes report.md and scorecard.json.")
+        {
+            _profile, _answers, _out, _name,
+        };
+    }
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult parseResult, CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
         ArgumentNullException.ThrowIfNull(context);
-        var profileId = arguments.GetRequired("profile");
-        var answersPath = arguments.Get("answers");
-        var outDir = arguments.Get("out");
-        var name = arguments.Get("name") is { Length: > 0 } n ? n : "Rehearsal Candidate";
-        arguments.ThrowIfUnknownOptions();
+        var profileId = parseResult.GetRequiredValue(_profile);
+        var answersPath = parseResult.GetValue(_answers);
+        var outDir = parseResult.GetValue(_out);
+        var name = parseResult.GetValue(_name) is { Length: > 0 } n ? n : "Rehearsal Candidate";
 
         var answers = answersPath is null ? null : await ReadAnswersAsync(answersPath, context, cancellationToken);
         if (answersPath is not null && answers is null)
@@ -69,30 +99,49 @@ internal sealed class RehearseCommand : ICliCommand
         var interviews = services.GetRequiredService<InterviewService>();
         var address = new ConversationAddress { ChannelId = "terminal", ConversationId = Conversation };
         var started = await interviews.StartAsync(new StartInterviewRequest(profile.Id, new Participant("terminal-candidate", name), address, null, null), cancellationToken);
-        await PrintAsync(context.Output, started.Replies);
+        await PrintAsync(context, started.Replies);
         var interview = started.Interview!;
         var given = 0;
+        var turnsOnQuestion = 0;
+        string? lastQuestion = null;
         while (!interview.State.IsEnded)
         {
-            var answer = await NextAnswerAsync(answers, interview.State.Pending?.Prompt.QuestionId, context, cancellationToken);
+            var questionId = interview.State.Pending?.Prompt.QuestionId;
+            var answer = await NextAnswerAsync(answers, questionId, context, cancellationToken);
             if (answer is null)
             {
                 var pending = interview.State.Pending?.Prompt.Text.Split('\n')[0] ?? "the next question";
                 await context.Error.WriteLineAsync(answers is null
-                    ? "error: input ended before the screen finished."
-                    : $"error: {answersPath} has no answer left for \"{Plain(pending)}\" (question id '{interview.State.Pending?.Prompt.QuestionId ?? "none"}'). Add one and run again.");
-                return 1;
+                    ? $"error: input ended before the screen finished (question id '{questionId ?? "none"}' was open). Type an answer at the > prompt, or pass --answers FILE."
+                    : $"error: {answersPath} has no answer left for \"{TerminalMarkdown.Render(pending, styled: false)}\" (question id '{questionId ?? "none"}'). Add one and run again.");
+                return 2;
+            }
+
+            turnsOnQuestion = string.Equals(questionId, lastQuestion, StringComparison.Ordinal) ? turnsOnQuestion + 1 : 1;
+            lastQuestion = questionId;
+            if (answers is not null && turnsOnQuestion > MaxTurnsOnOneQuestion)
+            {
+                await context.Error.WriteLineAsync(
+                    $"error: {answersPath} gave {MaxTurnsOnOneQuestion} answers in a row without moving past question id '{questionId ?? "none"}'. Give that question an answer (not a command such as repeat) and run again.");
+                return 2;
             }
 
             given++;
             if (answers is not null)
             {
-                await context.Output.WriteLineAsync($"> {answer}");
+                await context.Output.WriteLineAsync($"> {Echo(answer)}");
             }
 
             var result = await interviews.HandleMessageAsync(address.Key, new IncomingMessage(answer, $"rehearsal-{given}"), cancellationToken);
-            await PrintAsync(context.Output, result.Replies);
+            await PrintAsync(context, result.Replies);
             interview = result.Interview ?? interview;
+            if (answers is not null && Refused(result) is { } refusal)
+            {
+                // The bot asks again, and a script would give the same answer (or the default) again: stop here.
+                await context.Error.WriteLineAsync(
+                    $"error: the bot did not accept the answer {answersPath} gives for question id '{questionId ?? "none"}': \"{FirstLine(refusal)}\" Fix that answer and run again.");
+                return 2;
+            }
         }
 
         var report = await ScoreAsync(services, interview, cancellationToken);
@@ -196,15 +245,25 @@ internal sealed class RehearseCommand : ICliCommand
         }
     }
 
-    private static async Task PrintAsync(TextWriter output, IReadOnlyList<Reply> replies)
+    /// <summary>The bot's first refusal in a turn (an answer too long, not understood, or not allowed), else null.</summary>
+    private static string? Refused(InterviewTurnResult result) =>
+        result.Status == InterviewTurnStatus.Rejected ? (result.Replies.Count > 0 ? result.Replies[0].Text : "refused")
+        : result.Replies.FirstOrDefault(r => r.Kind == ReplyKind.Retry)?.Text;
+
+    private static string FirstLine(string markdown) => TerminalMarkdown.Render(markdown, styled: false).Split('\n')[0];
+
+    private static string Echo(string answer) =>
+        answer.Length <= MaxEchoCharacters ? answer : $"{answer[..MaxEchoCharacters]}… ({answer.Length:N0} characters)";
+
+    private static async Task PrintAsync(CliContext context, IReadOnlyList<Reply> replies)
     {
         foreach (var reply in replies)
         {
-            await output.WriteLineAsync();
-            await output.WriteLineAsync(Plain(reply.Text));
+            await context.Output.WriteLineAsync();
+            await context.Output.WriteLineAsync(TerminalMarkdown.Render(reply.Text, context.IsStyled));
             if (reply.Choices.Count > 0)
             {
-                await output.WriteLineAsync("   " + string.Join("   ", reply.Choices.Select((c, i) => $"[{i + 1}] {c.Title}")));
+                await context.Output.WriteLineAsync("   " + string.Join("   ", reply.Choices.Select((c, i) => $"[{i + 1}] {TerminalMarkdown.Render(c.Title, styled: false)}")));
             }
         }
     }
@@ -219,7 +278,4 @@ internal sealed class RehearseCommand : ICliCommand
         await context.Output.WriteLineAsync();
         await context.Output.WriteLineAsync($"Wrote {reportPath} and {cardPath} (Adaptive Card {AdaptiveCardRenderer.SchemaVersion}).");
     }
-
-    /// <summary>Chat Markdown is noise in a terminal: drop the emphasis markers.</summary>
-    private static string Plain(string text) => text.Replace("**", string.Empty, StringComparison.Ordinal);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Dialogs.Storage;
 
 namespace ScreeningBot.Bot.Reports;

@@ -1,18 +1,26 @@
 namespace ScreeningBot.Bot.Slack;
 
 /// <summary>
-/// The bot's own Slack user id, learned once from <c>auth.test</c> (lazily, on the first message), so messages the bot
-/// itself posted are never treated as candidate answers. A failed lookup is retried on a later message.
+/// Who the bot token belongs to, learned once from <c>auth.test</c> (lazily, on the first request that needs it): the bot's
+/// own user id, so messages it posted are never taken as answers, and its workspace, the only one served when
+/// <see cref="SlackOptions.TeamIds"/> is empty. A failed lookup is retried on a later request.
 /// </summary>
 internal sealed class SlackBotIdentity(SlackWebApiClient slack, ILogger<SlackBotIdentity> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private string? _userId;
+    private SlackAuthTestResponse? _me;
 
     /// <summary>The bot's user id (<c>U…</c>), or null while Slack cannot tell us.</summary>
-    public async Task<string?> GetUserIdAsync(CancellationToken cancellationToken)
+    public async Task<string?> GetUserIdAsync(CancellationToken cancellationToken) => (await GetAsync(cancellationToken))?.UserId;
+
+    /// <summary>The workspace (<c>T…</c>) of the bot token, or null while Slack cannot tell us.</summary>
+    public async Task<string?> GetTeamIdAsync(CancellationToken cancellationToken) => (await GetAsync(cancellationToken))?.TeamId;
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task<SlackAuthTestResponse?> GetAsync(CancellationToken cancellationToken)
     {
-        if (_userId is { } known)
+        if (Volatile.Read(ref _me) is { } known)
         {
             return known;
         }
@@ -20,11 +28,7 @@ internal sealed class SlackBotIdentity(SlackWebApiClient slack, ILogger<SlackBot
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_userId is null)
-            {
-                var me = await slack.AuthTestAsync(cancellationToken);
-                _userId = me.UserId;
-            }
+            _me ??= await slack.AuthTestAsync(cancellationToken);
         }
         catch (SlackApiException e)
         {
@@ -35,8 +39,6 @@ internal sealed class SlackBotIdentity(SlackWebApiClient slack, ILogger<SlackBot
             _gate.Release();
         }
 
-        return _userId;
+        return _me;
     }
-
-    public void Dispose() => _gate.Dispose();
 }

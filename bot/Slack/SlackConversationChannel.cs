@@ -1,5 +1,5 @@
 using ScreeningBot.Bot.Channels;
-using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
@@ -7,17 +7,47 @@ using ScreeningBot.Dialogs.Screening;
 namespace ScreeningBot.Bot.Slack;
 
 /// <summary>
-/// Slack through its own Web API (not Azure Bot Service): replies to candidates as Block Kit with buttons for choices,
-/// and scorecards to hiring channels. A scorecard too long for one message continues in the thread of the first.
+/// Slack through its own Web API (not Azure Bot Service): opens a candidate's DM (<c>users.info</c> for who they are,
+/// <c>conversations.open</c> for the DM), replies to candidates as Block Kit with buttons for choices, and posts scorecards to
+/// hiring channels. A scorecard too long for one message continues in the thread of the first.
 /// </summary>
 internal sealed class SlackConversationChannel(SlackWebApiClient slack) : IConversationChannel
 {
     public const string ChannelId = "slack";
 
+    /// <summary>The address of a Slack conversation (a DM <c>D…</c> or a channel <c>C…</c>).</summary>
+    public static ConversationAddress AddressOf(string conversationId) => new() { ChannelId = ChannelId, ConversationId = conversationId };
+
     public bool Handles(ConversationAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
         return address.ChannelId == ChannelId && !address.ViaBotFramework;
+    }
+
+    public async Task<CandidateConversation> OpenConversationAsync(Participant candidate, ConversationAddress source, Participant recruiter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        try
+        {
+            var user = await slack.GetUserAsync(candidate.Id, cancellationToken);
+            if (user.IsBot)
+            {
+                return CandidateConversation.Failed("that is a bot account, and bots can't be screened.");
+            }
+
+            if (user.Deleted)
+            {
+                return CandidateConversation.Failed("their Slack account is deactivated.");
+            }
+
+            var dm = await slack.OpenDirectMessageAsync(candidate.Id, cancellationToken);
+            var name = user.DisplayName is { Length: > 0 } display ? display : candidate.Name;
+            return CandidateConversation.Opened(AddressOf(dm), new Participant(candidate.Id, name));
+        }
+        catch (SlackApiException e)
+        {
+            return CandidateConversation.Failed(SlackDeliveryErrors.Describe(e) + ".");
+        }
     }
 
     public async Task SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)

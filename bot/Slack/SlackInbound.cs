@@ -7,13 +7,12 @@ using ScreeningBot.Bot.Hosting;
 namespace ScreeningBot.Bot.Slack;
 
 /// <summary>
-/// The first steps of every request from Slack, before anything parses it: Slack must be configured, the body is read
-/// as raw bytes within <see cref="SlackOptions.MaxBodyBytes"/>, and its v0 signature and timestamp are verified.
+/// The first steps of every request from Slack, before anything parses it: Slack must be configured, the body is read as
+/// raw bytes within <see cref="SlackOptions.MaxBodyBytes"/> (413 beyond it), and its v0 signature and timestamp are
+/// verified (401). Once parsed, <see cref="CheckWorkspaceAsync"/> says whether it comes from a workspace and app this bot serves.
 /// </summary>
-internal sealed class SlackInbound(IOptionsMonitor<SlackOptions> options, TimeProvider time, ILogger<SlackInbound> logger)
+internal sealed class SlackInbound(IOptionsMonitor<SlackOptions> options, SlackBotIdentity identity, TimeProvider time, ILogger<SlackInbound> logger)
 {
-    public SlackOptions Options => options.CurrentValue;
-
     /// <summary>Reads and verifies the request; on failure <see cref="VerifiedBody.Problem"/> is the answer to send.</summary>
     public async Task<VerifiedBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -32,7 +31,11 @@ internal sealed class SlackInbound(IOptionsMonitor<SlackOptions> options, TimePr
         var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, settings.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
-            return TooLarge(path, settings.MaxBodyBytes);
+            SlackLog.TooLarge(logger, path, settings.MaxBodyBytes);
+            return VerifiedBody.Failed(TypedResults.Problem(
+                detail: $"The request body is larger than {settings.MaxBodyBytes} bytes (Slack:MaxBodyBytes).",
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Request body too large"));
         }
 
         var check = SlackRequestSignature.Verify(
@@ -53,6 +56,34 @@ internal sealed class SlackInbound(IOptionsMonitor<SlackOptions> options, TimePr
         return new VerifiedBody(body, null);
     }
 
+    /// <summary>
+    /// Whether a verified request comes from a workspace and app this bot serves (<see cref="SlackOptions.TeamIds"/>, or the
+    /// bot token's own workspace; <see cref="SlackOptions.AppId"/> when set). A request Slack signed for another workspace
+    /// (an app distributed beyond its home) must not reach interviews or recruiter commands.
+    /// </summary>
+    public async Task<WorkspaceCheck> CheckWorkspaceAsync(HttpRequest request, string? teamId, string? appId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.CurrentValue;
+        if (settings.AppId.Length > 0 && !string.Equals(appId, settings.AppId, StringComparison.Ordinal))
+        {
+            return Foreign(request, teamId, appId);
+        }
+
+        if (settings.TeamIds.Count > 0)
+        {
+            return teamId is not null && settings.TeamIds.Contains(teamId, StringComparer.Ordinal) ? WorkspaceCheck.Served : Foreign(request, teamId, appId);
+        }
+
+        if (await identity.GetTeamIdAsync(cancellationToken) is not { } own)
+        {
+            SlackLog.WorkspaceUnknown(logger, request.Path.Value ?? string.Empty);
+            return WorkspaceCheck.Unknown;
+        }
+
+        return string.Equals(teamId, own, StringComparison.Ordinal) ? WorkspaceCheck.Served : Foreign(request, teamId, appId);
+    }
+
     public void Rejected(HttpRequest request, SignatureCheck check) => SlackLog.SignatureRejected(logger, request.Path.Value ?? string.Empty, check);
 
     public IResult Malformed(HttpRequest request, string problem)
@@ -64,16 +95,13 @@ internal sealed class SlackInbound(IOptionsMonitor<SlackOptions> options, TimePr
     /// <summary>Parses a form-encoded body (slash commands, interactions).</summary>
     public static Dictionary<string, StringValues> ParseForm(byte[] body) => QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
 
-    private Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLargeResult(string path, int max)
+    private WorkspaceCheck Foreign(HttpRequest request, string? teamId, string? appId)
     {
-        SlackLog.MalformedRequest(logger, path, $"body larger than Slack:MaxBodyBytes ({max} bytes)");
-        return TypedResults.Problem(
-            detail: $"The request body is larger than {max} bytes (Slack:MaxBodyBytes).",
-            statusCode: StatusCodes.Status400BadRequest,
-            title: "Request body too large");
+        SlackLog.ForeignWorkspace(logger, request.Path.Value ?? string.Empty, Short(teamId), Short(appId));
+        return WorkspaceCheck.Foreign;
     }
 
-    private VerifiedBody TooLarge(string path, int max) => VerifiedBody.Failed(TooLargeResult(path, max));
+    private static string Short(string? value) => value is null ? "none" : value.Length <= 40 ? value : value[..40];
 }
 
 /// <summary>The raw body of a Slack request and, when it must be refused, the answer to send instead.</summary>

@@ -15,13 +15,10 @@ internal static partial class SlackLog
     [LoggerMessage(3003, LogLevel.Warning, "Slack request to {Path} rejected with 400: {Problem}")]
     public static partial void MalformedRequest(ILogger logger, string path, string problem);
 
-    [LoggerMessage(3004, LogLevel.Debug, "Slack event {EventId} already taken (X-Slack-Retry-Num {RetryNum}); acknowledged without processing")]
-    public static partial void DuplicateEvent(ILogger logger, string eventId, string? retryNum);
-
     [LoggerMessage(3005, LogLevel.Debug, "Slack event {EventId} ignored: {Reason}")]
     public static partial void EventIgnored(ILogger logger, string? eventId, string reason);
 
-    [LoggerMessage(3006, LogLevel.Warning, "Slack work queue is full; {Work} refused with 503 so Slack delivers it again later")]
+    [LoggerMessage(3006, LogLevel.Warning, "The turn queue is full; {Work} refused with 503 so Slack delivers it again later")]
     public static partial void QueueFull(ILogger logger, string work);
 
     [LoggerMessage(3007, LogLevel.Warning, "Slack {Method} failed: {Error}")]
@@ -29,12 +26,6 @@ internal static partial class SlackLog
 
     [LoggerMessage(3008, LogLevel.Debug, "Slack {Method} warned: {Warning}")]
     public static partial void ApiWarning(ILogger logger, string method, string warning);
-
-    [LoggerMessage(3009, LogLevel.Error, "Slack {Work} failed")]
-    public static partial void WorkFailed(ILogger logger, string work, Exception exception);
-
-    [LoggerMessage(3010, LogLevel.Debug, "Slack {Work} cancelled (shutting down)")]
-    public static partial void WorkCancelled(ILogger logger, string work);
 
     [LoggerMessage(3011, LogLevel.Warning, "Could not answer a /screen command in channel {Channel}: {Error}")]
     public static partial void CommandAnswerUndelivered(ILogger logger, string channel, string error);
@@ -45,21 +36,15 @@ internal static partial class SlackLog
     [LoggerMessage(3013, LogLevel.Warning, "Could not read the members of Slack user group {UserGroup} ({Error}); only Screening:Recruiters may recruit until it works")]
     public static partial void UserGroupLookupFailed(ILogger logger, string userGroup, string error);
 
-    [LoggerMessage(3014, LogLevel.Debug, "Button click in {Channel} on question {QuestionId} ignored: the interview now waits on {PendingQuestionId}")]
-    public static partial void StaleClick(ILogger logger, string channel, string questionId, string? pendingQuestionId);
-
-    [LoggerMessage(3015, LogLevel.Warning, "Storage is unavailable; Slack event {EventId} refused with 503 so Slack delivers it again")]
-    public static partial void LedgerUnavailable(ILogger logger, string eventId, Exception exception);
-
-    [LoggerMessage(3016, LogLevel.Warning, "Storage is unavailable; the candidate's message in {Channel} was not processed and they were asked to send it again")]
-    public static partial void TurnStorageUnavailable(ILogger logger, string channel, Exception exception);
-
-    [LoggerMessage(3017, LogLevel.Information, "Slack turn in {Channel}: {Status}, {ReplyCount} replies, interview {InterviewId}")]
-    public static partial void TurnHandled(ILogger logger, string channel, string status, int replyCount, string? interviewId);
-
     [LoggerMessage(3018, LogLevel.Information, "Slack /screen {Command} from channel {Channel} queued")]
     public static partial void CommandQueued(ILogger logger, string command, string channel);
 
-    [LoggerMessage(3019, LogLevel.Warning, "Storage is unavailable; a /screen command in channel {Channel} was answered with a try-again message")]
-    public static partial void CommandStorageUnavailable(ILogger logger, string channel, Exception exception);
+    [LoggerMessage(3020, LogLevel.Warning, "Slack request to {Path} rejected with 413: the body is larger than Slack:MaxBodyBytes ({MaxBytes} bytes)")]
+    public static partial void TooLarge(ILogger logger, string path, int maxBytes);
+
+    [LoggerMessage(3021, LogLevel.Warning, "Slack request to {Path} ignored: workspace {TeamId}, app {AppId} is not one this bot serves (Slack:TeamIds, Slack:AppId)")]
+    public static partial void ForeignWorkspace(ILogger logger, string path, string teamId, string appId);
+
+    [LoggerMessage(3022, LogLevel.Warning, "Slack request to {Path} deferred: the bot token's workspace could not be learned from auth.test, so the sender's cannot be checked")]
+    public static partial void WorkspaceUnknown(ILogger logger, string path);
 }

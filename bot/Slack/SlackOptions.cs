@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 
 namespace ScreeningBot.Bot.Slack;
 
@@ -7,7 +8,7 @@ namespace ScreeningBot.Bot.Slack;
 /// <c>Slack__BotToken</c>) or Key Vault references, never from the committed appsettings.json.
 /// Without a signing secret Slack is off: its endpoints answer 503 instead of accepting unsigned requests.
 /// </summary>
-internal sealed class SlackOptions : IValidatableObject
+internal sealed partial class SlackOptions : IValidatableObject
 {
     public const string SectionName = "Slack";
 
@@ -44,13 +45,18 @@ internal sealed class SlackOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:30", ErrorMessage = "Slack:RetryDelay must be between 00:00:00.001 and 00:00:30.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Parallel background workers. Messages of one conversation always go to the same worker, so they keep their order.</summary>
-    [Range(1, 64, ErrorMessage = "Slack:Workers must be between 1 and 64.")]
-    public int Workers { get; set; } = 4;
+    /// <summary>
+    /// The Slack app's id (<c>A…</c>, Basic Information &gt; App Credentials). When set, requests Slack signs for any other app
+    /// are ignored. The signing secret already belongs to one app, so this is a second lock, for installs that share a host.
+    /// </summary>
+    [RegularExpression("^(A[A-Z0-9]{2,30})?$", ErrorMessage = "Slack:AppId must be the app's id like A0123ABCD (Basic Information > App Credentials), or empty.")]
+    public string AppId { get; set; } = string.Empty;
 
-    /// <summary>Requests waiting per worker; when full, Slack is told 503 and retries later.</summary>
-    [Range(1, 100_000, ErrorMessage = "Slack:QueueCapacity must be between 1 and 100000.")]
-    public int QueueCapacity { get; set; } = 500;
+    /// <summary>
+    /// Workspaces (<c>T…</c>) whose requests are served; requests from any other are ignored. Empty means the one workspace
+    /// of <see cref="BotToken"/> (asked once with <c>auth.test</c>); list them for an organisation-wide install.
+    /// </summary>
+    public IList<string> TeamIds { get; } = [];
 
     /// <summary>True when a signing secret is set, i.e. the Slack endpoints accept requests.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(SigningSecret);
@@ -64,6 +70,11 @@ internal sealed class SlackOptions : IValidatableObject
                 [nameof(BotToken)]);
         }
 
+        foreach (var team in TeamIds.Where(t => !TeamIdFormat().IsMatch(t)))
+        {
+            yield return new ValidationResult($"Slack:TeamIds contains '{team}', which is not a workspace id like T0123ABCD.", [nameof(TeamIds)]);
+        }
+
         if (ApiBaseUrl is { } url && (!url.IsAbsoluteUri || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback))))
         {
             yield return new ValidationResult(
@@ -74,4 +85,7 @@ internal sealed class SlackOptions : IValidatableObject
 
     /// <summary>The base address with a trailing slash, so method names resolve under it.</summary>
     public Uri ApiBase => ApiBaseUrl.AbsoluteUri.EndsWith('/') ? ApiBaseUrl : new Uri(ApiBaseUrl.AbsoluteUri + "/");
+
+    [GeneratedRegex("^[TE][A-Z0-9]{2,30}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex TeamIdFormat();
 }

@@ -1,16 +1,26 @@
 using Microsoft.Extensions.Options;
+using ScreeningBot.Bot.Turns;
 
 namespace ScreeningBot.Bot.Slack;
 
 /// <summary>
-/// Membership of the recruiter user group (<c>Slack:RecruiterUserGroup</c>), read with <c>usergroups.users.list</c> and
-/// reused for <see cref="SlackOptions.RecruiterUserGroupCacheDuration"/>. A failed lookup grants nothing.
+/// Makes members of the recruiter user group (<c>Slack:RecruiterUserGroup</c>) recruiters on Slack: membership is read with
+/// <c>usergroups.users.list</c> and reused for <see cref="SlackOptions.RecruiterUserGroupCacheDuration"/>. A failed lookup
+/// grants nothing.
 /// </summary>
-internal sealed class SlackRecruiterGroup(SlackWebApiClient slack, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackRecruiterGroup> logger) : IDisposable
+internal sealed class SlackRecruiterGroup(SlackWebApiClient slack, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackRecruiterGroup> logger) : IRecruiterRule, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private HashSet<string> _members = new(StringComparer.Ordinal);
     private DateTimeOffset _expiresAt = DateTimeOffset.MinValue;
+
+    /// <summary>Asked for commands typed in Slack itself (not through Azure Bot Service, whose user ids carry the workspace).</summary>
+    public async ValueTask<bool> VouchesForAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return turn.Conversation is { ChannelId: SlackConversationChannel.ChannelId, ViaBotFramework: false }
+            && await IsMemberAsync(turn.From.Id, cancellationToken);
+    }
 
     public async Task<bool> IsMemberAsync(string userId, CancellationToken cancellationToken)
     {

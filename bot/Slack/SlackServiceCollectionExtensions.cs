@@ -4,21 +4,21 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using ScreeningBot.Bot.Channels;
+using ScreeningBot.Bot.Hosting;
+using ScreeningBot.Bot.Turns;
 
 namespace ScreeningBot.Bot.Slack;
 
-/// <summary>Registers Slack through its own HTTP APIs: options, the Web API client, the channel, and the background worker.</summary>
+/// <summary>Registers and maps Slack through its own HTTP APIs: options, the Web API client, the channel and the adapter.</summary>
 internal static class SlackServiceCollectionExtensions
 {
     /// <summary>Name of the Web API <see cref="HttpClient"/> (with the standard resilience handler).</summary>
     public const string HttpClientName = "slack-web-api";
 
-    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSlack(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<SlackOptions, SlackOptionsValidator>().BindConfiguration(SlackOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(HttpClientName)
@@ -28,14 +28,27 @@ internal static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackWebApiClient>();
         services.TryAddSingleton<SlackConversationChannel>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConversationChannel, SlackConversationChannel>(sp => sp.GetRequiredService<SlackConversationChannel>()));
-        services.TryAddSingleton<SlackCandidateChannel>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecruiterRule, SlackRecruiterGroup>());
         services.TryAddSingleton<SlackBotIdentity>();
-        services.TryAddSingleton<SlackRecruiterGroup>();
         services.TryAddSingleton<SlackInbound>();
-        services.TryAddSingleton<SlackWorkQueue>();
-        services.TryAddSingleton<SlackRequestProcessor>();
-        services.AddHostedService<SlackWorker>();
+        services.TryAddSingleton<SlackAdapter>();
         return services;
+    }
+
+    /// <summary>Maps <c>/api/slack/commands</c>, <c>/api/slack/events</c> and <c>/api/slack/interactions</c>. Throws when <see cref="AddSlack"/> was not called.</summary>
+    public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetService<SlackAdapter>() is null)
+        {
+            throw new InvalidOperationException("MapSlackEndpoints needs the Slack services: call services.AddSlack() (AddScreeningBot does) before mapping.");
+        }
+
+        var group = endpoints.MapGroup(string.Empty).DisableAntiforgery();
+        group.MapPost(BotRoutes.SlackCommands, (HttpRequest request, SlackAdapter adapter, CancellationToken cancellationToken) => adapter.CommandsAsync(request, cancellationToken));
+        group.MapPost(BotRoutes.SlackEvents, (HttpRequest request, SlackAdapter adapter, CancellationToken cancellationToken) => adapter.EventsAsync(request, cancellationToken));
+        group.MapPost(BotRoutes.SlackInteractions, (HttpRequest request, SlackAdapter adapter, CancellationToken cancellationToken) => adapter.InteractionsAsync(request, cancellationToken));
+        return endpoints;
     }
 
     /// <summary>

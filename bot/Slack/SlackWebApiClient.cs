@@ -7,6 +7,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
 using ScreeningBot.Bot.Hosting;
+using ScreeningBot.Bot.Rendering;
 
 namespace ScreeningBot.Bot.Slack;
 

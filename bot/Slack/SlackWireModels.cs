@@ -24,6 +24,8 @@ internal sealed record SlackMessageEvent(
 /// <summary>An interactivity payload (form field <c>payload</c>); the screener handles <c>block_actions</c> button clicks.</summary>
 internal sealed record SlackInteraction(
     string? Type,
+    SlackEntity? Team,
+    string? ApiAppId,
     SlackEntity? User,
     SlackEntity? Channel,
     SlackContainer? Container,
@@ -31,7 +33,7 @@ internal sealed record SlackInteraction(
     string? ResponseUrl,
     IReadOnlyList<SlackAction>? Actions);
 
-internal sealed record SlackEntity(string? Id, string? Name, string? Username);
+internal sealed record SlackEntity(string? Id, string? Name, string? Username, string? TeamId);
 
 internal sealed record SlackContainer(string? Type, string? MessageTs, string? ChannelId);
 

@@ -2,7 +2,7 @@ namespace ScreeningBot.Bot.Storage;
 
 /// <summary>
 /// Log messages of the storage adapters and their background services. Event ids 4xxx belong to Storage
-/// (STYLE §7). No candidate content is logged: only ids, counts and timings.
+/// (docs/architecture.md lists the blocks). No candidate content is logged: only ids, counts and timings.
 /// </summary>
 internal static partial class StorageLog
 {

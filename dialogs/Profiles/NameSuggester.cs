@@ -55,7 +55,7 @@ internal static class NameSuggester
     /// (optimal string alignment), so "nmae" is one edit from "name". Bounded to short strings: names and ids
     /// are at most a few dozen characters.
     /// </summary>
-    private static int Distance(string a, string b)
+    internal static int Distance(string a, string b)
     {
         if (a.Length > 128 || b.Length > 128)
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ScreeningBot.Dialogs.Localization;
 
 namespace ScreeningBot.Dialogs.Profiles;
 
@@ -45,6 +46,14 @@ internal static partial class ProfileValidator
         if (!LanguageTagPattern().IsMatch(profile.Language))
         {
             context.ErrorAt("language", $"\"{profile.Language}\" is not a language tag", "write a BCP-47 tag such as en, de or pt-BR");
+        }
+        else if (!CandidateLanguages.TryResolve(profile.Language, out _))
+        {
+            var supported = string.Join(", ", CandidateLanguages.Supported);
+            context.ErrorAt(
+                "language",
+                $"the bot has no texts in \"{profile.Language}\"; it interviews in {supported}",
+                $"use one of {supported}, or add dialogs/Localization/Texts/{profile.Language.Split('-')[0].ToLowerInvariant()}.json (README \"Languages\")");
         }
 
         if (profile.CustomQuestions.Count == 0 && profile.Blueprints.Count == 0)

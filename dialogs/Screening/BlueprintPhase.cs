@@ -1,4 +1,5 @@
 using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Waterfall;
 
@@ -11,7 +12,7 @@ namespace ScreeningBot.Dialogs.Screening;
 /// </summary>
 internal static class BlueprintPhase
 {
-    public static IEnumerable<WaterfallDialog> Create(Profile profile, PhaseKit kit)
+    public static IEnumerable<WaterfallDialog> Create(Profile profile, PhaseKit kit, CandidateTexts texts)
     {
         var count = profile.Blueprints.Count;
         for (var i = 0; i < count; i++)
@@ -24,10 +25,10 @@ internal static class BlueprintPhase
                 {
                     if (index == 1)
                     {
-                        step.Say(ScreeningText.BlueprintIntro);
+                        step.Say(texts.BlueprintIntro);
                     }
 
-                    return ValueTask.FromResult(StepResult.Wait(PhaseKit.TextPrompt(blueprint.Id, ScreeningText.BlueprintQuestion(index, count, blueprint.Text))));
+                    return ValueTask.FromResult(StepResult.Wait(PhaseKit.TextPrompt(blueprint.Id, texts.BlueprintQuestion(index, count, blueprint.Text))));
                 },
             };
 
@@ -50,7 +51,7 @@ internal static class BlueprintPhase
                     step.State = PhaseKit.Record(step, answered.Id, answeredKind, judgment, answer.Skipped ? 0 : answer.Text.Length, time, answer.Skipped);
                     return next is null
                         ? StepResult.EndDialog
-                        : StepResult.Wait(PhaseKit.TextPrompt(next.Id, ScreeningText.BlueprintFollowUp(followUpNumber, blueprint.FollowUps.Count, next.Text)));
+                        : StepResult.Wait(PhaseKit.TextPrompt(next.Id, texts.BlueprintFollowUp(followUpNumber, blueprint.FollowUps.Count, next.Text)));
                 });
                 if (next is not null)
                 {

@@ -1,3 +1,4 @@
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Waterfall.Prompts;
 
 namespace ScreeningBot.Dialogs.Screening;
@@ -12,31 +13,14 @@ public enum CandidateCommand
     Withdraw,
 }
 
-/// <summary>Recognises <see cref="CandidateCommand"/>s.</summary>
+/// <summary>Recognises <see cref="CandidateCommand"/>s in the interview's language, and always in English ("hilfe", "ayuda", "help").</summary>
 public static class CandidateCommands
 {
-    private static readonly Dictionary<string, CandidateCommand> Words = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["help"] = CandidateCommand.Help,
-        ["?"] = CandidateCommand.Help,
-        ["commands"] = CandidateCommand.Help,
-        ["repeat"] = CandidateCommand.Repeat,
-        ["again"] = CandidateCommand.Repeat,
-        ["repeat the question"] = CandidateCommand.Repeat,
-        ["what was the question"] = CandidateCommand.Repeat,
-        ["pause"] = CandidateCommand.Pause,
-        ["take a break"] = CandidateCommand.Pause,
-        ["resume"] = CandidateCommand.Resume,
-        ["continue"] = CandidateCommand.Resume,
-        ["i'm back"] = CandidateCommand.Resume,
-        ["im back"] = CandidateCommand.Resume,
-        ["withdraw"] = CandidateCommand.Withdraw,
-        ["quit"] = CandidateCommand.Withdraw,
-        ["exit"] = CandidateCommand.Withdraw,
-    };
+    public static CandidateCommand? TryParse(string? text) => TryParse(text, CandidateLanguages.English);
 
-    public static CandidateCommand? TryParse(string? text)
+    public static CandidateCommand? TryParse(string? text, CandidateLanguage language)
     {
+        ArgumentNullException.ThrowIfNull(language);
         var normalized = PromptText.Normalize(text);
         if (normalized.Length is 0 or > 40)
         {
@@ -49,6 +33,6 @@ public static class CandidateCommands
         }
 
         var bare = PromptText.StripPunctuation(normalized.TrimStart('/', '!'));
-        return Words.TryGetValue(bare, out var command) ? command : null;
+        return language.CommandWords.TryGetValue(bare, out var command) ? command : null;
     }
 }

@@ -1,3 +1,4 @@
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Waterfall;
 
 namespace ScreeningBot.Dialogs.Screening;
@@ -5,13 +6,13 @@ namespace ScreeningBot.Dialogs.Screening;
 /// <summary>Thanks the candidate and ends the interview as Completed.</summary>
 internal static class ClosingPhase
 {
-    public static WaterfallDialog Create() => new(
+    public static WaterfallDialog Create(CandidateTexts texts) => new(
         "closing",
         Phase.Closing,
         [
             (step, _) =>
             {
-                step.Send(new Conversation.Reply { Text = ScreeningText.Closing(step.Subject.FirstName), Kind = Conversation.ReplyKind.Closing });
+                step.Send(new Conversation.Reply { Text = texts.Closing(step.Subject.FirstName), Kind = Conversation.ReplyKind.Closing });
                 return ValueTask.FromResult(StepResult.EndInterview(InterviewStatus.Completed));
             },
         ]);

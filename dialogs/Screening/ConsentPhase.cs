@@ -1,3 +1,4 @@
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Waterfall;
 
@@ -8,31 +9,31 @@ internal static class ConsentPhase
 {
     public const string QuestionId = "consent";
 
-    public static WaterfallDialog Create(Profile profile, PhaseKit kit) => new(
+    public static WaterfallDialog Create(Profile profile, CandidateTexts texts) => new(
         QuestionId,
         Phase.Consent,
         [
             (step, _) =>
             {
-                step.Say(ScreeningText.Welcome(profile, step.Subject.FirstName, kit.Options.InterviewExpiry));
+                step.Say(texts.Welcome(profile, step.Subject.FirstName, step.State.ExpiresAt, step.Now));
                 return ValueTask.FromResult(StepResult.Wait(new PromptSpec
                 {
                     Type = PromptType.YesNo,
                     QuestionId = QuestionId,
-                    Text = ScreeningText.ConsentQuestion,
-                    Choices = ScreeningText.YesNoChoices,
+                    Text = texts.ConsentQuestion,
+                    Choices = texts.YesNoChoices,
                 }));
             },
             (step, _) =>
             {
                 if (PhaseKit.RequireAnswer(step).YesNo != true)
                 {
-                    step.Say(ScreeningText.ConsentDeclined);
+                    step.Say(texts.ConsentDeclined);
                     return ValueTask.FromResult(StepResult.EndInterview(InterviewStatus.Declined));
                 }
 
                 step.State = step.State with { Status = InterviewStatus.InProgress };
-                step.Say(ScreeningText.ConsentGiven);
+                step.Say(texts.ConsentGiven);
                 return ValueTask.FromResult(StepResult.EndDialog);
             },
         ]);

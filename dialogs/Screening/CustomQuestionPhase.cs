@@ -1,4 +1,5 @@
 using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Waterfall;
 
@@ -13,7 +14,7 @@ internal static class CustomQuestionPhase
 {
     private const int JudgeStep = 1;
 
-    public static IEnumerable<WaterfallDialog> Create(Profile profile, PhaseKit kit)
+    public static IEnumerable<WaterfallDialog> Create(Profile profile, PhaseKit kit, CandidateLanguage language)
     {
         var count = profile.CustomQuestions.Count;
         for (var i = 0; i < count; i++)
@@ -28,10 +29,10 @@ internal static class CustomQuestionPhase
                     {
                         if (index == 1)
                         {
-                            step.Say(ScreeningText.CustomIntro(count));
+                            step.Say(language.Texts.CustomIntro(count));
                         }
 
-                        return ValueTask.FromResult(StepResult.Wait(PhaseKit.TextPrompt(question.Id, ScreeningText.CustomQuestion(index, count, question.Text))));
+                        return ValueTask.FromResult(StepResult.Wait(PhaseKit.TextPrompt(question.Id, language.Texts.CustomQuestion(index, count, question.Text))));
                     },
                     async (step, cancellationToken) =>
                     {
@@ -48,7 +49,7 @@ internal static class CustomQuestionPhase
                         var judgment = await kit.JudgeAsync(step, profile, question, QuestionKind.Custom, combined, cancellationToken);
                         var decision = answer.Skipped
                             ? FollowUpDecision.None
-                            : FollowUpPlanner.Plan(question, judgment, step.State.FollowUpsAsked, profile.MaxAdaptiveFollowUps, step.State.ProbedFocus, profile.BannedTopics);
+                            : FollowUpPlanner.Plan(question, judgment, step.State.FollowUpsAsked, profile.MaxAdaptiveFollowUps, step.State.ProbedFocus, profile.BannedTopics, language);
                         if (decision.ShouldAsk)
                         {
                             step.State = step.State with

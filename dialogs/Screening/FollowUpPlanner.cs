@@ -1,4 +1,5 @@
 using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 
 namespace ScreeningBot.Dialogs.Screening;
@@ -30,8 +31,23 @@ public static class FollowUpPlanner
         int followUpsAsked,
         int maxFollowUps,
         IReadOnlyList<string> probed,
-        IReadOnlyList<string> bannedTopics)
+        IReadOnlyList<string> bannedTopics) =>
+        Plan(question, judgment, followUpsAsked, maxFollowUps, probed, bannedTopics, CandidateLanguages.English);
+
+    /// <summary>
+    /// Plans in <paramref name="language"/>: generic wording comes from its file. The judge's own suggestion is written in
+    /// English (the judge's prompt is), so in another language it is left out and a pre-written or generic follow-up is asked.
+    /// </summary>
+    public static FollowUpDecision Plan(
+        CustomQuestion question,
+        Judgment judgment,
+        int followUpsAsked,
+        int maxFollowUps,
+        IReadOnlyList<string> probed,
+        IReadOnlyList<string> bannedTopics,
+        CandidateLanguage language)
     {
+        ArgumentNullException.ThrowIfNull(language);
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(judgment);
         ArgumentNullException.ThrowIfNull(probed);
@@ -57,7 +73,7 @@ public static class FollowUpPlanner
         }
 
         // 2. The judge's own suggestion for its focus (LLM), unless it strays into a banned topic.
-        if (judgment.SuggestedFollowUp is { Length: > 0 } suggested && judgment.FollowUpFocus is { } focus
+        if (language.IsEnglish && judgment.SuggestedFollowUp is { Length: > 0 } suggested && judgment.FollowUpFocus is { } focus
             && !probed.Contains(focus, StringComparer.OrdinalIgnoreCase) && !TouchesBannedTopic(suggested, bannedTopics))
         {
             return new FollowUpDecision(focus, suggested);
@@ -70,7 +86,7 @@ public static class FollowUpPlanner
         }
 
         // 4. Generic wording for the most important gap.
-        return gaps.Length > 0 ? new FollowUpDecision(gaps[0], Generic(gaps[0])) : FollowUpDecision.None;
+        return gaps.Length > 0 ? new FollowUpDecision(gaps[0], language.Texts.FollowUp(gaps[0])) : FollowUpDecision.None;
     }
 
     /// <summary>
@@ -143,16 +159,6 @@ public static class FollowUpPlanner
             .Where(w => w.Length > 3 && w is not ("with" or "and" or "from" or "into" or "over"))
             .Select(w => w.ToLowerInvariant())
             .ToHashSet(StringComparer.Ordinal);
-
-    private static string Generic(string focus) => focus.ToLowerInvariant() switch
-    {
-        Metrics => "What numbers did you look at, before and after? Rough figures are fine: latency, error rate, cost, throughput.",
-        Tradeoffs => "What alternatives did you consider, and what did you give up with the approach you chose?",
-        Ownership => "What was your own part in that? Which decisions did you make yourself?",
-        Example => "Could you walk me through one concrete example, step by step?",
-        FailureModes => "What would break first if traffic grew 10x, and how would you find out?",
-        _ => $"Could you say a bit more about {focus} in that example? How did you handle it?",
-    };
 }
 
 /// <summary>A follow-up to ask (or <see cref="None"/>).</summary>

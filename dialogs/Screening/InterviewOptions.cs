@@ -2,8 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ScreeningBot.Dialogs.Screening;
 
-/// <summary>How interviews behave; bound from the <c>Screening</c> configuration section by the host.</summary>
-public sealed class InterviewOptions
+/// <summary>
+/// How interviews behave. The host binds it from the <c>Screening</c> configuration section as part of its own options for
+/// that section (which add who may recruit), hence not sealed.
+/// </summary>
+public class InterviewOptions
 {
     public const string SectionName = "Screening";
 

@@ -1,3 +1,4 @@
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Waterfall;
 
@@ -9,16 +10,27 @@ namespace ScreeningBot.Dialogs.Screening;
 /// </summary>
 internal sealed class InterviewPlan
 {
-    private InterviewPlan(Profile profile, IReadOnlyList<WaterfallDialog> items)
+    private InterviewPlan(Profile profile, IReadOnlyList<WaterfallDialog> items, CandidateLanguage language, CandidateLanguage assessmentLanguage)
     {
         Profile = profile;
         Items = items;
+        Language = language;
+        AssessmentLanguage = assessmentLanguage;
         Version = $"{profile.Id}@{profile.ContentHash}:{items.Count}";
     }
 
     public Profile Profile { get; }
 
     public IReadOnlyList<WaterfallDialog> Items { get; }
+
+    /// <summary>The interview's language, from the profile's <c>language</c>.</summary>
+    public CandidateLanguage Language { get; }
+
+    /// <summary>
+    /// The language of the language assessment's own messages (retries, help): <c>languageAssessment.language</c> when it
+    /// has a file, else the interview's language (the questions themselves are the profile's, in whatever language).
+    /// </summary>
+    public CandidateLanguage AssessmentLanguage { get; }
 
     /// <summary>Stored in <see cref="DialogState.DialogVersion"/>; a different value means the profile changed.</summary>
     public string Version { get; }
@@ -27,15 +39,21 @@ internal sealed class InterviewPlan
     public int JudgedQuestionCount =>
         Profile.CustomQuestions.Count + Profile.Blueprints.Sum(b => 1 + b.FollowUps.Count) + (Profile.LanguageAssessment?.Questions.Count ?? 0);
 
+    /// <summary>The language the bot speaks and understands at item <paramref name="itemIndex"/>: the assessment's during it, else the interview's.</summary>
+    public CandidateLanguage LanguageAt(int itemIndex) =>
+        itemIndex >= 0 && itemIndex < Items.Count && Items[itemIndex].Phase == Phase.LanguageAssessment ? AssessmentLanguage : Language;
+
     public static InterviewPlan Build(Profile profile, PhaseKit kit)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var items = new List<WaterfallDialog> { ConsentPhase.Create(profile, kit) };
-        items.AddRange(KnockoutPhase.Create(profile));
-        items.AddRange(CustomQuestionPhase.Create(profile, kit));
-        items.AddRange(BlueprintPhase.Create(profile, kit));
-        items.AddRange(LanguagePhase.Create(profile, kit));
-        items.Add(ClosingPhase.Create());
-        return new InterviewPlan(profile, items);
+        var language = CandidateLanguages.Resolve(profile.Language);
+        var assessmentLanguage = CandidateLanguages.TryResolve(profile.LanguageAssessment?.Language, out var own) ? own : language;
+        var items = new List<WaterfallDialog> { ConsentPhase.Create(profile, language.Texts) };
+        items.AddRange(KnockoutPhase.Create(profile, language.Texts));
+        items.AddRange(CustomQuestionPhase.Create(profile, kit, language));
+        items.AddRange(BlueprintPhase.Create(profile, kit, language.Texts));
+        items.AddRange(LanguagePhase.Create(profile, kit, language.Texts));
+        items.Add(ClosingPhase.Create(language.Texts));
+        return new InterviewPlan(profile, items, language, assessmentLanguage);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Storage;
 using ScreeningBot.Dialogs.Waterfall;
@@ -94,7 +95,18 @@ public sealed class InterviewService
 
     /// <summary>Runs one candidate message through the interview of the conversation with key <paramref name="conversationKey"/>.</summary>
     /// <exception cref="StorageUnavailableException">Storage is down; nothing was changed, the caller may retry.</exception>
-    public async Task<InterviewTurnResult> HandleMessageAsync(string conversationKey, IncomingMessage message, CancellationToken cancellationToken)
+    public Task<InterviewTurnResult> HandleMessageAsync(string conversationKey, IncomingMessage message, CancellationToken cancellationToken) =>
+        HandleMessageAsync(conversationKey, message, admit: null, cancellationToken);
+
+    /// <summary>
+    /// Runs one candidate message through the interview of the conversation with key <paramref name="conversationKey"/>,
+    /// if <paramref name="admit"/> lets it: the caller's rules (who may answer, which buttons still count) are asked once
+    /// the interview is loaded, under the conversation's lock, so they see the state the turn would run on without a second
+    /// read. A refused message changes nothing and gets <see cref="InterviewTurnStatus.Refused"/>; a redelivery of a message
+    /// the interview already took is reported as <see cref="InterviewTurnStatus.Duplicate"/> before any rule is asked.
+    /// </summary>
+    /// <exception cref="StorageUnavailableException">Storage is down; nothing was changed, the caller may retry.</exception>
+    public async Task<InterviewTurnResult> HandleMessageAsync(string conversationKey, IncomingMessage message, Func<Interview, bool>? admit, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationKey);
         ArgumentNullException.ThrowIfNull(message);
@@ -108,6 +120,11 @@ public sealed class InterviewService
             }
 
             var interview = stored.Interview;
+            if (admit is not null && !Took(interview, message) && !admit(interview))
+            {
+                return new InterviewTurnResult(InterviewTurnStatus.Refused, interview, []);
+            }
+
             // The previous turn's lines: written already unless that write failed or another instance ran the turn.
             // Writing them again is safe (idempotent) but costs a write per turn, so skip what this process knows is stored.
             await FlushAsync(interview, _flushed.Unconfirmed(interview.Id, interview.State.UnflushedTranscript), cancellationToken);
@@ -184,6 +201,10 @@ public sealed class InterviewService
         }
     }
 
+    /// <summary>True when the interview already took this message (a redelivery the dialog answers as a duplicate).</summary>
+    private static bool Took(Interview interview, IncomingMessage message) =>
+        message.MessageId is { Length: > 0 } id && interview.State.RecentMessageIds.Contains(id, StringComparer.Ordinal);
+
     private static InterviewTurnStatus Map(TurnDisposition disposition) => disposition switch
     {
         TurnDisposition.Duplicate => InterviewTurnStatus.Duplicate,
@@ -196,7 +217,7 @@ public sealed class InterviewService
     {
         var now = _time.GetUtcNow();
         var state = interview.State with { Status = InterviewStatus.Invalidated, EndedAt = now, Pending = null };
-        return new TurnOutcome(state, [new Reply { Text = ScreeningText.ProfileChanged, Kind = ReplyKind.Closing }], [], TurnDisposition.Processed) { EndedThisTurn = true };
+        return new TurnOutcome(state, [new Reply { Text = CandidateLanguages.Resolve(interview.State.Language).Texts.ProfileChanged, Kind = ReplyKind.Closing }], [], TurnDisposition.Processed) { EndedThisTurn = true };
     }
 
     private async Task FlushAsync(Interview interview, IReadOnlyList<TranscriptTurn> turns, CancellationToken cancellationToken)
@@ -261,9 +282,12 @@ public enum InterviewTurnStatus
     AlreadyEnded,
 
     Rejected,
+
+    /// <summary>The caller's admission rule refused the message before the dialog saw it; nothing changed.</summary>
+    Refused,
 }
 
-/// <summary>The result of <see cref="InterviewService.HandleMessageAsync"/>: what to send back, and the interview after the turn.</summary>
+/// <summary>The result of <see cref="InterviewService.HandleMessageAsync(string, IncomingMessage, CancellationToken)"/>: what to send back, and the interview after the turn.</summary>
 public sealed record InterviewTurnResult(InterviewTurnStatus Status, Interview? Interview, IReadOnlyList<Reply> Replies)
 {
     public static InterviewTurnResult NoInterview { get; } = new(InterviewTurnStatus.NoInterview, null, []);

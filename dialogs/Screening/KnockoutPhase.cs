@@ -1,4 +1,5 @@
 using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Waterfall;
 
@@ -10,7 +11,7 @@ namespace ScreeningBot.Dialogs.Screening;
 /// </summary>
 internal static class KnockoutPhase
 {
-    public static IEnumerable<WaterfallDialog> Create(Profile profile)
+    public static IEnumerable<WaterfallDialog> Create(Profile profile, CandidateTexts texts)
     {
         for (var i = 0; i < profile.Knockouts.Count; i++)
         {
@@ -24,10 +25,10 @@ internal static class KnockoutPhase
                     {
                         if (first)
                         {
-                            step.Say(ScreeningText.KnockoutIntro);
+                            step.Say(texts.KnockoutIntro);
                         }
 
-                        return ValueTask.FromResult(StepResult.Wait(ToPrompt(knockout)));
+                        return ValueTask.FromResult(StepResult.Wait(ToPrompt(knockout, texts, DateOnly.FromDateTime(step.Now.UtcDateTime))));
                     },
                     (step, _) =>
                     {
@@ -37,7 +38,7 @@ internal static class KnockoutPhase
                         step.State = step.State with { Knockouts = [.. step.State.Knockouts, new KnockoutResult(knockout.Id, answer.Normalized, passed)] };
                         if (!passed)
                         {
-                            step.Say(ScreeningText.KnockedOut);
+                            step.Say(texts.KnockedOut);
                             return ValueTask.FromResult(StepResult.EndInterview(InterviewStatus.KnockedOut));
                         }
 
@@ -47,12 +48,16 @@ internal static class KnockoutPhase
         }
     }
 
-    private static PromptSpec ToPrompt(Knockout knockout)
+    private static PromptSpec ToPrompt(Knockout knockout, CandidateTexts texts, DateOnly today)
     {
-        var text = string.IsNullOrWhiteSpace(knockout.Hint) ? knockout.Question : $"{knockout.Question}\n_{knockout.Hint}_";
+        // A date question without its own hint gets examples computed from today, so they are never in the past.
+        var hint = string.IsNullOrWhiteSpace(knockout.Hint) && knockout.Type == KnockoutAnswerType.Date
+            ? texts.DateHint(today)
+            : knockout.Hint;
+        var text = string.IsNullOrWhiteSpace(hint) ? knockout.Question : $"{knockout.Question}\n_{hint}_";
         return knockout.Type switch
         {
-            KnockoutAnswerType.YesNo => new PromptSpec { Type = PromptType.YesNo, QuestionId = knockout.Id, Text = text, Choices = ScreeningText.YesNoChoices },
+            KnockoutAnswerType.YesNo => new PromptSpec { Type = PromptType.YesNo, QuestionId = knockout.Id, Text = text, Choices = texts.YesNoChoices },
             KnockoutAnswerType.Number => new PromptSpec { Type = PromptType.Number, QuestionId = knockout.Id, Text = text, Unit = knockout.Unit, Min = 0, Max = 100 },
             KnockoutAnswerType.Choice => new PromptSpec
             {

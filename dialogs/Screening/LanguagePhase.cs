@@ -1,24 +1,28 @@
 using System.Globalization;
 using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Waterfall;
 
 namespace ScreeningBot.Dialogs.Screening;
 
-/// <summary>Optional: switch language for a few open questions; the level is estimated at scoring time.</summary>
+/// <summary>
+/// Optional: switch language for a few open questions; the level is estimated at scoring time. The intro is in the
+/// interview's language; the bot's own messages during the questions are in the assessment's language when it has a
+/// file (<see cref="InterviewPlan.LanguageAt"/>), and the closing is in the interview's language again.
+/// </summary>
 internal static class LanguagePhase
 {
     /// <summary>Question id of the n-th (1-based) language question.</summary>
     public static string QuestionId(int number) => $"language-{number.ToString(CultureInfo.InvariantCulture)}";
 
-    public static IEnumerable<WaterfallDialog> Create(Profile profile, PhaseKit kit)
+    public static IEnumerable<WaterfallDialog> Create(Profile profile, PhaseKit kit, CandidateTexts texts)
     {
         if (profile.LanguageAssessment is not { } assessment)
         {
             yield break;
         }
 
-        var languageName = LanguageName(assessment.Language);
         for (var i = 0; i < assessment.Questions.Count; i++)
         {
             var question = new LanguageQuestion(QuestionId(i + 1), assessment.Questions[i]);
@@ -31,10 +35,11 @@ internal static class LanguagePhase
                     {
                         if (first)
                         {
-                            var sameLanguage = string.Equals(assessment.Language, profile.Language, StringComparison.OrdinalIgnoreCase);
+                            var sameLanguage = string.Equals(PrimarySubtag(assessment.Language), PrimarySubtag(profile.Language), StringComparison.OrdinalIgnoreCase);
+                            // Said in the interview's language, so the candidate understands the switch before it happens.
                             step.Say(sameLanguage
-                                ? ScreeningText.LanguageCheckIntro(languageName, assessment.Questions.Count)
-                                : ScreeningText.LanguageIntro(languageName, assessment.Questions.Count));
+                                ? texts.LanguageCheckIntro(assessment.Language, assessment.Questions.Count)
+                                : texts.LanguageIntro(assessment.Language, assessment.Questions.Count));
                         }
 
                         return ValueTask.FromResult(StepResult.Wait(PhaseKit.TextPrompt(question.Id, question.Text)));
@@ -52,34 +57,11 @@ internal static class LanguagePhase
         }
     }
 
-    /// <summary>"German" for <c>de</c>; the tag itself when the runtime has no name for it.</summary>
-    public static string LanguageName(string tag)
-    {
-        try
-        {
-            var name = CultureInfo.GetCultureInfo(tag, predefinedOnly: false).EnglishName;
-            return name.StartsWith("Unknown", StringComparison.OrdinalIgnoreCase) || name.Equals(tag, StringComparison.OrdinalIgnoreCase) ? KnownNames(tag) : name;
-        }
-        catch (CultureNotFoundException)
-        {
-            return KnownNames(tag);
-        }
-    }
+    /// <summary><c>en</c> for <c>en-GB</c>: an assessment in British English of an interview in <c>en</c> stays in the same language.</summary>
+    private static string PrimarySubtag(string tag) => tag.Split('-', '_')[0];
 
-    // InvariantGlobalization leaves culture names empty, so the common screening languages are named here.
-    private static string KnownNames(string tag) => tag.ToLowerInvariant() switch
-    {
-        "en" => "English",
-        "de" => "German",
-        "fr" => "French",
-        "es" => "Spanish",
-        "it" => "Italian",
-        "nl" => "Dutch",
-        "pt" => "Portuguese",
-        "pl" => "Polish",
-        "sv" => "Swedish",
-        _ => tag,
-    };
+    /// <summary>The English name of a language ("German" for <c>de</c>), for recruiter-facing text; the tag itself when unknown.</summary>
+    public static string LanguageName(string tag) => CandidateLanguages.English.Texts.LanguageName(tag);
 
     private sealed record LanguageQuestion(string Id, string Text) : IJudgedQuestion
     {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Waterfall;
 using ScreeningBot.Dialogs.Waterfall.Prompts;
@@ -45,9 +46,11 @@ public sealed class ScreeningDialog
     public DialogState CreateState(Profile profile)
     {
         var now = _time.GetUtcNow();
+        var plan = GetPlan(profile);
         return new DialogState
         {
-            DialogVersion = GetDialogVersion(profile),
+            DialogVersion = plan.Version,
+            Language = plan.Language.Tag,
             StartedAt = now,
             LastActivityAt = now,
             ExpiresAt = now + _options.InterviewExpiry,
@@ -84,27 +87,29 @@ public sealed class ScreeningDialog
             return new TurnOutcome(state, [], [], TurnDisposition.Duplicate);
         }
 
+        var plan = GetPlan(profile);
+        var texts = plan.LanguageAt(state.ItemIndex).Texts;
         if (state.IsEnded)
         {
-            return new TurnOutcome(state, [Reply.Message(AlreadyEndedText(state.Status))], [], TurnDisposition.AlreadyEnded);
+            return new TurnOutcome(state, [new Reply { Text = AlreadyEndedText(plan.Language.Texts, state.Status), Kind = ReplyKind.Closing }], [], TurnDisposition.AlreadyEnded);
         }
 
         var text = message.EffectiveText;
         if (text.Length > _options.MaxAnswerCharacters)
         {
-            return new TurnOutcome(state, [Reply.Message(ScreeningText.TooLong(text.Length, _options.MaxAnswerCharacters))], [], TurnDisposition.Rejected);
+            return new TurnOutcome(state, [Reply.Message(texts.TooLong(text.Length, _options.MaxAnswerCharacters))], [], TurnDisposition.Rejected);
         }
 
         DialogsLog.CandidateText(_logger, interview.Id, text);
         state = Remember(state, message.MessageId) with { LastActivityAt = now };
         var transcript = new TranscriptWriter(interview.Id, state.NextTranscriptSequence, now);
-        var plan = GetPlan(profile);
+        var language = plan.LanguageAt(state.ItemIndex);
         var replies = new List<Reply>();
 
         if (now >= state.ExpiresAt)
         {
             transcript.Candidate(PromptText.Normalize(text), state.Phase, state.Pending?.Prompt.QuestionId, null);
-            replies.Add(new Reply { Text = ScreeningText.Expired, Kind = ReplyKind.Closing });
+            replies.Add(new Reply { Text = plan.Language.Texts.Expired, Kind = ReplyKind.Closing });
             return End(interview, state, InterviewStatus.Expired, now, replies, transcript);
         }
 
@@ -112,39 +117,40 @@ public sealed class ScreeningDialog
         {
             DialogsLog.ProfileChanged(_logger, interview.Id, profile.Id, state.DialogVersion, plan.Version);
             transcript.Candidate(PromptText.Normalize(text), state.Phase, state.Pending?.Prompt.QuestionId, null);
-            replies.Add(new Reply { Text = ScreeningText.ProfileChanged, Kind = ReplyKind.Closing });
+            replies.Add(new Reply { Text = CandidateLanguages.Resolve(state.Language).Texts.ProfileChanged, Kind = ReplyKind.Closing });
             return End(interview, state, InterviewStatus.Invalidated, now, replies, transcript);
         }
 
         if (state.Confirmation is ConfirmationKind.Withdraw)
         {
             transcript.Candidate(PromptText.Normalize(text), state.Phase, null, null);
-            var confirmed = YesNoPrompt.Recognize(text);
+            var confirmed = YesNoPrompt.Recognize(ChoicePrompt.ValueAt(text, texts.WithdrawChoices) ?? text, language);
             if (!confirmed.Succeeded)
             {
-                replies.Add(WithdrawPrompt(ReplyKind.Retry));
+                replies.Add(WithdrawPrompt(texts, ReplyKind.Retry));
             }
             else if (confirmed.Value)
             {
-                replies.Add(new Reply { Text = ScreeningText.Withdrawn, Kind = ReplyKind.Closing });
+                replies.Add(new Reply { Text = texts.Withdrawn, Kind = ReplyKind.Closing });
                 return End(interview, state with { Confirmation = null }, InterviewStatus.Withdrawn, now, replies, transcript);
             }
             else
             {
                 state = state with { Confirmation = null };
-                replies.Add(Reply.Message(ScreeningText.WithdrawCancelled));
-                AddPending(replies, state);
+                replies.Add(Reply.Message(texts.WithdrawCancelled));
+                AddPending(texts, replies, state);
             }
 
             transcript.Bot(replies, state.Phase);
             return Finish(state, replies, transcript, TurnDisposition.Processed);
         }
 
-        var command = CandidateCommands.TryParse(text);
+        // The current language's command words (with English), and the interview's during a language assessment held in another.
+        var command = CandidateCommands.TryParse(text, language) ?? CandidateCommands.TryParse(text, plan.Language);
         if (command is not null || state.Status == InterviewStatus.Paused)
         {
             transcript.Candidate(PromptText.Normalize(text), state.Phase, null, null);
-            state = HandleCommand(interview.Id, command, state, now, replies);
+            state = HandleCommand(interview.Id, texts, command, state, now, replies);
             transcript.Bot(replies, state.Phase);
             return Finish(state, replies, transcript, TurnDisposition.Processed);
         }
@@ -158,14 +164,15 @@ public sealed class ScreeningDialog
         }
         else
         {
-            var recognized = PromptRecognizer.Recognize(pending.Prompt, message, DateOnly.FromDateTime(now.UtcDateTime));
+            var recognized = PromptRecognizer.Recognize(pending.Prompt, message, DateOnly.FromDateTime(now.UtcDateTime), language);
             var latency = now - pending.AskedAt - (state.PausedTotal - pending.PausedTotalAtAsk);
             transcript.Candidate(PromptText.Normalize(text), state.Phase, pending.Prompt.QuestionId, latency < TimeSpan.Zero ? TimeSpan.Zero : latency);
             if (!recognized.Succeeded)
             {
                 state = state with { AttemptCount = state.AttemptCount + 1 };
                 DialogsLog.AnswerNotRecognized(_logger, interview.Id, pending.Prompt.QuestionId, state.AttemptCount);
-                replies.Add(new Reply { Text = pending.Prompt.RetryText ?? recognized.Error!, Kind = ReplyKind.Retry });
+                var retry = state.Phase == Phase.Knockouts && TextPrompt.IsSkip(text, language) ? texts.KnockoutNotSkippable : pending.Prompt.RetryText ?? recognized.Error!;
+                replies.Add(new Reply { Text = retry, Kind = ReplyKind.Retry });
                 if (pending.Prompt.Choices.Count > 0)
                 {
                     replies.Add(WaterfallEngine.ToReply(pending.Prompt, ReplyKind.Retry));
@@ -190,60 +197,61 @@ public sealed class ScreeningDialog
         return outcome;
     }
 
-    /// <summary>The reply that shows the pending question again, or a gentle nudge when none is pending.</summary>
-    public static Reply RepeatReply(DialogState state)
+    /// <summary>The reply that shows the pending question again, or a gentle nudge in <paramref name="texts"/>' language when none is pending.</summary>
+    public static Reply RepeatReply(CandidateTexts texts, DialogState state)
     {
+        ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(state);
         return state.Pending is { } pending
             ? WaterfallEngine.ToReply(pending.Prompt, ReplyKind.Prompt)
-            : Reply.Message("There's no open question right now.");
+            : Reply.Message(texts.NoOpenQuestion);
     }
 
-    private static string AlreadyEndedText(InterviewStatus status) => status switch
+    private static string AlreadyEndedText(CandidateTexts texts, InterviewStatus status) => status switch
     {
-        InterviewStatus.Expired => ScreeningText.Expired,
-        InterviewStatus.Invalidated => ScreeningText.ProfileChanged,
-        _ => ScreeningText.AlreadyEnded,
+        InterviewStatus.Expired => texts.Expired,
+        InterviewStatus.Invalidated => texts.ProfileChanged,
+        _ => texts.AlreadyEnded,
     };
 
     private static TurnSubject Subject(Interview interview) => new(interview.Id, interview.Candidate.Name);
 
-    private static Reply WithdrawPrompt(ReplyKind kind) =>
-        new() { Text = ScreeningText.WithdrawQuestion, Choices = [new("Yes, withdraw", "yes"), new("No, continue", "no")], Kind = kind };
+    private static Reply WithdrawPrompt(CandidateTexts texts, ReplyKind kind) =>
+        new() { Text = texts.WithdrawQuestion, Choices = texts.WithdrawChoices, Kind = kind };
 
-    private static void AddPending(List<Reply> replies, DialogState state)
+    private static void AddPending(CandidateTexts texts, List<Reply> replies, DialogState state)
     {
         if (state.Pending is not null)
         {
-            replies.Add(RepeatReply(state));
+            replies.Add(RepeatReply(texts, state));
         }
     }
 
-    private DialogState HandleCommand(string interviewId, CandidateCommand? command, DialogState state, DateTimeOffset now, List<Reply> replies)
+    private DialogState HandleCommand(string interviewId, CandidateTexts texts, CandidateCommand? command, DialogState state, DateTimeOffset now, List<Reply> replies)
     {
         DialogsLog.CandidateCommand(_logger, interviewId, command?.ToString() ?? "resume (message while paused)");
         switch (command)
         {
             case CandidateCommand.Help:
-                replies.Add(Reply.Message(ScreeningText.Help(state.ExpiresAt, now)));
-                AddPending(replies, state);
+                replies.Add(Reply.Message(texts.Help(state.ExpiresAt, now)));
+                AddPending(texts, replies, state);
                 return state;
             case CandidateCommand.Repeat:
-                replies.Add(RepeatReply(state));
+                replies.Add(RepeatReply(texts, state));
                 return state;
             case CandidateCommand.Pause:
-                replies.Add(Reply.Message(ScreeningText.Paused(state.ExpiresAt, now)));
+                replies.Add(Reply.Message(texts.Paused(state.ExpiresAt, now)));
                 return state.Status == InterviewStatus.Paused ? state : state with { Status = InterviewStatus.Paused, PausedAt = now };
             case CandidateCommand.Withdraw:
-                replies.Add(WithdrawPrompt(ReplyKind.Prompt));
+                replies.Add(WithdrawPrompt(texts, ReplyKind.Prompt));
                 return state with { Confirmation = ConfirmationKind.Withdraw };
             default:
                 // resume, or any other message while paused: resume and show the question again rather than
                 // taking the message as an answer to a question the candidate may no longer have in view.
                 if (state.Status != InterviewStatus.Paused)
                 {
-                    replies.Add(Reply.Message(ScreeningText.NotPaused));
-                    AddPending(replies, state);
+                    replies.Add(Reply.Message(texts.NotPaused));
+                    AddPending(texts, replies, state);
                     return state;
                 }
 
@@ -253,8 +261,8 @@ public sealed class ScreeningDialog
                     PausedTotal = state.PausedTotal + (now - (state.PausedAt ?? now)),
                     PausedAt = null,
                 };
-                replies.Add(Reply.Message(ScreeningText.Resumed));
-                AddPending(replies, resumed);
+                replies.Add(Reply.Message(texts.Resumed));
+                AddPending(texts, replies, resumed);
                 return resumed;
         }
     }
@@ -275,8 +283,17 @@ public sealed class ScreeningDialog
         return Finish(ended, replies, transcript, TurnDisposition.Processed) with { EndedThisTurn = true };
     }
 
-    private static TurnOutcome Finish(DialogState state, IReadOnlyList<Reply> replies, TranscriptWriter transcript, TurnDisposition disposition) =>
-        new(state with { NextTranscriptSequence = transcript.NextSequence }, replies, transcript.Turns, disposition);
+    private static TurnOutcome Finish(DialogState state, IReadOnlyList<Reply> replies, TranscriptWriter transcript, TurnDisposition disposition)
+    {
+        // The last reply of a screen that ended is its closing (a knockout, a declined consent), whichever step said it:
+        // channels close the input on it (Bot Framework's inputHint "ignoringInput").
+        if (state.IsEnded && replies is [.., { Kind: not ReplyKind.Closing } last])
+        {
+            replies = [.. replies.Take(replies.Count - 1), last with { Kind = ReplyKind.Closing }];
+        }
+
+        return new(state with { NextTranscriptSequence = transcript.NextSequence }, replies, transcript.Turns, disposition);
+    }
 
     private DialogState Remember(DialogState state, string? messageId)
     {

@@ -20,6 +20,13 @@ public sealed record DialogState
     /// </summary>
     public required string DialogVersion { get; init; }
 
+    /// <summary>
+    /// The tag of the language the interview is held in (<c>de</c>), from the profile at the start; null in interviews
+    /// saved before languages existed, which read as English. Kept so a closing message is in the candidate's language
+    /// even when the profile is gone.
+    /// </summary>
+    public string? Language { get; init; }
+
     public InterviewStatus Status { get; init; } = InterviewStatus.NotStarted;
 
     public Phase Phase { get; init; } = Phase.Consent;

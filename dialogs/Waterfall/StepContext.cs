@@ -47,6 +47,6 @@ public sealed class StepContext
 /// <summary>Who the turn is about: the interview id (for judging budgets and logs) and the candidate's name (for wording).</summary>
 public sealed record TurnSubject(string InterviewId, string CandidateName)
 {
-    /// <summary>The first word of the name, or "there" when none is known ("Hi there").</summary>
-    public string FirstName => CandidateName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "there";
+    /// <summary>The first word of the name, or null when none is known (the texts then greet without a name).</summary>
+    public string? FirstName => CandidateName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
 }

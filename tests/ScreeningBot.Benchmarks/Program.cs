@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScreeningBot.Benchmarks;
 
-// Benchmarks print figures for DESIGN.md's budgets; they assert nothing. Run from the repository root:
+// Benchmarks print figures for the budgets in README.md (Performance); they assert nothing. Run from the repository root:
 //   dotnet run -c Release --project tests/ScreeningBot.Benchmarks -- core|journey|judge|pieces|cefr-fit [options]   (no verb: usage)
 var verb = args.Length > 0 ? args[0] : "help";
 int Option(string name, int fallback)

@@ -4,6 +4,8 @@
 // - What the bot sends on its own (the candidate's invitation, the scorecard) goes through its connector client to the
 //   activity's serviceUrl, which is this server's /playground/ connector stand-in; the page long-polls
 //   /playground/api/activities for it.
+// - A screen that ended (the bot's reply has inputHint "ignoringInput") leaves no live buttons and closes the input; the
+//   page remembers it in localStorage, so a reload (which replays only the proactive messages) still shows it ended.
 // Everything from the bot or a person is put on the page with textContent and createElement, never as HTML.
 "use strict";
 
@@ -16,6 +18,8 @@
   const MAX_ITEMS_PER_LOG = 400;
   const MAX_CARD_DEPTH = 8;
   const POLL_WAIT_SECONDS = 20;
+  const ENDED_KEY = "screeningbot.playground.ended";
+  const MAX_ENDED_MARKERS = 50;
 
   const $ = (id) => document.getElementById(id);
   const ui = {
@@ -32,6 +36,7 @@
     candidateInput: $("candidate-input"),
     candidateSend: document.querySelector("#candidate-form .send"),
     candidateChips: $("candidate-chips"),
+    candidateClosed: $("candidate-closed"),
     hiringLog: $("hiring-log"),
   };
 
@@ -40,6 +45,9 @@
     personalByMember: new Map(), // candidate account id -> their 1:1 conversation id
     candidateItems: new Map(), // conversation id -> items shown in the candidate pane
     names: new Set(), // candidate names used so far, to recognise "@Jane Doe" with its space
+    lastProactive: new Map(), // conversation id -> "id@timestamp" of the last message the bot sent there on its own
+    ended: new Set(), // conversation ids whose screen has ended
+    replaying: true, // the first read of the feed after (re)loading the page
   };
 
   // ---- identities -------------------------------------------------------------------------------------------------
@@ -68,6 +76,32 @@
 
   // ---- text: a small, safe subset of the Markdown the bot writes (**bold**, *bold*, _italic_, `code`, bullets) -----
 
+  // The emoji marks the bot puts in card text (✅ ❌ ⚠️, also ✔️ ✖️) are drawn as CSS marks (.mark in playground.css):
+  // a machine without an emoji font shows the emoji as empty boxes.
+  const MARKS = /(\u2705|\u2714\uFE0F?|\u274C|\u2716\uFE0F?|\u26A0\uFE0F?)/u;
+  const MARK_KINDS = {
+    "\u2705": ["pass", "passed"],
+    "\u2714": ["pass", "passed"],
+    "\u274C": ["fail", "failed"],
+    "\u2716": ["fail", "failed"],
+    "\u26A0": ["warn", "warning"],
+  };
+
+  function appendText(parent, text) {
+    for (const part of String(text).split(MARKS)) {
+      const kind = MARK_KINDS[part.replace("\uFE0F", "")];
+      if (kind) {
+        const mark = element("span", "mark " + kind[0]);
+        mark.setAttribute("role", "img");
+        mark.setAttribute("aria-label", kind[1]);
+        mark.title = kind[1];
+        parent.append(mark);
+      } else if (part) {
+        parent.append(document.createTextNode(part));
+      }
+    }
+  }
+
   const INLINE = /(\*\*[^*\n]+\*\*|`[^`\n]+`|\*[^*\s][^*\n]*\*|(?<![\p{L}\p{N}])_[^_\s][^_\n]*_(?![\p{L}\p{N}]))/u;
 
   function appendInline(parent, text) {
@@ -75,26 +109,26 @@
     while (rest.length > 0) {
       const match = INLINE.exec(rest);
       if (!match) {
-        parent.append(document.createTextNode(rest));
+        appendText(parent, rest);
         return;
       }
       if (match.index > 0) {
-        parent.append(document.createTextNode(rest.slice(0, match.index)));
+        appendText(parent, rest.slice(0, match.index));
       }
       const token = match[0];
       let node;
       if (token.startsWith("**")) {
         node = document.createElement("strong");
-        node.textContent = token.slice(2, -2);
+        appendText(node, token.slice(2, -2));
       } else if (token.startsWith("`")) {
         node = document.createElement("code");
         node.textContent = token.slice(1, -1);
       } else if (token.startsWith("*")) {
         node = document.createElement("strong");
-        node.textContent = token.slice(1, -1);
+        appendText(node, token.slice(1, -1));
       } else {
         node = document.createElement("em");
-        node.textContent = token.slice(1, -1);
+        appendText(node, token.slice(1, -1));
       }
       parent.append(node);
       rest = rest.slice(match.index + token.length);
@@ -179,7 +213,9 @@
         case "FactSet": {
           const facts = element("dl", "ac-facts");
           for (const fact of Array.isArray(item.facts) ? item.facts : []) {
-            facts.append(element("dt", null, String(fact && fact.title !== undefined ? fact.title : "")));
+            const title = element("dt");
+            appendText(title, String(fact && fact.title !== undefined ? fact.title : ""));
+            facts.append(title);
             const value = element("dd");
             value.append(renderText(String(fact && fact.value !== undefined ? fact.value : "")));
             facts.append(value);
@@ -214,7 +250,7 @@
     }
   }
 
-  function renderCard(card, onSubmit) {
+  function renderCard(card, onSubmit, disabledReason) {
     const root = element("div", "ac-card");
     if (!card || card.type !== "AdaptiveCard") {
       root.append(element("div", "ac-unsupported", "(this attachment is not an Adaptive Card)"));
@@ -248,7 +284,7 @@
           button.type = "button";
           if (!onSubmit) {
             button.disabled = true;
-            button.title = "Buttons work in the candidate's chat";
+            button.title = disabledReason || "Buttons work in the candidate's chat";
           }
           button.addEventListener("click", () => {
             const data = Object.assign({}, action.data && typeof action.data === "object" ? action.data : {});
@@ -289,7 +325,7 @@
     return isNaN(when.getTime()) ? "" : when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   }
 
-  // An item is { kind: "bot" | "me" | "error" | "notice", who, text, activity, interactive }.
+  // An item is { kind: "bot" | "me" | "error" | "notice", who, text, activity, interactive, ended }.
   function renderItem(item, onSubmit) {
     if (item.kind === "notice") {
       return element("li", "notice", item.text);
@@ -309,7 +345,7 @@
       }
       for (const attachment of Array.isArray(activity.attachments) ? activity.attachments : []) {
         if (attachment && attachment.contentType === ADAPTIVE_CARD) {
-          bubble.append(renderCard(attachment.content, item.interactive ? onSubmit : null));
+          bubble.append(renderCard(attachment.content, item.interactive ? onSubmit : null, item.ended ? "This screen has ended" : null));
           li.classList.add("wide");
         } else if (attachment) {
           bubble.append(element("div", "ac-unsupported", `(an attachment of type ${String(attachment.contentType)})`));
@@ -466,8 +502,12 @@
       const conversation = { id: conversationId, isGroup: false, conversationType: "personal" };
       const replies = await post(activityFrom(account, conversation, fields));
       typing.remove();
-      for (const reply of replies.filter((a) => a.type === "message")) {
+      const messages = replies.filter((a) => a.type === "message");
+      for (const reply of messages) {
         addCandidateItem(conversationId, { kind: "bot", who: BOT.name, activity: reply, interactive: true });
+      }
+      if (messages.some(isClosing)) {
+        endConversation(conversationId, true);
       }
     } catch (error) {
       typing.remove();
@@ -478,6 +518,85 @@
   function answerWithButton(data, shown) {
     sendAnswer({ value: data }, shown);
     ui.candidateInput.focus();
+  }
+
+  // ---- ended screens: no live buttons, the input closed, remembered across reloads ----------------------------------
+
+  function isClosing(activity) {
+    return !!activity && activity.inputHint === "ignoringInput";
+  }
+
+  function activityKey(activity) {
+    return `${activity.id || ""}@${activity.timestamp || ""}`;
+  }
+
+  // conversation id -> the activityKey of the last proactive message in it when its screen ended. A reload ends the
+  // conversation again only if that is still its last proactive message (not a new invitation, not a restarted bot).
+  function loadEndedMarkers() {
+    try {
+      const markers = JSON.parse(localStorage.getItem(ENDED_KEY) || "{}");
+      return markers && typeof markers === "object" && !Array.isArray(markers) ? markers : {};
+    } catch {
+      return {};
+    }
+  }
+
+  function saveEndedMarkers(markers) {
+    try {
+      localStorage.setItem(ENDED_KEY, JSON.stringify(Object.fromEntries(Object.entries(markers).slice(-MAX_ENDED_MARKERS))));
+    } catch {
+      // Storage full or turned off: only a reload forgets that the screen ended.
+    }
+  }
+
+  function endConversation(conversationId, remember) {
+    state.ended.add(conversationId);
+    for (const item of itemsOf(conversationId)) {
+      item.interactive = false;
+      item.ended = true;
+    }
+    if (remember) {
+      const markers = loadEndedMarkers();
+      delete markers[conversationId];
+      markers[conversationId] = state.lastProactive.get(conversationId) || "";
+      saveEndedMarkers(markers);
+    }
+    if (conversationId === currentConversation()) {
+      // Disable what is on the page rather than drawing it again, so the reader keeps their place.
+      for (const control of ui.candidateLog.querySelectorAll("button, select")) {
+        control.disabled = true;
+        control.title = "This screen has ended";
+      }
+      updateComposer();
+    }
+  }
+
+  function reopenConversation(conversationId) {
+    state.ended.delete(conversationId);
+    const markers = loadEndedMarkers();
+    if (conversationId in markers) {
+      delete markers[conversationId];
+      saveEndedMarkers(markers);
+    }
+    if (conversationId === currentConversation()) {
+      updateComposer();
+    }
+  }
+
+  function restoreEndedConversations() {
+    const markers = loadEndedMarkers();
+    let stale = false;
+    for (const [conversationId, key] of Object.entries(markers)) {
+      if (state.lastProactive.get(conversationId) === key) {
+        endConversation(conversationId, false);
+      } else {
+        delete markers[conversationId];
+        stale = true;
+      }
+    }
+    if (stale) {
+      saveEndedMarkers(markers);
+    }
   }
 
   // ---- what the bot sent on its own, through the connector stand-in ---------------------------------------------
@@ -492,10 +611,17 @@
     if (conversation.isGroup === false && members.length === 1) {
       const known = state.personalByMember.has(members[0]);
       state.personalByMember.set(members[0], conversation.id);
+      state.lastProactive.set(conversation.id, activityKey(activity));
       if (!known && members[0] === candidateAccount().id) {
         renderCandidatePane();
       }
+      if (!state.replaying && state.ended.has(conversation.id) && !isClosing(activity)) {
+        reopenConversation(conversation.id); // a new screen for the same person
+      }
       addCandidateItem(conversation.id, { kind: "bot", who: BOT.name, activity, interactive: true });
+      if (isClosing(activity)) {
+        endConversation(conversation.id, true); // e.g. the recruiter cancelled the screen
+      }
       return;
     }
     const where = conversation.id === CHANNEL.id ? BOT.name : `${BOT.name} in ${conversation.id}`;
@@ -508,7 +634,9 @@
     for (const conversationId of state.personalByMember.values()) {
       addCandidateItem(conversationId, {
         kind: "notice",
-        text: "This page was reloaded: earlier answers aren't shown. Type \"repeat\" to see the current question.",
+        text: state.ended.has(conversationId)
+          ? "This page was reloaded: earlier answers aren't shown."
+          : "This page was reloaded: earlier answers aren't shown. Type \"repeat\" to see the current question.",
       });
     }
   }
@@ -532,6 +660,8 @@
         }
         if (first) {
           first = false;
+          state.replaying = false;
+          restoreEndedConversations();
           noteReplayedChats();
         }
         setStatus("");
@@ -555,22 +685,34 @@
 
     const conversationId = currentConversation();
     ui.candidateLog.replaceChildren();
-    const open = conversationId !== null;
-    ui.candidateInput.disabled = !open;
-    ui.candidateSend.disabled = !open;
-    for (const chip of ui.candidateChips.querySelectorAll(".chip")) {
-      chip.disabled = !open;
-    }
-    if (!open) {
-      ui.candidateInput.placeholder = `Invite ${account.name} as the recruiter first`;
+    updateComposer();
+    if (conversationId === null) {
       ui.candidateLog.append(element("li", "empty",
         `${account.name} has no chat with the bot yet. As the recruiter, send "screen @${account.name} backend-senior"; the invitation appears here.`));
       return;
     }
-    ui.candidateInput.placeholder = `Answer as ${account.name}…`;
     for (const item of itemsOf(conversationId)) {
       append(ui.candidateLog, renderItem(item, answerWithButton));
     }
+  }
+
+  // The answer box, send button and chips: open while the candidate has a screen going, closed with a note once it ended.
+  function updateComposer() {
+    const account = candidateAccount();
+    const conversationId = currentConversation();
+    const open = conversationId !== null;
+    const ended = open && state.ended.has(conversationId);
+    ui.candidateInput.disabled = !open || ended;
+    ui.candidateSend.disabled = !open || ended;
+    for (const chip of ui.candidateChips.querySelectorAll(".chip")) {
+      chip.disabled = !open || ended;
+    }
+    ui.candidateClosed.hidden = !ended;
+    ui.candidateClosed.textContent = ended
+      ? `This screen has ended, so ${account.name} can't answer any more. To start a new one, send "screen @${account.name} backend-senior" as the recruiter.`
+      : "";
+    ui.candidateInput.placeholder = !open ? `Invite ${account.name} as the recruiter first`
+      : ended ? "This screen has ended" : `Answer as ${account.name}…`;
   }
 
   // ---- wiring -----------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Localization;
 
 namespace ScreeningBot.Dialogs.Waterfall.Prompts;
 
@@ -9,9 +10,26 @@ namespace ScreeningBot.Dialogs.Waterfall.Prompts;
 /// </summary>
 public static class ChoicePrompt
 {
-    public static Recognized<string> Recognize(string text, IReadOnlyList<Choice> choices)
+    /// <summary>
+    /// The value of the choice at the position typed (<c>"1"</c>, <c>"2."</c>, <c>"[2]"</c>), or null when the text is
+    /// not a position in <paramref name="choices"/>. Channels that cannot show buttons number the options (the
+    /// terminal's <c>[1] Yes</c>, Slack's fallback text, the retry message), so every prompt with choices takes it.
+    /// </summary>
+    public static string? ValueAt(string? text, IReadOnlyList<Choice> choices)
     {
         ArgumentNullException.ThrowIfNull(choices);
+        var bare = PromptText.StripPunctuation(PromptText.Normalize(text)).Trim('[', ']', '#');
+        return choices.Count > 0 && int.TryParse(bare, NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position >= 1 && position <= choices.Count
+            ? choices[position - 1].Value
+            : null;
+    }
+
+    public static Recognized<string> Recognize(string text, IReadOnlyList<Choice> choices) => Recognize(text, choices, CandidateLanguages.English);
+
+    public static Recognized<string> Recognize(string text, IReadOnlyList<Choice> choices, CandidateLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        ArgumentNullException.ThrowIfNull(language);
         var bare = PromptText.StripPunctuation(PromptText.Normalize(text));
         if (bare.Length > 0)
         {
@@ -24,9 +42,9 @@ public static class ChoicePrompt
                 }
             }
 
-            if (int.TryParse(bare, NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position >= 1 && position <= choices.Count)
+            if (ValueAt(bare, choices) is { } byPosition)
             {
-                return Recognized<string>.Success(choices[position - 1].Value);
+                return Recognized<string>.Success(byPosition);
             }
 
             var partial = choices
@@ -38,7 +56,6 @@ public static class ChoicePrompt
             }
         }
 
-        var options = string.Join(", ", choices.Select((c, i) => $"{i + 1}. {c.Title}"));
-        return Recognized<string>.Fail($"Please pick one of: {options} (type the number or the option).");
+        return Recognized<string>.Fail(language.Texts.ChoiceExpected(choices));
     }
 }

@@ -37,7 +37,7 @@ internal static class PromptText
         return builder.ToString();
     }
 
-    /// <summary>Lowercase text without trailing/leading punctuation and emphasis ("Yes!" → "yes").</summary>
+    /// <summary>Lowercase text without trailing/leading punctuation and emphasis ("Yes!" → "yes", "¡Sí!" → "sí").</summary>
     public static string StripPunctuation(string text) =>
-        text.Trim().Trim('.', '!', '?', ',', ';', ':', '"', '\'', '*', '_', '`', '(', ')', ' ').ToLowerInvariant();
+        text.Trim().Trim('.', '!', '?', '¡', '¿', ',', ';', ':', '"', '\'', '„', '“', '”', '«', '»', '*', '_', '`', '(', ')', ' ').ToLowerInvariant();
 }

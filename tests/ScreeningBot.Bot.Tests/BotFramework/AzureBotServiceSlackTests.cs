@@ -8,7 +8,7 @@ namespace ScreeningBot.Bot.Tests.BotFramework;
 
 /// <summary>
 /// Slack connected through Azure Bot Service's Slack channel: activities with <c>channelId: "slack"</c> on /api/messages
-/// (ids shaped <c>U…:T…</c>, slack.md part B). Slack renders no Adaptive Cards, so prompts and the scorecard must go out
+/// (ids shaped <c>U…:T…</c>, docs/channels.md). Slack renders no Adaptive Cards, so prompts and the scorecard must go out
 /// as Block Kit in <c>channelData</c>; a clicked button comes back as <c>channelData.payload</c>.
 /// </summary>
 public sealed class AzureBotServiceSlackTests

@@ -8,7 +8,7 @@ public sealed class BotFrameworkOptionsValidatorTests
     [Fact]
     public void Validate_NoAppId_IsLocalDevelopmentAndValid()
     {
-        var sut = new BotFrameworkRegistrationValidator();
+        var sut = new BotFrameworkOptionsValidator();
 
         var result = sut.Validate(null, new BotFrameworkOptions());
 
@@ -23,7 +23,7 @@ public sealed class BotFrameworkOptionsValidatorTests
     [InlineData("app", "secret", "tenant", "UserAssignedMSI", "MicrosoftAppType 'UserAssignedMSI' is not supported")]
     public void Validate_IncompleteRegistration_SaysWhichKeyToSet(string appId, string? password, string? tenant, string? type, string expected)
     {
-        var sut = new BotFrameworkRegistrationValidator();
+        var sut = new BotFrameworkOptionsValidator();
 
         var result = sut.Validate(null, new BotFrameworkOptions { MicrosoftAppId = appId, MicrosoftAppPassword = password, MicrosoftAppTenantId = tenant, MicrosoftAppType = type });
 
@@ -34,7 +34,7 @@ public sealed class BotFrameworkOptionsValidatorTests
     [Fact]
     public void Validate_MultiTenantWithoutTenant_IsValid()
     {
-        var sut = new BotFrameworkRegistrationValidator();
+        var sut = new BotFrameworkOptionsValidator();
 
         var result = sut.Validate(null, new BotFrameworkOptions { MicrosoftAppId = "app", MicrosoftAppPassword = "secret", MicrosoftAppType = "MultiTenant" });
 

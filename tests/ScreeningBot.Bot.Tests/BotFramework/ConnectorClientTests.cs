@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using ScreeningBot.Bot.BotFramework;
-using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.Channels;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Testing.BotFramework;
@@ -33,8 +33,9 @@ public sealed class ConnectorClientTests(TeamsBotFixture fixture) : IClassFixtur
         var (channel, address) = await TrustedConversationAsync();
         Bot.Connector.FailNext(r => r.ConversationId == address.ConversationId, HttpStatusCode.BadGateway);
 
-        var e = await Assert.ThrowsAsync<ConnectorException>(() => channel.SendAsync(address, [Reply.Message("x")], CancellationToken.None));
+        var delivery = await Assert.ThrowsAsync<ChannelDeliveryException>(() => channel.SendAsync(address, [Reply.Message("x")], CancellationToken.None));
 
+        var e = Assert.IsType<ConnectorException>(delivery.InnerException);
         Assert.Equal(HttpStatusCode.BadGateway, e.StatusCode);
         Assert.Single(Bot.Connector.Requests, r => r.ConversationId == address.ConversationId);
         Assert.StartsWith("corr-", e.CorrelationId, StringComparison.Ordinal);
@@ -44,7 +45,7 @@ public sealed class ConnectorClientTests(TeamsBotFixture fixture) : IClassFixtur
     public async Task CandidateSend_Forbidden_BecomesARecruiterReadableDeliveryError()
     {
         var (_, address) = await TrustedConversationAsync();
-        var sut = Bot.Factory.Services.GetRequiredService<TeamsCandidateChannel>();
+        var sut = Bot.Factory.Services.GetRequiredService<BotFrameworkConversationChannel>();
         Bot.Connector.FailNext(r => r.ConversationId == address.ConversationId, HttpStatusCode.Forbidden, errorCode: "BotNotInConversationRoster");
 
         var e = await Assert.ThrowsAsync<ChannelDeliveryException>(() => sut.SendAsync(address, [Reply.Message("x")], CancellationToken.None));

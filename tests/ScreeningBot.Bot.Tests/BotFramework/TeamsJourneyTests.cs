@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.Turns;
 using ScreeningBot.Dialogs.Judging;
 using ScreeningBot.Testing;
 using ScreeningBot.Testing.BotFramework;

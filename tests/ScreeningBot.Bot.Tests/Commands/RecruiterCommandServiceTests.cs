@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Commands;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Dialogs.Conversation;
@@ -18,7 +19,7 @@ public sealed class RecruiterCommandServiceTests
     private readonly InMemoryInterviewStore _interviews = new();
     private readonly InMemoryTranscriptStore _transcripts = new();
     private readonly InMemoryReportStore _reports = new();
-    private readonly RecordingCandidateChannel _channel = new();
+    private readonly RecordingConversationChannel _channel = new();
     private readonly RecordingPublisher _publisher = new();
     private readonly InMemoryJobQueue _jobs;
     private readonly InterviewService _service;
@@ -37,17 +38,18 @@ public sealed class RecruiterCommandServiceTests
 
     private RecruiterCommandService CreateSut(params string[] recruiters)
     {
-        var options = new RecruiterOptions();
+        var options = new ScreeningOptions();
         foreach (var r in recruiters.Length == 0 ? ["URECRUIT"] : recruiters)
         {
             options.Recruiters.Add(r);
         }
 
-        return new RecruiterCommandService(_service, _interviews, _reports, new CandidateDataService(_interviews, _transcripts, _reports), _scoring, new ReportLinks(Options.Create(new ReportOptions()), _time), Options.Create(options), _time, NullLogger<RecruiterCommandService>.Instance);
+        var links = new ReportLinks(Options.Create(new ReportOptions()), _time);
+        return new RecruiterCommandService(_service, new ChannelRouter([_channel], links, NullLogger<ChannelRouter>.Instance), _interviews, _reports, new CandidateDataService(_interviews, _transcripts, _reports), _scoring, links, Options.Create(options), _time, NullLogger<RecruiterCommandService>.Instance);
     }
 
     private Task<CommandResponse> RunAsync(string text, CommandContext? context = null, RecruiterCommandService? sut = null) =>
-        (sut ?? CreateSut()).ExecuteAsync(RecruiterCommandParser.Parse(text), context ?? Recruiter, _channel, CancellationToken.None);
+        (sut ?? CreateSut()).ExecuteAsync(RecruiterCommandParser.Parse(text), context ?? Recruiter, CancellationToken.None);
 
     private async Task FinishInterviewAsync(string conversationKey, params string[] answers)
     {

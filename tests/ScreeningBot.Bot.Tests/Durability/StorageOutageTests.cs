@@ -1,5 +1,6 @@
 using System.Net;
 using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.Turns;
 using ScreeningBot.Testing;
 using ScreeningBot.Testing.BotFramework;
 using ScreeningBot.Testing.Storage;
@@ -62,7 +63,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
         using (var refused = await bot.PostAsync(answer))
         {
             Assert.True(refused.StatusCode == HttpStatusCode.ServiceUnavailable, $"expectReplies with storage down: {(int)refused.StatusCode} {await refused.Content.ReadAsStringAsync()}");
-            Assert.Equal(TimeSpan.FromSeconds(ActivityProcessor.RetryAfterSeconds), refused.Headers.RetryAfter?.Delta);
+            Assert.Equal(TimeSpan.FromSeconds(BotFrameworkAdapter.RetryAfterSeconds), refused.Headers.RetryAfter?.Delta);
         }
 
         // The same answer typed in Teams (normal delivery): the candidate is asked through the connector to send it again.
@@ -72,7 +73,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, apologized.StatusCode);
         }
 
-        var apology = await _connector.WaitForAsync(r => r.Any(x => x.ConversationId == driver.Conversation && x.Text == BotFrameworkText.TryAgain), TimeSpan.FromSeconds(30), "the apology");
+        var apology = await _connector.WaitForAsync(r => r.Any(x => x.ConversationId == driver.Conversation && x.Text == TurnText.StorageDown), TimeSpan.FromSeconds(30), "the apology");
         Assert.Equal(messagesBefore + 1, apology.Count(x => x.ConversationId == driver.Conversation && x.ActivityType == "message"));
         using (var health = await bot.Client.GetAsync(new Uri("/healthz", UriKind.Relative)))
         {

@@ -1,7 +1,7 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using ScreeningBot.Bot.BotFramework;
 using ScreeningBot.Bot.Playground;
 
 namespace ScreeningBot.Bot.Tests.Playground;
@@ -168,5 +168,5 @@ public sealed class PlaygroundConversationStoreTests
     private PlaygroundConversationStore CreateSut(PlaygroundOptions? options = null) =>
         new(Options.Create(options ?? new PlaygroundOptions()), _time, NullLogger<PlaygroundConversationStore>.Instance);
 
-    private static Activity Message(string text) => new() { Type = ActivityType.Message, Text = text };
+    private static JsonObject Message(string text) => new() { ["type"] = "message", ["text"] = text };
 }

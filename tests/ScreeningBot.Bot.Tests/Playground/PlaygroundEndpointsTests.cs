@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.Hosting;
 using ScreeningBot.Bot.Playground;
 using ScreeningBot.Testing;
 using ScreeningBot.Testing.BotFramework;
@@ -144,7 +144,7 @@ public sealed class PlaygroundEndpointsTests
     [InlineData("", false)]
     public void IsLoopbackHost_Name_IsRecognised(string host, bool expected)
     {
-        Assert.Equal(expected, TrustedServiceUrls.IsLoopbackHost(host));
+        Assert.Equal(expected, Loopback.IsLoopbackHost(host));
     }
 
     [Theory]

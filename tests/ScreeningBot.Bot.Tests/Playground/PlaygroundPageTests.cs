@@ -22,6 +22,8 @@ public sealed class PlaygroundPageTests : IAsyncLifetime
         _bot = PlaygroundBot.Start();
         _browser = HeadlessChromium.Start(1366, 768);
         _wait = new WebDriverWait(_browser.Driver, TimeSpan.FromSeconds(45));
+        // The page draws the candidate's chat again when the name changes: an element found a moment ago may be gone.
+        _wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
         _browser.Driver.Navigate().GoToUrl(new Uri(_bot.Factory.BaseAddress, "/"));
         return Task.CompletedTask;
     }
@@ -47,13 +49,56 @@ public sealed class PlaygroundPageTests : IAsyncLifetime
         Assert.Contains(_browser.All("#candidate-log .msg.me .bubble"), b => b.Text == "1");
         Assert.All(_browser.All("#candidate-log .ac-action"), b => Assert.False(b.Enabled));
         Assert.True(_browser.Driver.FindElement(By.Id("status")).GetAttribute("hidden") is not null, "the page shows a connection problem");
+        AssertScreenEndedAndInputClosed();
+        AssertCardMarksNeedNoEmojiFont(card);
 
         _browser.Screenshot(ScreenshotPath);
 
+        // A reload replays only what the bot sent on its own (the invitation, with its consent buttons): the ended screen
+        // must still show no live buttons and a closed input.
         _browser.Driver.Navigate().Refresh();
         WaitFor("#hiring-log .ac-card", "Jane: Senior Backend Developer");
         WaitFor("#candidate-log .notice", "This page was reloaded");
         WaitFor("#candidate-log .msg.bot", "Do you agree to continue?");
+        Assert.NotEmpty(_browser.All("#candidate-log .ac-action"));
+        Assert.All(_browser.All("#candidate-log .ac-action"), b => Assert.False(b.Enabled, $"the button '{b.Text}' still answers after the screen ended"));
+        AssertScreenEndedAndInputClosed();
+
+        // A new invitation opens the chat again, with live buttons for the new screen only.
+        var oldButtons = _browser.All("#candidate-log .ac-action").Count;
+        Click("#recruiter-chips .chip", "screen @Jane backend-senior");
+        _wait.Until(_ => _browser.All("#candidate-log .ac-action").Count > oldButtons);
+        _wait.Until(d => d.FindElement(By.Id("candidate-input")).Enabled);
+        Assert.False(_browser.Driver.FindElement(By.Id("candidate-closed")).Displayed);
+        Assert.Equal(2, _browser.All("#candidate-log .ac-action").Count(b => b.Enabled));
+        Click("#candidate-log .ac-action:enabled", "Yes");
+        WaitFor("#candidate-log .msg.bot", "How many years");
+    }
+
+    private void AssertScreenEndedAndInputClosed()
+    {
+        Assert.False(_browser.Driver.FindElement(By.Id("candidate-input")).Enabled, "the answer box is still open");
+        Assert.False(_browser.Driver.FindElement(By.CssSelector("#candidate-form .send")).Enabled);
+        Assert.All(_browser.All("#candidate-chips .chip"), c => Assert.False(c.Enabled));
+        var note = _browser.Driver.FindElement(By.Id("candidate-closed"));
+        Assert.True(note.Displayed, "no note says the screen has ended");
+        Assert.StartsWith("This screen has ended, so Jane can't answer any more.", note.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// ✅ ❌ ⚠️ in card text are drawn as CSS marks, not emoji glyphs, which show as empty boxes without an emoji font.
+    /// </summary>
+    private static void AssertCardMarksNeedNoEmojiFont(IWebElement card)
+    {
+        Assert.DoesNotContain(card.Text, c => c is '\u2705' or '\u274C' or '\u26A0' or '\u2714' or '\u2716');
+        var failed = card.FindElements(By.CssSelector(".ac-facts dt .mark.fail"));
+        Assert.NotEmpty(failed);
+        Assert.All(failed, mark =>
+        {
+            Assert.Equal("failed", mark.GetAttribute("aria-label"));
+            Assert.True(mark.Size.Width > 4 && mark.Size.Height > 4, $"the mark is {mark.Size}");
+        });
+        Assert.Contains("How many years", failed[0].FindElement(By.XPath("..")).Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using ScreeningBot.Bot.Cli;
+using ScreeningBot.Bot.Tests.Cli;
 using ScreeningBot.Testing;
 
 namespace ScreeningBot.Bot.Tests.Rehearsal;
@@ -15,32 +15,10 @@ public sealed class RehearseCommandTests : IDisposable
 
     private static string Script(string name) => Path.Combine(RepositoryPaths.Root, "profiles", "rehearsals", name);
 
-    /// <summary>Runs the built bot executable as a separate process, exactly as a recruiter would.</summary>
-    private static async Task<(int ExitCode, string Output, string Error)> RunProcessAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ScreeningBot.Bot.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+    private static Task<(int ExitCode, string Output, string Error)> RunInProcessAsync(TextReader? input, params string[] args) =>
+        RunInProcessAsync(input, CancellationToken.None, args);
 
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunInProcessAsync(TextReader? input, params string[] args)
+    private static async Task<(int ExitCode, string Output, string Error)> RunInProcessAsync(TextReader? input, CancellationToken cancellationToken, params string[] args)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Screening:ProfilesPath"] = RepositoryPaths.Profiles })
@@ -48,14 +26,14 @@ public sealed class RehearseCommandTests : IDisposable
         var output = new StringWriter();
         var error = new StringWriter();
         var context = new CliContext(input ?? new StringReader(string.Empty), output, error, configuration, new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)));
-        var code = await CommandLine.RunAsync(args, context, CancellationToken.None);
+        var code = await CommandLine.RunAsync(args, context, cancellationToken);
         return (code, output.ToString(), error.ToString());
     }
 
     [Fact]
     public async Task Rehearse_RealCliWithStrongAnswers_WritesReportAndAdaptiveCard()
     {
-        var (code, output, error) = await RunProcessAsync("rehearse", "--profile", "backend-senior", "--answers", Script("backend-senior-strong.yaml"), "--out", _out, "--name", "Jane Doe");
+        var (code, output, error) = await BotExecutable.RunAsync(["rehearse", "--profile", "backend-senior", "--answers", Script("backend-senior-strong.yaml"), "--out", _out, "--name", "Jane Doe"]);
 
         Assert.True(code == 0, $"exit {code}\n{error}\n{output}");
         Assert.Contains("SCORECARD  Jane Doe: Senior Backend Developer", output, StringComparison.Ordinal);
@@ -147,14 +125,14 @@ public sealed class RehearseCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Rehearse_AnswersRunOut_SaysWhichQuestionIsOpenAndExitsOne()
+    public async Task Rehearse_AnswersRunOut_SaysWhichQuestionIsOpenAndExitsTwo()
     {
         var answers = Path.Combine(_out, "short.txt");
         await File.WriteAllLinesAsync(answers, ["yes", "6"]);
 
         var (code, _, error) = await RunInProcessAsync(null, "rehearse", "--profile", "backend-senior", "--answers", answers);
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("has no answer left for \"What is the earliest date you could start?\" (question id 'start-date')", error, StringComparison.Ordinal);
     }
 
@@ -175,5 +153,81 @@ public sealed class RehearseCommandTests : IDisposable
 
         Assert.Equal(2, code);
         Assert.Contains("unknown option --anwsers", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rehearse_TypedOptionNumbers_AnswerTheNumberedChoices()
+    {
+        // [1] Yes at consent; 6 years; a date; [1] Most or all of the day; then withdraw, and [1] Yes, withdraw.
+        var input = new StringReader("1\n6\nnext monday\n1\nwithdraw\n1\n");
+
+        var (code, output, error) = await RunInProcessAsync(input, "rehearse", "--profile", "backend-senior");
+
+        Assert.True(code == 0, $"exit {code}\n{error}\n{output}");
+        Assert.Contains("[1] Yes   [2] No", output, StringComparison.Ordinal);
+        Assert.Contains("Thank you! Let's begin.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Please answer yes or no", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("I need a date", output, StringComparison.Ordinal);
+        Assert.Contains("You've withdrawn", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rehearse_ScriptedAnswerOverTheLimit_StopsWithTheQuestionIdAndExitsTwo()
+    {
+        // A default answer the bot refuses would be given again and again: the run must stop instead of looping.
+        var answers = Path.Combine(_out, "too-long.yaml");
+        await File.WriteAllTextAsync(answers, $"consent: yes\ndefault: {new string('x', 25_000)}\n");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var (code, output, error) = await RunInProcessAsync(null, timeout.Token, "rehearse", "--profile", "backend-senior", "--answers", answers);
+
+        Assert.Equal(2, code);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: the bot did not accept the answer {answers} gives for question id 'api-design-years': \"That message is 25,000 characters", line, StringComparison.Ordinal);
+        Assert.True(output.Length < 10_000, $"{output.Length} characters of output");
+    }
+
+    [Fact]
+    public async Task Rehearse_ScriptedAnswerNotUnderstood_StopsWithTheQuestionIdAndExitsTwo()
+    {
+        var answers = Path.Combine(_out, "bad-date.txt");
+        await File.WriteAllLinesAsync(answers, ["yes", "6", "whenever suits"]);
+
+        var (code, _, error) = await RunInProcessAsync(null, "rehearse", "--profile", "backend-senior", "--answers", answers);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: the bot did not accept the answer {answers} gives for question id 'start-date': \"I need a date, like ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rehearse_ScriptThatOnlyRepeats_StopsInsteadOfLooping()
+    {
+        var answers = Path.Combine(_out, "repeat.yaml");
+        await File.WriteAllTextAsync(answers, "consent: yes\ndefault: repeat\n");
+
+        var (code, _, error) = await RunInProcessAsync(null, "rehearse", "--profile", "backend-senior", "--answers", answers);
+
+        Assert.Equal(2, code);
+        Assert.Contains("without moving past question id 'api-design-years'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RealCli_InteractiveInputEnds_ExitsTwoNamingTheOpenQuestion()
+    {
+        var (code, output, error) = await BotExecutable.RunAsync(["rehearse", "--profile", "backend-senior"], input: "yes\n");
+
+        Assert.True(code == 2, $"exit {code}\n{error}\n{output}");
+        Assert.Contains("error: input ended before the screen finished (question id 'api-design-years' was open)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rehearse_BotMarkdown_IsPrintedWithoutMarkers()
+    {
+        var (_, output, _) = await RunInProcessAsync(new StringReader("yes\n"), "rehearse", "--profile", "backend-senior", "--name", "Jane Doe");
+
+        Assert.Contains("I'm the screening assistant for the Senior Backend Developer role.", output, StringComparison.Ordinal);
+        Assert.Contains("You can type help, repeat, skip", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n_", output, StringComparison.Ordinal);
     }
 }

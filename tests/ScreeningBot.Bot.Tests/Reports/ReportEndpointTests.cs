@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using ScreeningBot.Bot.Reports;
+using ScreeningBot.Bot.Tests.Rendering;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Storage;
 using ScreeningBot.Dialogs.Waterfall;

@@ -37,11 +37,20 @@ internal sealed class SlackBotHarness : IAsyncDisposable
             ["Slack:BotToken"] = FakeSlackApi.BotToken,
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.AbsoluteUri,
             ["Slack:RetryDelay"] = "00:00:00.010",
+            ["Slack:TeamIds:0"] = FakeSlackApi.TeamId,
             ["Screening:Recruiters:0"] = Recruiter,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            all[key] = value;
+            // A null value removes a default (e.g. Slack:TeamIds:0, to serve the bot token's own workspace).
+            if (value is null)
+            {
+                all.Remove(key);
+            }
+            else
+            {
+                all[key] = value;
+            }
         }
 
         var bot = new BotAppFactory(all, configureServices);

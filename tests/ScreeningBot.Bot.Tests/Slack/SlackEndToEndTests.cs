@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ScreeningBot.Bot.Rehearsal;
-using ScreeningBot.Bot.Slack;
+using ScreeningBot.Bot.Rendering;
+using ScreeningBot.Bot.Turns;
 using ScreeningBot.Testing;
 using ScreeningBot.Testing.Slack;
 
@@ -96,9 +97,71 @@ public sealed class SlackEndToEndTests
         // A late click on the old consent button must not answer the new question.
         await sut.SendAsync(sut.Requests.Click(consent, consentTs, Candidate, "no", sut.Slack.ResponseUrl("stale")));
         var hint = await sut.WaitForAsync(c => c.Method == "response_url:stale", "the stale-click hint");
-        Assert.Equal(SlackRequestProcessor.StaleClickText, hint.Text);
+        Assert.Equal(TurnText.StaleClick, hint.Text);
         Assert.Equal("ephemeral", (string?)hint.Body["response_type"]);
         Assert.DoesNotContain(sut.Slack.Calls, c => c.Sequence > next.Sequence && c.Method == "chat.postMessage" && c.Channel == CandidateDm);
+    }
+
+    [Theory]
+    [InlineData("TOTHER", SlackRequestBuilder.AppId, FakeSlackApi.TeamId, null)]
+    [InlineData(FakeSlackApi.TeamId, "AOTHERAPP", FakeSlackApi.TeamId, null)]
+    [InlineData("T0THIRD", SlackRequestBuilder.AppId, "T0SECOND", "T0SECOND")]
+    public async Task Screen_MessageFromAnotherWorkspaceOrApp_IsIgnored(string foreignTeam, string foreignApp, string ownTeam, string? secondTeam)
+    {
+        var settings = new Dictionary<string, string?> { ["Slack:AppId"] = SlackRequestBuilder.AppId };
+        if (secondTeam is not null)
+        {
+            settings["Slack:TeamIds:0"] = FakeSlackApi.TeamId;
+            settings["Slack:TeamIds:1"] = secondTeam;
+        }
+
+        await using var sut = await SlackBotHarness.StartAsync(settings);
+        sut.Slack.AddUser(Candidate, "Jane Doe");
+        await sut.SendAsync(sut.Requests.Command($"<@{Candidate}|jane> backend-senior", SlackBotHarness.Recruiter, SlackBotHarness.HiringChannel, sut.Slack.ResponseUrl("invite")));
+        var consent = await NextPromptAsync(sut, afterSequence: -1);
+
+        // "No" from elsewhere would end the screen; the "yes" from a workspace the bot serves must be what counts.
+        var foreign = await sut.SendAsync(sut.Requests.DirectMessage(CandidateDm, Candidate, "no", teamId: foreignTeam, appId: foreignApp));
+        await sut.SendAsync(sut.Requests.DirectMessage(CandidateDm, Candidate, "yes", teamId: ownTeam));
+
+        var next = await NextPromptAsync(sut, consent.Sequence);
+        Assert.Equal(HttpStatusCode.OK, foreign.StatusCode);
+        Assert.NotEqual("consent", PromptQuestionId(next));
+    }
+
+    [Fact]
+    public async Task Screen_NoTeamIdsConfigured_ServesTheBotTokensOwnWorkspaceOnly()
+    {
+        await using var sut = await SlackBotHarness.StartAsync(new Dictionary<string, string?> { ["Slack:TeamIds:0"] = null });
+        sut.Slack.AddUser(Candidate, "Jane Doe");
+        await sut.SendAsync(sut.Requests.Command($"<@{Candidate}|jane> backend-senior", SlackBotHarness.Recruiter, SlackBotHarness.HiringChannel, sut.Slack.ResponseUrl("invite")));
+        var consent = await NextPromptAsync(sut, afterSequence: -1);
+
+        var foreign = await sut.SendAsync(sut.Requests.DirectMessage(CandidateDm, Candidate, "no", teamId: "TOTHER"));
+        await sut.SendAsync(sut.Requests.DirectMessage(CandidateDm, Candidate, "yes"));
+
+        var next = await NextPromptAsync(sut, consent.Sequence);
+        Assert.Equal(HttpStatusCode.OK, foreign.StatusCode);
+        Assert.NotEqual("consent", PromptQuestionId(next));
+        Assert.Contains(sut.Slack.Calls, c => c.Method == "auth.test");
+    }
+
+    [Fact]
+    public async Task Screen_ButtonClickFromAnotherWorkspace_IsIgnored()
+    {
+        await using var sut = await SlackBotHarness.StartAsync();
+        sut.Slack.AddUser(Candidate, "Jane Doe");
+        await sut.SendAsync(sut.Requests.Command($"<@{Candidate}|jane> backend-senior", SlackBotHarness.Recruiter, SlackBotHarness.HiringChannel, sut.Slack.ResponseUrl("invite")));
+        var consent = await NextPromptAsync(sut, afterSequence: -1);
+
+        // "No" from another workspace would end the screen; Jane's own "yes" must be what counts.
+        var foreign = await sut.SendAsync(sut.Requests.Click(consent, sut.Slack.TsOf(consent), Candidate, "no", sut.Slack.ResponseUrl("foreign"), teamId: "TOTHER"));
+        await sut.SendAsync(sut.Requests.DirectMessage(CandidateDm, Candidate, "yes"));
+
+        var next = await NextPromptAsync(sut, consent.Sequence);
+        Assert.Equal(HttpStatusCode.OK, foreign.StatusCode);
+        Assert.NotEqual("consent", PromptQuestionId(next));
+        Assert.DoesNotContain(sut.Slack.Calls, c => c.Method is "chat.update" or "response_url:foreign");
     }
 
     private static Task<SlackApiCall> NextPromptAsync(SlackBotHarness sut, int afterSequence) =>

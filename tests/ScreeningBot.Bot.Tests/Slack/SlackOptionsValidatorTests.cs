@@ -76,4 +76,27 @@ public sealed class SlackOptionsValidatorTests
         Assert.True(result.Failed);
         Assert.Contains("S0123ABCD", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("T0123ABCD", null, true)]
+    [InlineData("E0123ABCD", null, true)]
+    [InlineData("my-workspace", null, false)]
+    [InlineData(null, "A0123ABCD", true)]
+    [InlineData(null, "screener", false)]
+    public void Validate_WorkspaceAndAppIds_MustLookLikeSlackIds(string? teamId, string? appId, bool valid)
+    {
+        var options = new SlackOptions { AppId = appId ?? string.Empty };
+        if (teamId is not null)
+        {
+            options.TeamIds.Add(teamId);
+        }
+
+        var result = CreateSut().Validate(null, options);
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.Contains(teamId is null ? "Slack:AppId" : "Slack:TeamIds", result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Bot.Slack;
 using ScreeningBot.Testing.Slack;
 
@@ -39,7 +40,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
             ["Slack:RetryDelay"] = "00:00:00.010",
             ["Slack:AttemptTimeout"] = attemptTimeout,
         }).Build();
-        _services = new ServiceCollection().AddLogging().AddSlack(configuration).BuildServiceProvider();
+        _services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSlack().BuildServiceProvider();
         return _services.GetRequiredService<SlackWebApiClient>();
     }
 

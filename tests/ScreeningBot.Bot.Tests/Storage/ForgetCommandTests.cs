@@ -37,6 +37,21 @@ public sealed class ForgetCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_UnknownCandidate_SaysNoSuchCandidateAndExitsOne()
+    {
+        var interviews = new SqliteInterviewStore(_database.Database);
+        await interviews.CreateAsync(Interview("iv-bob-1", candidateId: "U-bob"), CancellationToken.None);
+
+        var exitCode = await CommandLine.RunAsync(["forget", "--candidate", "U-nobody"], CreateContext(), CancellationToken.None);
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(_output.ToString());
+        var line = Assert.Single(_error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: no such candidate 'U-nobody': nothing is stored under that id, so nothing was deleted.", line, StringComparison.Ordinal);
+        Assert.NotNull(await interviews.GetAsync("iv-bob-1", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Run_WithoutCandidate_FailsWithUsageExitCode2()
     {
         var exitCode = await CommandLine.RunAsync(["forget"], CreateContext(), CancellationToken.None);

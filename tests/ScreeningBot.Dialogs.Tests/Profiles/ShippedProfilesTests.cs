@@ -99,9 +99,11 @@ public sealed partial class ShippedProfilesTests
         Assert.Equal("years", years.Unit);
         Assert.Equal(new NumberRule(ComparisonOperator.LessThan, 3), years.Rule);
         var start = sut.Knockouts.Single(k => k.Id == "start-date");
-        Assert.Equal(new DateRule(ComparisonOperator.GreaterThan, null, 0, 1), start.Rule);
-        Assert.True(KnockoutRuleEvaluator.Fails(start.Rule, new DateOnly(2026, 4, 1), new DateOnly(2026, 2, 1)));
-        Assert.False(KnockoutRuleEvaluator.Fails(start.Rule, new DateOnly(2026, 3, 1), new DateOnly(2026, 2, 1)));
+        Assert.Equal(new DateRule(ComparisonOperator.GreaterThan, null, 0, 4), start.Rule);
+        Assert.True(string.IsNullOrEmpty(start.Hint), "the bot computes the date examples");
+        // Three months' notice to the end of a month, given a week after the screen, still passes; half a year does not.
+        Assert.False(KnockoutRuleEvaluator.Fails(start.Rule, new DateOnly(2026, 5, 1), new DateOnly(2026, 1, 20)));
+        Assert.True(KnockoutRuleEvaluator.Fails(start.Rule, new DateOnly(2026, 7, 1), new DateOnly(2026, 1, 20)));
     }
 
     [Fact]

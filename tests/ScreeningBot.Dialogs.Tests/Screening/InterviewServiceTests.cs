@@ -69,6 +69,50 @@ public sealed class InterviewServiceTests
         Assert.Equal(["yes", "help", "5 years"], transcript.Where(t => t.Speaker == Speaker.Candidate).Select(t => t.Text));
     }
 
+    [Fact]
+    public async Task HandleMessage_AdmitRefuses_AnswersRefusedAndChangesNothing()
+    {
+        var sut = CreateSut();
+        var interviewId = await StartAsync(sut);
+        var before = await _interviews.GetAsync(interviewId, CancellationToken.None);
+        Interview? asked = null;
+
+        var result = await sut.HandleMessageAsync(Address.Key, new IncomingMessage("no", "m-1"), interview => (asked = interview) is null, CancellationToken.None);
+
+        Assert.Equal(InterviewTurnStatus.Refused, result.Status);
+        Assert.Empty(result.Replies);
+        Assert.Equal(interviewId, asked!.Id);
+        var after = await _interviews.GetAsync(interviewId, CancellationToken.None);
+        Assert.Equal(before!.ETag, after!.ETag);
+        Assert.DoesNotContain(await _transcripts.ReadAsync(interviewId, CancellationToken.None), t => t.Speaker == Speaker.Candidate);
+    }
+
+    [Fact]
+    public async Task HandleMessage_RedeliveryOfATakenMessage_IsADuplicateWithoutAskingTheRule()
+    {
+        var sut = CreateSut();
+        await StartAsync(sut);
+        await sut.HandleMessageAsync(Address.Key, new IncomingMessage("yes", "m-1"), CancellationToken.None);
+        var asked = 0;
+
+        var redelivered = await sut.HandleMessageAsync(Address.Key, new IncomingMessage("yes", "m-1"), _ => ++asked < 0, CancellationToken.None);
+
+        Assert.Equal(InterviewTurnStatus.Duplicate, redelivered.Status);
+        Assert.Equal(0, asked);
+    }
+
+    [Fact]
+    public async Task HandleMessage_AdmitAllows_RunsTheTurn()
+    {
+        var sut = CreateSut();
+        await StartAsync(sut);
+
+        var result = await sut.HandleMessageAsync(Address.Key, new IncomingMessage("yes", "m-1"), _ => true, CancellationToken.None);
+
+        Assert.Equal(InterviewTurnStatus.Processed, result.Status);
+        Assert.NotEmpty(result.Replies);
+    }
+
     private InterviewService CreateSut(IInterviewStore? interviews = null, ITranscriptStore? transcripts = null)
     {
         var dialog = new ScreeningDialog(new RubricJudge(), _time, new InterviewOptions(), NullLogger<ScreeningDialog>.Instance);

@@ -34,7 +34,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<(Func<RecordedRequest, bool> Match, HttpStatusCode Status, string? RetryAfter, string? ErrorCode)> _failures = [];
-    private readonly List<RsaSecurityKey> _publishedKeys = [];
+    private readonly List<(RsaSecurityKey Key, IReadOnlyList<string>? Endorsements)> _publishedKeys = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextId;
 
@@ -43,7 +43,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
         _app = app;
         _certificate = certificate;
         SigningKey = NewKey();
-        _publishedKeys.Add(SigningKey);
+        _publishedKeys.Add((SigningKey, null));
     }
 
     /// <summary>https://127.0.0.1:port/ (http:// when started without https).</summary>
@@ -67,6 +67,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     /// <summary>Channel ids every published key is endorsed for; empty publishes no endorsements.</summary>
     public IReadOnlyList<string> Endorsements { get; set; } = ["msteams", "webchat", "directline", "emulator"];
+
+    /// <summary>False makes the OpenID metadata and the JWKS answer 503, as during an outage of the login service.</summary>
+    public bool MetadataAvailable { get; set; } = true;
 
     /// <summary>How many times the JWKS was downloaded.</summary>
     public int KeySetDownloads { get; private set; }
@@ -129,7 +132,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
         DateTimeOffset? notBefore = null,
         DateTimeOffset? expires = null,
         SecurityKey? key = null,
-        bool includeServiceUrl = true)
+        bool includeServiceUrl = true,
+        IDictionary<string, object>? additionalHeaderClaims = null)
     {
         var now = TimeProvider.System.GetUtcNow();
         var notBeforeValue = notBefore ?? now.AddMinutes(-1);
@@ -142,9 +146,38 @@ public sealed class FakeBotConnector : IAsyncDisposable
             Expires = (expires ?? now.AddHours(1)).UtcDateTime,
             SigningCredentials = new SigningCredentials(key ?? SigningKey, SecurityAlgorithms.RsaSha256),
             Claims = includeServiceUrl ? new Dictionary<string, object> { ["serviceurl"] = serviceUrl ?? ServiceUrl } : null,
+            AdditionalHeaderClaims = additionalHeaderClaims,
         };
         return new JsonWebTokenHandler().CreateToken(descriptor);
     }
+
+    /// <summary>An unsigned token (<c>alg: none</c>) that would otherwise pass: right issuer, audience, lifetime and serviceurl.</summary>
+    public string CreateUnsignedToken(string audience)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var header = new JsonObject { ["alg"] = "none", ["typ"] = "JWT" };
+        var payload = new JsonObject
+        {
+            ["iss"] = BotFrameworkIssuer,
+            ["aud"] = audience,
+            ["nbf"] = now.AddMinutes(-1).ToUnixTimeSeconds(),
+            ["exp"] = now.AddHours(1).ToUnixTimeSeconds(),
+            ["serviceurl"] = ServiceUrl,
+        };
+        return Base64UrlEncoder.Encode(header.ToJsonString()) + "." + Base64UrlEncoder.Encode(payload.ToJsonString()) + ".";
+    }
+
+    /// <summary>Publishes <paramref name="key"/> in the JWKS endorsed for <paramref name="endorsements"/> only (the current signing key is unchanged).</summary>
+    public void PublishKey(RsaSecurityKey key, IReadOnlyList<string> endorsements)
+    {
+        lock (_gate)
+        {
+            _publishedKeys.Add((key, endorsements));
+        }
+    }
+
+    /// <summary>A fresh RSA key with an id, not published.</summary>
+    public static RsaSecurityKey CreateKey() => NewKey();
 
     /// <summary>A key with the current key's id that is not published: its signatures do not verify.</summary>
     public static RsaSecurityKey ForgedKey(string keyId) => new(RSA.Create(2048)) { KeyId = keyId };
@@ -155,7 +188,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
         var key = NewKey();
         lock (_gate)
         {
-            _publishedKeys.Add(key);
+            _publishedKeys.Add((key, null));
             SigningKey = key;
         }
 
@@ -173,7 +206,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
     {
         lock (_gate)
         {
-            _publishedKeys.Add(SigningKey);
+            _publishedKeys.Add((SigningKey, null));
         }
     }
 
@@ -319,17 +352,23 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     private async Task ServeMetadataAsync(HttpContext context, string path)
     {
+        if (!MetadataAvailable)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
         if (path.EndsWith("/keys", StringComparison.Ordinal))
         {
             KeySetDownloads++;
             var keys = new JsonArray();
-            RsaSecurityKey[] published;
+            (RsaSecurityKey Key, IReadOnlyList<string>? Endorsements)[] published;
             lock (_gate)
             {
                 published = [.. _publishedKeys];
             }
 
-            foreach (var key in published)
+            foreach (var (key, keyEndorsements) in published)
             {
                 var parameters = key.Rsa.ExportParameters(false);
                 var jwk = new JsonObject
@@ -340,9 +379,10 @@ public sealed class FakeBotConnector : IAsyncDisposable
                     ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
                     ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
                 };
-                if (Endorsements.Count > 0)
+                var endorsements = keyEndorsements ?? Endorsements;
+                if (endorsements.Count > 0)
                 {
-                    jwk["endorsements"] = new JsonArray([.. Endorsements.Select(e => JsonValue.Create(e))]);
+                    jwk["endorsements"] = new JsonArray([.. endorsements.Select(e => JsonValue.Create(e))]);
                 }
 
                 keys.Add(jwk);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ScreeningBot.Testing.BotFramework;
 
 /// <summary>
-/// Teams-shaped inbound activities (shapes from teams.md §1–§5): channel posts with mention entities, 1:1 messages,
+/// Teams-shaped inbound activities (shapes from docs/channels.md): channel posts with mention entities, 1:1 messages,
 /// Adaptive Card Action.Submit clicks, install events. Each call gets a fresh activity id.
 /// </summary>
 public sealed class TeamsActivities(string serviceUrl, string appId)

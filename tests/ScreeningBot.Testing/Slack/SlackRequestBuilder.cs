@@ -13,14 +13,17 @@ public sealed class SlackRequestBuilder(string signingSecret, TimeProvider? time
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private int _events;
 
-    public HttpRequestMessage Command(string text, string userId, string channelId, Uri responseUrl, string userName = "someone") =>
+    /// <summary>The app id Slack puts on every request of the test app (<c>api_app_id</c>).</summary>
+    public const string AppId = "A0TEST";
+
+    public HttpRequestMessage Command(string text, string userId, string channelId, Uri responseUrl, string userName = "someone", string teamId = FakeSlackApi.TeamId, string appId = AppId) =>
         Sign(BotRoutes.SlackCommands, Form(
-            ("token", "deprecated"), ("team_id", FakeSlackApi.TeamId), ("team_domain", "test"), ("channel_id", channelId), ("channel_name", "hiring"),
-            ("user_id", userId), ("user_name", userName), ("command", "/screen"), ("text", text), ("api_app_id", "A0TEST"),
+            ("token", "deprecated"), ("team_id", teamId), ("team_domain", "test"), ("channel_id", channelId), ("channel_name", "hiring"),
+            ("user_id", userId), ("user_name", userName), ("command", "/screen"), ("text", text), ("api_app_id", appId),
             ("is_enterprise_install", "false"), ("response_url", responseUrl.AbsoluteUri), ("trigger_id", "1.2.3")), "application/x-www-form-urlencoded");
 
     /// <summary>A <c>message.im</c> delivery; the text is escaped the way Slack escapes it.</summary>
-    public HttpRequestMessage DirectMessage(string channelId, string userId, string text, string? eventId = null, string? ts = null, Action<JsonObject>? edit = null)
+    public HttpRequestMessage DirectMessage(string channelId, string userId, string text, string? eventId = null, string? ts = null, Action<JsonObject>? edit = null, string teamId = FakeSlackApi.TeamId, string appId = AppId)
     {
         var n = Interlocked.Increment(ref _events);
         var ev = new JsonObject
@@ -35,26 +38,26 @@ public sealed class SlackRequestBuilder(string signingSecret, TimeProvider? time
             ["client_msg_id"] = Guid.NewGuid().ToString(),
         };
         edit?.Invoke(ev);
-        return Event(ev, eventId ?? $"Ev{n:D8}");
+        return Event(ev, eventId ?? $"Ev{n:D8}", teamId, appId);
     }
 
-    public HttpRequestMessage Event(JsonObject ev, string eventId) => Sign(BotRoutes.SlackEvents, new JsonObject
+    public HttpRequestMessage Event(JsonObject ev, string eventId, string teamId = FakeSlackApi.TeamId, string appId = AppId) => Sign(BotRoutes.SlackEvents, new JsonObject
     {
         ["token"] = "deprecated",
-        ["team_id"] = FakeSlackApi.TeamId,
-        ["api_app_id"] = "A0TEST",
+        ["team_id"] = teamId,
+        ["api_app_id"] = appId,
         ["event"] = ev,
         ["type"] = "event_callback",
         ["event_id"] = eventId,
         ["event_time"] = 1_800_000_000,
-        ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = FakeSlackApi.TeamId, ["user_id"] = FakeSlackApi.BotUserId, ["is_bot"] = true }),
+        ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = teamId, ["user_id"] = FakeSlackApi.BotUserId, ["is_bot"] = true }),
     }.ToJsonString(), "application/json");
 
     public HttpRequestMessage UrlVerification(string challenge) =>
         Sign(BotRoutes.SlackEvents, new JsonObject { ["token"] = "deprecated", ["challenge"] = challenge, ["type"] = "url_verification" }.ToJsonString(), "application/json");
 
     /// <summary>A <c>block_actions</c> click on the button with <paramref name="value"/> in a message the bot posted.</summary>
-    public HttpRequestMessage Click(SlackApiCall postedMessage, string messageTs, string userId, string value, Uri responseUrl)
+    public HttpRequestMessage Click(SlackApiCall postedMessage, string messageTs, string userId, string value, Uri responseUrl, string teamId = FakeSlackApi.TeamId, string appId = AppId)
     {
         ArgumentNullException.ThrowIfNull(postedMessage);
         var button = postedMessage.Blocks.OfType<JsonObject>()
@@ -65,9 +68,9 @@ public sealed class SlackRequestBuilder(string signingSecret, TimeProvider? time
         var payload = new JsonObject
         {
             ["type"] = "block_actions",
-            ["team"] = new JsonObject { ["id"] = FakeSlackApi.TeamId, ["domain"] = "test" },
-            ["user"] = new JsonObject { ["id"] = userId, ["username"] = "candidate", ["team_id"] = FakeSlackApi.TeamId },
-            ["api_app_id"] = "A0TEST",
+            ["team"] = new JsonObject { ["id"] = teamId, ["domain"] = "test" },
+            ["user"] = new JsonObject { ["id"] = userId, ["username"] = "candidate", ["team_id"] = teamId },
+            ["api_app_id"] = appId,
             ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = channel, ["is_ephemeral"] = false },
             ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "directmessage" },
             ["message"] = new JsonObject { ["type"] = "message", ["ts"] = messageTs, ["text"] = postedMessage.Text, ["blocks"] = postedMessage.Blocks.DeepClone() },

@@ -171,4 +171,93 @@ public sealed class PromptRecognizerTests
         Assert.False(result.Value!.YesNo);
         Assert.Equal("no", result.Value.Normalized);
     }
+
+    // Today (2026-11-23) is a Monday.
+    [Theory]
+    [InlineData("today", "2026-11-23")]
+    [InlineData("the day after tomorrow", "2026-11-25")]
+    [InlineData("next Monday", "2026-11-30")]
+    [InlineData("next monday", "2026-11-30")]
+    [InlineData("Friday", "2026-11-27")]
+    [InlineData("this Friday", "2026-11-27")]
+    [InlineData("on Wednesday", "2026-11-25")]
+    [InlineData("Friday next week", "2026-12-04")]
+    [InlineData("in 10 days", "2026-12-03")]
+    [InlineData("in 3 weeks", "2026-12-14")]
+    [InlineData("in 2 months", "2027-01-23")]
+    [InlineData("in a year", "2027-11-23")]
+    [InlineData("end of the month", "2026-11-30")]
+    [InlineData("end of month", "2026-11-30")]
+    [InlineData("at the end of next month", "2026-12-31")]
+    [InlineData("start of next month", "2026-12-01")]
+    [InlineData("beginning of January", "2027-01-01")]
+    [InlineData("mid March", "2027-03-15")]
+    [InlineData("end of February", "2027-02-28")]
+    [InlineData("early November", "2026-11-23")]
+    [InlineData("the 3rd of March", "2027-03-03")]
+    [InlineData("I can start from 1 February 2027", "2027-02-01")]
+    public void Date_RelativeEnglish_Recognized(string text, string expected)
+    {
+        var result = DatePrompt.Recognize(text, Today);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), result.Value);
+    }
+
+    [Fact]
+    public void Date_FromNextMonday_IsRead()
+    {
+        // "from next Monday" on a Monday is the Monday a week on, like "next Monday".
+        Assert.Equal(new DateOnly(2026, 11, 30), DatePrompt.Recognize("from next Monday", Today).Value);
+    }
+
+    [Fact]
+    public void Date_NotUnderstood_ExamplesAreComputedFromToday()
+    {
+        var result = DatePrompt.Recognize("whenever", new DateOnly(2031, 5, 6));
+
+        Assert.Equal("I need a date, like 2031-06-17, \"17 June\", \"next Monday\" or \"in 6 weeks\".", result.Error);
+    }
+
+    [Fact]
+    public void Date_AmbiguousSlashDate_ShowsBothReadingsOfTheCandidatesOwnDate()
+    {
+        var result = DatePrompt.Recognize("03/04/2027", Today);
+
+        Assert.Equal("\"03/04/2027\" could be read two ways (3 April 2027 or 4 March 2027). Please write the month as a word, like 3 April 2027, or use 2027-04-03.", result.Error);
+    }
+
+    [Theory]
+    [InlineData("1", "yes")]
+    [InlineData("2", "no")]
+    [InlineData("[2]", "no")]
+    [InlineData("2.", "no")]
+    public void Recognize_YesNoWithButtons_TypedOptionNumberPicksTheButton(string typed, string expected)
+    {
+        var prompt = new PromptSpec { Type = PromptType.YesNo, Text = "Agree?", Choices = [new("Yes", "yes"), new("No", "no")] };
+
+        var result = PromptRecognizer.Recognize(prompt, new IncomingMessage(typed, null), Today);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(expected, result.Value!.Normalized);
+    }
+
+    [Theory]
+    [InlineData("3")]
+    [InlineData("0")]
+    public void Recognize_YesNoWithButtons_NumberOutOfRangeIsNotAnAnswer(string typed)
+    {
+        var prompt = new PromptSpec { Type = PromptType.YesNo, Text = "Agree?", Choices = [new("Yes", "yes"), new("No", "no")] };
+
+        Assert.False(PromptRecognizer.Recognize(prompt, new IncomingMessage(typed, null), Today).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("no idea")]
+    [InlineData("not sure")]
+    [InlineData("skip")]
+    public void YesNo_SkipPhrases_AreNotAnswers(string text)
+    {
+        Assert.False(YesNoPrompt.Recognize(text).Succeeded);
+    }
 }

@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text;
+using Humanizer;
+using ScreeningBot.Dialogs.Scoring;
+using ScreeningBot.Dialogs.Screening;
+
+namespace ScreeningBot.Bot.Rendering;
+
+/// <summary>The full report: every scorecard figure with its evidence, then the whole transcript.</summary>
+internal static class MarkdownReportRenderer
+{
+    public static string Render(Scorecard scorecard, IReadOnlyList<TranscriptTurn> transcript)
+    {
+        ArgumentNullException.ThrowIfNull(scorecard);
+        ArgumentNullException.ThrowIfNull(transcript);
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Screening report: {Escape(scorecard.CandidateName)}");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"**{scorecard.ProfileTitle}** · {scorecard.Recommendation.ToDisplay()} · **{scorecard.CompositeScore}/100**");
+        md.AppendLine();
+        md.AppendLine(scorecard.Summary);
+        md.AppendLine();
+        if (scorecard.Rationale is { Length: > 0 } rationale)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Why:** {Escape(rationale)}");
+            md.AppendLine();
+        }
+
+        md.AppendLine("| | |");
+        md.AppendLine("|---|---|");
+        Row(md, "Recommendation", scorecard.Recommendation.ToDisplay());
+        Row(md, "Composite score", $"{scorecard.CompositeScore}/100" + (scorecard.PreferredSkillBonus > 0 ? $" (includes +{scorecard.PreferredSkillBonus} preferred-skill bonus)" : string.Empty));
+        Row(md, "Confidence", scorecard.Confidence.ToString("0.00", CultureInfo.InvariantCulture));
+        Row(md, "Questions answered", $"{scorecard.CoveragePercent}%");
+        Row(md, "Outcome", ReportText.Outcome(scorecard.Outcome));
+        Row(md, "Time spent", scorecard.ActiveDuration < TimeSpan.FromMinutes(1) ? "under a minute" : scorecard.ActiveDuration.Humanize(precision: 2, minUnit: Humanizer.TimeUnit.Minute));
+        Row(md, "Judged by", scorecard.JudgeDescription);
+        if (scorecard.LlmInputTokens + scorecard.LlmOutputTokens > 0)
+        {
+            Row(md, "LLM tokens", $"{scorecard.LlmInputTokens:N0} in, {scorecard.LlmOutputTokens:N0} out" + (scorecard.EstimatedCostUsd is { } cost ? $" (≈ ${cost.ToString("0.000", CultureInfo.InvariantCulture)})" : string.Empty));
+        }
+
+        Row(md, "Interview", $"`{scorecard.InterviewId}` on profile `{scorecard.ProfileId}`, {scorecard.StartedAt:yyyy-MM-dd HH:mm} to {scorecard.CompletedAt:yyyy-MM-dd HH:mm} UTC");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"**Suggested next step:** {scorecard.SuggestedNextStep}");
+        md.AppendLine();
+
+        List(md, "Strengths", scorecard.Strengths);
+        List(md, "Risks", scorecard.Risks);
+
+        Table(md, "Knockouts", "| Question | Answer | Result |", "|---|---|---|", scorecard.Knockouts,
+            k => $"| {Cell(k.Question)} | {Cell(k.Answer)} | {(k.Passed ? "pass" : "**fail**")} |");
+        Table(md, "Rubric", "| Dimension | Weight | Score | Evidence |", "|---|---:|---:|---|", scorecard.Dimensions,
+            d => string.Create(CultureInfo.InvariantCulture, $"| {Cell(d.Name)} | {d.Weight}% | {ReportText.Score(d.Score)}/10 | {Quote(d.Quote)} |"));
+        Skills(md, "Required skills", scorecard.RequiredSkills);
+        Skills(md, "Preferred skills", scorecard.PreferredSkills);
+
+        if (scorecard.Competencies.Count > 0)
+        {
+            md.AppendLine("## Competencies");
+            md.AppendLine();
+            foreach (var c in scorecard.Competencies)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {(c.Passed ? "✅" : "⚠️")} {Escape(c.Statement)}{(c.Evidence is null ? " (no evidence)" : $": {Quote(c.Evidence)}")}");
+            }
+
+            md.AppendLine();
+        }
+
+        if (scorecard.Blueprints.Count > 0)
+        {
+            md.AppendLine("## Design deep-dives");
+            md.AppendLine();
+            foreach (var b in scorecard.Blueprints)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(b.Question)}** depth {ReportText.Score(b.Depth)}/5");
+                md.AppendLine(CultureInfo.InvariantCulture, $"  - covered (+): {(b.Covered.Count == 0 ? "none" : Escape(string.Join(", ", b.Covered)))}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"  - missed (−): {(b.Missing.Count == 0 ? "none" : Escape(string.Join(", ", b.Missing)))}");
+            }
+
+            md.AppendLine();
+        }
+
+        if (scorecard.Language is { } language)
+        {
+            md.AppendLine("## Language");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"**{language.Language}: {language.Headline}** ({(language.MeetsTarget ? "meets the target" : language.Assessed ? "below the target" : "no level given")}; {language.SourceLabel}).");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Shown: {language.Method}.");
+            if (language.Offline is { } offline)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- Offline estimate of the language answers: {offline.Summary}.");
+                foreach (var note in offline.Notes.Skip(offline.Verdict == Dialogs.Language.LanguageVerdict.Assessed ? 0 : 1))
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"  - {note}");
+                }
+            }
+
+            if (language.RestOfInterview is { } rest)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- Rest of the interview (offline, shown apart): {rest.Summary}.");
+            }
+
+            md.AppendLine();
+        }
+
+        if (scorecard.NotableQuotes.Count > 0)
+        {
+            md.AppendLine("## Notable quotes");
+            md.AppendLine();
+            foreach (var q in scorecard.NotableQuotes)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"> {Escape(q.Text)}  ");
+                md.AppendLine(CultureInfo.InvariantCulture, $"> (answer to `{q.QuestionId}`)");
+                md.AppendLine();
+            }
+        }
+
+        md.AppendLine("## Transcript");
+        md.AppendLine();
+        foreach (var turn in transcript)
+        {
+            var who = turn.Speaker == Speaker.Bot ? "**Screener**" : $"**{Escape(scorecard.CandidateName)}**";
+            var meta = turn.AnswerLatency is { } latency ? $" _(answered in {latency.Humanize(precision: 1)})_" : string.Empty;
+            md.AppendLine(CultureInfo.InvariantCulture, $"{turn.Timestamp:HH:mm:ss} {who}{meta}:");
+            md.AppendLine();
+            foreach (var line in turn.Text.Split('\n'))
+            {
+                md.AppendLine(turn.Speaker == Speaker.Candidate ? "> " + Escape(line) : line);
+            }
+
+            md.AppendLine();
+        }
+
+        return md.ToString();
+    }
+
+    private static void Row(StringBuilder md, string name, string value) =>
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {Cell(value)} |");
+
+    private static void List(StringBuilder md, string heading, IReadOnlyList<string> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine(CultureInfo.InvariantCulture, $"## {heading}");
+        md.AppendLine();
+        foreach (var item in items)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(item)}");
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Skills(StringBuilder md, string heading, IReadOnlyList<SkillLine> skills) =>
+        Table(md, heading, "| Skill | Score | Evidence |", "|---|---:|---|", skills,
+            s => $"| {Cell(s.Name)} | {ReportText.Score(s.Score)}/10 | {Quote(s.Evidence)} |");
+
+    /// <summary>A "## heading" section holding a table, one row per item; nothing at all when there are no items.</summary>
+    private static void Table<T>(StringBuilder md, string heading, string header, string alignment, IReadOnlyList<T> items, Func<T, string> row)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine(CultureInfo.InvariantCulture, $"## {heading}");
+        md.AppendLine();
+        md.AppendLine(header);
+        md.AppendLine(alignment);
+        foreach (var item in items)
+        {
+            md.AppendLine(row(item));
+        }
+
+        md.AppendLine();
+    }
+
+    private static string Quote(string? text) => text is null ? "–" : $"“{Cell(ReportText.Trim(text, 200))}”";
+
+    private static string Cell(string text) => Escape(text).Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
+
+    /// <summary>Candidate text is data: neutralise Markdown/HTML that could change the report's structure.</summary>
+    private static string Escape(string text) => text
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("[", "\\[", StringComparison.Ordinal)
+        .Replace("](", "\\](", StringComparison.Ordinal);
+}

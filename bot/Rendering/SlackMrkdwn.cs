@@ -1,0 +1,108 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ScreeningBot.Bot.Rendering;
+
+/// <summary>
+/// Slack's text rules. Text we put in blocks is data: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> are escaped so a candidate's
+/// answer or name cannot become a mention (<c>&lt;!channel&gt;</c>), a link or a user tag. Incoming message text arrives
+/// escaped the same way and is unescaped before the dialog sees it.
+/// </summary>
+internal static partial class SlackMrkdwn
+{
+    /// <summary>Escapes the three characters Slack treats as control sequences.</summary>
+    public static string Escape(string? text) =>
+        string.IsNullOrEmpty(text) ? string.Empty
+        : text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>The text the user typed, from a message event's escaped <c>text</c>.</summary>
+    public static string Unescape(string? text) =>
+        string.IsNullOrEmpty(text) ? string.Empty
+        : text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
+
+    /// <summary>The dialogs' Markdown (<c>**bold**</c>) as Slack mrkdwn (<c>*bold*</c>), escaped.</summary>
+    public static string FromMarkdown(string? markdown) => MarkdownBold().Replace(Escape(markdown), "*$1*");
+
+    /// <summary>Removes Markdown bold markers, for plain-text fields (notification text, button labels, headers).</summary>
+    public static string PlainFromMarkdown(string? markdown) => MarkdownBold().Replace(markdown ?? string.Empty, "$1");
+
+    /// <summary>
+    /// Splits text into pieces of at most <paramref name="max"/> characters, preferring paragraph, then line, then word
+    /// breaks, never inside a surrogate pair or an escape sequence (&amp;amp;).
+    /// </summary>
+    public static IReadOnlyList<string> Split(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 16);
+        var pieces = new List<string>();
+        var rest = text.Trim();
+        while (rest.Length > max)
+        {
+            var window = rest[..max];
+            var cut = LastBreak(window, "\n\n", max / 2) ?? LastBreak(window, "\n", max / 2) ?? LastBreak(window, " ", max / 2) ?? max;
+            cut = AvoidSplittingEscape(rest, cut);
+
+            if (cut > 0 && char.IsHighSurrogate(rest[cut - 1]))
+            {
+                cut--;
+            }
+
+            cut = Math.Max(cut, 1);
+            pieces.Add(rest[..cut].TrimEnd());
+            rest = rest[cut..].TrimStart();
+        }
+
+        if (rest.Length > 0 || pieces.Count == 0)
+        {
+            pieces.Add(rest);
+        }
+
+        return pieces;
+    }
+
+    /// <summary>Cuts text to <paramref name="max"/> characters with an ellipsis, without splitting an escape sequence or a surrogate pair.</summary>
+    public static string Trim(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = AvoidSplittingEscape(text, Math.Max(max - 1, 0));
+
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return new StringBuilder(text, 0, cut, cut + 1).ToString().TrimEnd() + "…";
+    }
+
+    /// <summary>Moves a cut before an escape sequence (<c>&amp;amp;</c>, <c>&amp;lt;</c>, <c>&amp;gt;</c>) that it would split.</summary>
+    private static int AvoidSplittingEscape(string text, int cut)
+    {
+        if (cut <= 0)
+        {
+            return cut;
+        }
+
+        var amp = text.LastIndexOf('&', cut - 1, Math.Min(cut, 5));
+        if (amp < 0)
+        {
+            return cut;
+        }
+
+        var semi = text.IndexOf(';', amp);
+        return semi >= cut && semi - amp <= 4 ? amp : cut;
+    }
+
+    private static int? LastBreak(string window, string separator, int notBefore)
+    {
+        var index = window.LastIndexOf(separator, StringComparison.Ordinal);
+        return index >= notBefore ? index : null;
+    }
+
+    [GeneratedRegex(@"\*\*(.+?)\*\*", RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: 200)]
+    private static partial Regex MarkdownBold();
+}

@@ -1,0 +1,276 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.Rendering;
+using ScreeningBot.Bot.Turns;
+using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Screening;
+
+namespace ScreeningBot.Bot.Slack;
+
+/// <summary>
+/// Slack's three Request URLs, as the Slack channel's adapter between the wire and the turn host. Each request is verified on
+/// its raw body first (<see cref="SlackInbound"/>), checked to come from a workspace and app this bot serves, translated into
+/// a <see cref="Turn"/> and acknowledged within Slack's 3 seconds; the turn runs on the <see cref="TurnQueue"/> and answers
+/// through <see cref="SlackTurnReplies"/>. A full queue is answered 503, so Slack delivers again later.
+/// </summary>
+internal sealed class SlackAdapter(
+    SlackInbound inbound,
+    TurnQueue queue,
+    TurnHost host,
+    SlackBotIdentity identity,
+    SlackWebApiClient slack,
+    SlackConversationChannel conversations,
+    ILogger<SlackAdapter> logger)
+{
+    public const string CommandPrefix = "/screen";
+
+    public const string WorkingText = "Working on it…";
+
+    public const string BusyText = "I'm busy right now; please try again in a minute.";
+
+    public const string WorkspaceUnknownText = "I couldn't check this workspace with Slack just now; please try again in a minute.";
+
+    private const int MaxChallengeLength = 500;
+
+    /// <summary>
+    /// A slash command. Usage help needs no I/O and no right to recruit, so it is answered in the response; everything else
+    /// is acknowledged with "working on it" and answered later through the command's <c>response_url</c>.
+    /// </summary>
+    public async Task<IResult> CommandsAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var read = await inbound.ReadAsync(request, cancellationToken);
+        if (read.Problem is not null)
+        {
+            // Slack's SSL probe is the one unsigned request: answer 200 and look at nothing else in it.
+            if (read.SignatureFailure == SignatureCheck.MissingHeaders && SlackInbound.ParseForm(read.Body).TryGetValue("ssl_check", out var ssl) && ssl == "1")
+            {
+                return TypedResults.Ok();
+            }
+
+            Log(request, read);
+            return read.Problem;
+        }
+
+        var form = SlackInbound.ParseForm(read.Body);
+        var userId = form.GetValueOrDefault("user_id").ToString();
+        var channelId = form.GetValueOrDefault("channel_id").ToString();
+        var responseUrl = form.GetValueOrDefault("response_url").ToString();
+        if (userId.Length == 0 || channelId.Length == 0 || !Uri.TryCreate(responseUrl, UriKind.Absolute, out var responseUri))
+        {
+            return inbound.Malformed(request, "a slash command needs user_id, channel_id and an absolute response_url");
+        }
+
+        switch (await inbound.CheckWorkspaceAsync(request, form.GetValueOrDefault("team_id").ToString(), form.GetValueOrDefault("api_app_id").ToString(), cancellationToken))
+        {
+            case WorkspaceCheck.Foreign:
+                return TypedResults.Ok();
+            case WorkspaceCheck.Unknown:
+                return Ephemeral(BlockKitRenderer.RenderText(WorkspaceUnknownText));
+        }
+
+        var text = form.GetValueOrDefault("text").ToString();
+        var turn = new Turn
+        {
+            Kind = TurnKind.Command,
+            Conversation = SlackConversationChannel.AddressOf(channelId),
+            From = new Participant(userId, form.GetValueOrDefault("user_name").ToString()),
+            Message = new IncomingMessage(text),
+            Command = RecruiterCommandParser.Parse(text),
+            CommandPrefix = CommandPrefix,
+        };
+        if (turn.Command is HelpCommand or InvalidCommand)
+        {
+            var answer = Replies(SlackReplyRoute.HttpResponse, turn);
+            await host.RunAsync(turn, answer, cancellationToken);
+            return Ephemeral(answer.Messages.Count > 0 ? answer.Messages[0] : BlockKitRenderer.RenderText(BusyText));
+        }
+
+        if (queue.TryEnqueue(turn, Replies(SlackReplyRoute.Requester, turn, responseUri)) is null)
+        {
+            SlackLog.QueueFull(logger, "/screen command");
+            return Ephemeral(BlockKitRenderer.RenderText(BusyText));
+        }
+
+        SlackLog.CommandQueued(logger, turn.Command!.GetType().Name, channelId);
+        return Ephemeral(BlockKitRenderer.RenderText(WorkingText));
+    }
+
+    /// <summary>An Events API delivery: the URL check, or a <c>message.im</c> from a candidate (everything else is acknowledged and ignored).</summary>
+    public async Task<IResult> EventsAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var read = await inbound.ReadAsync(request, cancellationToken);
+        if (read.Problem is not null)
+        {
+            Log(request, read);
+            return read.Problem;
+        }
+
+        SlackEventEnvelope? envelope;
+        try
+        {
+            envelope = JsonSerializer.Deserialize(read.Body, SlackJsonContext.Default.SlackEventEnvelope);
+        }
+        catch (JsonException)
+        {
+            envelope = null;
+        }
+
+        if (envelope is null)
+        {
+            return inbound.Malformed(request, "the body is not an Events API JSON envelope");
+        }
+
+        if (envelope.Type == "url_verification")
+        {
+            return envelope.Challenge is { Length: > 0 and <= MaxChallengeLength } challenge
+                ? TypedResults.Text(new JsonObject { ["challenge"] = challenge }.ToJsonString(), "application/json")
+                : inbound.Malformed(request, "url_verification without a usable challenge");
+        }
+
+        var ev = envelope.Event;
+        var eventId = envelope.EventId ?? string.Empty;
+        if (envelope.Type != "event_callback" || ev is null)
+        {
+            SlackLog.EventIgnored(logger, eventId, $"envelope type '{Short(envelope.Type)}'");
+            return TypedResults.Ok();
+        }
+
+        switch (await inbound.CheckWorkspaceAsync(request, envelope.TeamId, envelope.ApiAppId, cancellationToken))
+        {
+            case WorkspaceCheck.Foreign:
+                return TypedResults.Ok();
+            case WorkspaceCheck.Unknown:
+                return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (Ignore(ev) is { } reason)
+        {
+            SlackLog.EventIgnored(logger, eventId, reason);
+            return TypedResults.Ok();
+        }
+
+        if (await identity.GetUserIdAsync(cancellationToken) is { } botUser && botUser == ev.User)
+        {
+            SlackLog.EventIgnored(logger, eventId, "posted by the bot itself");
+            return TypedResults.Ok();
+        }
+
+        var turn = new Turn
+        {
+            Kind = TurnKind.Message,
+            Conversation = SlackConversationChannel.AddressOf(ev.Channel!),
+            From = new Participant(ev.User!, string.Empty),
+            Message = new IncomingMessage(SlackMrkdwn.Unescape(ev.Text), ev.Ts ?? ev.ClientMsgId ?? eventId),
+            CommandPrefix = CommandPrefix,
+            // Retries of a delivery keep its event id; without one, the message's own ts names it.
+            DeliveryId = eventId.Length > 0 ? eventId : ev.Ts,
+        };
+        if (queue.TryEnqueue(turn, Replies(SlackReplyRoute.Conversation, turn)) is null)
+        {
+            SlackLog.QueueFull(logger, $"message event {eventId}");
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Ok();
+    }
+
+    /// <summary>An interactivity payload: a click on one of a prompt's answer buttons (everything else is acknowledged and ignored).</summary>
+    public async Task<IResult> InteractionsAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var read = await inbound.ReadAsync(request, cancellationToken);
+        if (read.Problem is not null)
+        {
+            Log(request, read);
+            return read.Problem;
+        }
+
+        SlackInteraction? interaction;
+        try
+        {
+            var payload = SlackInbound.ParseForm(read.Body).GetValueOrDefault("payload").ToString();
+            interaction = payload.Length == 0 ? null : JsonSerializer.Deserialize(payload, SlackJsonContext.Default.SlackInteraction);
+        }
+        catch (JsonException)
+        {
+            interaction = null;
+        }
+
+        if (interaction is null)
+        {
+            return inbound.Malformed(request, "the form field 'payload' is missing or not JSON");
+        }
+
+        switch (await inbound.CheckWorkspaceAsync(request, interaction.Team?.Id ?? interaction.User?.TeamId, interaction.ApiAppId, cancellationToken))
+        {
+            case WorkspaceCheck.Foreign:
+                return TypedResults.Ok();
+            case WorkspaceCheck.Unknown:
+                return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var action = interaction.Actions?.FirstOrDefault(a => BlockKitRenderer.QuestionIdOf(a.BlockId) is not null);
+        var channelId = interaction.Channel?.Id ?? interaction.Container?.ChannelId;
+        var messageTs = interaction.Message?.Ts ?? interaction.Container?.MessageTs;
+        if (interaction.Type != "block_actions" || action is null || channelId is not { Length: > 0 } || interaction.User?.Id is not { Length: > 0 } userId || messageTs is not { Length: > 0 })
+        {
+            SlackLog.EventIgnored(logger, null, $"interaction '{Short(interaction.Type)}' is not a click on an answer button");
+            return TypedResults.Ok();
+        }
+
+        var turn = new Turn
+        {
+            Kind = TurnKind.Message,
+            Conversation = SlackConversationChannel.AddressOf(channelId),
+            From = new Participant(userId, interaction.User.Name ?? string.Empty),
+            Message = new IncomingMessage(string.Empty, "click:" + messageTs, action.Value ?? string.Empty),
+            ClickedQuestionId = BlockKitRenderer.QuestionIdOf(action.BlockId),
+            CommandPrefix = CommandPrefix,
+        };
+        var chosen = action.Text?.Text is { Length: > 0 } title ? title : action.Value ?? string.Empty;
+        var responseUrl = Uri.TryCreate(interaction.ResponseUrl, UriKind.Absolute, out var responseUri) ? responseUri : null;
+        var replies = Replies(SlackReplyRoute.Conversation, turn, responseUrl, new SlackClick(messageTs, interaction.Message, chosen));
+        if (queue.TryEnqueue(turn, replies) is null)
+        {
+            SlackLog.QueueFull(logger, "button click");
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Ok();
+    }
+
+    /// <summary>Why a message event is not a candidate's answer, or null when it is one.</summary>
+    internal static string? Ignore(SlackMessageEvent ev) => ev switch
+    {
+        { Type: not "message" } => $"event type '{Short(ev.Type)}'",
+        { BotId.Length: > 0 } => "posted by a bot",
+        { Subtype.Length: > 0 } => $"message subtype '{Short(ev.Subtype)}' (edits, deletions, joins and bot messages are not answers)",
+        { ChannelType: not "im" } => $"channel type '{Short(ev.ChannelType)}' (the bot only interviews in DMs)",
+        { User: null or "" } or { Channel: null or "" } => "no user or channel",
+        _ => null,
+    };
+
+    private SlackTurnReplies Replies(SlackReplyRoute route, Turn turn, Uri? responseUrl = null, SlackClick? click = null) =>
+        new(slack, conversations, logger, route, turn.Conversation.ConversationId, turn.From.Id) { ResponseUrl = responseUrl, Click = click };
+
+    private static ContentHttpResult Ephemeral(SlackMessage message)
+    {
+        var body = message.ToJson();
+        body["response_type"] = "ephemeral";
+        return TypedResults.Text(body.ToJsonString(), "application/json");
+    }
+
+    private void Log(HttpRequest request, VerifiedBody read)
+    {
+        if (read.SignatureFailure != SignatureCheck.Valid)
+        {
+            inbound.Rejected(request, read.SignatureFailure);
+        }
+    }
+
+    private static string Short(string? value) => value is null ? "none" : value.Length <= 40 ? value : value[..40];
+}

@@ -1,0 +1,231 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using ScreeningBot.Bot.Commands;
+using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Screening;
+using ScreeningBot.Dialogs.Storage;
+
+namespace ScreeningBot.Bot.Turns;
+
+/// <summary>
+/// Runs one turn from any channel (the Agents SDK's adapter pipeline and agent in one): drops redeliveries, routes the turn
+/// (a 1:1 message to the candidate's interview, or to the command service for a recruiter without one; a command to the
+/// command service; a bot-added event to the welcome), applies <see cref="TurnRules"/>, shows "typing…" on slow interview
+/// turns, and answers through the turn's <see cref="ITurnReplies"/>. Never throws but for cancellation: failures become a
+/// <see cref="TurnResult"/>. Thread-safe; <see cref="TurnQueue"/> keeps turns of one conversation in order.
+/// </summary>
+/// <remarks>
+/// <para>Deduplication: a turn with a <see cref="Turn.DeliveryId"/> is skipped when the processed-message ledger has it, and
+/// recorded after the turn. Recording after, not before, leaves a window in which two copies delivered to two instances at
+/// once both run; interview answers stay exactly-once even then, because the interview keeps the ids of the messages it
+/// took and is saved with If-Match.</para>
+/// <para>Storage down (<see cref="StorageUnavailableException"/>): nothing was saved and the delivery is not recorded, so a
+/// retry runs. Whoever wrote something gets <see cref="TurnText.StorageDown"/> (<see cref="TurnResult.Apologized"/>) and
+/// sends it again; where replies are buffered, or the apology fails too, the channel is told
+/// <see cref="TurnResult.NotProcessed"/> and asks its sender to retry (HTTP 503). Any other failure is recorded as processed,
+/// since the turn may have had effects a retry would repeat.</para>
+/// </remarks>
+internal sealed class TurnHost(
+    InterviewService interviews,
+    RecruiterCommandService commands,
+    IProcessedMessageLedger ledger,
+    IEnumerable<IRecruiterRule> recruiterRules,
+    IOptions<TurnOptions> options,
+    IOptions<ScreeningOptions> recruiters,
+    TimeProvider time,
+    ILogger<TurnHost> logger)
+{
+    private readonly IRecruiterRule[] _rules = [.. recruiterRules];
+
+    /// <summary>Runs <paramref name="turn"/> and answers through <paramref name="replies"/>; throws only when <paramref name="cancellationToken"/> is cancelled.</summary>
+    public async Task<TurnResult> RunAsync(Turn turn, ITurnReplies replies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(replies);
+        var conversation = turn.Conversation;
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["Channel"] = conversation.ChannelId,
+            ["ConversationId"] = conversation.ConversationId,
+            ["DeliveryId"] = turn.DeliveryId,
+        });
+        TurnLog.TurnStarted(logger, turn.Kind, conversation.ChannelId, conversation.ConversationId, turn.DeliveryId);
+        var started = time.GetTimestamp();
+        var key = LedgerKey(turn);
+        try
+        {
+            if (key is not null && await ledger.ContainsAsync(key, cancellationToken))
+            {
+                TurnLog.Duplicate(logger, turn.DeliveryId, conversation.ChannelId, conversation.ConversationId);
+                return TurnResult.Duplicate;
+            }
+
+            await DispatchAsync(turn, replies, cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            return await ApologizeAsync(turn, replies, e, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host is stopping: not a failure, and not recorded, so a redelivery runs.
+            throw;
+        }
+#pragma warning disable CA1031 // A turn must not take the queue down with it; the failure is logged with its exception.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            TurnLog.TurnFailed(logger, turn.Kind, conversation.ChannelId, conversation.ConversationId, e);
+            await RecordAsync(turn, key, cancellationToken);
+            return TurnResult.Failed;
+        }
+
+        await RecordAsync(turn, key, cancellationToken);
+        TurnLog.TurnCompleted(logger, turn.Kind, conversation.ChannelId, conversation.ConversationId, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        return TurnResult.Completed;
+    }
+
+    private Task DispatchAsync(Turn turn, ITurnReplies replies, CancellationToken cancellationToken) => turn.Kind switch
+    {
+        TurnKind.Message => RunMessageAsync(turn, replies, cancellationToken),
+        TurnKind.Command => RunCommandAsync(turn, turn.Command ?? RecruiterCommandParser.Parse(turn.Message.Text, turn.Mentions), replies, cancellationToken),
+        TurnKind.BotAdded => WelcomeAsync(turn, replies, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(turn), turn.Kind, "Unknown turn kind."),
+    };
+
+    private async Task RunMessageAsync(Turn turn, ITurnReplies replies, CancellationToken cancellationToken)
+    {
+        var conversation = turn.Conversation;
+        TurnLog.MessageText(logger, conversation.ConversationId, turn.Message.EffectiveText);
+        InterviewTurnResult result;
+        await using (TypingIndicator.Start(replies, time, conversation.ConversationId, logger, cancellationToken))
+        {
+            result = await interviews.HandleMessageAsync(conversation.Key, turn.Message, interview => TurnRules.Check(turn, interview) is null, cancellationToken);
+        }
+
+        TurnLog.InterviewTurn(logger, conversation.ConversationId, result.Status, result.Replies.Count, result.Interview?.Id);
+        switch (result.Status)
+        {
+            case InterviewTurnStatus.NoInterview when IsConfiguredRecruiter(turn.From):
+                await RunCommandAsync(turn, RecruiterCommandParser.Parse(turn.Message.Text, turn.Mentions), replies, cancellationToken);
+                return;
+            case InterviewTurnStatus.NoInterview:
+                await replies.SendAsync([Reply.Message(TurnText.NoScreen)], cancellationToken);
+                return;
+            case InterviewTurnStatus.Refused:
+                var refusal = TurnRules.Check(turn, result.Interview!) ?? TurnRefusal.NotTheCandidate;
+                TurnLog.Refused(logger, turn.From.Id, conversation.ChannelId, conversation.ConversationId, refusal);
+                await replies.SendNoticeAsync(refusal == TurnRefusal.StaleClick ? TurnText.StaleClick : TurnText.NotTheCandidate, cancellationToken);
+                return;
+            case InterviewTurnStatus.Processed when turn.Message.ActionValue is not null:
+                await replies.MarkAnsweredAsync(cancellationToken);
+                break;
+        }
+
+        await replies.SendAsync(result.Replies, cancellationToken);
+    }
+
+    private async Task RunCommandAsync(Turn turn, RecruiterCommand command, ITurnReplies replies, CancellationToken cancellationToken)
+    {
+        if (turn.Kind == TurnKind.Command)
+        {
+            TurnLog.MessageText(logger, turn.Conversation.ConversationId, turn.Message.Text);
+        }
+
+        // Help and usage need no right to recruit, so they never wait on a channel's lookup (a Slack user group).
+        var vouched = command is not (HelpCommand or InvalidCommand) && await VouchedForAsync(turn, cancellationToken);
+        var context = new CommandContext(turn.Conversation.ChannelId, turn.From, turn.Conversation, turn.CommandPrefix, vouched);
+        var response = await commands.ExecuteAsync(command, context, cancellationToken);
+        await replies.SendAsync(response, cancellationToken);
+    }
+
+    private async Task WelcomeAsync(Turn turn, ITurnReplies replies, CancellationToken cancellationToken)
+    {
+        var text = turn.IsPersonal ? TurnText.PersonalWelcome : TurnText.TeamWelcome(turn.CommandPrefix);
+        await replies.SendAsync([Reply.Message(text)], cancellationToken);
+        TurnLog.Welcomed(logger, turn.IsPersonal ? "personal" : "team", turn.Conversation.ConversationId, turn.Conversation.ChannelId);
+    }
+
+    private async Task<TurnResult> ApologizeAsync(Turn turn, ITurnReplies replies, StorageUnavailableException exception, CancellationToken cancellationToken)
+    {
+        var conversation = turn.Conversation;
+        if (turn.Kind != TurnKind.BotAdded && !replies.Buffered)
+        {
+            try
+            {
+                if (turn.Kind == TurnKind.Command)
+                {
+                    await replies.SendAsync(CommandResponse.Refused(TurnText.StorageDown), cancellationToken);
+                }
+                else
+                {
+                    await replies.SendAsync([Reply.Message(TurnText.StorageDown)], cancellationToken);
+                }
+
+                TurnLog.StorageUnavailableApologized(logger, conversation.ChannelId, conversation.ConversationId, exception);
+                return TurnResult.Apologized;
+            }
+#pragma warning disable CA1031 // Best effort: the storage failure is logged next, and the channel asks for a retry.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                TurnLog.TurnFailed(logger, turn.Kind, conversation.ChannelId, conversation.ConversationId, e);
+            }
+        }
+
+        TurnLog.StorageUnavailable(logger, conversation.ChannelId, conversation.ConversationId, exception);
+        return TurnResult.NotProcessed;
+    }
+
+    private async ValueTask<bool> VouchedForAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.TeamId is { } team && recruiters.Value.RecruiterTeams.Contains(team, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var rule in _rules)
+        {
+            if (await rule.VouchesForAsync(turn, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsConfiguredRecruiter(Participant sender) =>
+        recruiters.Value.Recruiters.Any(r =>
+            string.Equals(r, sender.Id, StringComparison.OrdinalIgnoreCase) || string.Equals(r, sender.AadObjectId, StringComparison.OrdinalIgnoreCase));
+
+    private async Task RecordAsync(Turn turn, string? key, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await ledger.TryRecordAsync(key, options.Value.DeduplicationWindow, cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            TurnLog.LedgerRecordFailed(logger, turn.DeliveryId, e);
+        }
+    }
+
+    /// <summary>The one ledger key of a delivery, whatever its channel: hashed, so ids of any length or character set fit every ledger backend.</summary>
+    private static string? LedgerKey(Turn turn)
+    {
+        if (turn.DeliveryId is not { Length: > 0 } id)
+        {
+            return null;
+        }
+
+        var c = turn.Conversation;
+        return "turn:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{c.ChannelId}\n{c.ConversationId}\n{c.ThreadId}\n{id}")));
+    }
+}

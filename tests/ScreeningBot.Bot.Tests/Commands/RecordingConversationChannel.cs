@@ -1,0 +1,42 @@
+using ScreeningBot.Bot.Channels;
+using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Scoring;
+using ScreeningBot.Dialogs.Screening;
+
+namespace ScreeningBot.Bot.Tests.Commands;
+
+/// <summary>A channel that handles every address, opens a conversation per candidate id, and records what was sent.</summary>
+internal sealed class RecordingConversationChannel : IConversationChannel
+{
+    public List<(ConversationAddress Address, Reply Reply)> Sent { get; } = [];
+
+    public List<(ConversationAddress Address, Scorecard Scorecard)> Scorecards { get; } = [];
+
+    public string? OpenError { get; set; }
+
+    public Exception? SendFailure { get; set; }
+
+    public bool Handles(ConversationAddress address) => true;
+
+    public Task<CandidateConversation> OpenConversationAsync(Participant candidate, ConversationAddress source, Participant recruiter, CancellationToken cancellationToken) =>
+        Task.FromResult(OpenError is { } error
+            ? CandidateConversation.Failed(error)
+            : CandidateConversation.Opened(new ConversationAddress { ChannelId = source.ChannelId, ConversationId = "dm-" + candidate.Id }, candidate));
+
+    public Task SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        if (SendFailure is { } failure)
+        {
+            throw failure;
+        }
+
+        Sent.AddRange(replies.Select(r => (address, r)));
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> PostScorecardAsync(ConversationAddress address, Scorecard scorecard, CancellationToken cancellationToken)
+    {
+        Scorecards.Add((address, scorecard));
+        return Task.FromResult<string?>("posted-" + Scorecards.Count);
+    }
+}

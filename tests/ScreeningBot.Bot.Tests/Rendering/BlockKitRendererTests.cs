@@ -1,0 +1,214 @@
+using System.Text.Json.Nodes;
+using ScreeningBot.Bot.Rendering;
+using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Scoring;
+using ScreeningBot.Dialogs.Waterfall;
+
+namespace ScreeningBot.Bot.Tests.Rendering;
+
+public sealed class BlockKitRendererTests
+{
+    private static Scorecard Scorecard(Func<Scorecard, Scorecard>? edit = null)
+    {
+        var card = new Scorecard
+        {
+            InterviewId = "iv-abcdefghijklmnopqrst",
+            ProfileId = "backend-senior",
+            ProfileTitle = "Senior Backend Developer",
+            CandidateName = "Jane Doe",
+            Outcome = InterviewStatus.Completed,
+            CompositeScore = 78,
+            Recommendation = Recommendation.Yes,
+            Confidence = 0.72,
+            CoveragePercent = 100,
+            Knockouts = [new KnockoutLine("api-design-years", "Years designing APIs?", "6", true)],
+            Dimensions = [new DimensionLine("technical-depth", "Technical depth", 30, 7.5, "idempotency keys")],
+            Strengths = ["Designs idempotent APIs"],
+            Risks = ["Little Kubernetes"],
+            NotableQuotes = [new Quote("challenging-api", "I introduced idempotency keys on every POST")],
+            SuggestedNextStep = "Invite to the system design interview.",
+            Summary = "Strong API and database depth.",
+            JudgeDescription = "offline rubric judge",
+            StartedAt = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero),
+            CompletedAt = new DateTimeOffset(2026, 11, 23, 9, 40, 0, TimeSpan.Zero),
+            ActiveDuration = TimeSpan.FromMinutes(35),
+        };
+        return edit is null ? card : edit(card);
+    }
+
+    private static Scorecard HugeScorecard()
+    {
+        var paragraph = string.Concat(Enumerable.Repeat("A very long answer about queues, retries & <idempotency>. ", 200));
+        return Scorecard(c => c with
+        {
+            CandidateName = new string('J', 400),
+            Summary = paragraph,
+            Knockouts = [.. Enumerable.Range(1, 30).Select(i => new KnockoutLine($"k{i}", "Question " + paragraph, paragraph, i % 2 == 0))],
+            Dimensions = [.. Enumerable.Range(1, 37).Select(i => new DimensionLine($"d{i}", $"Dimension {i} " + paragraph, 3, i % 10, paragraph))],
+            RequiredSkills = [.. Enumerable.Range(1, 25).Select(i => new SkillLine($"s{i}", "Skill " + paragraph, 6, paragraph))],
+            Competencies = [.. Enumerable.Range(1, 20).Select(i => new CompetencyLine($"c{i}", paragraph, i % 3 == 0, paragraph))],
+            Strengths = [.. Enumerable.Range(1, 40).Select(_ => paragraph)],
+            Risks = [.. Enumerable.Range(1, 40).Select(_ => paragraph)],
+            NotableQuotes = [.. Enumerable.Range(1, 10).Select(i => new Quote($"q{i}", paragraph))],
+            SuggestedNextStep = paragraph,
+            JudgeDescription = paragraph,
+            ReportUrl = "https://bot.example.com/reports/iv-abcdefghijklmnopqrst",
+        });
+    }
+
+    [Fact]
+    public void RenderScorecard_Typical_ShowsVerdictScoresAndQuoteInOneMessage()
+    {
+        var sut = BlockKitRenderer.RenderScorecard(Scorecard());
+
+        var message = Assert.Single(sut);
+        var header = message.Blocks[0]!.AsObject();
+        Assert.Equal("header", (string?)header["type"]);
+        Assert.Contains("Yes · 78/100 · Jane Doe", (string?)header["text"]!["text"], StringComparison.Ordinal);
+        var all = AllText(message.Blocks);
+        Assert.Contains("*Composite score*\n78/100", all, StringComparison.Ordinal);
+        Assert.Contains("Years designing APIs?", all, StringComparison.Ordinal);
+        Assert.Contains("Technical depth", all, StringComparison.Ordinal);
+        Assert.Contains("7.5/10", all, StringComparison.Ordinal);
+        Assert.Contains("Designs idempotent APIs", all, StringComparison.Ordinal);
+        Assert.Contains("Little Kubernetes", all, StringComparison.Ordinal);
+        Assert.Contains("idempotency keys on every POST", all, StringComparison.Ordinal);
+        Assert.StartsWith("Scorecard: Yes · 78/100 · Jane Doe", message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderScorecard_LongContent_EveryMessageWithinBlockKitLimits()
+    {
+        var sut = BlockKitRenderer.RenderScorecard(HugeScorecard());
+
+        Assert.True(sut.Count > 1, "a scorecard this long should continue in a second message");
+        foreach (var message in sut)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(message.Text));
+            Assert.InRange(message.Text.Length, 1, 40_000);
+            Assert.InRange(message.Blocks.Count, 1, BlockKitLimits.BlocksPerMessage);
+            Assert.InRange(BlockKitRenderer.TextLength(message.Blocks), 1, BlockKitLimits.MessageCharacters);
+            foreach (var block in message.Blocks.Select(b => b!.AsObject()))
+            {
+                AssertWithinLimits(block);
+            }
+        }
+
+        Assert.Equal("header", (string?)sut[0].Blocks[0]!["type"]);
+        Assert.Contains("*Composite score*", AllText(sut[0].Blocks), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderScorecard_CandidateTextWithMentions_IsEscaped()
+    {
+        var sut = BlockKitRenderer.RenderScorecard(Scorecard(c => c with
+        {
+            CandidateName = "Jane <!channel>",
+            NotableQuotes = [new Quote("q", "ping <!here> and <@U123|boss> & <https://evil.example|click>")],
+            Strengths = ["<!everyone>"],
+        }));
+
+        var json = string.Join("", sut.Select(m => m.ToJson().ToJsonString()));
+        var texts = sut.SelectMany(m => Strings(m.ToJson())).ToList();
+        Assert.DoesNotContain(texts, t => t.Contains("<!", StringComparison.Ordinal) || t.Contains("<@", StringComparison.Ordinal) || t.Contains("<http", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("&lt;!here&gt;", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("&amp; &lt;https://evil.example|click&gt;", StringComparison.Ordinal));
+        Assert.NotEmpty(json);
+    }
+
+    [Fact]
+    public void RenderReply_WithChoices_RendersMrkdwnAndButtonsTaggedWithTheQuestion()
+    {
+        var reply = new Reply
+        {
+            Text = "**Question 1 of 4.** Do you have <5> years & counting?",
+            Choices = [new Choice("Yes", "yes"), new Choice(new string('N', 100), "no")],
+            Kind = ReplyKind.Prompt,
+            QuestionId = "api-design-years",
+        };
+
+        var sut = BlockKitRenderer.RenderReply(reply);
+
+        var section = sut.Blocks[0]!.AsObject();
+        Assert.Equal("*Question 1 of 4.* Do you have &lt;5&gt; years &amp; counting?", (string?)section["text"]!["text"]);
+        Assert.Equal("prompt|api-design-years", (string?)section["block_id"]);
+        var actions = sut.Blocks[1]!.AsObject();
+        Assert.Equal("actions", (string?)actions["type"]);
+        Assert.Equal("api-design-years", BlockKitRenderer.QuestionIdOf((string?)actions["block_id"]));
+        var buttons = actions["elements"]!.AsArray().Select(b => b!.AsObject()).ToList();
+        Assert.Equal(["yes", "no"], buttons.Select(b => (string?)b["value"]));
+        Assert.All(buttons, b => Assert.InRange(((string?)b["text"]!["text"])!.Length, 1, BlockKitLimits.ButtonText));
+        Assert.Equal("Question 1 of 4. Do you have &lt;5&gt; years &amp; counting?", sut.Text);
+    }
+
+    [Fact]
+    public void RenderReply_TextLongerThanASection_IsSplitAcrossSections()
+    {
+        var text = string.Join("\n\n", Enumerable.Range(1, 10).Select(i => $"Paragraph {i}: " + new string('x', 900)));
+
+        var sut = BlockKitRenderer.RenderReply(Reply.Message(text));
+
+        Assert.True(sut.Blocks.Count >= 3);
+        Assert.All(sut.Blocks, b => Assert.InRange(((string?)b!["text"]!["text"])!.Length, 1, BlockKitLimits.SectionText));
+        Assert.Contains("Paragraph 10", AllText(sut.Blocks), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnsweredBlocks_ReplacesButtonsWithTheChoice()
+    {
+        var prompt = BlockKitRenderer.RenderReply(new Reply { Text = "Ready?", Choices = [new Choice("Yes", "yes"), new Choice("No", "no")], QuestionId = "consent" });
+
+        var sut = BlockKitRenderer.AnsweredBlocks(prompt.Blocks, "Yes <!channel>");
+
+        Assert.DoesNotContain(sut, b => (string?)b!["type"] == "actions");
+        Assert.Equal("Ready?", (string?)sut[0]!["text"]!["text"]);
+        Assert.Equal("You chose: *Yes &lt;!channel&gt;*", (string?)sut[^1]!["elements"]![0]!["text"]);
+    }
+
+    [Theory]
+    [InlineData("answer|consent|0", "consent")]
+    [InlineData("answer||0", "")]
+    [InlineData("prompt|consent", null)]
+    [InlineData(null, null)]
+    public void QuestionIdOf_BlockIds_AreParsed(string? blockId, string? expected)
+    {
+        Assert.Equal(expected, BlockKitRenderer.QuestionIdOf(blockId));
+    }
+
+    private static void AssertWithinLimits(JsonObject block)
+    {
+        var json = block.ToJsonString();
+        switch ((string?)block["type"])
+        {
+            case "header":
+                Assert.InRange(((string?)block["text"]!["text"])!.Length, 1, BlockKitLimits.HeaderText);
+                break;
+            case "section" when block["fields"] is JsonArray fields:
+                Assert.InRange(fields.Count, 1, BlockKitLimits.SectionFields);
+                Assert.All(fields, f => Assert.InRange(((string?)f!["text"])!.Length, 1, BlockKitLimits.FieldText));
+                break;
+            case "section":
+                Assert.InRange(((string?)block["text"]!["text"])!.Length, 1, BlockKitLimits.SectionText);
+                break;
+            case "context":
+                Assert.InRange(block["elements"]!.AsArray().Count, 1, BlockKitLimits.ContextElements);
+                break;
+            case "actions":
+                Assert.InRange(block["elements"]!.AsArray().Count, 1, BlockKitLimits.ActionsElements);
+                break;
+            default:
+                Assert.Fail("unexpected block " + json);
+                break;
+        }
+    }
+
+    private static string AllText(JsonNode? node) => string.Join("\n", Strings(node));
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Strings(p.Value)),
+        JsonArray a => a.SelectMany(Strings),
+        JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        _ => [],
+    };
+}

@@ -1,0 +1,41 @@
+using ScreeningBot.Bot.Rendering;
+using ScreeningBot.Dialogs.Screening;
+using ScreeningBot.Dialogs.Waterfall;
+
+namespace ScreeningBot.Bot.Tests.Rendering;
+
+public sealed class MarkdownReportRendererTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private static TranscriptTurn Turn(long sequence, Speaker speaker, string text, TimeSpan? latency = null) =>
+        new() { InterviewId = "iv-1", Sequence = sequence, Timestamp = At.AddSeconds(sequence * 30), Speaker = speaker, Phase = Phase.CustomQuestions, QuestionId = "q", Text = text, AnswerLatency = latency };
+
+    [Fact]
+    public void Render_IncludesScorecardSectionsAndTheWholeTranscript()
+    {
+        var md = MarkdownReportRenderer.Render(ScorecardFixtures.Typical, [Turn(0, Speaker.Bot, "Tell me about an API."), Turn(1, Speaker.Candidate, "We cut p95 from 2.4 s to 80 ms.", TimeSpan.FromSeconds(95))]);
+
+        Assert.StartsWith("# Screening report: Jane Doe", md, StringComparison.Ordinal);
+        Assert.Contains("| Composite score | 78/100 |", md, StringComparison.Ordinal);
+        Assert.Contains("## Rubric", md, StringComparison.Ordinal);
+        Assert.Contains("| Technical depth | 25% | 7.8/10 |", md, StringComparison.Ordinal);
+        Assert.Contains("09:00:00 **Screener**:", md, StringComparison.Ordinal);
+        Assert.Contains("**Jane Doe** _(answered in 1 minute)_:", md, StringComparison.Ordinal);
+        Assert.Contains("> We cut p95 from 2.4 s to 80 ms.", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_CandidateText_CannotInjectHtmlLinksOrTableCells()
+    {
+        var hostile = "<img src=x onerror=alert(1)> [win](http://evil.example) | col";
+
+        var md = MarkdownReportRenderer.Render(ScorecardFixtures.Huge, [Turn(0, Speaker.Candidate, hostile)]);
+
+        Assert.DoesNotContain("<img", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("[win](", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("[click](", md, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", md, StringComparison.Ordinal);
+    }
+}
