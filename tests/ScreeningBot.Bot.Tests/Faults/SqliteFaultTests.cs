@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using ScreeningBot.Bot.BotFramework;
 using ScreeningBot.Bot.Storage.Sqlite;
 using ScreeningBot.Bot.Tests.Durability;
+using ScreeningBot.Bot.Turns;
 using ScreeningBot.Testing;
 using ScreeningBot.Testing.BotFramework;
 using ScreeningBot.Testing.Storage;
@@ -125,7 +126,7 @@ public sealed class SqliteFaultTests : IAsyncLifetime
         {
             using var refused = await bot.PostAsync(answer);
             Assert.True(refused.StatusCode == HttpStatusCode.ServiceUnavailable, $"expectReplies during the fault: {(int)refused.StatusCode} {await refused.Content.ReadAsStringAsync()}\n{bot.Output()}");
-            Assert.Equal(TimeSpan.FromSeconds(ActivityProcessor.RetryAfterSeconds), refused.Headers.RetryAfter?.Delta);
+            Assert.Equal(TimeSpan.FromSeconds(BotFrameworkAdapter.RetryAfterSeconds), refused.Headers.RetryAfter?.Delta);
         }
 
         var typedAt = Stopwatch.GetTimestamp();
@@ -140,7 +141,7 @@ public sealed class SqliteFaultTests : IAsyncLifetime
             $"the request to send the answer again (bot output:\n{bot.Output()})");
         var said = sent.Where(x => x.ConversationId == driver.Conversation && x.ActivityType == "message").Skip(messagesBefore).ToList();
         var waited = Stopwatch.GetElapsedTime(typedAt);
-        Assert.Equal([BotFrameworkText.TryAgain], said.Select(x => x.Text));
+        Assert.Equal([TurnText.StorageDown], said.Select(x => x.Text));
 
         // The bot's warning names the cause, so an operator reading the log knows what to fix.
         await bot.WaitForOutputAsync(cause, TimeSpan.FromSeconds(30));

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ScreeningBot.Bot.BotFramework;
 using ScreeningBot.Bot.Tests.Durability;
 using ScreeningBot.Bot.Tests.Storage;
+using ScreeningBot.Bot.Turns;
 using ScreeningBot.Testing;
 using ScreeningBot.Testing.BotFramework;
 using ScreeningBot.Testing.OpenAi;
@@ -67,7 +67,7 @@ public sealed class TableFaultTests(AzuriteFixture azurite) : IAsyncLifetime
             _proxy.Inject(StorageFaultKind.Refuse, _ => true, HttpStatusCode.InternalServerError, times: 1);
             var messagesBefore = Messages(driver);
             await driver.AnswerAsync(bot);
-            Assert.DoesNotContain(_connector.Activities.Where(x => x.ConversationId == driver.Conversation).Skip(messagesBefore), x => x.Text == BotFrameworkText.TryAgain);
+            Assert.DoesNotContain(_connector.Activities.Where(x => x.ConversationId == driver.Conversation).Skip(messagesBefore), x => x.Text == TurnText.StorageDown);
         }
 
         Assert.Equal(6, _proxy.Requests.Count(r => r.Fault == StorageFaultKind.Refuse));
@@ -182,7 +182,7 @@ public sealed class TableFaultTests(AzuriteFixture azurite) : IAsyncLifetime
             r => r.Count(x => x.ConversationId == driver.Conversation && x.ActivityType == "message") > messagesBefore,
             TimeSpan.FromSeconds(60),
             "the request to send the answer again");
-        Assert.Equal([BotFrameworkText.TryAgain], sent.Where(x => x.ConversationId == driver.Conversation && x.ActivityType == "message").Skip(messagesBefore).Select(x => x.Text));
+        Assert.Equal([TurnText.StorageDown], sent.Where(x => x.ConversationId == driver.Conversation && x.ActivityType == "message").Skip(messagesBefore).Select(x => x.Text));
         return (answer, text);
     }
 
