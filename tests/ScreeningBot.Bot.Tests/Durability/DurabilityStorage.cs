@@ -110,6 +110,19 @@ internal sealed class DurabilityStorage : IAsyncDisposable
         return await Backend.Transcripts.ReadAsync(interview.Id, CancellationToken.None);
     }
 
+    /// <summary>
+    /// Every answer <paramref name="driver"/>'s candidate gave is in the stored transcript once, in order, and the
+    /// interview's sequence counter matches the transcript: nothing half-written.
+    /// </summary>
+    public async Task AssertConsistentAsync(InterviewDriver driver)
+    {
+        ArgumentNullException.ThrowIfNull(driver);
+        var interview = await InterviewOfAsync(driver.Candidate);
+        var transcript = await TranscriptOfAsync(driver.Candidate);
+        driver.AssertTranscript(transcript);
+        Assert.Equal(interview.State.NextTranscriptSequence, transcript.Count);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _backend?.Dispose();

@@ -80,7 +80,7 @@ public sealed partial class LlmFaultTests(ITestOutputHelper output) : IAsyncLife
         output.WriteLine($"{all.Length} turns: median {all[all.Length / 2].TotalMilliseconds:0} ms, slowest {all[^1].TotalMilliseconds:0} ms (bound {bound.TotalMilliseconds:0} ms)");
         Assert.True(all[^1] < bound, $"a candidate waited {all[^1].TotalSeconds:0.0} s for the next question; the judge may take {TimeoutSeconds} s. Bot output:\n{bot.Output()}");
 
-        var posted = await _connector.WaitForAsync(r => drivers.All(d => Scorecard(r, d) is not null), TimeSpan.FromSeconds(120), "sixteen scorecards");
+        var posted = await _connector.WaitForAsync(r => drivers.All(d => d.ScorecardsIn(r).Count > 0), TimeSpan.FromSeconds(120), "sixteen scorecards");
         var reasons = new List<string>();
         foreach (var driver in drivers)
         {
@@ -92,7 +92,7 @@ public sealed partial class LlmFaultTests(ITestOutputHelper output) : IAsyncLife
             reasons.AddRange(judged.Select(j => j.FallbackReason!));
 
             // The recruiter sees how many answers the rubric judge scored instead, on the card itself.
-            var card = Scorecard(posted, driver)!.Card!.ToJsonString();
+            var card = driver.ScorecardsIn(posted)[^1].Card!.ToJsonString();
             Assert.True(
                 card.Contains($"LLM judge; {judged.Length} of {judged.Length} answers fell back to the offline rubric judge", StringComparison.Ordinal),
                 $"{driver.Candidate.Name}'s scorecard does not count {judged.Length} fallbacks: {card}");
@@ -115,9 +115,6 @@ public sealed partial class LlmFaultTests(ITestOutputHelper output) : IAsyncLife
 
         return latencies;
     }
-
-    private static RecordedRequest? Scorecard(IEnumerable<RecordedRequest> requests, InterviewDriver driver) =>
-        requests.LastOrDefault(r => r.Operation == "createConversation" && r.Card is not null && r.Text?.Contains(driver.Candidate.Name, StringComparison.Ordinal) == true);
 
     /// <summary>
     /// Judgments: the fault of the question (assigned in the order questions first arrive, so all four occur). Narratives:

@@ -156,14 +156,14 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
             IReadOnlyList<RecordedRequest> posted;
             try
             {
-                posted = await _connector.WaitForAsync(r => finishing.All(d => Scorecards(r, d) >= 1), TimeSpan.FromSeconds(60), "both scorecards from bot 2");
+                posted = await _connector.WaitForAsync(r => finishing.All(d => d.ScorecardsIn(r).Count >= 1), TimeSpan.FromSeconds(60), "both scorecards from bot 2");
             }
             catch (TimeoutException e)
             {
                 throw new TimeoutException($"{e.Message}\nbot 2's output:\n{second.Output()}", e);
             }
 
-            Assert.All(finishing, d => Assert.Equal(1, Scorecards(posted, d)));
+            Assert.All(finishing, d => Assert.Single(d.ScorecardsIn(posted)));
 
             foreach (var driver in carryingOn)
             {
@@ -178,13 +178,10 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
         // Nothing was lost or taken twice, and no job is left to post a second scorecard.
         foreach (var driver in everyone)
         {
-            var interview = await _storage.InterviewOfAsync(driver.Candidate);
-            var transcript = await _storage.TranscriptOfAsync(driver.Candidate);
-            driver.AssertTranscript(transcript);
-            Assert.Equal(interview.State.NextTranscriptSequence, transcript.Count);
+            await _storage.AssertConsistentAsync(driver);
         }
 
-        Assert.All(finishing, d => Assert.Equal(1, Scorecards(_connector.Requests, d)));
+        Assert.All(finishing, d => Assert.Single(d.ScorecardsIn(_connector.Requests)));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM jobs;") + await CountAsync("SELECT count(*) FROM poison_jobs;"));
     }
 
@@ -195,9 +192,6 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>The prompts sent to <paramref name="driver"/>'s conversation through the connector, in order.</summary>
     private static List<RecordedRequest> Prompts(IEnumerable<RecordedRequest> requests, InterviewDriver driver) =>
         [.. requests.Where(r => r.Operation is "send" or "reply" && r.ConversationId == driver.Conversation && r.InputHint is "expectingInput" or "ignoringInput")];
-
-    private static int Scorecards(IEnumerable<RecordedRequest> requests, InterviewDriver driver) =>
-        requests.Count(r => r.Operation == "createConversation" && r.Card is not null && r.Text?.Contains(driver.Candidate.Name, StringComparison.Ordinal) == true);
 
     private static async Task FinishAsync(BotProcess bot, InterviewDriver driver)
     {

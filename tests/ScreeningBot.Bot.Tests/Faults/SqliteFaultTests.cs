@@ -1,10 +1,6 @@
-using System.Diagnostics;
-using System.Net;
 using Microsoft.Data.Sqlite;
-using ScreeningBot.Bot.BotFramework;
 using ScreeningBot.Bot.Storage.Sqlite;
 using ScreeningBot.Bot.Tests.Durability;
-using ScreeningBot.Bot.Turns;
 using ScreeningBot.Testing;
 using ScreeningBot.Testing.BotFramework;
 using ScreeningBot.Testing.Storage;
@@ -42,21 +38,23 @@ public sealed class SqliteFaultTests : IAsyncLifetime
         await StartAndAnswerAsync(bot, driver);
         var pending = InterviewDriver.View(driver.Prompt);
 
-        Retry retry;
+        RefusedAnswer retry;
         await using (var other = new SqliteConnection($"Data Source={storage.SqlitePath};Pooling=False"))
         {
             // Another process (this test) takes the write lock and keeps it: the bot's write waits its busy timeout, then gives up.
             await other.OpenAsync();
             await using var transaction = other.BeginTransaction(deferred: false);
-            retry = await AssertAskedToRetryAsync(bot, driver, expectReplies: false, "the database stayed locked by another writer");
+            retry = await driver.AssertAskedToResendAsync(bot, expectReplies: false);
         }
+
+        await AssertCauseLoggedAsync(bot, "the database stayed locked by another writer");
 
         // The candidate hears back after the busy timeout, not after a much longer wait of its own (a generous bound for a loaded machine).
         var bound = TimeSpan.FromMilliseconds(SqliteDatabase.BusyTimeoutMilliseconds) + TimeSpan.FromSeconds(10);
         Assert.True(retry.Waited < bound, $"the request to send the answer again came after {retry.Waited.TotalSeconds:0.0} s; expected under {bound.TotalSeconds} s");
 
         await AssertContinuesAsync(bot, driver, retry, pending);
-        await AssertConsistentAsync(storage, driver);
+        await storage.AssertConsistentAsync(driver);
     }
 
     [TmpfsFact]
@@ -72,11 +70,12 @@ public sealed class SqliteFaultTests : IAsyncLifetime
         // An empty write-ahead log (as after a restart), so the next commit must grow a file on the full disk.
         await TruncateWriteAheadLogAsync(storage.SqlitePath);
         await disk.FillAsync();
-        var retry = await AssertAskedToRetryAsync(bot, driver, expectReplies: true, "the disk is full");
+        var retry = await driver.AssertAskedToResendAsync(bot, expectReplies: true);
+        await AssertCauseLoggedAsync(bot, "the disk is full");
         disk.FreeSpace();
 
         await AssertContinuesAsync(bot, driver, retry, pending);
-        await AssertConsistentAsync(storage, driver);
+        await storage.AssertConsistentAsync(driver);
     }
 
     [TmpfsFact]
@@ -97,11 +96,12 @@ public sealed class SqliteFaultTests : IAsyncLifetime
         // The volume comes back read-only (a mount option, a full-disk protection, a restored backup): the bot starts on it.
         await disk.RemountAsync(readOnly: true);
         await using var second = await BotProcess.StartAsync("bot 2 (read-only volume)", storage.BotSettings);
-        var retry = await AssertAskedToRetryAsync(second, driver, expectReplies: true, "read-only");
+        var retry = await driver.AssertAskedToResendAsync(second, expectReplies: true);
+        await AssertCauseLoggedAsync(second, "read-only");
         await disk.RemountAsync(readOnly: false);
 
         await AssertContinuesAsync(second, driver, retry, pending);
-        await AssertConsistentAsync(storage, driver);
+        await storage.AssertConsistentAsync(driver);
     }
 
     private static async Task StartAndAnswerAsync(BotProcess bot, InterviewDriver driver)
@@ -113,43 +113,11 @@ public sealed class SqliteFaultTests : IAsyncLifetime
         }
     }
 
-    /// <summary>
-    /// The candidate answers while storage fails: an expectReplies delivery gets 503 with Retry-After (the channel
-    /// retries), and the same answer typed in Teams gets exactly one message, the request to send it again. Returns the
-    /// expectReplies activity, to be delivered again once the fault clears.
-    /// </summary>
-    private async Task<Retry> AssertAskedToRetryAsync(BotProcess bot, InterviewDriver driver, bool expectReplies, string cause)
-    {
-        var messagesBefore = Messages(driver);
-        var (answer, text) = driver.NextAnswer();
-        if (expectReplies)
-        {
-            using var refused = await bot.PostAsync(answer);
-            Assert.True(refused.StatusCode == HttpStatusCode.ServiceUnavailable, $"expectReplies during the fault: {(int)refused.StatusCode} {await refused.Content.ReadAsStringAsync()}\n{bot.Output()}");
-            Assert.Equal(TimeSpan.FromSeconds(BotFrameworkAdapter.RetryAfterSeconds), refused.Headers.RetryAfter?.Delta);
-        }
-
-        var typedAt = Stopwatch.GetTimestamp();
-        using (var typed = await bot.PostAsync(driver.Activities.PersonalMessage(driver.Candidate, text)))
-        {
-            Assert.Equal(HttpStatusCode.OK, typed.StatusCode);
-        }
-
-        var sent = await _connector.WaitForAsync(
-            r => r.Count(x => x.ConversationId == driver.Conversation && x.ActivityType == "message") > messagesBefore,
-            TimeSpan.FromSeconds(60),
-            $"the request to send the answer again (bot output:\n{bot.Output()})");
-        var said = sent.Where(x => x.ConversationId == driver.Conversation && x.ActivityType == "message").Skip(messagesBefore).ToList();
-        var waited = Stopwatch.GetElapsedTime(typedAt);
-        Assert.Equal([TurnText.StorageDown], said.Select(x => x.Text));
-
-        // The bot's warning names the cause, so an operator reading the log knows what to fix.
-        await bot.WaitForOutputAsync(cause, TimeSpan.FromSeconds(30));
-        return new Retry(answer, text, waited);
-    }
+    /// <summary>The bot's warning names the cause, so an operator reading the log knows what to fix.</summary>
+    private static Task AssertCauseLoggedAsync(BotProcess bot, string cause) => bot.WaitForOutputAsync(cause, TimeSpan.FromSeconds(30));
 
     /// <summary>The fault has cleared: the channel's retry is taken as the answer to the pending question, and the interview goes on.</summary>
-    private static async Task AssertContinuesAsync(BotProcess bot, InterviewDriver driver, Retry retry, string pending)
+    private static async Task AssertContinuesAsync(BotProcess bot, InterviewDriver driver, RefusedAnswer retry, string pending)
     {
         var replies = await driver.SendAsync(bot, retry.Activity);
         driver.Took(retry.Text);
@@ -162,20 +130,6 @@ public sealed class SqliteFaultTests : IAsyncLifetime
 
         Assert.False(bot.HasExited);
     }
-
-    /// <summary>Every answer taken is in the transcript once, in order, and the interview's sequence counter matches it: nothing half-written.</summary>
-    private static async Task AssertConsistentAsync(DurabilityStorage storage, InterviewDriver driver)
-    {
-        var interview = await storage.InterviewOfAsync(driver.Candidate);
-        var transcript = await storage.TranscriptOfAsync(driver.Candidate);
-        driver.AssertTranscript(transcript);
-        Assert.Equal(interview.State.NextTranscriptSequence, transcript.Count);
-    }
-
-    private int Messages(InterviewDriver driver) => _connector.Activities.Count(x => x.ConversationId == driver.Conversation && x.ActivityType == "message");
-
-    /// <summary>The answer refused during a fault (to deliver again), its text, and how long the candidate waited to hear back.</summary>
-    private sealed record Retry(System.Text.Json.Nodes.JsonObject Activity, string Text, TimeSpan Waited);
 
     private static async Task TruncateWriteAheadLogAsync(string path)
     {

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using ScreeningBot.Bot.Tests.Durability;
 using ScreeningBot.Bot.Tests.Storage;
-using ScreeningBot.Bot.Turns;
 using ScreeningBot.Testing;
 using ScreeningBot.Testing.BotFramework;
 using ScreeningBot.Testing.OpenAi;
@@ -65,9 +63,9 @@ public sealed class TableFaultTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             _proxy.Inject(StorageFaultKind.Refuse, _ => true, HttpStatusCode.ServiceUnavailable, times: 1);
             _proxy.Inject(StorageFaultKind.Refuse, _ => true, HttpStatusCode.InternalServerError, times: 1);
-            var messagesBefore = Messages(driver);
+            var messagesBefore = driver.MessagesSent;
             await driver.AnswerAsync(bot);
-            Assert.DoesNotContain(_connector.Activities.Where(x => x.ConversationId == driver.Conversation).Skip(messagesBefore), x => x.Text == TurnText.StorageDown);
+            Assert.Equal(messagesBefore, driver.MessagesSent);
         }
 
         Assert.Equal(6, _proxy.Requests.Count(r => r.Fault == StorageFaultKind.Refuse));
@@ -75,15 +73,15 @@ public sealed class TableFaultTests(AzuriteFixture azurite) : IAsyncLifetime
         // Sustained: every request refused until the storage recovers.
         var pending = InterviewDriver.View(driver.Prompt);
         _proxy.Inject(StorageFaultKind.Refuse, _ => true, HttpStatusCode.ServiceUnavailable);
-        var (answer, text) = await AssertAskedToRetryAsync(bot, driver);
+        var retry = await driver.AssertAskedToResendAsync(bot, expectReplies: true);
         _proxy.Clear();
 
-        var replies = await driver.SendAsync(bot, answer);
-        driver.Took(text);
+        var replies = await driver.SendAsync(bot, retry.Activity);
+        driver.Took(retry.Text);
         Assert.NotEmpty(replies);
         Assert.NotEqual(pending, InterviewDriver.View(driver.Prompt));
         await driver.AnswerAsync(bot);
-        await AssertConsistentAsync(driver);
+        await _storage.AssertConsistentAsync(driver);
     }
 
     [Fact]
@@ -117,7 +115,7 @@ public sealed class TableFaultTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await driver.AnswerAsync(bot);
         Assert.Equal(2, _proxy.Requests.Count(r => r.Fault == StorageFaultKind.LoseResponse && r.ServiceStatus is >= 200 and < 300));
-        await AssertConsistentAsync(driver);
+        await _storage.AssertConsistentAsync(driver);
     }
 
     [Fact]
@@ -146,53 +144,17 @@ public sealed class TableFaultTests(AzuriteFixture azurite) : IAsyncLifetime
         // Each process takes one copy (a worker runs one job at a time), and both hold at the narrative until released together.
         await llm.WaitForRequestsAsync(r => r.IsNarrative, 2).WaitAsync(TimeSpan.FromSeconds(60));
         narratives.SetResult();
-        await _connector.WaitForAsync(r => Scorecards(r, driver) >= 1, TimeSpan.FromSeconds(60), "the scorecard");
+        await _connector.WaitForAsync(r => driver.ScorecardsIn(r).Count >= 1, TimeSpan.FromSeconds(60), "the scorecard");
 
         // The other copy either posts a second scorecard (the fault) or steps back for a later try that finds it posted.
         var outcome = await Task.WhenAny(
-            _connector.WaitForAsync(r => Scorecards(r, driver) >= 2, TimeSpan.FromSeconds(60), "a second scorecard"),
+            _connector.WaitForAsync(r => driver.ScorecardsIn(r).Count >= 2, TimeSpan.FromSeconds(60), "a second scorecard"),
             a.WaitForOutputAsync(StoodBack, TimeSpan.FromSeconds(60)),
             b.WaitForOutputAsync(StoodBack, TimeSpan.FromSeconds(60)));
         await outcome;
-        Assert.Equal(1, Scorecards(_connector.Requests, driver));
+        Assert.Single(driver.ScorecardsIn(_connector.Requests));
     }
-
-    private static int Scorecards(IEnumerable<RecordedRequest> requests, InterviewDriver driver) =>
-        requests.Count(r => r.Operation == "createConversation" && r.Card is not null && r.Text?.Contains(driver.Candidate.Name, StringComparison.Ordinal) == true);
 
     private static bool IsEntity(StorageRequest request, string table) =>
         request.Service == StorageService.Table && request.Path.Contains(table + "(", StringComparison.Ordinal);
-
-    /// <summary>An expectReplies delivery gets 503 with Retry-After, and the same answer typed gets exactly one message: the request to send it again.</summary>
-    private async Task<(JsonObject Activity, string Text)> AssertAskedToRetryAsync(BotProcess bot, InterviewDriver driver)
-    {
-        var messagesBefore = Messages(driver);
-        var (answer, text) = driver.NextAnswer();
-        using (var refused = await bot.PostAsync(answer))
-        {
-            Assert.True(refused.StatusCode == HttpStatusCode.ServiceUnavailable, $"expectReplies while throttled: {(int)refused.StatusCode} {await refused.Content.ReadAsStringAsync()}\n{bot.Output()}");
-        }
-
-        using (var typed = await bot.PostAsync(driver.Activities.PersonalMessage(driver.Candidate, text)))
-        {
-            Assert.Equal(HttpStatusCode.OK, typed.StatusCode);
-        }
-
-        var sent = await _connector.WaitForAsync(
-            r => r.Count(x => x.ConversationId == driver.Conversation && x.ActivityType == "message") > messagesBefore,
-            TimeSpan.FromSeconds(60),
-            "the request to send the answer again");
-        Assert.Equal([TurnText.StorageDown], sent.Where(x => x.ConversationId == driver.Conversation && x.ActivityType == "message").Skip(messagesBefore).Select(x => x.Text));
-        return (answer, text);
-    }
-
-    private async Task AssertConsistentAsync(InterviewDriver driver)
-    {
-        var interview = await _storage.InterviewOfAsync(driver.Candidate);
-        var transcript = await _storage.TranscriptOfAsync(driver.Candidate);
-        driver.AssertTranscript(transcript);
-        Assert.Equal(interview.State.NextTranscriptSequence, transcript.Count);
-    }
-
-    private int Messages(InterviewDriver driver) => _connector.Activities.Count(x => x.ConversationId == driver.Conversation && x.ActivityType == "message");
 }
