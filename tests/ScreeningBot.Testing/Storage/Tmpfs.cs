@@ -4,8 +4,9 @@ using System.Globalization;
 namespace ScreeningBot.Testing.Storage;
 
 /// <summary>
-/// A small tmpfs the test mounts for itself (Linux; as root, or through passwordless <c>sudo -n</c>), to give a bot's
-/// SQLite file a disk that can really fill up (<see cref="FillAsync"/>: ENOSPC, as on a full volume) or turn
+/// A small tmpfs the test mounts for itself (Linux; as root, through passwordless <c>sudo -n</c>, or as the root of a user
+/// namespace of its own, <c>unshare --user --map-root-user --mount</c>, which .ci/run uses when it is neither), to give a
+/// bot's SQLite file a disk that can really fill up (<see cref="FillAsync"/>: ENOSPC, as on a full volume) or turn
 /// read-only (<see cref="RemountAsync"/>: EROFS, as on a volume mounted read-only), and recover (<see cref="FreeSpace"/>,
 /// remount read-write). Dispose unmounts it (lazily, in case a killed process still holds a file) and removes the folder.
 /// </summary>
@@ -24,6 +25,7 @@ public sealed class Tmpfs : IAsyncDisposable
     }
 
     /// <summary>Why no tmpfs can be mounted here (not Linux, neither root nor passwordless sudo), or null when one can.</summary>
+    /// <remarks>Inside <c>unshare --user --map-root-user --mount</c> the process is root of its namespace, so it can.</remarks>
     public static string? Unavailable => LazyUnavailable.Value;
 
     /// <summary>The mounted folder.</summary>
@@ -84,8 +86,11 @@ public sealed class Tmpfs : IAsyncDisposable
     /// <summary>Deletes the filler file: the disk has room again.</summary>
     public void FreeSpace() => File.Delete(_filler);
 
-    /// <summary>Remounts the tmpfs read-only or read-write. Read-only fails (EBUSY) while a process holds a file open for writing.</summary>
-    public Task RemountAsync(bool readOnly) => RunAsync("mount", "-o", readOnly ? "remount,ro" : "remount,rw", Path);
+    /// <summary>
+    /// Makes the mount read-only or read-write again (the mount's own flag, which a user namespace may change, unlike the
+    /// tmpfs's). Read-only fails (EBUSY) while a process holds a file open for writing.
+    /// </summary>
+    public Task RemountAsync(bool readOnly) => RunAsync("mount", "-o", readOnly ? "remount,bind,ro" : "remount,bind,rw", Path);
 
     public async ValueTask DisposeAsync()
     {
@@ -123,7 +128,8 @@ public sealed class Tmpfs : IAsyncDisposable
             // No sudo at all.
         }
 
-        return "Mounting a tmpfs needs root or passwordless sudo (run the tests as root, as in the CI container, or allow `sudo -n mount`/`umount`).";
+        return "Mounting a tmpfs needs root or passwordless sudo: run the tests as root, allow `sudo -n mount`/`umount`, or run them "
+            + "inside a user namespace of your own, `unshare --user --map-root-user --mount dotnet test ScreeningBot.sln` (as .ci/run does).";
     }
 
     private static string Id(string flag)
