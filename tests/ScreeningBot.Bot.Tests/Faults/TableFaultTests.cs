@@ -119,6 +119,58 @@ public sealed class TableFaultTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transcript_BatchRefusedAfterTheTurnWasSaved_CandidateGetsTheNextQuestionAndTheNextTurnWritesTheLines()
+    {
+        await using var bot = await BotProcess.StartAsync("bot", _storage.BotSettings);
+        var driver = new InterviewDriver(_connector);
+        await driver.StartAsync(bot);
+        await driver.AnswerAsync(bot);
+
+        // Half a turn: the interview's new state (the commit point) is saved, then the entity-group transaction with the
+        // turn's transcript lines is refused, the storage client's retries included.
+        var pending = InterviewDriver.View(driver.Prompt);
+        var messagesBefore = driver.MessagesSent;
+        _proxy.Inject(StorageFaultKind.Refuse, IsBatch, HttpStatusCode.ServiceUnavailable);
+        await driver.AnswerAsync(bot);
+        Assert.NotEqual(pending, InterviewDriver.View(driver.Prompt));
+        Assert.Equal(messagesBefore, driver.MessagesSent);
+        await bot.WaitForOutputAsync("could not flush", TimeSpan.FromSeconds(30));
+        Assert.Contains(_proxy.Requests, r => r.Fault == StorageFaultKind.Refuse && IsBatch(r));
+        _proxy.Clear();
+
+        // The next turn writes the lines the saved state still carries, then its own.
+        await driver.AnswerAsync(bot);
+        await _storage.AssertConsistentAsync(driver);
+    }
+
+    [Fact]
+    public async Task ScoringJob_QueueThrottled_TheRetriesAbsorbItAndTheScorecardPostsOnce()
+    {
+        await using var bot = await BotProcess.StartAsync("bot", _storage.BotSettings);
+        var driver = new InterviewDriver(_connector);
+
+        // The worker's polls are refused (503, then 500), and so is the first try to enqueue the job at the last answer.
+        _proxy.Inject(StorageFaultKind.Refuse, r => IsMessages(r, "GET"), HttpStatusCode.ServiceUnavailable, times: 2);
+        _proxy.Inject(StorageFaultKind.Refuse, r => IsMessages(r, "GET"), HttpStatusCode.InternalServerError, times: 1);
+        _proxy.Inject(StorageFaultKind.Refuse, r => IsMessages(r, "POST"), HttpStatusCode.ServiceUnavailable, times: 2);
+        await driver.StartAsync(bot);
+        for (var turn = 1; !driver.Ended; turn++)
+        {
+            Assert.True(turn <= 80, "the interview did not end within 80 turns");
+            await driver.AnswerAsync(bot);
+        }
+
+        await _connector.WaitForAsync(r => driver.ScorecardsIn(r).Count >= 1, TimeSpan.FromSeconds(60), $"the scorecard (bot output:\n{bot.Output()})");
+        Assert.Equal(3, _proxy.Requests.Count(r => r.Fault == StorageFaultKind.Refuse && IsMessages(r, "GET")));
+        Assert.Equal(2, _proxy.Requests.Count(r => r.Fault == StorageFaultKind.Refuse && IsMessages(r, "POST")));
+
+        // One job was enqueued, so one scorecard, and it is gone from the queue once posted.
+        Assert.Single(_proxy.Requests, r => IsMessages(r, "POST") && r.Status == 201);
+        Assert.Single(driver.ScorecardsIn(_connector.Requests));
+        await _proxy.WaitForAsync(r => r.Any(x => x.Service == StorageService.Queue && x.Method == "DELETE" && x.Status == 204), TimeSpan.FromSeconds(30), "the job deleted from the queue");
+    }
+
+    [Fact]
     public async Task ScoringJob_EnqueuedTwiceAndTakenByTwoProcessesAtOnce_ScorecardPostedOnce()
     {
         await using var llm = await OpenAiTestServer.StartAsync();
@@ -154,6 +206,12 @@ public sealed class TableFaultTests(AzuriteFixture azurite) : IAsyncLifetime
         await outcome;
         Assert.Single(driver.ScorecardsIn(_connector.Requests));
     }
+
+    private static bool IsBatch(StorageRequest request) =>
+        request.Service == StorageService.Table && request.Method == "POST" && request.Path.EndsWith("/$batch", StringComparison.Ordinal);
+
+    private static bool IsMessages(StorageRequest request, string method) =>
+        request.Service == StorageService.Queue && request.Method == method && request.Path.EndsWith("/messages", StringComparison.Ordinal);
 
     private static bool IsEntity(StorageRequest request, string table) =>
         request.Service == StorageService.Table && request.Path.Contains(table + "(", StringComparison.Ordinal);
