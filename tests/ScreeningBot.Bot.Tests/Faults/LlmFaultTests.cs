@@ -30,43 +30,31 @@ public sealed partial class LlmFaultTests(ITestOutputHelper output) : IAsyncLife
     private static readonly string[] Faults = [LlmCall.RateLimited, LlmCall.Timeout, LlmCall.ContentFilter, LlmCall.InvalidOutput];
 
     private readonly Dictionary<string, string> _faultByQuestion = new(StringComparer.Ordinal);
-    private DurabilityStorage _storage = null!;
-    private FakeBotConnector _connector = null!;
-    private OpenAiTestServer _llm = null!;
+    private JudgedBotRig _rig = null!;
 
-    public async Task InitializeAsync()
-    {
-        _storage = DurabilityStorage.OnSqlite();
-        _connector = await FakeBotConnector.StartAsync(useHttps: false);
-        _llm = await OpenAiTestServer.StartAsync();
-        _llm.Responder = Reply;
-    }
+    private DurabilityStorage Storage => _rig.Storage;
+
+    private FakeBotConnector Connector => _rig.Connector;
+
+    private OpenAiTestServer Llm => _rig.Llm;
+
+    public async Task InitializeAsync() => _rig = await JudgedBotRig.StartAsync(Reply);
 
     public async Task DisposeAsync()
     {
-        // Null when InitializeAsync failed part way.
-        if (_llm is not null)
+        // Null when InitializeAsync failed.
+        if (_rig is not null)
         {
-            await _llm.DisposeAsync();
-        }
-
-        if (_connector is not null)
-        {
-            await _connector.DisposeAsync();
-        }
-
-        if (_storage is not null)
-        {
-            await _storage.DisposeAsync();
+            await _rig.DisposeAsync();
         }
     }
 
     [Fact]
     public async Task Interviews_LlmFailingEveryWay_NoTurnWaitsPastTheJudgeTimeoutAndEveryScorecardCountsTheFallbacks()
     {
-        var settings = _storage.BotSettingsWith(_llm.JudgeSettings(TimeoutSeconds));
-        var activities = new TeamsActivities(_connector.ServiceUrl, "screener-durability");
-        var drivers = Enumerable.Range(1, Candidates).Select(i => new InterviewDriver(_connector, $"Candidate {i:D2}", activities)).ToArray();
+        var settings = Storage.BotSettingsWith(Llm.JudgeSettings(TimeoutSeconds));
+        var activities = new TeamsActivities(Connector.ServiceUrl, "screener-durability");
+        var drivers = Enumerable.Range(1, Candidates).Select(i => new InterviewDriver(Connector, $"Candidate {i:D2}", activities)).ToArray();
         await using var bot = await BotProcess.StartAsync("bot", settings);
         foreach (var driver in drivers)
         {
@@ -80,11 +68,11 @@ public sealed partial class LlmFaultTests(ITestOutputHelper output) : IAsyncLife
         output.WriteLine($"{all.Length} turns: median {all[all.Length / 2].TotalMilliseconds:0} ms, slowest {all[^1].TotalMilliseconds:0} ms (bound {bound.TotalMilliseconds:0} ms)");
         Assert.True(all[^1] < bound, $"a candidate waited {all[^1].TotalSeconds:0.0} s for the next question; the judge may take {TimeoutSeconds} s. Bot output:\n{bot.Output()}");
 
-        var posted = await _connector.WaitForAsync(r => drivers.All(d => d.ScorecardsIn(r).Count > 0), TimeSpan.FromSeconds(120), "sixteen scorecards");
+        var posted = await Connector.WaitForAsync(r => drivers.All(d => d.ScorecardsIn(r).Count > 0), TimeSpan.FromSeconds(120), "sixteen scorecards");
         var reasons = new List<string>();
         foreach (var driver in drivers)
         {
-            var interview = await _storage.InterviewOfAsync(driver.Candidate);
+            var interview = await Storage.InterviewOfAsync(driver.Candidate);
             Assert.Equal(InterviewStatus.Completed, interview.State.Status);
             var judged = interview.State.Answers.Where(a => !a.Skipped).Select(a => a.Judgment).ToArray();
             Assert.NotEmpty(judged);

@@ -25,36 +25,24 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
     // (200 at once, the turn goes on in the background and replies through the connector).
     private const int Inline = Answering / 2;
 
-    private DurabilityStorage _storage = null!;
-    private FakeBotConnector _connector = null!;
-    private OpenAiTestServer _llm = null!;
+    private JudgedBotRig _rig = null!;
     private volatile Task? _judgments;
     private volatile Task? _narratives;
 
-    public async Task InitializeAsync()
-    {
-        _storage = DurabilityStorage.OnSqlite();
-        _connector = await FakeBotConnector.StartAsync(useHttps: false);
-        _llm = await OpenAiTestServer.StartAsync();
-        _llm.Responder = Reply;
-    }
+    private DurabilityStorage Storage => _rig.Storage;
+
+    private FakeBotConnector Connector => _rig.Connector;
+
+    private OpenAiTestServer Llm => _rig.Llm;
+
+    public async Task InitializeAsync() => _rig = await JudgedBotRig.StartAsync(Reply);
 
     public async Task DisposeAsync()
     {
-        // Null when InitializeAsync failed part way.
-        if (_llm is not null)
+        // Null when InitializeAsync failed.
+        if (_rig is not null)
         {
-            await _llm.DisposeAsync();
-        }
-
-        if (_connector is not null)
-        {
-            await _connector.DisposeAsync();
-        }
-
-        if (_storage is not null)
-        {
-            await _storage.DisposeAsync();
+            await _rig.DisposeAsync();
         }
     }
 
@@ -62,10 +50,10 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Sigterm_CandidatesAnsweringAndScoringUnderWay_TurnsFinishJobsSurviveAndTheProcessExitsInTime()
     {
         var settings = Settings();
-        var activities = new TeamsActivities(_connector.ServiceUrl, "screener-durability");
-        var finishing = new[] { new InterviewDriver(_connector, "Farida Osei", activities), new InterviewDriver(_connector, "Tomás Lindqvist", activities) };
-        var answering = Enumerable.Range(0, Answering).Select(i => new InterviewDriver(_connector, $"Candidate {i + 1}", activities)).ToArray();
-        var late = new InterviewDriver(_connector, "Late Candidate", activities);
+        var activities = new TeamsActivities(Connector.ServiceUrl, "screener-durability");
+        var finishing = new[] { new InterviewDriver(Connector, "Farida Osei", activities), new InterviewDriver(Connector, "Tomás Lindqvist", activities) };
+        var answering = Enumerable.Range(0, Answering).Select(i => new InterviewDriver(Connector, $"Candidate {i + 1}", activities)).ToArray();
+        var late = new InterviewDriver(Connector, "Late Candidate", activities);
         InterviewDriver[] everyone = [.. finishing, .. answering, late];
         InterviewDriver[] carryingOn = [.. answering, late];
         var stopWatch = new Stopwatch();
@@ -80,7 +68,7 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
             var narrativeGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _narratives = narrativeGate.Task;
             await Task.WhenAll(finishing.Select(d => FinishAsync(first, d)));
-            await _llm.WaitForRequestsAsync(r => r.IsNarrative, 1).WaitAsync(TimeSpan.FromSeconds(60));
+            await Llm.WaitForRequestsAsync(r => r.IsNarrative, 1).WaitAsync(TimeSpan.FromSeconds(60));
 
             // Four candidates reach a judged question; their answers wait on the judge when SIGTERM arrives, two in open
             // requests, two in turns that go on in the background after their request was answered.
@@ -91,19 +79,19 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
 
             var judgmentGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _judgments = judgmentGate.Task;
-            var judgedBefore = _llm.Requests.Count(r => r.IsJudgment);
+            var judgedBefore = Llm.Requests.Count(r => r.IsJudgment);
             var inFlight = answering[..Inline].Select(d => (Driver: d, Answer: d.NextAnswer())).Select(x => (x.Driver, x.Answer, Response: first.PostAsync(x.Answer.Activity))).ToArray();
             var inBackground = new List<(InterviewDriver Driver, string Text, int Prompts)>();
             foreach (var driver in answering[Inline..])
             {
                 var (_, text) = driver.NextAnswer();
-                var prompts = Prompts(_connector.Requests, driver).Count;
+                var prompts = Prompts(Connector.Requests, driver).Count;
                 using var accepted = await first.PostAsync(driver.Activities.PersonalMessage(driver.Candidate, text));
                 Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
                 inBackground.Add((driver, text, prompts));
             }
 
-            await _llm.WaitForRequestsAsync(r => r.IsJudgment, judgedBefore + Answering).WaitAsync(TimeSpan.FromSeconds(60));
+            await Llm.WaitForRequestsAsync(r => r.IsJudgment, judgedBefore + Answering).WaitAsync(TimeSpan.FromSeconds(60));
 
             stopWatch.Start();
             await first.TerminateAsync();
@@ -131,7 +119,7 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
             stopWatch.Stop();
             foreach (var (driver, text, prompts) in inBackground)
             {
-                var sent = Prompts(_connector.Requests, driver);
+                var sent = Prompts(Connector.Requests, driver);
                 Assert.True(sent.Count > prompts, $"{driver.Candidate.Name}'s turn in the background ended without its next question:\n{first.Output()}");
                 driver.Observe([sent[^1].Activity!.DeepClone()]);
                 driver.Took(text);
@@ -140,8 +128,8 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.True(first.ExitCode == 0, $"bot 1 exited with code {first.ExitCode}:\n{first.Output()}");
             output.WriteLine($"bot 1 exited {stopWatch.Elapsed.TotalSeconds:0.0} s after SIGTERM; the message sent after the stop began was {(lateTaken ? "taken" : "refused")}");
             Assert.True(stopWatch.Elapsed < ShutdownTimeout, $"bot 1 took {stopWatch.Elapsed.TotalSeconds:0.0} s to exit after SIGTERM; the host allows {ShutdownTimeout.TotalSeconds} s. Its output:\n{first.Output()}");
-            Assert.All(_llm.Requests.Where(r => r.IsNarrative), r => Assert.True(r.ClientGaveUp, "the narrative under way was answered before the stop"));
-            Assert.DoesNotContain(_connector.Requests, r => r.Operation == "createConversation" && r.Card is not null);
+            Assert.All(Llm.Requests.Where(r => r.IsNarrative), r => Assert.True(r.ClientGaveUp, "the narrative under way was answered before the stop"));
+            Assert.DoesNotContain(Connector.Requests, r => r.Operation == "createConversation" && r.Card is not null);
 
             _narratives = null;
             await using var second = await BotProcess.StartAsync("bot 2", settings);
@@ -156,7 +144,7 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
             IReadOnlyList<RecordedRequest> posted;
             try
             {
-                posted = await _connector.WaitForAsync(r => finishing.All(d => d.ScorecardsIn(r).Count >= 1), TimeSpan.FromSeconds(60), "both scorecards from bot 2");
+                posted = await Connector.WaitForAsync(r => finishing.All(d => d.ScorecardsIn(r).Count >= 1), TimeSpan.FromSeconds(60), "both scorecards from bot 2");
             }
             catch (TimeoutException e)
             {
@@ -178,10 +166,10 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
         // Nothing was lost or taken twice, and no job is left to post a second scorecard.
         foreach (var driver in everyone)
         {
-            await _storage.AssertConsistentAsync(driver);
+            await Storage.AssertConsistentAsync(driver);
         }
 
-        Assert.All(finishing, d => Assert.Single(d.ScorecardsIn(_connector.Requests)));
+        Assert.All(finishing, d => Assert.Single(d.ScorecardsIn(Connector.Requests)));
         Assert.Equal(0, await CountAsync("SELECT count(*) FROM jobs;") + await CountAsync("SELECT count(*) FROM poison_jobs;"));
     }
 
@@ -235,7 +223,7 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private IReadOnlyDictionary<string, string> Settings() => _storage.BotSettingsWith(new Dictionary<string, string>(_llm.JudgeSettings())
+    private IReadOnlyDictionary<string, string> Settings() => Storage.BotSettingsWith(new Dictionary<string, string>(Llm.JudgeSettings())
     {
         // Normal delivery answers 200 at once, so a turn is under way in the background when SIGTERM arrives.
         ["BotFramework:InlineTurnBudget"] = "00:00:00",
@@ -259,7 +247,7 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task<long> CountAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={_storage.SqlitePath};Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={Storage.SqlitePath};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
