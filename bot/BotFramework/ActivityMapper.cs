@@ -110,7 +110,11 @@ internal static class ActivityMapper
     public static IncomingMessage MessageOf(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return new IncomingMessage(TeamsText.RemoveBotMention(activity), activity.Id, AnswerOf(activity.Value) ?? SlackButtonValueOf(activity.ChannelData));
+        return new IncomingMessage(TeamsText.RemoveBotMention(activity), activity.Id, AnswerOf(activity.Value) ?? SlackButtonValueOf(activity.ChannelData))
+        {
+            // When the candidate sent it (the Teams service or the page sets it); the dialog keeps it within what is plausible.
+            SentAt = DateTimeOffset.TryParse(activity.Timestamp ?? activity.LocalTimestamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var sent) ? sent : null,
+        };
     }
 
     /// <summary>

@@ -29,6 +29,7 @@ internal static class CommandLine
         new RehearseCommand(),
         new JudgeEvalCommand(),
         new CefrEvalCommand(),
+        new AreaEvalCommand(),
         new ValidateProfilesCommand(),
         new Storage.ForgetCommand(),
     ];

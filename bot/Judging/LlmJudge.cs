@@ -20,13 +20,14 @@ namespace ScreeningBot.Bot.Judging;
 /// </para>
 /// <para>
 /// The guard against manipulation does not rely on the model resisting it. The rubric judge scores every answer too
-/// (it is deterministic and takes well under a millisecond). When <see cref="PromptInjectionDetector"/> finds text aimed
-/// at the grader, (1) only the part written before it is sent, so the payload never reaches the model, and (2) the
-/// final depth is at most the model's depth less <see cref="InjectionPenalty"/> and at most the rubric judge's depth of
-/// the whole answer (which itself judges only that part, less the same penalty). So an answer with a payload appended
-/// never scores above the same answer without it, even if the model were fooled into any score. The same cap applies
-/// when the model itself reports <c>prompt-injection</c>. Answers the rubric judge flags as keyword lists or a copied
-/// question keep its caps, so pasting the reference answer's terms or the question back gains nothing either.
+/// (it is deterministic and takes well under a millisecond), and its <see cref="AnswerScreen"/> decides what is not
+/// part of the answer: text addressed to the grader or the hiring team, markup and links, lists of terms, sentences
+/// copied from the reference answer. The model is sent only the rest, so a payload never reaches it. When the left-out
+/// text tried to change the grading, the final depth is at most the model's depth less <see cref="InjectionPenalty"/>
+/// and at most the rubric judge's depth (which itself is penalised the same); the same cap applies when the model itself
+/// reports <c>prompt-injection</c>. An answer with any other integrity flag is worth at most the rubric judge's depth.
+/// So an answer with a payload placed anywhere never scores above the same answer without it, even if the model were
+/// fooled into any score. Answers the rubric judge flags as keyword lists or a copied question keep its caps.
 /// </para>
 /// <para>Thread-safe: one instance serves every interview; per-interview spending comes in <see cref="JudgeRequest.TokensSpent"/>.</para>
 /// </remarks>
@@ -54,8 +55,6 @@ internal sealed partial class LlmJudge : IAnswerJudge
     private static readonly string[] KnownFlags =
         [RedFlag.PromptInjection, RedFlag.CopiedQuestion, RedFlag.KeywordStuffing, RedFlag.NoAnswer, RedFlag.OffTopic];
 
-    /// <summary>Flags the rubric judge raises about the answer's form rather than its content; the LLM judgment keeps them.</summary>
-    private static readonly string[] StructuralFlags = [RedFlag.PromptInjection, RedFlag.CopiedQuestion, RedFlag.KeywordStuffing];
 
     private static readonly string[] SignalFocus =
         [FollowUpPlanner.Metrics, FollowUpPlanner.Tradeoffs, FollowUpPlanner.Ownership, FollowUpPlanner.Example, FollowUpPlanner.FailureModes];
@@ -86,31 +85,29 @@ internal sealed partial class LlmJudge : IAnswerJudge
         ArgumentNullException.ThrowIfNull(request.Question);
         cancellationToken.ThrowIfCancellationRequested();
         var started = _time.GetTimestamp();
-        var rubric = _rubric.Judge(request);
-        var answer = request.Answer ?? string.Empty;
-        var window = RubricJudge.Bound(answer);
-        var scan = PromptInjectionDetector.Scan(window, truncated: window.Length < answer.Length);
-        var marker = window.IndexOf(AnswerMarker, StringComparison.OrdinalIgnoreCase);
-        var injectionDetected = scan.Detected || marker >= 0;
-        var judged = injectionDetected ? SafeText(window, scan.Detected ? scan.SafePrefixLength : window.Length, marker) : window;
-        if (injectionDetected)
+        var (rubric, screen) = _rubric.JudgeScreened(request);
+        var scan = screen.Injection;
+        var marker = screen.Genuine.IndexOf(AnswerMarker, StringComparison.OrdinalIgnoreCase);
+        var manipulated = scan.Manipulates || marker >= 0;
+        var judged = marker >= 0 ? SafeText(screen.Genuine, screen.Genuine.Length, marker) : screen.Genuine;
+        if (scan.Detected || marker >= 0)
         {
             JudgingLog.InjectionDetected(_logger, request.InterviewId, request.Question.QuestionId,
                 string.Join(", ", marker >= 0 ? [.. scan.Findings, MarkerFinding] : scan.Findings));
-            if (marker >= 0 && !rubric.RedFlags.Any(f => f.Code == RedFlag.PromptInjection))
+            if (marker >= 0 && !scan.Manipulates)
             {
                 // The rubric judge does not know the LLM's delimiter; apply its penalty here so the guard below holds.
                 rubric = rubric with
                 {
                     Depth = Judgment.Clamp(_rubric.Judge(request with { Answer = judged }).Depth - InjectionPenalty),
-                    RedFlags = [new RedFlag(RedFlag.PromptInjection, "The answer imitates the grader's answer delimiter; only the part before it was judged."), .. rubric.RedFlags],
+                    RedFlags = [new RedFlag(RedFlag.PromptInjection, "The answer imitates the grader's answer delimiter; only the part before it was judged."), .. rubric.RedFlags.Where(f => f.Code != RedFlag.PromptInjection)],
                 };
             }
         }
 
         if (string.IsNullOrWhiteSpace(judged))
         {
-            return Fallback(request, rubric, scan.Detected ? "nothing to judge before the text aimed at the grader" : "empty answer", 0, 0);
+            return Fallback(request, rubric, screen.Changed ? "nothing to judge once the text aimed at the grader was left out" : "empty answer", 0, 0);
         }
 
         if (request.TokensSpent >= _options.MaxTokensPerInterview)
@@ -127,7 +124,7 @@ internal sealed partial class LlmJudge : IAnswerJudge
             return Fallback(request, rubric, result.Failure ?? LlmCall.InvalidOutput, result.InputTokens, result.OutputTokens);
         }
 
-        var judgment = Build(request, verdict, sent, rubric, injectionDetected) with
+        var judgment = Build(request, verdict, sent, rubric, manipulated) with
         {
             InputTokens = result.InputTokens,
             OutputTokens = result.OutputTokens,
@@ -151,7 +148,7 @@ internal sealed partial class LlmJudge : IAnswerJudge
         : !LanguageLevels.TryParse(verdict.LanguageLevel, out _) ? "languageLevel is not a CEFR level"
         : null;
 
-    private Judgment Build(JudgeRequest request, LlmVerdict verdict, string sent, Judgment rubric, bool injectionDetected)
+    private Judgment Build(JudgeRequest request, LlmVerdict verdict, string sent, Judgment rubric, bool manipulated)
     {
         var question = request.Question;
         var interviewId = request.InterviewId;
@@ -175,7 +172,8 @@ internal sealed partial class LlmJudge : IAnswerJudge
             .GroupBy(f => f.Code, StringComparer.Ordinal)
             .Select(g => g.First())
             .ToList();
-        var rubricFlags = rubric.RedFlags.Where(f => StructuralFlags.Contains(f.Code, StringComparer.Ordinal)).ToArray();
+        // Integrity flags are about the answer's form (what was left out and why), which the rubric judge establishes.
+        var rubricFlags = rubric.RedFlags.Where(f => RedFlag.IsIntegrityCode(f.Code)).ToArray();
         var flags = rubricFlags.Concat(modelFlags.Where(m => !rubricFlags.Any(r => r.Code == m.Code))).ToArray();
 
         var depth = Judgment.Clamp(verdict.Depth);
@@ -190,20 +188,30 @@ internal sealed partial class LlmJudge : IAnswerJudge
             depth = Math.Min(depth, RubricJudge.CopiedQuestionCap);
         }
 
-        if (injectionDetected || flags.Any(f => f.Code == RedFlag.PromptInjection))
+        if (manipulated || modelFlags.Any(f => f.Code == RedFlag.PromptInjection))
         {
             // The guard (see remarks): never above the model's view less the penalty, nor above the rubric judge's.
             depth = Math.Min(depth - InjectionPenalty, rubric.Depth);
             specificity = Math.Min(specificity, rubric.Specificity);
         }
+        else if (rubricFlags.Length > 0)
+        {
+            // Something was left out of what the model saw: the answer is worth no more than the rubric judge's view of the rest.
+            depth = Math.Min(depth, rubric.Depth);
+            specificity = Math.Min(specificity, rubric.Specificity);
+        }
 
         var focus = Focus(verdict.FollowUpFocus, areas);
         var followUp = FollowUp(request, verdict.SuggestedFollowUp, focus);
+        // The model may miss a paraphrase the profile's signals recognise: what the rubric judge found is at least touched.
+        var touched = areas.Where(a => !covered.Contains(a, StringComparer.OrdinalIgnoreCase)
+            && (rubric.AreasCovered.Contains(a, StringComparer.OrdinalIgnoreCase) || rubric.AreasTouched.Contains(a, StringComparer.OrdinalIgnoreCase))).ToArray();
         var judgment = Judgment.Create(
             depth,
             specificity,
             areasCovered: covered,
-            areasMissing: areas.Where(a => !covered.Contains(a, StringComparer.OrdinalIgnoreCase)),
+            areasTouched: touched,
+            areasMissing: areas.Where(a => !covered.Contains(a, StringComparer.OrdinalIgnoreCase) && !touched.Contains(a, StringComparer.OrdinalIgnoreCase)),
             redFlags: flags,
             evidenceQuote: quote,
             needsFollowUp: verdict.NeedsFollowUp || Judgment.Clamp(depth) < RubricJudge.FollowUpDepth,

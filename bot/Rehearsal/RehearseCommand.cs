@@ -75,7 +75,9 @@ internal sealed class RehearseCommand : ICliCommand
             return 2;
         }
 
-        await using var services = BuildServices(context);
+        // Scripted answers are replayed on a clock that moves as a person would type them (see RehearsalClock).
+        var clock = answers is null ? null : new RehearsalClock(context.Time);
+        await using var services = BuildServices(clock is null ? context : context with { Time = clock });
         ProfileCatalog catalog;
         try
         {
@@ -130,6 +132,7 @@ internal sealed class RehearseCommand : ICliCommand
             if (answers is not null)
             {
                 await context.Output.WriteLineAsync($"> {Echo(answer)}");
+                clock?.Type(answer);
             }
 
             var result = await interviews.HandleMessageAsync(address.Key, new IncomingMessage(answer, $"rehearsal-{given}"), cancellationToken);

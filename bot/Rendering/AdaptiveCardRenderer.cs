@@ -45,6 +45,7 @@ internal static partial class AdaptiveCardRenderer
                 ("Judged by", scorecard.JudgeDescription)),
         };
 
+        AddIntegrity(body, scorecard);
         if (scorecard.Knockouts.Count > 0)
         {
             body.Add(Heading("Knockouts"));
@@ -109,6 +110,17 @@ internal static partial class AdaptiveCardRenderer
         }
 
         return card;
+    }
+
+    /// <summary>One line, in the attention colour, when an answer was flagged for gaming the judgment (the report lists them).</summary>
+    private static void AddIntegrity(JsonArray body, Scorecard scorecard)
+    {
+        if (scorecard.IntegrityLine() is { } line)
+        {
+            var block = Text("⚠️ Integrity: " + Trim(line, MaxTextLength), weight: "Bolder", wrap: true);
+            block["color"] = "Attention";
+            body.Add(block);
+        }
     }
 
     private static void AddList(JsonArray body, string heading, IReadOnlyList<string> items)

@@ -126,6 +126,7 @@ internal static class BlockKitRenderer
                 $"*Outcome*\n{Esc(ReportText.Outcome(scorecard.Outcome), 200)}",
                 $"*Time spent*\n{scorecard.ActiveDuration.Humanize(precision: 2)}"),
         };
+        AddIntegrity(blocks, scorecard);
 
         if (scorecard.Knockouts.Count > 0)
         {
@@ -188,6 +189,15 @@ internal static class BlockKitRenderer
         }
 
         return Pack(blocks, Fallback($"Scorecard: {headline}, {scorecard.ProfileTitle}"), Fallback($"Scorecard of {scorecard.CandidateName} (continued)"));
+    }
+
+    /// <summary>One line when an answer was flagged for gaming the judgment (the full report lists them).</summary>
+    private static void AddIntegrity(List<JsonObject> blocks, Scorecard scorecard)
+    {
+        if (scorecard.IntegrityLine() is { } line)
+        {
+            blocks.Add(Section($":warning: *Integrity:* {Esc(line, ItemLength)}"));
+        }
     }
 
     /// <summary>Characters of text in a block or message, as Slack counts toward its aggregate limit (string values).</summary>

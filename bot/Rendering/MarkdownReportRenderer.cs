@@ -47,6 +47,7 @@ internal static class MarkdownReportRenderer
 
         List(md, "Strengths", scorecard.Strengths);
         List(md, "Risks", scorecard.Risks);
+        Integrity(md, scorecard.Integrity);
 
         Table(md, "Knockouts", "| Question | Answer | Result |", "|---|---|---|", scorecard.Knockouts,
             k => $"| {Cell(k.Question)} | {Cell(k.Answer)} | {(k.Passed ? "pass" : "**fail**")} |");
@@ -75,6 +76,11 @@ internal static class MarkdownReportRenderer
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"- **{Escape(b.Question)}** depth {ReportText.Score(b.Depth)}/5");
                 md.AppendLine(CultureInfo.InvariantCulture, $"  - covered (+): {(b.Covered.Count == 0 ? "none" : Escape(string.Join(", ", b.Covered)))}");
+                if (b.Touched.Count > 0)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"  - touched on (~): {Escape(string.Join(", ", b.Touched))}");
+                }
+
                 md.AppendLine(CultureInfo.InvariantCulture, $"  - missed (−): {(b.Missing.Count == 0 ? "none" : Escape(string.Join(", ", b.Missing)))}");
             }
 
@@ -151,6 +157,28 @@ internal static class MarkdownReportRenderer
         foreach (var item in items)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(item)}");
+        }
+
+        md.AppendLine();
+    }
+
+    /// <summary>Every integrity flag with the answer it names and why; said plainly when there is none.</summary>
+    private static void Integrity(StringBuilder md, IReadOnlyList<IntegrityFlag> flags)
+    {
+        md.AppendLine("## Integrity");
+        md.AppendLine();
+        if (flags.Count == 0)
+        {
+            md.AppendLine("No answer was flagged: nothing addressed to the grader, copied, repeated, listed without sentences or typed impossibly fast.");
+            md.AppendLine();
+            return;
+        }
+
+        md.AppendLine("Flagged parts were left out of every score; the rest of each answer was judged as usual.");
+        md.AppendLine();
+        foreach (var flag in flags)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- ⚠️ `{Escape(flag.QuestionId)}`, {IntegrityFlag.KindOf(flag.Code)}: {Escape(flag.Detail)}");
         }
 
         md.AppendLine();

@@ -17,6 +17,11 @@ internal static class ScorecardTextRenderer
         text.AppendLine(CultureInfo.InvariantCulture, $" {scorecard.Recommendation.ToDisplay().ToUpperInvariant()}  {scorecard.CompositeScore}/100   confidence {scorecard.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}   answered {scorecard.CoveragePercent}%");
         text.AppendLine(rule);
         text.AppendLine(scorecard.Summary);
+        if (scorecard.IntegrityLine() is { } integrity)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"INTEGRITY: {integrity}");
+        }
+
         text.AppendLine();
         foreach (var k in scorecard.Knockouts)
         {

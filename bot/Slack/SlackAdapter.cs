@@ -164,7 +164,7 @@ internal sealed class SlackAdapter(
             Kind = TurnKind.Message,
             Conversation = SlackConversationChannel.AddressOf(ev.Channel!),
             From = new Participant(ev.User!, string.Empty),
-            Message = new IncomingMessage(SlackMrkdwn.Unescape(ev.Text), ev.Ts ?? ev.ClientMsgId ?? eventId),
+            Message = new IncomingMessage(SlackMrkdwn.Unescape(ev.Text), ev.Ts ?? ev.ClientMsgId ?? eventId) { SentAt = SentAt(ev.Ts) },
             CommandPrefix = CommandPrefix,
             // Retries of a delivery keep its event id; without one, the message's own ts names it.
             DeliveryId = eventId.Length > 0 ? eventId : ev.Ts,
@@ -273,4 +273,10 @@ internal sealed class SlackAdapter(
     }
 
     private static string Short(string? value) => value is null ? "none" : value.Length <= 40 ? value : value[..40];
+
+    /// <summary>When a message was sent, from its ts ("1712345678.123456", Unix seconds); the dialog keeps it within what is plausible.</summary>
+    private static DateTimeOffset? SentAt(string? ts) =>
+        decimal.TryParse(ts, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and < 100_000_000_000m
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000))
+            : null;
 }

@@ -9,6 +9,13 @@ namespace ScreeningBot.Dialogs.Conversation;
 /// <param name="ActionValue">The <see cref="Choice.Value"/> of a clicked button, if the message is a click.</param>
 public sealed record IncomingMessage(string Text, string? MessageId = null, string? ActionValue = null)
 {
+    /// <summary>
+    /// When the candidate sent the message, from the channel (Activity <c>timestamp</c>, Slack <c>ts</c>); null when the
+    /// channel gives none, and the time it arrives is used. Untrusted: the dialog keeps it between the question being
+    /// sent and the message arriving.
+    /// </summary>
+    public DateTimeOffset? SentAt { get; init; }
+
     /// <summary>The text to interpret: the clicked value wins over typed text.</summary>
     public string EffectiveText => string.IsNullOrWhiteSpace(ActionValue) ? Text ?? string.Empty : ActionValue;
 }

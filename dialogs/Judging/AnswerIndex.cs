@@ -62,6 +62,20 @@ internal sealed class AnswerIndex
 
     public bool ContainsTerm(string term) => _termCounts.ContainsKey(term);
 
+    /// <summary>Weighted share of <paramref name="terms"/> found in the answer (0–1), each matched as by <see cref="Match"/>.</summary>
+    public double Coverage(IReadOnlyList<WeightedTerm> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        double total = 0, found = 0;
+        foreach (var term in terms)
+        {
+            total += term.Weight;
+            found += term.Weight * Match(term);
+        }
+
+        return total == 0 ? 0 : found / total;
+    }
+
     /// <summary>How well the answer contains <paramref name="term"/>: 1 same stem, 0.9 same synonym group, 0.8 shared prefix, else 0.</summary>
     public double Match(WeightedTerm term, double synonymMatch = 0.9, double prefixMatch = 0.8, int softPrefix = 5)
     {

@@ -36,16 +36,21 @@ public sealed record JudgeRequest(
     int TokensSpent = 0);
 
 /// <summary>The question side of a <see cref="JudgeRequest"/>.</summary>
+/// <param name="AreaSignals">Phrasings that show some of the knowledge areas (from the profile); null or empty when none.</param>
 public sealed record QuestionContext(
     string QuestionId,
     string Text,
     IReadOnlyList<string> KnowledgeAreas,
-    string? ReferenceAnswer)
+    string? ReferenceAnswer,
+    IReadOnlyList<Profiles.KnowledgeAreaSignals>? AreaSignals = null)
 {
+    /// <summary><see cref="AreaSignals"/>, never null.</summary>
+    public IReadOnlyList<Profiles.KnowledgeAreaSignals> Signals => AreaSignals ?? [];
+
     public static QuestionContext From(Profiles.IJudgedQuestion question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return new(question.Id, question.Text, question.KnowledgeAreas, question.ReferenceAnswer);
+        return new(question.Id, question.Text, question.KnowledgeAreas, question.ReferenceAnswer, question.AreaSignals);
     }
 }
 

@@ -19,7 +19,10 @@ public sealed record Judgment
     /// <summary>Knowledge areas of the question the answer covered.</summary>
     public IReadOnlyList<string> AreasCovered { get; init; } = [];
 
-    /// <summary>Knowledge areas of the question the answer did not cover.</summary>
+    /// <summary>Knowledge areas the answer touched on without covering them (partial evidence).</summary>
+    public IReadOnlyList<string> AreasTouched { get; init; } = [];
+
+    /// <summary>Knowledge areas nothing in the answer supports: neither covered nor touched.</summary>
     public IReadOnlyList<string> AreasMissing { get; init; } = [];
 
     /// <summary>Problems a recruiter should see (e.g. <c>prompt-injection</c>, <c>copied-question</c>).</summary>
@@ -68,11 +71,13 @@ public sealed record Judgment
         string? evidenceQuote = null,
         bool needsFollowUp = false,
         string? followUpFocus = null,
-        JudgeKind judgedBy = JudgeKind.Rubric) => new()
+        JudgeKind judgedBy = JudgeKind.Rubric,
+        IEnumerable<string>? areasTouched = null) => new()
         {
             Depth = Clamp(depth),
             Specificity = Clamp(specificity),
             AreasCovered = Distinct(areasCovered),
+            AreasTouched = Distinct(areasTouched),
             AreasMissing = Distinct(areasMissing),
             RedFlags = redFlags?.Distinct().ToArray() ?? [],
             EvidenceQuote = string.IsNullOrWhiteSpace(evidenceQuote) ? null : evidenceQuote.Trim(),
@@ -91,11 +96,30 @@ public sealed record Judgment
 /// <summary>A named problem with an answer. Codes are stable strings; <see cref="Detail"/> is for humans.</summary>
 public sealed record RedFlag(string Code, string Detail)
 {
+    /// <summary>Text addressed to the grader or the hiring team: instructions, score requests, memos, pleas, fake verdicts, hidden or encoded text.</summary>
     public const string PromptInjection = "prompt-injection";
     public const string CopiedQuestion = "copied-question";
     public const string KeywordStuffing = "keyword-stuffing";
     public const string NoAnswer = "no-answer";
     public const string OffTopic = "off-topic";
+
+    /// <summary>Sentences copied from the question's reference answer.</summary>
+    public const string CopiedReference = "copied-reference";
+
+    /// <summary>The same or nearly the same answer as one given to another question.</summary>
+    public const string RepeatedAnswer = "repeated-answer";
+
+    /// <summary>More text than anyone could type between the question and the answer.</summary>
+    public const string TypingSpeed = "typing-speed";
+
+    /// <summary>HTML markup or links, which are not read as part of the answer.</summary>
+    public const string Markup = "markup";
+
+    /// <summary>The codes about the integrity of an answer (gaming), as opposed to its quality.</summary>
+    public static IReadOnlyList<string> IntegrityCodes { get; } =
+        [PromptInjection, CopiedReference, CopiedQuestion, KeywordStuffing, RepeatedAnswer, TypingSpeed, Markup];
+
+    public static bool IsIntegrityCode(string code) => IntegrityCodes.Contains(code, StringComparer.Ordinal);
 }
 
 public enum JudgeKind

@@ -5,8 +5,11 @@ namespace ScreeningBot.Dialogs.Judging;
 /// <summary>A term to look for in an answer, with its weight.</summary>
 internal readonly record struct WeightedTerm(string Term, string Stem, double Weight);
 
-/// <summary>A knowledge area: covered when any one of its alternatives is ("TTL / expiry" has two).</summary>
-internal sealed record KnowledgeAreaTerms(string Name, IReadOnlyList<IReadOnlyList<WeightedTerm>> Alternatives);
+/// <summary>
+/// A knowledge area: covered when any one of its name's alternatives is ("TTL / expiry" has two) or any of its signals
+/// (the profile's phrasings for it) matches.
+/// </summary>
+internal sealed record KnowledgeAreaTerms(string Name, IReadOnlyList<IReadOnlyList<WeightedTerm>> Alternatives, IReadOnlyList<SignalPattern> Signals);
 
 /// <summary>
 /// What the rubric judge precomputes for one question: its terms (to demote), the reference answer's terms
@@ -27,7 +30,7 @@ internal sealed class QuestionModel
     private static readonly string[] AlternativeSeparators = ["/", "|", " or ", "(", ")"];
 
     private QuestionModel(QuestionContext source, HashSet<string> questionWords, HashSet<string> questionTerms,
-        WeightedTerm[] referenceTerms, HashSet<string> relevantTerms, KnowledgeAreaTerms[] areas)
+        WeightedTerm[] referenceTerms, HashSet<string> relevantTerms, KnowledgeAreaTerms[] areas, HashSet<long> referenceShingles)
     {
         Source = source;
         QuestionWords = questionWords;
@@ -35,6 +38,7 @@ internal sealed class QuestionModel
         ReferenceTerms = referenceTerms;
         RelevantTerms = relevantTerms;
         Areas = areas;
+        ReferenceShingles = referenceShingles;
     }
 
     public QuestionContext Source { get; }
@@ -53,6 +57,9 @@ internal sealed class QuestionModel
 
     public IReadOnlyList<KnowledgeAreaTerms> Areas { get; }
 
+    /// <summary>Word n-grams of the reference answer (see <see cref="Shingles"/>), to recognise copied sentences.</summary>
+    public IReadOnlySet<long> ReferenceShingles { get; }
+
     public bool HasReference => ReferenceTerms.Count > 0;
 
     public bool HasAreas => Areas.Count > 0;
@@ -64,7 +71,8 @@ internal sealed class QuestionModel
         var questionWords = questionTokens.Select(t => t.Word).ToHashSet(StringComparer.Ordinal);
         var questionTerms = questionTokens.Where(t => !t.IsFunctionWord).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
 
-        var reference = Distinct(ContentTerms(Bound(question.ReferenceAnswer)));
+        var referenceTokens = AnswerTokens.Parse(Bound(question.ReferenceAnswer)).Tokens;
+        var reference = Distinct(referenceTokens.Where(t => !t.IsFunctionWord));
         var demoted = reference.Where(t => !questionTerms.Contains(t.Term)).ToArray();
         var referenceTerms = (demoted.Length > 0 ? demoted : reference)
             .Select(t => new WeightedTerm(t.Term, t.Stem, JudgingLexicon.CommonStems.Contains(t.Stem) ? CommonWordWeight : 1.0))
@@ -92,13 +100,23 @@ internal sealed class QuestionModel
                 }
             }
 
-            if (alternatives.Count > 0)
+            var signals = Signals(question, area);
+            if (alternatives.Count > 0 || signals.Length > 0)
             {
-                areas.Add(new KnowledgeAreaTerms(area.Trim(), alternatives));
+                areas.Add(new KnowledgeAreaTerms(area.Trim(), alternatives, signals));
             }
         }
 
-        return new QuestionModel(question, questionWords, questionTerms, referenceTerms, relevant, [.. areas]);
+        return new QuestionModel(question, questionWords, questionTerms, referenceTerms, relevant, [.. areas], Shingles.Of(referenceTokens));
+    }
+
+    /// <summary>The area's signals that parse (a profile's are validated; a question built in code may carry anything).</summary>
+    private static SignalPattern[] Signals(QuestionContext question, string area)
+    {
+        var entry = question.Signals.FirstOrDefault(s => string.Equals(s.Area?.Trim(), area.Trim(), StringComparison.OrdinalIgnoreCase));
+        return entry?.Signals is { } signals
+            ? [.. signals.Take(Profiles.ProfileLimits.MaxSignals).Where(s => s is { Length: > 0 and <= Profiles.ProfileLimits.MaxSignalLength }).Select(s => SignalPattern.Parse(s, out _)).OfType<SignalPattern>()]
+            : [];
     }
 
     private static double AreaWeight(Token token, HashSet<string> questionTerms) =>
@@ -157,5 +175,7 @@ internal sealed class QuestionModelCache
     private static bool SameContent(QuestionContext cached, QuestionContext asked) =>
         ReferenceEquals(cached, asked)
         || (string.Equals(cached.ReferenceAnswer, asked.ReferenceAnswer, StringComparison.Ordinal)
-            && cached.KnowledgeAreas.SequenceEqual(asked.KnowledgeAreas, StringComparer.Ordinal));
+            && cached.KnowledgeAreas.SequenceEqual(asked.KnowledgeAreas, StringComparer.Ordinal)
+            && cached.Signals.Count == asked.Signals.Count
+            && cached.Signals.Zip(asked.Signals).All(p => string.Equals(p.First.Area, p.Second.Area, StringComparison.Ordinal) && p.First.Signals.SequenceEqual(p.Second.Signals, StringComparer.Ordinal)));
 }

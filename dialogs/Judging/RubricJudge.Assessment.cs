@@ -8,8 +8,8 @@ internal sealed partial class RubricJudge
     private const double PrefixMatch = 0.8;
     private const int SoftPrefix = 5;
 
-    /// <summary>An area counts as covered when this share of its (weighted) terms appear.</summary>
-    private const double AreaCoveredShare = 0.6;
+    /// <summary>Coverage credit of a touched area (partial evidence), before its own words' share.</summary>
+    private const double TouchedAreaCredit = 0.3;
 
     /// <summary>Content words at which an answer counts as fully elaborated (log scale up to here).</summary>
     private const int ElaborationWords = 30;
@@ -42,9 +42,8 @@ internal sealed partial class RubricJudge
 
     private readonly record struct DepthWeights(double Coverage, double Elaboration, double Specificity);
 
-    private static Judgment Assess(string text, QuestionModel model, IReadOnlyList<string> bannedTopics, QuestionKind kind)
+    private static Judgment Assess(string text, AnswerTokens parsed, QuestionModel model, IReadOnlyList<string> bannedTopics, QuestionKind kind)
     {
-        var parsed = AnswerTokens.Parse(text);
         var tokens = parsed.Tokens;
         if (IsNonAnswer(tokens))
         {
@@ -58,9 +57,10 @@ internal sealed partial class RubricJudge
         var answer = AnswerIndex.Build(tokens);
         var specificity = Specificity.Measure(text, tokens);
         var referenceCoverage = model.HasReference ? Coverage(model.ReferenceTerms, answer) : 0;
-        var areaRatios = model.Areas.Select(a => a.Alternatives.Max(alt => Coverage(alt, answer))).ToArray();
-        var covered = areaRatios.Select(r => r >= AreaCoveredShare).ToArray();
-        var areaScore = areaRatios.Length == 0 ? 0 : areaRatios.Average(r => r >= AreaCoveredShare ? 1.0 : r * 0.5);
+        var positions = model.Areas.Count == 0 ? null : new TokenPositions(tokens);
+        var findings = model.Areas.Select(a => AreaMatcher.Find(a, answer, positions!, model.QuestionTerms)).ToArray();
+        var covered = findings.Select(f => f.Status == AreaStatus.Covered).ToArray();
+        var areaScore = findings.Length == 0 ? 0 : findings.Average(AreaScore);
 
         var shortAnswer = kind == QuestionKind.ShortAnswer;
         var (weights, coverage) = (model.HasReference, model.HasAreas) switch
@@ -98,7 +98,8 @@ internal sealed partial class RubricJudge
         // A list of terms or a copied question does not show knowledge of an area, whatever words it contains.
         var genuine = stuffing is null && !copied;
         var areasCovered = model.Areas.Where((_, k) => genuine && covered[k]).Select(a => a.Name).ToArray();
-        var areasMissing = model.Areas.Where((_, k) => !genuine || !covered[k]).Select(a => a.Name).ToArray();
+        var areasTouched = model.Areas.Where((_, k) => genuine && findings[k].Status == AreaStatus.Touched).Select(a => a.Name).ToArray();
+        var areasMissing = model.Areas.Where((_, k) => !genuine || findings[k].Status == AreaStatus.Absent).Select(a => a.Name).ToArray();
         var needsFollowUp = depth < FollowUpDepth
             || (model.HasAreas && areasCovered.Length * 2 < model.Areas.Count)
             || specificity.Score < 1.0;
@@ -111,8 +112,17 @@ internal sealed partial class RubricJudge
             flags,
             EvidenceQuote(text, parsed, model),
             needsFollowUp,
-            FollowUpFocus(areasMissing, specificity, model, bannedTopics));
+            FollowUpFocus([.. areasMissing, .. areasTouched], specificity, model, bannedTopics),
+            areasTouched: areasTouched);
     }
+
+    /// <summary>An area's part of coverage: 1 when covered, some credit when touched, a little for stray words.</summary>
+    private static double AreaScore(AreaFinding finding) => finding.Status switch
+    {
+        AreaStatus.Covered => 1.0,
+        AreaStatus.Touched => Math.Max(TouchedAreaCredit, finding.Ratio * 0.5),
+        _ => finding.Ratio * 0.5,
+    };
 
     /// <summary>Weighted share of <paramref name="terms"/> found in the answer (0–1).</summary>
     private static double Coverage(IReadOnlyList<WeightedTerm> terms, AnswerIndex answer)

@@ -8,10 +8,11 @@ namespace ScreeningBot.Dialogs.Judging;
 /// <remarks>
 /// Deterministic and thread-safe: one instance serves every interview. Per-question data is cached. Work is
 /// bounded: at most the first <see cref="MaxJudgedChars"/> characters of an answer are judged. Hostile answers
-/// are contained rather than rejected: keyword lists and copied questions are capped low, and when
-/// <see cref="PromptInjectionDetector"/> finds text aimed at the grader only the part written before it is judged,
-/// less <see cref="InjectionPenalty"/>, so a payload can never raise a score. Measured against human graders with
-/// the <c>judge-eval</c> verb (see README, "Judge quality").
+/// are contained rather than rejected: <see cref="AnswerScreen"/> leaves out text addressed to the grader or the hiring
+/// team, markup and links, lists of terms and sentences copied from the reference answer, and flags each; the rest is
+/// judged, less <see cref="InjectionPenalty"/> when the left-out text tried to change the grading, so a payload can
+/// never raise a score. Answers that are mostly a list of terms or the question said back are capped low. Measured
+/// against human graders with the <c>judge-eval</c> verb (see README, "Judge quality").
 /// </remarks>
 internal sealed partial class RubricJudge : IAnswerJudge
 {
@@ -20,6 +21,12 @@ internal sealed partial class RubricJudge : IAnswerJudge
 
     /// <summary>Depth taken off an answer that tries to manipulate the grader.</summary>
     public const double InjectionPenalty = 1.0;
+
+    /// <summary>
+    /// Depth taken off an answer holding a list of terms: the list is left out, and the penalty outweighs a term of it
+    /// glued to the next sentence ("…, outbox Entries get a TTL"), so a list never raises a score.
+    /// </summary>
+    public const double TermListPenalty = 0.25;
 
     /// <summary>Highest depth of an answer that is a list of terms rather than sentences.</summary>
     public const double KeywordStuffingCap = 1.5;
@@ -51,33 +58,47 @@ internal sealed partial class RubricJudge : IAnswerJudge
     }
 
     /// <summary>Judges synchronously (the work is CPU-only and well under a millisecond).</summary>
-    public Judgment Judge(JudgeRequest request)
+    public Judgment Judge(JudgeRequest request) => JudgeScreened(request).Judgment;
+
+    /// <summary>Judges synchronously and also returns what <see cref="AnswerScreen"/> left out (the LLM judge sends only the rest).</summary>
+    internal (Judgment Judgment, ScreenedAnswer Screen) JudgeScreened(JudgeRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Question);
         var model = _questions.Get(request.Question);
         var answer = request.Answer ?? string.Empty;
         var window = Bound(answer);
-        var scan = PromptInjectionDetector.Scan(window, truncated: window.Length < answer.Length);
-        var judged = scan.Detected ? window[..scan.SafePrefixLength] : window;
-
-        var assessment = Assess(judged, model, request.BannedTopics ?? [], request.Kind);
-        if (!scan.Detected)
+        var parsed = AnswerTokens.Parse(window);
+        var screen = AnswerScreen.Screen(window, parsed, model, request.Kind, truncated: window.Length < answer.Length);
+        var assessment = Assess(screen.Genuine, screen.Changed ? AnswerTokens.Parse(screen.Genuine) : parsed, model, request.BannedTopics ?? [], request.Kind);
+        if (!screen.Changed && screen.Flags.Count == 0)
         {
-            return assessment;
+            return (assessment, screen);
         }
 
-        var flags = assessment.RedFlags
-            .Prepend(new RedFlag(
-                RedFlag.PromptInjection,
-                $"The answer contains text aimed at the grader ({string.Join(", ", scan.Findings)}); only the part before it was judged, less {InjectionPenalty} point."))
-            .ToArray();
-        return assessment with
+        var flags = new List<RedFlag>();
+        var scan = screen.Injection;
+        if (scan.Detected)
         {
-            Depth = Judgment.Clamp(assessment.Depth - InjectionPenalty),
+            var what = string.Join(", ", scan.Findings.Select(PromptInjectionDetector.Describe));
+            flags.Add(new RedFlag(
+                RedFlag.PromptInjection,
+                scan.Manipulates
+                    ? $"The answer contains text addressed to the grader ({what}); it was left out and the rest judged, less {InjectionPenalty} point."
+                    : $"The answer contains text addressed to the hiring team ({what}); it was left out of the judgment."));
+        }
+
+        flags.AddRange(screen.Flags);
+        flags.AddRange(assessment.RedFlags.Where(f => !flags.Any(g => g.Code == f.Code)));
+        var depth = assessment.Depth
+            - (scan.Manipulates ? InjectionPenalty : 0)
+            - (screen.Flags.Any(f => f.Code == RedFlag.KeywordStuffing) ? TermListPenalty : 0);
+        return (assessment with
+        {
+            Depth = Judgment.Clamp(depth),
             RedFlags = flags,
-            NeedsFollowUp = assessment.NeedsFollowUp || assessment.Depth - InjectionPenalty < FollowUpDepth,
-        };
+            NeedsFollowUp = assessment.NeedsFollowUp || depth < FollowUpDepth,
+        }, screen);
     }
 
     /// <summary>The first <see cref="MaxJudgedChars"/> characters, never splitting a surrogate pair.</summary>

@@ -15,7 +15,7 @@ internal static class BlueprintReader
 
         var id = fields.Id("id") ?? string.Empty;
         var text = fields.Text("text", ProfileLimits.MaxQuestionLength, required: true) ?? string.Empty;
-        var areas = KnowledgeAreas(fields);
+        var (areas, signals) = KnowledgeAreas(fields);
         var reference = fields.Text("referenceAnswer", ProfileLimits.MaxReferenceAnswerLength, required: true) ?? string.Empty;
         var followUps = fields.List("followUps", ProfileLimits.MaxBlueprintFollowUps + 5, (n, p) => ReadFollowUp(n, p, context));
         if (!fields.Has("followUps"))
@@ -32,6 +32,7 @@ internal static class BlueprintReader
             Id = id,
             Text = text,
             KnowledgeAreas = areas,
+            AreaSignals = signals,
             ReferenceAnswer = reference,
             FollowUps = [.. followUps.Select((f, i) => f with { Id = $"{id}.f{i + 1}" })],
             Skills = fields.TextList("skills", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
@@ -43,9 +44,9 @@ internal static class BlueprintReader
     public static Blueprint Placeholder(string id) => new() { Id = id, Text = string.Empty, ReferenceAnswer = string.Empty };
 
     /// <summary>Knowledge areas are required on blueprints and their follow-ups: the judge measures coverage against them.</summary>
-    private static IReadOnlyList<string> KnowledgeAreas(YamlFields fields)
+    private static (IReadOnlyList<string> Names, IReadOnlyList<KnowledgeAreaSignals> Signals) KnowledgeAreas(YamlFields fields)
     {
-        var areas = fields.TextList("knowledgeAreas", ProfileLimits.MaxKnowledgeAreas, ProfileLimits.MaxNameLength);
+        var (areas, signals) = KnowledgeAreaReader.Read(fields);
         if (!fields.Has("knowledgeAreas"))
         {
             fields.Missing("knowledgeAreas", "add `knowledgeAreas:` with the 2 to 6 things a strong answer covers");
@@ -55,7 +56,7 @@ internal static class BlueprintReader
             fields.Context.Error(fields.LineOf("knowledgeAreas"), fields.PathOf("knowledgeAreas"), "is empty", "list the 2 to 6 things a strong answer covers");
         }
 
-        return areas;
+        return (areas, signals);
     }
 
     private static BlueprintFollowUp ReadFollowUp(YamlNode node, string path, YamlReadContext context)
@@ -66,11 +67,13 @@ internal static class BlueprintReader
             return new BlueprintFollowUp { Id = string.Empty, Text = string.Empty };
         }
 
+        var (areas, signals) = KnowledgeAreas(fields);
         return new BlueprintFollowUp
         {
             Id = string.Empty,
             Text = fields.Text("text", ProfileLimits.MaxQuestionLength, required: true) ?? string.Empty,
-            KnowledgeAreas = KnowledgeAreas(fields),
+            KnowledgeAreas = areas,
+            AreaSignals = signals,
             ReferenceAnswer = fields.Text("referenceAnswer", ProfileLimits.MaxReferenceAnswerLength, required: true),
         };
     }

@@ -19,6 +19,7 @@ internal static class ProfileFields
     public static readonly string[] Blueprint = ["id", "tags", "text", "knowledgeAreas", "referenceAnswer", "followUps", "skills", "dimensions"];
     public static readonly string[] BlueprintRef = ["ref", "skills", "dimensions"];
     public static readonly string[] BlueprintFollowUp = ["text", "knowledgeAreas", "referenceAnswer"];
+    public static readonly string[] KnowledgeArea = ["name", "signals"];
     public static readonly string[] Rubric = ["id", "name", "weight", "measure", "description"];
     public static readonly string[] LanguageAssessment = ["language", "targetLevel", "questions"];
     public static readonly string[] Recommendation = ["strongYes", "yes", "maybe"];
@@ -45,6 +46,7 @@ internal static class ProfileFields
         ["depth"] = DimensionMeasure.Depth,
         ["specificity"] = DimensionMeasure.Specificity,
         ["coverage"] = DimensionMeasure.Coverage,
+        ["clarity"] = DimensionMeasure.Clarity,
     };
 
     public static readonly Dictionary<string, CefrLevel> CefrLevels = new(StringComparer.Ordinal)

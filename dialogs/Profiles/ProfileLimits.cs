@@ -16,7 +16,8 @@ internal static class ProfileLimits
 
     public const int MaxIdLength = 64;
     public const int MaxNameLength = 200;
-    public const int MaxSignalLength = 100;
+    /// <summary>Longest signal or banned topic; a signal with alternatives for each word (explained|presented customer*|support) needs room.</summary>
+    public const int MaxSignalLength = 200;
     public const int MaxShortTextLength = 1_000;
     public const int MaxQuestionLength = 2_000;
     public const int MaxInstructionsLength = 4_000;

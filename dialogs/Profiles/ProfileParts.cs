@@ -40,6 +40,9 @@ public interface IJudgedQuestion
     IReadOnlyList<string> KnowledgeAreas { get; }
 
     string? ReferenceAnswer { get; }
+
+    /// <summary>Signals of the knowledge areas that have them (areas without signals are matched by their own words).</summary>
+    IReadOnlyList<KnowledgeAreaSignals> AreaSignals => [];
 }
 
 /// <summary>Asked to every candidate in profile order; a vague answer gets adaptive follow-ups.</summary>
@@ -50,6 +53,8 @@ public sealed record CustomQuestion : IJudgedQuestion
     public required string Text { get; init; }
 
     public IReadOnlyList<string> KnowledgeAreas { get; init; } = [];
+
+    public IReadOnlyList<KnowledgeAreaSignals> AreaSignals { get; init; } = [];
 
     /// <summary>What a strong answer contains; optional for experience questions.</summary>
     public string? ReferenceAnswer { get; init; }
@@ -82,6 +87,8 @@ public sealed record Blueprint : IJudgedQuestion
 
     public IReadOnlyList<string> KnowledgeAreas { get; init; } = [];
 
+    public IReadOnlyList<KnowledgeAreaSignals> AreaSignals { get; init; } = [];
+
     public required string ReferenceAnswer { get; init; }
 
     public IReadOnlyList<BlueprintFollowUp> FollowUps { get; init; } = [];
@@ -106,6 +113,8 @@ public sealed record BlueprintFollowUp : IJudgedQuestion
     public required string Text { get; init; }
 
     public IReadOnlyList<string> KnowledgeAreas { get; init; } = [];
+
+    public IReadOnlyList<KnowledgeAreaSignals> AreaSignals { get; init; } = [];
 
     public string? ReferenceAnswer { get; init; }
 }
@@ -137,6 +146,12 @@ public enum DimensionMeasure
 
     /// <summary>Share of knowledge areas covered.</summary>
     Coverage,
+
+    /// <summary>
+    /// How clearly the candidate writes: complete, structured sentences in their own words, weighed by how much of each
+    /// question they cover. One-word or fragment answers score near zero.
+    /// </summary>
+    Clarity,
 }
 
 /// <summary>Optional switch of language for a few questions, judged against a CEFR target.</summary>

@@ -145,11 +145,13 @@ internal static class ProfileReader
             return new CustomQuestion { Id = string.Empty, Text = string.Empty };
         }
 
+        var (areas, signals) = KnowledgeAreaReader.Read(fields);
         return new CustomQuestion
         {
             Id = fields.Id("id") ?? string.Empty,
             Text = fields.Text("text", ProfileLimits.MaxQuestionLength, required: true) ?? string.Empty,
-            KnowledgeAreas = fields.TextList("knowledgeAreas", ProfileLimits.MaxKnowledgeAreas, ProfileLimits.MaxNameLength),
+            KnowledgeAreas = areas,
+            AreaSignals = signals,
             ReferenceAnswer = fields.Text("referenceAnswer", ProfileLimits.MaxReferenceAnswerLength),
             Skills = fields.TextList("skills", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
             Dimensions = fields.TextList("dimensions", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),

@@ -22,6 +22,7 @@ internal static partial class ProfileValidator
         var questions = CheckQuestions(profile, context);
         CheckQuestionReferences(document, skills, dimensions, context);
         CheckCompetencyReferences(profile, questions, context);
+        CheckCompetencySignals(profile, context);
         CheckLanguageAssessment(profile, context);
         CheckRecommendation(profile, context);
         CheckHiringChannels(profile, context);

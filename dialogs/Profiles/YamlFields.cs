@@ -197,6 +197,10 @@ internal sealed partial class YamlFields
         return result;
     }
 
+    /// <summary>One list item read as required text (for lists whose items may be text or mappings).</summary>
+    public static string? ItemText(YamlNode node, string path, int maxLength, YamlReadContext context) =>
+        ScalarText(node, path, maxLength, required: true, context);
+
     /// <summary>A nested mapping; null when absent or not a mapping (reported).</summary>
     public YamlFields? Mapping(string key, IReadOnlyCollection<string> allowed) =>
         _fields.TryGetValue(key, out var field) ? Read(field.Value, PathOf(key), Context, allowed) : null;

@@ -5,7 +5,11 @@ using ScreeningBot.Dialogs.Screening;
 namespace ScreeningBot.Dialogs.Scoring;
 
 /// <summary>Every judged question of a profile with the skills and dimensions it feeds (follow-ups inherit their blueprint's).</summary>
-internal sealed record QuestionInfo(string Id, QuestionKind Kind, string Text, IReadOnlyList<string> Skills, IReadOnlyList<string> Dimensions);
+internal sealed record QuestionInfo(string Id, QuestionKind Kind, string Text, IReadOnlyList<string> Skills, IReadOnlyList<string> Dimensions)
+{
+    /// <summary>The question as the profile defines it (areas, signals, reference answer); null for language questions.</summary>
+    public IJudgedQuestion? Source { get; init; }
+}
 
 internal static class QuestionIndex
 {
@@ -14,15 +18,15 @@ internal static class QuestionIndex
         var index = new Dictionary<string, QuestionInfo>(StringComparer.Ordinal);
         foreach (var q in profile.CustomQuestions)
         {
-            index[q.Id] = new QuestionInfo(q.Id, QuestionKind.Custom, q.Text, q.Skills, q.Dimensions);
+            index[q.Id] = new QuestionInfo(q.Id, QuestionKind.Custom, q.Text, q.Skills, q.Dimensions) { Source = q };
         }
 
         foreach (var b in profile.Blueprints)
         {
-            index[b.Id] = new QuestionInfo(b.Id, QuestionKind.Blueprint, b.Text, b.Skills, b.Dimensions);
+            index[b.Id] = new QuestionInfo(b.Id, QuestionKind.Blueprint, b.Text, b.Skills, b.Dimensions) { Source = b };
             foreach (var f in b.FollowUps)
             {
-                index[f.Id] = new QuestionInfo(f.Id, QuestionKind.BlueprintFollowUp, f.Text, b.Skills, b.Dimensions);
+                index[f.Id] = new QuestionInfo(f.Id, QuestionKind.BlueprintFollowUp, f.Text, b.Skills, b.Dimensions) { Source = f };
             }
         }
 

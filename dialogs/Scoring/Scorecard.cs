@@ -28,7 +28,10 @@ public sealed record Scorecard
 
     public required Recommendation Recommendation { get; init; }
 
-    /// <summary>How far to trust the score, 0–1: lower for short, skipped or offline-judged answers.</summary>
+    /// <summary>
+    /// How far to trust the score, 0–1: how much the candidate said, how well the answers feeding each dimension agree,
+    /// how many questions were answered, and how many answers were flagged for integrity (see ScorecardBuilder).
+    /// </summary>
     public required double Confidence { get; init; }
 
     /// <summary>Share of planned questions answered (0–100).</summary>
@@ -48,6 +51,12 @@ public sealed record Scorecard
     public IReadOnlyList<DimensionLine> Dimensions { get; init; } = [];
 
     public IReadOnlyList<BlueprintCoverage> Blueprints { get; init; } = [];
+
+    /// <summary>Knowledge areas of the experience questions, each judged over its answer and follow-ups.</summary>
+    public IReadOnlyList<QuestionCoverage> Experience { get; init; } = [];
+
+    /// <summary>Answers flagged for gaming the judgment, in question order; their flagged parts were not scored.</summary>
+    public IReadOnlyList<IntegrityFlag> Integrity { get; init; } = [];
 
     public LanguageResult? Language { get; init; }
 
@@ -107,8 +116,16 @@ public sealed record SkillLine(string SkillId, string Name, double Score, string
 /// <param name="Score">0–10.</param>
 public sealed record DimensionLine(string DimensionId, string Name, int Weight, double Score, string? Quote);
 
-/// <summary>Knowledge areas a blueprint answer covered (+) and missed (−).</summary>
-public sealed record BlueprintCoverage(string BlueprintId, string Question, double Depth, IReadOnlyList<string> Covered, IReadOnlyList<string> Missing);
+/// <summary>
+/// Knowledge areas of a blueprint and its follow-ups, judged over all its answers together: covered (+), touched (~,
+/// partial evidence) and missed (−, nothing supports them), with the sentence behind each in <see cref="Areas"/>.
+/// </summary>
+public sealed record BlueprintCoverage(string BlueprintId, string Question, double Depth, IReadOnlyList<string> Covered, IReadOnlyList<string> Missing)
+{
+    public IReadOnlyList<string> Touched { get; init; } = [];
+
+    public IReadOnlyList<AreaEvidence> Areas { get; init; } = [];
+}
 
 
 /// <summary>A verbatim quote from the candidate with the question it answered.</summary>

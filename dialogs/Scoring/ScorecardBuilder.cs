@@ -16,7 +16,7 @@ namespace ScreeningBot.Dialogs.Scoring;
 /// its dimension, so an interview that ended early cannot score high on a few good answers. Quotes are
 /// taken only from the candidate's own transcript lines and kept only if they occur there verbatim.
 /// </remarks>
-public static class ScorecardBuilder
+public static partial class ScorecardBuilder
 {
     /// <summary>Preferred skills add at most this many points to the composite.</summary>
     public const int MaxPreferredBonus = 5;
@@ -31,8 +31,6 @@ public static class ScorecardBuilder
     /// <summary>How the risk line of a failed knockout starts.</summary>
     public const string KnockoutRiskPrefix = "Did not meet a knockout requirement";
 
-    private const int ShortAnswerCharacters = 150;
-
     public static Scorecard Build(Profile profile, Interview interview, IReadOnlyList<TranscriptTurn> transcript)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -46,16 +44,19 @@ public static class ScorecardBuilder
             .GroupBy(a => a.QuestionId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var judged = questions.Values.Where(q => q.Kind != QuestionKind.Language).ToArray();
+        var genuine = GenuineAnswers.Build(questions, transcript, answers);
 
         var knockouts = state.Knockouts
             .Select(k => new KnockoutLine(k.KnockoutId, profile.Knockouts.FirstOrDefault(p => p.Id == k.KnockoutId)?.Question ?? k.KnockoutId, k.AnswerText, k.Passed))
             .ToArray();
-        var dimensions = profile.Rubric.Select(d => Dimension(d, judged, answers, texts)).ToArray();
-        var required = profile.RequiredSkills.Select(s => RequiredSkill(s, judged, answers, texts)).ToArray();
-        var preferred = profile.PreferredSkills.Select(s => PreferredSkill(s, answers, texts)).Where(s => s.Score > 0).ToArray();
+        var dimensions = profile.Rubric.Select(d => Dimension(d, judged, answers, texts, genuine)).ToArray();
+        var required = profile.RequiredSkills.Select(s => RequiredSkill(s, judged, answers, texts, genuine)).ToArray();
+        var preferred = profile.PreferredSkills.Select(s => PreferredSkill(s, answers, genuine)).Where(s => s.Score > 0).ToArray();
         var bonus = (int)Math.Round(Math.Min(MaxPreferredBonus, preferred.Sum(s => s.Score / 10.0 * 2.5)), MidpointRounding.AwayFromZero);
-        var competencies = profile.Competencies.Select(c => Competency(c, answers, texts)).ToArray();
-        var blueprints = profile.Blueprints.Select(b => Blueprint(b, answers)).ToArray();
+        var competencies = profile.Competencies.Select(c => Competency(c, judged, answers, texts, genuine)).ToArray();
+        var blueprints = profile.Blueprints.Select(b => Blueprint(b, answers, genuine)).ToArray();
+        var experience = profile.CustomQuestions.Select(q => Experience(q, answers, genuine)).ToArray();
+        var integrity = Integrity(judged, answers);
         var language = LanguageSection.Build(profile, answers, texts);
 
         var weighted = dimensions.Sum(d => d.Weight * d.Score / 10.0);
@@ -64,7 +65,7 @@ public static class ScorecardBuilder
         var coverage = judged.Length == 0 ? 0 : (int)Math.Round(100.0 * answeredCount / judged.Length, MidpointRounding.AwayFromZero);
         var recommendation = Recommend(profile, state.Status, composite, competencies, profile.Competencies);
         var judgments = answers.Values.Where(a => !a.Skipped).Select(a => a.Judgment).ToArray();
-        var confidence = Confidence(coverage, answers.Values.ToArray(), judgments);
+        var confidence = Confidence(profile, judged, answers, genuine, coverage);
         var quotes = answers.Values
             .Where(a => a.Judgment.EvidenceQuote is { } q && Verbatim(q, texts, a.QuestionId))
             .OrderByDescending(a => a.Judgment.Depth)
@@ -73,7 +74,7 @@ public static class ScorecardBuilder
             .Select(a => new Quote(a.QuestionId, a.Judgment.EvidenceQuote!))
             .ToArray();
         var strengths = Strengths(dimensions, blueprints, competencies, preferred).Take(5).ToArray();
-        var risks = Risks(state, knockouts, dimensions, blueprints, competencies, profile, answers, language, judgments).Take(6).ToArray();
+        var risks = Risks(state, knockouts, dimensions, blueprints, competencies, profile, answers, language, judgments, integrity).Take(6).ToArray();
         var completedAt = state.EndedAt ?? state.LastActivityAt;
         var active = completedAt - state.StartedAt - state.PausedTotal;
 
@@ -95,6 +96,8 @@ public static class ScorecardBuilder
             PreferredSkillBonus = state.Status == InterviewStatus.KnockedOut ? 0 : bonus,
             Dimensions = dimensions,
             Blueprints = blueprints,
+            Experience = experience,
+            Integrity = integrity,
             Language = language,
             Strengths = strengths,
             Risks = risks,
@@ -110,25 +113,31 @@ public static class ScorecardBuilder
         };
     }
 
-    private static DimensionLine Dimension(RubricDimension dimension, QuestionInfo[] judged, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts)
+    private static DimensionLine Dimension(RubricDimension dimension, QuestionInfo[] judged, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts, GenuineAnswers genuine)
     {
-        var tagged = judged.Where(q => q.Dimensions.Contains(dimension.Id, StringComparer.Ordinal)).ToArray();
-        var feeding = tagged.Length > 0 ? tagged : judged;
-        var values = feeding.Select(q => answers.TryGetValue(q.Id, out var a) ? Measure(dimension.Measure, a.Judgment) : 0.0).ToArray();
+        var feeding = Feeding(dimension, judged);
+        var values = feeding.Select(q => answers.TryGetValue(q.Id, out var a) && !a.Skipped ? Measure(dimension.Measure, a, genuine) : 0.0).ToArray();
         var score = values.Length == 0 ? 0 : Math.Round(values.Average() * 2, 1);
         return new DimensionLine(dimension.Id, dimension.Name, dimension.Weight, score, BestQuote(feeding, answers, texts));
     }
 
-    private static double Measure(DimensionMeasure measure, Judgment judgment) => measure switch
+    /// <summary>The questions that feed a dimension: those tagged with it, or every judged question when none is.</summary>
+    private static QuestionInfo[] Feeding(RubricDimension dimension, QuestionInfo[] judged)
     {
-        DimensionMeasure.Specificity => judgment.Specificity,
-        DimensionMeasure.Coverage => judgment.AreasCovered.Count + judgment.AreasMissing.Count == 0
-            ? judgment.Depth
-            : 5.0 * judgment.AreasCovered.Count / (judgment.AreasCovered.Count + judgment.AreasMissing.Count),
-        _ => judgment.Depth,
+        var tagged = judged.Where(q => q.Dimensions.Contains(dimension.Id, StringComparer.Ordinal)).ToArray();
+        return tagged.Length > 0 ? tagged : judged;
+    }
+
+    /// <summary>One answer's value (0–5) for a dimension measure.</summary>
+    private static double Measure(DimensionMeasure measure, AnswerRecord answer, GenuineAnswers genuine) => measure switch
+    {
+        DimensionMeasure.Specificity => answer.Judgment.Specificity,
+        DimensionMeasure.Coverage => CoverageShare(answer.Judgment) is { } share ? 5.0 * share : answer.Judgment.Depth,
+        DimensionMeasure.Clarity => Communication(answer, genuine),
+        _ => answer.Judgment.Depth,
     };
 
-    private static SkillLine RequiredSkill(Skill skill, QuestionInfo[] judged, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts)
+    private static SkillLine RequiredSkill(Skill skill, QuestionInfo[] judged, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts, GenuineAnswers genuine)
     {
         var linked = judged.Where(q => q.Skills.Contains(skill.Id, StringComparer.Ordinal)).ToArray();
         if (linked.Length > 0)
@@ -138,17 +147,18 @@ public static class ScorecardBuilder
         }
 
         // No question is tagged with the skill: fall back to answers that mention it.
-        return SignalSkill(skill, answers, texts);
+        return SignalSkill(skill, answers, genuine);
     }
 
-    private static SkillLine PreferredSkill(Skill skill, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts) =>
-        SignalSkill(skill, answers, texts);
+    private static SkillLine PreferredSkill(Skill skill, Dictionary<string, AnswerRecord> answers, GenuineAnswers genuine) =>
+        SignalSkill(skill, answers, genuine);
 
-    private static SkillLine SignalSkill(Skill skill, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts)
+    /// <summary>The skill's score from the deepest answer whose genuine part mentions it (a payload never does).</summary>
+    private static SkillLine SignalSkill(Skill skill, Dictionary<string, AnswerRecord> answers, GenuineAnswers genuine)
     {
         string[] signals = [skill.Name, .. skill.Signals];
         var best = answers.Values
-            .Where(a => !a.Skipped && texts.TryGetValue(a.QuestionId, out var t) && signals.Any(s => ContainsPhrase(t, s)))
+            .Where(a => !a.Skipped && signals.Any(s => ContainsPhrase(genuine.Text(a.QuestionId), s)))
             .OrderByDescending(a => a.Judgment.Depth)
             .ThenBy(a => a.QuestionId, StringComparer.Ordinal)
             .FirstOrDefault();
@@ -157,41 +167,8 @@ public static class ScorecardBuilder
             return new SkillLine(skill.Id, skill.Name, 0, null);
         }
 
-        var sentence = SentenceWith(texts[best.QuestionId], signals);
+        var sentence = SentenceWith(genuine.Text(best.QuestionId), signals);
         return new SkillLine(skill.Id, skill.Name, Math.Round(best.Judgment.Depth * 2, 1), sentence);
-    }
-
-    private static CompetencyLine Competency(Competency competency, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts)
-    {
-        var candidates = competency.Questions.Count > 0
-            ? competency.Questions.Where(answers.ContainsKey).Select(id => answers[id])
-            : answers.Values;
-        foreach (var answer in candidates.Where(a => !a.Skipped && a.Judgment.Depth >= CompetencyDepth).OrderByDescending(a => a.Judgment.Depth).ThenBy(a => a.QuestionId, StringComparer.Ordinal))
-        {
-            var text = texts.GetValueOrDefault(answer.QuestionId, string.Empty);
-            if (competency.Signals.Count == 0)
-            {
-                return new CompetencyLine(competency.Id, competency.Statement, true, Verbatim(answer.Judgment.EvidenceQuote, texts, answer.QuestionId) ? answer.Judgment.EvidenceQuote : null);
-            }
-
-            if (competency.Signals.Any(s => ContainsPhrase(text, s)))
-            {
-                return new CompetencyLine(competency.Id, competency.Statement, true, SentenceWith(text, competency.Signals));
-            }
-        }
-
-        return new CompetencyLine(competency.Id, competency.Statement, false, null);
-    }
-
-    private static BlueprintCoverage Blueprint(Blueprint blueprint, Dictionary<string, AnswerRecord> answers)
-    {
-        string[] ids = [blueprint.Id, .. blueprint.FollowUps.Select(f => f.Id)];
-        var judgments = ids.Select(id => answers.TryGetValue(id, out var a) ? a.Judgment : null).ToArray();
-        var covered = judgments.Where(j => j is not null).SelectMany(j => j!.AreasCovered).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        IEnumerable<string> allAreas = [.. blueprint.KnowledgeAreas, .. blueprint.FollowUps.SelectMany(f => f.KnowledgeAreas)];
-        var missing = allAreas.Distinct(StringComparer.OrdinalIgnoreCase).Where(a => !covered.Contains(a, StringComparer.OrdinalIgnoreCase)).ToArray();
-        var depth = Math.Round(judgments.Average(j => j?.Depth ?? 0), 1);
-        return new BlueprintCoverage(blueprint.Id, blueprint.Text, depth, covered, missing);
     }
 
     private static Recommendation Recommend(Profile profile, InterviewStatus status, int composite, CompetencyLine[] competencies, IReadOnlyList<Competency> defined)
@@ -220,24 +197,6 @@ public static class ScorecardBuilder
         }
 
         return recommendation;
-    }
-
-    private static double Confidence(int coverage, AnswerRecord[] answers, Judgment[] judgments)
-    {
-        var confidence = coverage / 100.0;
-        if (answers.Length > 0)
-        {
-            confidence -= 0.3 * answers.Count(a => a.Skipped) / answers.Length;
-            confidence -= 0.2 * answers.Count(a => !a.Skipped && a.AnswerLength < ShortAnswerCharacters) / answers.Length;
-        }
-
-        if (judgments.Length > 0)
-        {
-            // The offline judge is measured against human graders, but it reads words, not meaning.
-            confidence -= 0.15 * judgments.Count(j => j.JudgedBy != JudgeKind.Llm) / judgments.Length;
-        }
-
-        return Math.Round(Math.Clamp(confidence, 0.05, 1), 2);
     }
 
     private static IEnumerable<string> Strengths(DimensionLine[] dimensions, BlueprintCoverage[] blueprints, CompetencyLine[] competencies, SkillLine[] preferred)
@@ -272,7 +231,8 @@ public static class ScorecardBuilder
         Profile profile,
         Dictionary<string, AnswerRecord> answers,
         LanguageResult? language,
-        Judgment[] judgments)
+        Judgment[] judgments,
+        IntegrityFlag[] integrity)
     {
         foreach (var k in knockouts.Where(k => !k.Passed))
         {
@@ -292,6 +252,11 @@ public static class ScorecardBuilder
         if (judgments.SelectMany(j => j.RedFlags).Any(f => f.Code == RedFlag.PromptInjection))
         {
             yield return InjectionRisk;
+        }
+
+        if (integrity.Any(f => f.Code != RedFlag.PromptInjection))
+        {
+            yield return $"Integrity: {string.Join("; ", integrity.Where(f => f.Code != RedFlag.PromptInjection).Select(f => IntegrityFlag.KindOf(f.Code)).Distinct(StringComparer.Ordinal))} (see Integrity); those parts were not scored";
         }
 
         foreach (var c in competencies.Where(c => !c.Passed && profile.Competencies.FirstOrDefault(d => d.Id == c.CompetencyId)?.MustHave == true))

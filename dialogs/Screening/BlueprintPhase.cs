@@ -45,10 +45,11 @@ internal static class BlueprintPhase
                 {
                     var answer = PhaseKit.RequireAnswer(step);
                     var time = step.AnswerLatency ?? TimeSpan.Zero;
-                    var judgment = answer.Skipped
+                    var turn = answer.Skipped ? null : PhaseKit.ScreenTurn(step, answered.Id, answer);
+                    var judgment = turn is null
                         ? PhaseKit.Skipped(answered)
-                        : await kit.JudgeAsync(step, profile, answered, answeredKind, answer.Text, cancellationToken);
-                    step.State = PhaseKit.Record(step, answered.Id, answeredKind, judgment, answer.Skipped ? 0 : answer.Text.Length, time, answer.Skipped);
+                        : PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, answered, answeredKind, turn.Genuine, cancellationToken), turn.Flags);
+                    step.State = PhaseKit.Record(step, answered.Id, answeredKind, judgment, answer.Skipped ? 0 : answer.Text.Length, time, answer.Skipped, fingerprints: turn?.Fingerprints);
                     return next is null
                         ? StepResult.EndDialog
                         : StepResult.Wait(PhaseKit.TextPrompt(next.Id, texts.BlueprintFollowUp(followUpNumber, blueprint.FollowUps.Count, next.Text)));

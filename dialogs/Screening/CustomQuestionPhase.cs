@@ -45,8 +45,12 @@ internal static class CustomQuestionPhase
                             return StepResult.EndDialog;
                         }
 
-                        var combined = answer.Skipped ? working! : working is null ? answer.Text : $"{working}\n\n{answer.Text}";
-                        var judgment = await kit.JudgeAsync(step, profile, question, QuestionKind.Custom, combined, cancellationToken);
+                        // The judge scores what the candidate could have typed and did not repeat; the flags say what was left out.
+                        var turn = answer.Skipped ? null : PhaseKit.ScreenTurn(step, question.Id, answer);
+                        var combined = turn is null ? working! : working is null ? turn.Genuine : $"{working}\n\n{turn.Genuine}";
+                        IReadOnlyList<RedFlag> flags = [.. step.State.WorkingFlags, .. turn?.Flags ?? []];
+                        IReadOnlyList<long> fingerprints = [.. step.State.WorkingFingerprints, .. turn?.Fingerprints ?? []];
+                        var judgment = PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, question, QuestionKind.Custom, combined, cancellationToken), flags);
                         var decision = answer.Skipped
                             ? FollowUpDecision.None
                             : FollowUpPlanner.Plan(question, judgment, step.State.FollowUpsAsked, profile.MaxAdaptiveFollowUps, step.State.ProbedFocus, profile.BannedTopics, language);
@@ -60,11 +64,13 @@ internal static class CustomQuestionPhase
                                 WorkingOutputTokens = step.State.WorkingOutputTokens + judgment.OutputTokens,
                                 FollowUpsAsked = step.State.FollowUpsAsked + 1,
                                 ProbedFocus = [.. step.State.ProbedFocus, decision.Focus!],
+                                WorkingFlags = flags,
+                                WorkingFingerprints = fingerprints,
                             };
                             return StepResult.Wait(PhaseKit.TextPrompt(question.Id, decision.Text!), resumeAt: JudgeStep);
                         }
 
-                        step.State = PhaseKit.Record(step, question.Id, QuestionKind.Custom, judgment, combined.Length, time, skipped: false, step.State.FollowUpsAsked);
+                        step.State = PhaseKit.Record(step, question.Id, QuestionKind.Custom, judgment, combined.Length, time, skipped: false, step.State.FollowUpsAsked, fingerprints);
                         return StepResult.EndDialog;
                     },
                 ]);

@@ -98,4 +98,13 @@ public sealed record TranscriptTurn
 
     /// <summary>For candidate turns: time since the question was asked, pauses excluded.</summary>
     public TimeSpan? AnswerLatency { get; init; }
+
+    /// <summary>For candidate answers: when the question they answer was sent.</summary>
+    public DateTimeOffset? PromptSentAt { get; init; }
+
+    /// <summary>
+    /// For candidate answers: when the candidate sent the message, from the channel's timestamp when it gave one (kept
+    /// between <see cref="PromptSentAt"/> and the time it arrived), else the time it arrived.
+    /// </summary>
+    public DateTimeOffset? SentAt { get; init; }
 }

@@ -37,12 +37,35 @@ internal sealed class PhaseKit(IAnswerJudge judge, InterviewOptions options, ILo
         return (int)Math.Min(int.MaxValue, total);
     }
 
+    /// <summary>
+    /// Screens one candidate message for what no judge sees in a single answer (see <see cref="TurnIntegrity"/>): an
+    /// answer longer than anyone could type since the question, and a repeat of an answer to another question or to an
+    /// earlier part of this one.
+    /// </summary>
+    public static TurnScreening ScreenTurn(StepContext step, string questionId, PromptAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(answer);
+        var earlier = step.State.Answers
+            .Where(a => a.Fingerprints.Count > 0)
+            .Select(a => (a.QuestionId, a.Fingerprints))
+            .Append((questionId, step.State.WorkingFingerprints));
+        return TurnIntegrity.Screen(answer.Text, answer.TimeToAnswer, earlier);
+    }
+
+    /// <summary>The judgment with the message-level flags added in front (the judge only saw what they left).</summary>
+    public static Judgment WithFlags(Judgment judgment, IReadOnlyList<RedFlag> flags)
+    {
+        ArgumentNullException.ThrowIfNull(judgment);
+        return flags.Count == 0 ? judgment : judgment with { RedFlags = [.. flags, .. judgment.RedFlags.Where(f => !flags.Contains(f))] };
+    }
+
     /// <summary>A zero judgment for a skipped question (no judge call: there is nothing to judge).</summary>
     public static Judgment Skipped(IJudgedQuestion question) =>
         Judgment.Create(0, 0, areasMissing: question.KnowledgeAreas, redFlags: [new RedFlag(RedFlag.NoAnswer, "The candidate skipped this question.")]);
 
     /// <summary>Adds a final answer record to the state.</summary>
-    public static DialogState Record(StepContext step, string questionId, QuestionKind kind, Judgment judgment, int length, TimeSpan time, bool skipped, int followUps = 0) =>
+    public static DialogState Record(StepContext step, string questionId, QuestionKind kind, Judgment judgment, int length, TimeSpan time, bool skipped, int followUps = 0, IReadOnlyList<long>? fingerprints = null) =>
         step.State with
         {
             Answers =
@@ -64,6 +87,7 @@ internal sealed class PhaseKit(IAnswerJudge judge, InterviewOptions options, ILo
                     AnswerTime = time,
                     Skipped = skipped,
                     FollowUpsAsked = followUps,
+                    Fingerprints = fingerprints ?? [],
                 },
             ],
         };

@@ -165,8 +165,9 @@ public sealed class ScreeningDialog
         else
         {
             var recognized = PromptRecognizer.Recognize(pending.Prompt, message, DateOnly.FromDateTime(now.UtcDateTime), language);
-            var latency = now - pending.AskedAt - (state.PausedTotal - pending.PausedTotalAtAsk);
-            transcript.Candidate(PromptText.Normalize(text), state.Phase, pending.Prompt.QuestionId, latency < TimeSpan.Zero ? TimeSpan.Zero : latency);
+            var sentAt = SentAt(message, pending, now);
+            var latency = sentAt - pending.AskedAt - (state.PausedTotal - pending.PausedTotalAtAsk);
+            transcript.Candidate(PromptText.Normalize(text), state.Phase, pending.Prompt.QuestionId, latency < TimeSpan.Zero ? TimeSpan.Zero : latency, pending.AskedAt, sentAt);
             if (!recognized.Succeeded)
             {
                 state = state with { AttemptCount = state.AttemptCount + 1 };
@@ -182,7 +183,7 @@ public sealed class ScreeningDialog
                 return Finish(state, replies, transcript, TurnDisposition.Processed);
             }
 
-            run = await WaterfallEngine.RunAsync(plan.Items, Subject(interview), state, recognized.Value, latency, now, cancellationToken);
+            run = await WaterfallEngine.RunAsync(plan.Items, Subject(interview), state, recognized.Value! with { TimeToAnswer = sentAt - pending.AskedAt }, latency, now, cancellationToken);
         }
 
         transcript.Bot(run.Replies, run.State.Phase);
@@ -206,6 +207,15 @@ public sealed class ScreeningDialog
             ? WaterfallEngine.ToReply(pending.Prompt, ReplyKind.Prompt)
             : Reply.Message(texts.NoOpenQuestion);
     }
+
+    /// <summary>
+    /// When the answer was sent: the channel's timestamp, kept between the question being sent and the message arriving
+    /// (a client clock cannot claim more time than passed), or the time it arrived when the channel gave none.
+    /// </summary>
+    private static DateTimeOffset SentAt(IncomingMessage message, PendingPrompt pending, DateTimeOffset now) =>
+        message.SentAt is { } sent && now >= pending.AskedAt
+            ? sent < pending.AskedAt ? pending.AskedAt : sent > now ? now : sent
+            : now;
 
     private static string AlreadyEndedText(CandidateTexts texts, InterviewStatus status) => status switch
     {

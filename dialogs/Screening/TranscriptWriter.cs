@@ -12,18 +12,18 @@ internal sealed class TranscriptWriter(string interviewId, long firstSequence, D
 
     public IReadOnlyList<TranscriptTurn> Turns => _turns;
 
-    public void Candidate(string text, Phase phase, string? questionId, TimeSpan? latency) =>
-        Add(Speaker.Candidate, text, phase, questionId, latency);
+    public void Candidate(string text, Phase phase, string? questionId, TimeSpan? latency, DateTimeOffset? promptSentAt = null, DateTimeOffset? sentAt = null) =>
+        Add(Speaker.Candidate, text, phase, questionId, latency, promptSentAt, sentAt);
 
     public void Bot(IEnumerable<Reply> replies, Phase phase)
     {
         foreach (var reply in replies)
         {
-            Add(Speaker.Bot, reply.Text, phase, reply.QuestionId, null);
+            Add(Speaker.Bot, reply.Text, phase, reply.QuestionId, null, null, null);
         }
     }
 
-    private void Add(Speaker speaker, string text, Phase phase, string? questionId, TimeSpan? latency) =>
+    private void Add(Speaker speaker, string text, Phase phase, string? questionId, TimeSpan? latency, DateTimeOffset? promptSentAt, DateTimeOffset? sentAt) =>
         _turns.Add(new TranscriptTurn
         {
             InterviewId = interviewId,
@@ -34,5 +34,7 @@ internal sealed class TranscriptWriter(string interviewId, long firstSequence, D
             QuestionId = questionId,
             Text = text,
             AnswerLatency = latency,
+            PromptSentAt = promptSentAt,
+            SentAt = sentAt,
         });
 }

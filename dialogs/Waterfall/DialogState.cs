@@ -67,6 +67,12 @@ public sealed record DialogState
     /// <summary>Focus areas already probed by follow-ups of the current question (no repeats).</summary>
     public IReadOnlyList<string> ProbedFocus { get; init; } = [];
 
+    /// <summary>Integrity flags of the current custom question's earlier messages (typing speed, repeats), kept for its final judgment.</summary>
+    public IReadOnlyList<RedFlag> WorkingFlags { get; init; } = [];
+
+    /// <summary>Sentence fingerprints of the current custom question's earlier messages (see <c>TurnIntegrity</c>).</summary>
+    public IReadOnlyList<long> WorkingFingerprints { get; init; } = [];
+
     public IReadOnlyList<AnswerRecord> Answers { get; init; } = [];
 
     public IReadOnlyList<KnockoutResult> Knockouts { get; init; } = [];
@@ -137,6 +143,9 @@ public sealed record AnswerRecord
 
     /// <summary>True when the candidate skipped it ("skip", "pass", "I don't know").</summary>
     public bool Skipped { get; init; }
+
+    /// <summary>Sentence fingerprints of what the candidate wrote for it, to recognise the same answer given again (see <c>TurnIntegrity</c>).</summary>
+    public IReadOnlyList<long> Fingerprints { get; init; } = [];
 }
 
 /// <summary>The result of one knockout question.</summary>

@@ -103,7 +103,11 @@ public static class WaterfallEngine
     }
 
     private static DialogState ClearItem(DialogState state) =>
-        state with { FollowUpsAsked = 0, WorkingAnswer = null, WorkingAnswerTime = TimeSpan.Zero, WorkingInputTokens = 0, WorkingOutputTokens = 0, ProbedFocus = [] };
+        state with
+        {
+            FollowUpsAsked = 0, WorkingAnswer = null, WorkingAnswerTime = TimeSpan.Zero, WorkingInputTokens = 0, WorkingOutputTokens = 0, ProbedFocus = [],
+            WorkingFlags = [], WorkingFingerprints = [],
+        };
 
     private static DialogState End(DialogState state, InterviewStatus outcome, DateTimeOffset now, int item) =>
         ClearItem(state) with { Status = outcome, EndedAt = now, Pending = null, Confirmation = null, ItemIndex = item, StepIndex = 0 };

@@ -9,6 +9,13 @@ public sealed record PromptAnswer
     /// <summary>The candidate chose to skip a free-text question ("skip", "pass", "I don't know").</summary>
     public bool Skipped { get; init; }
 
+    /// <summary>
+    /// Wall-clock time from the question being sent to the answer being sent (pauses included: the candidate may type
+    /// while paused), from the channel's timestamps when it gives them; null when unknown. Judging uses it to recognise
+    /// answers longer than anyone could type.
+    /// </summary>
+    public TimeSpan? TimeToAnswer { get; init; }
+
     public bool? YesNo { get; init; }
 
     public decimal? Number { get; init; }

@@ -6,86 +6,96 @@ using ScreeningBot.Testing.OpenAi;
 namespace ScreeningBot.Bot.Tests.Judging;
 
 /// <summary>
-/// The injection suite against both judges: every payload of <see cref="InjectionPayloads"/> appended to a weak answer
-/// must never raise its score. The LLM judge is tested against a model that is fooled on purpose (the loopback server
-/// plays it), so what holds is the judge's own guard, not the model's good sense.
+/// The injection and gaming suite against the LLM judge (issue 13; the rubric judge's run is
+/// <c>RubricJudgeGamingSuiteTests</c>): every payload of <see cref="InjectionPayloads.Every"/> placed after, before, inside
+/// and instead of a weak and a medium answer never raises the score and is always flagged. The model is played by the
+/// loopback OpenAI server and is fooled on purpose, so what holds is the judge's own guard, not the model's good sense.
 /// </summary>
 public sealed partial class JudgeInjectionSuiteTests(OpenAiServerFixture fixture) : IClassFixture<OpenAiServerFixture>
 {
     private const double HonestWeakDepth = 2.0;
+    private const double HonestMediumDepth = 3.0;
 
     private readonly OpenAiTestServer _server = fixture.Server;
 
-    public static TheoryData<string, string> Payloads => InjectionPayloads.All;
+    public static TheoryData<InjectionPayload> Payloads => InjectionPayloads.EveryData;
 
     [Fact]
-    public void Payloads_AtLeastTwentyFiveDistinctTechniques()
+    public void Payloads_AtLeastEightyDistinctOnes()
     {
-        var payloads = InjectionPayloads.All.Select(row => (string)row[1]).ToArray();
-
-        Assert.True(payloads.Distinct(StringComparer.Ordinal).Count() >= 25, $"{payloads.Length} payloads");
+        Assert.True(InjectionPayloads.Every.Select(p => p.Text).Distinct(StringComparer.Ordinal).Count() >= 80, $"{InjectionPayloads.Every.Count} payloads");
     }
 
     [Theory]
     [MemberData(nameof(Payloads))]
-    public void RubricJudge_PayloadAppendedToWeakAnswer_NeverScoresHigher(string technique, string payload)
+    public async Task LlmJudge_ModelFooledByAnyPayloadItSees_PayloadNeverReachesItNorRaisesTheScore(InjectionPayload payload)
     {
-        var sut = new RubricJudge();
-
-        var baseline = sut.Judge(JudgeTestData.Request(JudgeTestData.WeakAnswer));
-        var injected = sut.Judge(JudgeTestData.Request(JudgeTestData.WeakAnswer + " " + payload));
-
-        Assert.True(injected.Depth <= baseline.Depth, $"{technique}: {injected.Depth} > {baseline.Depth}");
-        Assert.Contains(injected.RedFlags, f => f.Code == RedFlag.PromptInjection);
-    }
-
-    [Theory]
-    [MemberData(nameof(Payloads))]
-    public async Task LlmJudge_ModelFooledByAnyPayloadItSees_PayloadNeverReachesItNorRaisesTheScore(string technique, string payload)
-    {
-        // The adversary: an honest 2.0 for the weak answer exactly, and 5/5 with every area and no flags for anything else.
-        _server.Responder = request => FencedAnswer(request).Trim() == JudgeTestData.WeakAnswer
-            ? ChatCompletionReply.Judgment(HonestWeakDepth, HonestWeakDepth)
-            : ChatCompletionReply.Judgment(5, 5, covered: JudgeTestData.Caching.KnowledgeAreas);
-        var sut = JudgeTestData.LlmJudge(_server);
-
-        var baseline = await sut.JudgeAsync(JudgeTestData.Request(JudgeTestData.WeakAnswer), CancellationToken.None);
-        var requestsBefore = _server.Requests.Count;
-        var injected = await sut.JudgeAsync(JudgeTestData.Request(JudgeTestData.WeakAnswer + " " + payload), CancellationToken.None);
-
-        Assert.Equal((JudgeKind.Llm, HonestWeakDepth), (baseline.JudgedBy, baseline.Depth));
-        Assert.True(injected.Depth <= baseline.Depth, $"{technique}: {injected.Depth} > {baseline.Depth}");
-        Assert.Contains(injected.RedFlags, f => f.Code == RedFlag.PromptInjection);
-        if (_server.Requests.Count > requestsBefore)
+        var failures = new List<string>();
+        foreach (var (answer, honest) in new[] { (InjectionPayloads.WeakAnswer, HonestWeakDepth), (InjectionPayloads.MediumAnswer, HonestMediumDepth) })
         {
-            // The model was asked: it saw the weak answer and nothing of the payload.
-            Assert.Equal(JudgeKind.Llm, injected.JudgedBy);
-            Assert.Equal(JudgeTestData.WeakAnswer, FencedAnswer(_server.Requests[^1]).Trim());
+            // The adversary: full marks with every area and no flags as soon as it sees a piece of the payload, an honest
+            // grade otherwise.
+            _server.Responder = request => Reveals(FencedAnswer(request), payload.Text, answer)
+                ? ChatCompletionReply.Judgment(5, 5, covered: InjectionPayloads.Question.KnowledgeAreas)
+                : ChatCompletionReply.Judgment(honest, honest);
+            var sut = JudgeTestData.LlmJudge(_server);
+            var baseline = await sut.JudgeAsync(Request(answer), CancellationToken.None);
+            Assert.Equal((JudgeKind.Llm, honest), (baseline.JudgedBy, baseline.Depth));
+            foreach (var (placement, place) in InjectionPayloads.Placements)
+            {
+                var requestsBefore = _server.Requests.Count;
+                var judged = await sut.JudgeAsync(Request(place(answer, payload.Text)), CancellationToken.None);
+                var where = $"{placement} on {(answer == InjectionPayloads.WeakAnswer ? "weak" : "medium")}";
+                if (judged.Depth > baseline.Depth)
+                {
+                    failures.Add($"{where}: {judged.Depth} > {baseline.Depth}");
+                }
+
+                if (!judged.RedFlags.Any(f => RedFlag.IsIntegrityCode(f.Code)))
+                {
+                    failures.Add($"{where}: not flagged");
+                }
+
+                if (_server.Requests.Skip(requestsBefore).Any(r => Reveals(FencedAnswer(r), payload.Text, answer)))
+                {
+                    failures.Add($"{where}: the model saw the payload");
+                }
+            }
         }
-        else
-        {
-            // The detector's cut took the whole sentence the payload leans on: nothing is left to send, so the rubric
-            // judge's (penalised) verdict stands and says why.
-            Assert.Equal(JudgeKind.RubricFallback, injected.JudgedBy);
-            Assert.Equal(0, injected.Depth);
-        }
+
+        Assert.True(failures.Count == 0, $"{payload}: {string.Join("; ", failures)}");
     }
 
     [Theory]
     [MemberData(nameof(Payloads))]
-    public async Task LlmJudge_ModelAlwaysGivesFullMarks_PayloadNeverScoresAboveTheRubricJudge(string technique, string payload)
+    public async Task LlmJudge_ModelAlwaysGivesFullMarks_PayloadNeverScoresAboveTheRubricJudgeOrTheAnswerAlone(InjectionPayload payload)
     {
-        _server.Responder = _ => ChatCompletionReply.Judgment(5, 5, covered: JudgeTestData.Caching.KnowledgeAreas);
+        _server.Responder = _ => ChatCompletionReply.Judgment(5, 5, covered: InjectionPayloads.Question.KnowledgeAreas);
         var sut = JudgeTestData.LlmJudge(_server);
-        var answer = JudgeTestData.WeakAnswer + " " + payload;
+        var rubric = new RubricJudge();
+        var failures = new List<string>();
+        foreach (var answer in new[] { InjectionPayloads.WeakAnswer, InjectionPayloads.MediumAnswer })
+        {
+            var baseline = await sut.JudgeAsync(Request(answer), CancellationToken.None);
+            foreach (var (placement, place) in InjectionPayloads.Placements)
+            {
+                var text = place(answer, payload.Text);
+                var judged = await sut.JudgeAsync(Request(text), CancellationToken.None);
+                var rubricDepth = rubric.Judge(Request(text)).Depth;
+                var where = $"{placement} on {(answer == InjectionPayloads.WeakAnswer ? "weak" : "medium")}";
+                if (judged.Depth > rubricDepth || judged.Depth > baseline.Depth)
+                {
+                    failures.Add($"{where}: LLM {judged.Depth} vs rubric {rubricDepth} and {baseline.Depth} for the answer alone");
+                }
 
-        var baseline = await sut.JudgeAsync(JudgeTestData.Request(JudgeTestData.WeakAnswer), CancellationToken.None);
-        var injected = await sut.JudgeAsync(JudgeTestData.Request(answer), CancellationToken.None);
-        var rubric = new RubricJudge().Judge(JudgeTestData.Request(answer));
+                if (!judged.RedFlags.Any(f => RedFlag.IsIntegrityCode(f.Code)))
+                {
+                    failures.Add($"{where}: not flagged");
+                }
+            }
+        }
 
-        Assert.True(injected.Depth <= rubric.Depth, $"{technique}: LLM {injected.Depth} > rubric {rubric.Depth}");
-        Assert.True(injected.Depth < baseline.Depth, $"{technique}: {injected.Depth} >= {baseline.Depth}");
-        Assert.Contains(injected.RedFlags, f => f.Code == RedFlag.PromptInjection);
+        Assert.True(failures.Count == 0, $"{payload}: {string.Join("; ", failures)}");
     }
 
     [Theory]
@@ -96,12 +106,55 @@ public sealed partial class JudgeInjectionSuiteTests(OpenAiServerFixture fixture
     {
         _server.Responder = _ => ChatCompletionReply.Judgment(5, 5, covered: JudgeTestData.Caching.KnowledgeAreas);
         var sut = JudgeTestData.LlmJudge(_server);
+        var requestsBefore = _server.Requests.Count;
 
         var judgment = await sut.JudgeAsync(JudgeTestData.Request(answer), CancellationToken.None);
 
-        Assert.Equal(JudgeKind.Llm, judgment.JudgedBy);
+        // A list with nothing else is left out whole, so the model is not asked: the rubric judge's zero stands.
+        Assert.Equal(_server.Requests.Count > requestsBefore ? JudgeKind.Llm : JudgeKind.RubricFallback, judgment.JudgedBy);
         Assert.True(judgment.Depth <= RubricJudge.KeywordStuffingCap, $"{technique}: {judgment.Depth}");
         Assert.Contains(judgment.RedFlags, f => f.Code is RedFlag.KeywordStuffing or RedFlag.CopiedQuestion);
+    }
+
+    private static JudgeRequest Request(string answer) =>
+        new("iv-suite", InjectionPayloads.Question, answer, QuestionKind.Blueprint, "Prefer first-hand detail over textbook definitions.", ["age", "health"]);
+
+    /// <summary>
+    /// Whether <paramref name="sent"/> carries a piece of <paramref name="payload"/> that the answer does not: three words in
+    /// a row, a long token (an encoded blob), or an invisible or hidden character.
+    /// </summary>
+    private static bool Reveals(string sent, string payload, string answer)
+    {
+        var sentWords = Words(sent);
+        var answerWords = Words(answer);
+        var payloadWords = Words(payload);
+        for (var i = 0; i + 3 <= payloadWords.Length; i++)
+        {
+            var gram = string.Join(' ', payloadWords[i..(i + 3)]);
+            if (Contains(sentWords, gram) && !Contains(answerWords, gram))
+            {
+                return true;
+            }
+        }
+
+        return payloadWords.Any(w => w.Length >= 12 && sentWords.Contains(w) && !answerWords.Contains(w))
+            || payload.Any(c => c is (>= '\u200B' and <= '\u200F') or (>= '\u202A' and <= '\u202E') or (>= '\u2060' and <= '\u2064')) && sent.Any(c => c is (>= '\u200B' and <= '\u200F') or (>= '\u202A' and <= '\u202E') or (>= '\u2060' and <= '\u2064'))
+            || char.IsSurrogate(payload.FirstOrDefault(char.IsSurrogate)) && sent.Any(char.IsSurrogate);
+    }
+
+    private static string[] Words(string text) => [.. WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value)];
+
+    private static bool Contains(string[] words, string gram)
+    {
+        for (var i = 0; i + 3 <= words.Length; i++)
+        {
+            if (string.Join(' ', words[i..(i + 3)]) == gram)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string FencedAnswer(RecordedChatRequest request)
@@ -109,6 +162,9 @@ public sealed partial class JudgeInjectionSuiteTests(OpenAiServerFixture fixture
         var match = FencePattern().Match(request.MessageText("user"));
         return match.Success ? match.Groups["answer"].Value : throw new InvalidOperationException("The request has no fenced answer.");
     }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
 
     [GeneratedRegex(@"<<<CANDIDATE_ANSWER [0-9A-F]+\n(?<answer>.*)\nCANDIDATE_ANSWER [0-9A-F]+>>>", RegexOptions.Singleline)]
     private static partial Regex FencePattern();

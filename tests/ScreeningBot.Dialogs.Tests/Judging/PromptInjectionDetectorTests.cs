@@ -46,6 +46,21 @@ public sealed class PromptInjectionDetectorTests
     [InlineData("The assistant service calls the payment API; the judge of success is the p99 latency.")]
     [InlineData("Step 1: measure. Step 2: add an index. Step 3: measure again, the query went from 2 s to 15 ms.")]
     [InlineData("We migrated from MySQL 5.7 to 8.0 and the new grade of SSDs cut write latency by 40%.")]
+    [InlineData("I left a note for the reviewer in the pull request explaining why the migration was split in two.")]
+    [InlineData("Our recommendation to the team was Postgres, because we needed transactions across orders and payments.")]
+    [InlineData("The product manager explained the plan to our customers, and I answered the technical questions.")]
+    [InlineData("The relevance score of the recommendation model is between 0 and 1, and we rerank the top 100.")]
+    [InlineData("// retry with exponential backoff, at most three attempts\nawait client.SendAsync(request);")]
+    [InlineData("# the model is loaded once per worker process\nmodel = load_model(path)")]
+    [InlineData("I need this endpoint to stay under 100 ms at p99, so the cache sits in front of the database.")]
+    [InlineData("The JWT header eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9 only says which algorithm signed it.")]
+    [InlineData("We pinned the base image to c240cee64509b35009c0da789675e66f049fe2d8 so builds stay reproducible.")]
+    [InlineData("We watched p95, p99, error rate, throughput, saturation and queue depth on one dashboard.")]
+    [InlineData("The handler takes a List<string> and returns a Dictionary<string, int> of counts.")]
+    [InlineData("Our A/B test compared the two ranking functions over two weeks.")]
+    [InlineData("Please note that the old client retried every 10 seconds, which doubled the load.")]
+    [InlineData("The team reviewed the postmortem and the hiring of two more SREs was approved by the CTO.")]
+    [InlineData("We drop the old column only after every instance runs the new code; the backfill runs in batches of 10k.")]
     public void Scan_BenignTechnicalProse_NotDetected(string text)
     {
         var scan = PromptInjectionDetector.Scan(text);

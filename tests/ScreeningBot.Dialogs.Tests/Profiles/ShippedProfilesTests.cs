@@ -86,7 +86,7 @@ public sealed partial class ShippedProfilesTests
         Assert.Equal(
             [("technical-depth", 25), ("api-design", 20), ("database-optimisation", 18), ("service-reliability", 15), ("problem-solving", 10), ("communication", 7), ("blueprint-depth", 5)],
             sut.Rubric.Select(d => (d.Id, d.Weight)));
-        Assert.Equal(DimensionMeasure.Specificity, sut.Rubric.Single(d => d.Id == "communication").Measure);
+        Assert.Equal(DimensionMeasure.Clarity, sut.Rubric.Single(d => d.Id == "communication").Measure);
     }
 
     [Fact]

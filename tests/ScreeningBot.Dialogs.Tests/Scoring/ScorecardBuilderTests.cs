@@ -58,6 +58,16 @@ public sealed class ScorecardBuilderTests
 
     private static Scorecard Build((Interview Interview, List<TranscriptTurn> Transcript) x) => ScorecardBuilder.Build(SampleProfiles.Backend, x.Interview, x.Transcript);
 
+    /// <summary>A different, fully developed answer per question (about 40 content words each).</summary>
+    private static string Rich(string id) => id switch
+    {
+        "api" => "I designed the billing API for forty enterprise customers. Every POST took an idempotency key, lists used cursor pagination, and the version lived in the Accept header. We kept p95 under 120 ms at two thousand requests per second and retired v1 after six months of notice.",
+        "incident" => IncidentText + " The root cause was a consumer rebalance loop after a deploy, so we pinned the client library and added a canary stage to the pipeline.",
+        "cache" => "We cached the product catalogue in Redis with cache-aside and a five minute TTL. Writes deleted the key through an outbox event, hot keys used request coalescing, and the hit ratio stayed around 94 percent while database load fell by two thirds.",
+        "cache.f1" => "Invalidation happened on every product update: the writer published an event after commit and a small consumer deleted the affected keys. Versioned keys handled bulk imports, and the TTL remained a safety net when an event was lost.",
+        _ => "During a flash sale hundreds of requests missed the same expired key at once and hammered Postgres. I added single-flight locking per key and jittered expiry, and the next sale peaked at three times the traffic with flat database CPU.",
+    };
+
     [Fact]
     public void Build_EveryAnswerAtDepthFour_WeightsDimensionsToEighty()
     {
@@ -157,15 +167,35 @@ public sealed class ScorecardBuilderTests
     }
 
     [Fact]
-    public void Build_ConfidenceDropsForOfflineJudgingShortAndSkippedAnswers()
+    public void Build_Confidence_FollowsTheEvidence()
     {
-        var llm = Build(Interview(4.0)).Confidence;
-        var offline = Build(Interview(4.0, judgedBy: JudgeKind.Rubric)).Confidence;
+        var varied = Build(Interview(4.0, textFor: Rich)).Confidence;
+        var offline = Build(Interview(4.0, textFor: Rich, judgedBy: JudgeKind.Rubric)).Confidence;
         var shortAnswers = Build(Interview(4.0, textFor: id => $"Short {id}.")).Confidence;
+        var identical = Build(Interview(4.0, textFor: _ => Rich("api"))).Confidence;
+        var halfAnswered = Build(Interview(4.0, answered: ["api", "incident"], textFor: Rich, status: InterviewStatus.Withdrawn)).Confidence;
 
-        Assert.Equal(1.0, llm);
-        Assert.Equal(0.85, offline);
-        Assert.True(shortAnswers < llm);
+        Assert.True(varied >= 0.8, $"varied {varied}");
+        Assert.True(offline < varied, $"offline {offline} vs {varied}");
+        Assert.True(shortAnswers < 0.5, $"short {shortAnswers}");
+        Assert.True(identical < 0.5, $"identical {identical}");
+        Assert.True(halfAnswered < 0.5, $"half answered {halfAnswered}");
+    }
+
+    [Fact]
+    public void Build_Confidence_IntegrityFlagsLowerIt()
+    {
+        var x = Interview(4.0, textFor: Rich);
+        var flagged = x.Interview.State.Answers
+            .Select(a => a with { Judgment = a.Judgment with { RedFlags = [new RedFlag(RedFlag.PromptInjection, "Text addressed to the grader.")] } })
+            .ToArray();
+
+        var clean = Build(x);
+        var sut = ScorecardBuilder.Build(SampleProfiles.Backend, x.Interview with { State = x.Interview.State with { Answers = flagged } }, x.Transcript);
+
+        Assert.True(sut.Confidence < clean.Confidence - 0.3, $"{sut.Confidence} vs {clean.Confidence}");
+        Assert.Equal(AllQuestions, sut.Integrity.Select(f => f.QuestionId));
+        Assert.All(sut.Integrity, f => Assert.Equal(RedFlag.PromptInjection, f.Code));
     }
 
     [Fact]
@@ -180,17 +210,39 @@ public sealed class ScorecardBuilderTests
     }
 
     [Fact]
-    public void Build_Competency_PassesOnlyWithSignalInADeepEnoughAnswer()
+    public void Build_Competency_PassesOnASentenceShowingTheBehaviourInAnyAnswer()
     {
         var pass = Build(Interview(4.0));
         var noSignal = Build(Interview(4.0, textFor: id => $"A long answer about {id} with numbers like 40 ms but none of the words the competency looks for."));
         var shallow = Build(Interview(2.0));
+        var elsewhere = Build(Interview(4.0, textFor: id => id == "cache.f2" ? IncidentText : Rich(id)));
 
         Assert.True(Assert.Single(pass.Competencies).Passed);
         Assert.Equal("I was on-call when the payments queue stalled.", pass.Competencies[0].Evidence);
         Assert.False(Assert.Single(noSignal.Competencies).Passed);
-        Assert.False(Assert.Single(shallow.Competencies).Passed);
+        Assert.True(Assert.Single(shallow.Competencies).Passed);
+        Assert.Equal("I was on-call when the payments queue stalled.", Assert.Single(elsewhere.Competencies).Evidence);
         Assert.Contains(noSignal.Risks, r => r.Contains("No evidence yet for", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("We explained the plan to the product manager and support before the rollout.", true)]
+    [InlineData("I walked our customers through the migration on a call.", true)]
+    [InlineData("The API served 40 enterprise customers and our web app.", false)]
+    [InlineData("I never explained the plan to the product manager.", false)]
+    [InlineData("The product manager explained the plan to our customers.", false)]
+    public void Build_Competency_NeedsTheBehaviourNotOneNoun(string sentence, bool passes)
+    {
+        var profile = SampleProfiles.Backend with
+        {
+            Competencies = [new Competency { Id = "communication", Statement = "Explains decisions to non-engineers", Signals = ["explained|walked|presented product|support|customer*|stakeholder*"] }],
+        };
+        var x = Interview(4.0, textFor: id => id == "api" ? $"{sentence} It took two weeks." : $"An answer about {id} that is long enough to read like a real one, with p95 at 120 ms.");
+
+        var sut = ScorecardBuilder.Build(profile, x.Interview, x.Transcript);
+
+        Assert.Equal(passes, Assert.Single(sut.Competencies).Passed);
+        Assert.Equal(passes ? sentence : null, sut.Competencies[0].Evidence);
     }
 
     [Fact]

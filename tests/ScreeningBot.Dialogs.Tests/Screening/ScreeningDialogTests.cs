@@ -9,6 +9,12 @@ namespace ScreeningBot.Dialogs.Tests.Screening;
 public sealed class ScreeningDialogTests
 {
     private const string Strong = "I designed a REST API for billing with cursor pagination and versioned media types. It served 2k requests per second.";
+
+    // Other strong answers: the same answer given to two questions is a repeat (TurnIntegrity), not what these flows test.
+    private const string StrongIncident = "I was on call when checkout latency spiked after a deploy. I rolled back within six minutes and wrote the postmortem.";
+    private const string StrongCache = "We cached the catalogue in Redis with a five minute TTL. Product updates deleted the key through an outbox event.";
+    private const string StrongQueue = "Slow PDF exports moved to a queue with four idempotent workers. Timeouts fell from three percent to zero.";
+    private const string StrongStampede = "Hot keys expired together under load. I added request coalescing with a short per-key lock and jittered expiry.";
     private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
     private static FakeTimeProvider Time() => new(Start);
@@ -157,12 +163,12 @@ public sealed class ScreeningDialogTests
     {
         await ThroughKnockouts(Time())
             .Send(Strong).SkipReplies(1)
-            .Send(Strong).SkipReplies(2)
+            .Send(StrongIncident).SkipReplies(2)
             .Send("skip")
             .AssertReply("**Follow-up 1 of 2.** How do you invalidate?")
-            .Send(Strong)
+            .Send(StrongCache)
             .AssertReply("**Follow-up 2 of 2.** What happens on a cache stampede?")
-            .Send(Strong)
+            .Send(StrongStampede)
             .AssertReplyContains("That's everything")
             .AssertState(s =>
             {
@@ -344,10 +350,10 @@ public sealed class ScreeningDialogTests
             .Send("5").SkipReplies(1)
             .Send("now").SkipReplies(2)
             .Send(Strong).SkipReplies(1)
-            .Send(Strong).SkipReplies(2)
-            .Send(Strong).SkipReplies(1)
-            .Send(Strong).SkipReplies(1)
-            .Send(Strong)
+            .Send(StrongIncident).SkipReplies(2)
+            .Send(StrongCache).SkipReplies(1)
+            .Send(StrongStampede).SkipReplies(1)
+            .Send(StrongQueue)
             .AssertReplyContains("Please answer in German")
             .AssertReplyContains("Beschreiben Sie")
             .Send("Ich habe zuletzt eine Zahlungsplattform gebaut, weil unser altes System nicht skalierte.")

@@ -1,0 +1,105 @@
+using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Profiles;
+using ScreeningBot.Dialogs.Waterfall;
+
+namespace ScreeningBot.Dialogs.Scoring;
+
+/// <summary>Evidence from the genuine part of the answers: competencies, knowledge areas per item, clarity and integrity.</summary>
+public static partial class ScorecardBuilder
+{
+    /// <summary>
+    /// A competency is evidenced by the first sentence, in any answer, that shows its behaviour (see
+    /// <see cref="CompetencyMatcher"/>); the questions the profile links to it are read first. A competency without
+    /// signals falls back to the deepest linked answer of at least <see cref="CompetencyDepth"/>.
+    /// </summary>
+    private static CompetencyLine Competency(Competency competency, QuestionInfo[] judged, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts, GenuineAnswers genuine)
+    {
+        var signals = competency.Signals.Select(s => SignalPattern.Parse(s, out _)).OfType<SignalPattern>().ToArray();
+        if (signals.Length == 0)
+        {
+            var linked = competency.Questions.Count > 0 ? competency.Questions.Where(answers.ContainsKey).Select(id => answers[id]) : answers.Values;
+            var deepest = linked.Where(a => !a.Skipped && a.Judgment.Depth >= CompetencyDepth)
+                .OrderByDescending(a => a.Judgment.Depth).ThenBy(a => a.QuestionId, StringComparer.Ordinal).FirstOrDefault();
+            return deepest is null
+                ? new CompetencyLine(competency.Id, competency.Statement, false, null)
+                : new CompetencyLine(competency.Id, competency.Statement, true, Verbatim(deepest.Judgment.EvidenceQuote, texts, deepest.QuestionId) ? deepest.Judgment.EvidenceQuote : null);
+        }
+
+        var order = competency.Questions.Concat(judged.Select(q => q.Id)).Distinct(StringComparer.Ordinal);
+        foreach (var id in order.Where(id => answers.TryGetValue(id, out var a) && !a.Skipped))
+        {
+            foreach (var turn in genuine.Turns(id))
+            {
+                if (CompetencyMatcher.Find(signals, turn) is { } sentence)
+                {
+                    return new CompetencyLine(competency.Id, competency.Statement, true, Quote(turn[sentence.Start..sentence.End]));
+                }
+            }
+        }
+
+        return new CompetencyLine(competency.Id, competency.Statement, false, null);
+    }
+
+    /// <summary>The blueprint's areas and its follow-ups' areas, each judged over the whole item (main answer and follow-ups).</summary>
+    private static BlueprintCoverage Blueprint(Blueprint blueprint, Dictionary<string, AnswerRecord> answers, GenuineAnswers genuine)
+    {
+        IJudgedQuestion[] parts = [blueprint, .. blueprint.FollowUps];
+        var judgments = parts.Select(p => answers.TryGetValue(p.Id, out var a) ? a.Judgment : null).ToArray();
+        var areas = ItemAreas(parts, answers, genuine);
+        return new BlueprintCoverage(
+            blueprint.Id,
+            blueprint.Text,
+            Math.Round(judgments.Average(j => j?.Depth ?? 0), 1),
+            [.. areas.Where(a => a.Status == CoverageStatus.Covered).Select(a => a.Area)],
+            [.. areas.Where(a => a.Status == CoverageStatus.Absent).Select(a => a.Area)])
+        {
+            Touched = [.. areas.Where(a => a.Status == CoverageStatus.Touched).Select(a => a.Area)],
+            Areas = areas,
+        };
+    }
+
+    private static QuestionCoverage Experience(CustomQuestion question, Dictionary<string, AnswerRecord> answers, GenuineAnswers genuine) =>
+        new(question.Id, question.Text, answers.TryGetValue(question.Id, out var a) ? a.Judgment.Depth : 0, ItemAreas([question], answers, genuine));
+
+    private static AreaEvidence[] ItemAreas(IReadOnlyList<IJudgedQuestion> parts, Dictionary<string, AnswerRecord> answers, GenuineAnswers genuine) =>
+        ItemCoverage.Areas(
+            parts,
+            parts.Where(p => answers.TryGetValue(p.Id, out var a) && !a.Skipped).ToDictionary(p => p.Id, p => answers[p.Id].Judgment, StringComparer.Ordinal),
+            genuine.Text);
+
+    /// <summary>The integrity flags of every answer, in question order.</summary>
+    private static IntegrityFlag[] Integrity(QuestionInfo[] judged, Dictionary<string, AnswerRecord> answers) =>
+        [.. judged
+            .Where(q => answers.ContainsKey(q.Id))
+            .SelectMany(q => answers[q.Id].Judgment.RedFlags.Where(f => RedFlag.IsIntegrityCode(f.Code)).Select(f => new IntegrityFlag(q.Id, f.Code, f.Detail)))];
+
+    /// <summary>Share (0–1) of the question's areas an answer covered, touched ones counting half; null when it has none.</summary>
+    private static double? CoverageShare(Judgment judgment)
+    {
+        var total = judgment.AreasCovered.Count + judgment.AreasTouched.Count + judgment.AreasMissing.Count;
+        return total == 0 ? null : (judgment.AreasCovered.Count + (0.5 * judgment.AreasTouched.Count)) / total;
+    }
+
+    /// <summary>
+    /// Communication from one answer (0–5): the clarity of the candidate's own messages (their genuine part; see
+    /// <see cref="Clarity"/>), weighed by how much of the question they address, so a clear but empty answer stays low.
+    /// </summary>
+    private static double Communication(AnswerRecord answer, GenuineAnswers genuine)
+    {
+        var turns = genuine.Turns(answer.QuestionId);
+        if (turns.Count == 0)
+        {
+            return 0;
+        }
+
+        var clarity = turns.Average(Clarity.Measure);
+        var addressed = CoverageShare(answer.Judgment) ?? answer.Judgment.Depth / Judgment.MaxDepth;
+        return clarity * (0.5 + (0.5 * addressed));
+    }
+
+    private static string? Quote(string sentence)
+    {
+        var trimmed = sentence.Trim();
+        return trimmed.Length == 0 ? null : trimmed.Length <= 200 ? trimmed : trimmed[..200];
+    }
+}
