@@ -18,7 +18,7 @@ namespace ScreeningBot.Bot.Tests.Faults;
 /// next question longer than <c>Judge:TimeoutSeconds</c> (plus a margin for a loaded machine), every interview ends, every
 /// scorecard posts, and each says how many answers fell back to the rubric judge.
 /// </summary>
-public sealed partial class LlmFaultTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed partial class LlmFaultTests(ITestOutputHelper output) : JudgedBotTests
 {
     private const int Candidates = 16;
     private const int TimeoutSeconds = 2;
@@ -30,24 +30,6 @@ public sealed partial class LlmFaultTests(ITestOutputHelper output) : IAsyncLife
     private static readonly string[] Faults = [LlmCall.RateLimited, LlmCall.Timeout, LlmCall.ContentFilter, LlmCall.InvalidOutput];
 
     private readonly Dictionary<string, string> _faultByQuestion = new(StringComparer.Ordinal);
-    private JudgedBotRig _rig = null!;
-
-    private DurabilityStorage Storage => _rig.Storage;
-
-    private FakeBotConnector Connector => _rig.Connector;
-
-    private OpenAiTestServer Llm => _rig.Llm;
-
-    public async Task InitializeAsync() => _rig = await JudgedBotRig.StartAsync(Reply);
-
-    public async Task DisposeAsync()
-    {
-        // Null when InitializeAsync failed.
-        if (_rig is not null)
-        {
-            await _rig.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Interviews_LlmFailingEveryWay_NoTurnWaitsPastTheJudgeTimeoutAndEveryScorecardCountsTheFallbacks()
@@ -108,7 +90,7 @@ public sealed partial class LlmFaultTests(ITestOutputHelper output) : IAsyncLife
     /// Judgments: the fault of the question (assigned in the order questions first arrive, so all four occur). Narratives:
     /// rate-limited, so the sixteen scoring jobs do not queue behind hangs.
     /// </summary>
-    private ChatCompletionReply Reply(RecordedChatRequest request)
+    protected override ChatCompletionReply Reply(RecordedChatRequest request)
     {
         if (request.IsNarrative)
         {

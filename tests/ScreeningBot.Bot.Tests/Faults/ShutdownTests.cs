@@ -17,7 +17,7 @@ namespace ScreeningBot.Bot.Tests.Faults;
 /// turns finish and answer; a message sent after the stop began is either taken or refused, never lost; the process exits
 /// within the host's shutdown timeout; the next process posts both scorecards at once, each exactly once.
 /// </summary>
-public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ShutdownTests(ITestOutputHelper output) : JudgedBotTests
 {
     private const int Answering = 4;
 
@@ -25,26 +25,8 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
     // (200 at once, the turn goes on in the background and replies through the connector).
     private const int Inline = Answering / 2;
 
-    private JudgedBotRig _rig = null!;
     private volatile Task? _judgments;
     private volatile Task? _narratives;
-
-    private DurabilityStorage Storage => _rig.Storage;
-
-    private FakeBotConnector Connector => _rig.Connector;
-
-    private OpenAiTestServer Llm => _rig.Llm;
-
-    public async Task InitializeAsync() => _rig = await JudgedBotRig.StartAsync(Reply);
-
-    public async Task DisposeAsync()
-    {
-        // Null when InitializeAsync failed.
-        if (_rig is not null)
-        {
-            await _rig.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Sigterm_CandidatesAnsweringAndScoringUnderWay_TurnsFinishJobsSurviveAndTheProcessExitsInTime()
@@ -233,7 +215,7 @@ public sealed class ShutdownTests(ITestOutputHelper output) : IAsyncLifetime
     });
 
     /// <summary>Narratives and judgments (every area covered, so no follow-up is needed), held while a gate is set.</summary>
-    private ChatCompletionReply Reply(RecordedChatRequest request)
+    protected override ChatCompletionReply Reply(RecordedChatRequest request)
     {
         if (request.IsNarrative)
         {
