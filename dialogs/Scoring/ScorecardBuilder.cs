@@ -173,7 +173,7 @@ public static partial class ScorecardBuilder
 
     private static Recommendation Recommend(Profile profile, InterviewStatus status, int composite, CompetencyLine[] competencies, IReadOnlyList<Competency> defined)
     {
-        if (status is InterviewStatus.KnockedOut or InterviewStatus.Declined)
+        if (status is InterviewStatus.KnockedOut or InterviewStatus.Declined or InterviewStatus.OptedOut)
         {
             return Recommendation.No;
         }
@@ -239,7 +239,7 @@ public static partial class ScorecardBuilder
             yield return $"{KnockoutRiskPrefix}: \"{Shorten(k.Question, 80)}\" (answered {k.Answer})";
         }
 
-        if (state.Status is InterviewStatus.Withdrawn or InterviewStatus.Expired or InterviewStatus.Cancelled or InterviewStatus.Invalidated or InterviewStatus.Declined)
+        if (state.Status is InterviewStatus.Withdrawn or InterviewStatus.Expired or InterviewStatus.Cancelled or InterviewStatus.Invalidated or InterviewStatus.Declined or InterviewStatus.OptedOut)
         {
             yield return $"Screen not completed ({state.Status.Humanize(LetterCasing.LowerCase)})";
         }
@@ -295,7 +295,7 @@ public static partial class ScorecardBuilder
         var weakest = dimensions.Where(d => d.Weight > 0).OrderBy(d => d.Score).ThenBy(d => d.DimensionId, StringComparer.Ordinal).FirstOrDefault()?.Name.LowerFirst();
         return status switch
         {
-            InterviewStatus.KnockedOut => "No further steps: a must-have requirement was not met. Send the standard thank-you note.",
+            InterviewStatus.KnockedOut => "A must-have requirement was not met. Please review the answer and decide; the candidate was told the team will get back to them.",
             InterviewStatus.Declined => "The candidate declined to take the screen. Reach out personally if you still want to talk.",
             InterviewStatus.Withdrawn => "The candidate withdrew. No action needed unless they ask to restart.",
             InterviewStatus.Expired => "The screen expired unfinished. Nudge the candidate and send a new invitation if they are still interested.",
