@@ -192,5 +192,8 @@ public sealed class ScoringJobHandlerTests
             await Release.Task.WaitAsync(cancellationToken);
             return "posted-" + Interlocked.Increment(ref _posts).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+
+        /// <summary>Notices (the compliance notice main added) are not what these tests hold back.</summary>
+        public Task PublishNoticeAsync(Interview interview, Dialogs.Compliance.ScreeningNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
