@@ -169,6 +169,7 @@ internal sealed class RehearseCommand : ICliCommand
         services.TryAddSingleton<ITranscriptStore, InMemoryTranscriptStore>();
         services.TryAddSingleton<IReportStore, InMemoryReportStore>();
         services.TryAddSingleton<IJobQueue>(sp => new InMemoryJobQueue(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IProcessedMessageLedger>(sp => new InMemoryProcessedMessageLedger(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IAuditLog, InMemoryAuditLog>();
         services.TryAddSingleton<IPostedMessageStore, InMemoryPostedMessageStore>();
         services.TryAddSingleton<ISelfIdentificationStore, InMemorySelfIdentificationStore>();

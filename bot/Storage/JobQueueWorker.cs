@@ -27,6 +27,9 @@ internal sealed class JobQueueWorker(
     // One job per receive: each job gets the whole visibility timeout, however slow the ones before it were.
     private const int JobsPerReceive = 1;
 
+    // Giving an unfinished job back on shutdown is one small write; the host's shutdown timeout has room for it.
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>True when an <see cref="IScoringJobHandler"/> is registered.</summary>
     public bool HasHandler => services.GetService<IServiceProviderIsService>()?.IsService(typeof(IScoringJobHandler)) == true;
 
@@ -81,6 +84,21 @@ internal sealed class JobQueueWorker(
         }
     }
 
+    /// <summary>Releases <paramref name="job"/> within <see cref="ReleaseTimeout"/>, whatever the stopping token says; on failure it reappears after its timeout.</summary>
+    private async Task ReleaseAsync(QueuedJob job)
+    {
+        using var timeout = new CancellationTokenSource(ReleaseTimeout, time);
+        try
+        {
+            await queue.ReleaseAsync(job, timeout.Token);
+            StorageLog.JobReleased(logger, job.MessageId, job.Job.InterviewId);
+        }
+        catch (Exception e) when (e is StorageUnavailableException or OperationCanceledException)
+        {
+            StorageLog.JobReleaseFailed(logger, e, job.MessageId, job.Job.InterviewId);
+        }
+    }
+
     private async Task RunAsync(QueuedJob job, int maxDequeueCount, CancellationToken cancellationToken)
     {
         if (job.DequeueCount > maxDequeueCount)
@@ -106,7 +124,9 @@ internal sealed class JobQueueWorker(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: the job becomes visible again after its timeout and another instance takes it.
+            // Shutting down mid-job: give it back, so the next process or another instance takes it at once rather than
+            // after the visibility timeout (minutes of a recruiter waiting for the scorecard).
+            await ReleaseAsync(job);
             throw;
         }
 #pragma warning disable CA1031 // Any handler failure means "try again later" (IScoringJobHandler's contract); the worker must survive it.

@@ -36,6 +36,15 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 4016, Level = LogLevel.Debug, Message = "The job queue worker is stopping")]
     public static partial void WorkerStopping(ILogger logger);
 
+    [LoggerMessage(EventId = 4017, Level = LogLevel.Information, Message = "Scoring job {MessageId} for interview {InterviewId} was given back unfinished because the bot is stopping; the next process or another instance takes it at once")]
+    public static partial void JobReleased(ILogger logger, string messageId, string interviewId);
+
+    [LoggerMessage(EventId = 4018, Level = LogLevel.Warning, Message = "Scoring job {MessageId} for interview {InterviewId} could not be given back while stopping; it is delivered again after the visibility timeout")]
+    public static partial void JobReleaseFailed(ILogger logger, Exception exception, string messageId, string interviewId);
+
+    [LoggerMessage(EventId = 4019, Level = LogLevel.Warning, Message = "Interview {InterviewId} was saved, but its conversation index entry could not be refreshed beside it; the next update refreshes it")]
+    public static partial void IndexRefreshFailed(ILogger logger, string interviewId, Exception exception);
+
     [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Retention: deleted {Interviews} interviews, {TranscriptTurns} transcript turns and {Reports} reports created before {Cutoff:O}")]
     public static partial void RetentionPurged(ILogger logger, int interviews, int transcriptTurns, int reports, DateTimeOffset cutoff);
 

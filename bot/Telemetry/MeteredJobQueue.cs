@@ -24,6 +24,9 @@ internal sealed class MeteredJobQueue(IJobQueue inner, BotMetrics metrics) : IJo
         metrics.ScoringJobDone();
     }
 
+    /// <summary>A job given back stays queued: the depth does not change.</summary>
+    public Task ReleaseAsync(QueuedJob job, CancellationToken cancellationToken) => inner.ReleaseAsync(job, cancellationToken);
+
     public async Task MoveToPoisonAsync(QueuedJob job, string reason, CancellationToken cancellationToken)
     {
         await inner.MoveToPoisonAsync(job, reason, cancellationToken);

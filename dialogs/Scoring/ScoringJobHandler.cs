@@ -8,14 +8,24 @@ namespace ScreeningBot.Dialogs.Scoring;
 
 /// <summary>
 /// Scores a finished interview and posts its scorecard once. Idempotent: a job delivered twice finds the
-/// stored report (and its posted mark) and does nothing more. Throws when storage or the channel fails,
-/// so the queue delivers the job again later.
+/// stored report (and its posted mark) and does nothing more; two copies running at once on two instances
+/// are settled by a claim on the posting in the processed-message ledger. Throws when storage or the channel
+/// fails, or another copy holds the claim, so the queue delivers the job again later.
 /// </summary>
 public sealed class ScoringJobHandler : IScoringJobHandler
 {
+    /// <summary>
+    /// How long a handler holds the right to post an interview's scorecard: far longer than a post takes, and shorter
+    /// than the job queue's visibility timeout (5 minutes by default), so the retry of a failed post finds it free again.
+    /// </summary>
+    public static readonly TimeSpan PostingClaim = TimeSpan.FromMinutes(2);
+
+    private const string PostingKey = "scorecard:";
+
     private readonly IInterviewStore _interviews;
     private readonly ITranscriptStore _transcripts;
     private readonly IReportStore _reports;
+    private readonly IProcessedMessageLedger _ledger;
     private readonly IProfileSource _profiles;
     private readonly IScorecardPublisher _publisher;
     private readonly IScorecardNarrator _narrator;
@@ -27,11 +37,12 @@ public sealed class ScoringJobHandler : IScoringJobHandler
         IInterviewStore interviews,
         ITranscriptStore transcripts,
         IReportStore reports,
+        IProcessedMessageLedger ledger,
         IProfileSource profiles,
         IScorecardPublisher publisher,
         TimeProvider time,
         ILogger<ScoringJobHandler> logger)
-        : this(interviews, transcripts, reports, profiles, publisher, TemplateScorecardNarrator.Instance, time, logger)
+        : this(interviews, transcripts, reports, ledger, profiles, publisher, TemplateScorecardNarrator.Instance, time, logger)
     {
     }
 
@@ -39,6 +50,7 @@ public sealed class ScoringJobHandler : IScoringJobHandler
         IInterviewStore interviews,
         ITranscriptStore transcripts,
         IReportStore reports,
+        IProcessedMessageLedger ledger,
         IProfileSource profiles,
         IScorecardPublisher publisher,
         IScorecardNarrator narrator,
@@ -48,6 +60,7 @@ public sealed class ScoringJobHandler : IScoringJobHandler
         ArgumentNullException.ThrowIfNull(interviews);
         ArgumentNullException.ThrowIfNull(transcripts);
         ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(publisher);
         ArgumentNullException.ThrowIfNull(narrator);
@@ -56,6 +69,7 @@ public sealed class ScoringJobHandler : IScoringJobHandler
         _interviews = interviews;
         _transcripts = transcripts;
         _reports = reports;
+        _ledger = ledger;
         _profiles = profiles;
         _publisher = publisher;
         _narrator = narrator;
@@ -94,6 +108,14 @@ public sealed class ScoringJobHandler : IScoringJobHandler
         {
             DialogsLog.ScoringSkipped(_logger, job.InterviewId, "the scorecard was already posted");
             return;
+        }
+
+        // Two copies of one job can run at once on two instances (delivery is at least once, and an enqueue retried after
+        // a lost response makes two): only the copy that claims the posting posts; the other fails this try, and its
+        // retry finds the scorecard posted.
+        if (!await _ledger.TryRecordAsync(PostingKey + interview.Id, PostingClaim, cancellationToken))
+        {
+            throw new InvalidOperationException($"Another worker is posting the scorecard of interview {interview.Id}; this copy of the job tries again later.");
         }
 
         var messageId = await _publisher.PublishAsync(interview, report.Scorecard, cancellationToken);

@@ -15,6 +15,12 @@ public interface IJobQueue
     /// <summary>Removes a received job for good.</summary>
     Task CompleteAsync(QueuedJob job, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives a received job back unfinished, visible to every receiver at once instead of after its visibility timeout
+    /// (a worker that is shutting down). A stale receipt (the job was delivered again meanwhile) changes nothing.
+    /// </summary>
+    Task ReleaseAsync(QueuedJob job, CancellationToken cancellationToken);
+
     /// <summary>Moves a job that keeps failing to the poison store, where an operator can inspect it.</summary>
     Task MoveToPoisonAsync(QueuedJob job, string reason, CancellationToken cancellationToken);
 }

@@ -82,6 +82,23 @@ public sealed class InMemoryJobQueue(TimeProvider time) : IJobQueue
         return Task.CompletedTask;
     }
 
+    public Task ReleaseAsync(QueuedJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            foreach (var entry in _entries.Where(e => e.Id == job.MessageId && e.Receipt == job.Receipt))
+            {
+                entry.Receipt = null;
+                entry.VisibleAt = now;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task MoveToPoisonAsync(QueuedJob job, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);

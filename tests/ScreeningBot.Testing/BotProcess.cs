@@ -10,7 +10,8 @@ namespace ScreeningBot.Testing;
 /// The real bot as an operating-system process of its own: <c>dotnet ScreeningBot.Bot.dll --urls http://127.0.0.1:0</c>
 /// from the test output folder (the bot's build is copied there), configured through environment variables only.
 /// <see cref="StartAsync"/> returns once <c>/healthz</c> answers; <see cref="KillAsync"/> is SIGKILL on Linux, so no
-/// shutdown code runs, as in a crash. Output is captured for failure messages. Dispose kills it if it still runs, so a
+/// shutdown code runs, as in a crash; <see cref="TerminateAsync"/> is SIGTERM, the graceful stop a platform sends
+/// before it recycles an instance. Output is captured for failure messages and can be waited on. Dispose kills it if it still runs, so a
 /// failing test leaves no process behind. Authentication stays off (no MicrosoftAppId): only loopback is served.
 /// </summary>
 public sealed partial class BotProcess : IAsyncDisposable
@@ -18,10 +19,13 @@ public sealed partial class BotProcess : IAsyncDisposable
     private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(10);
     private const int MaxOutputChars = 64 * 1024;
+    private const int MaxLines = 20_000;
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(string Fragment, TaskCompletionSource Signal)> _outputWaiters = [];
+    private readonly List<string> _lines = [];
 
     private BotProcess(Process process, string name)
     {
@@ -39,6 +43,9 @@ public sealed partial class BotProcess : IAsyncDisposable
     public HttpClient Client { get; private set; } = null!;
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The exit code once the process has exited.</summary>
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>
     /// Starts the bot with <paramref name="settings"/> (configuration keys like <c>Storage:Provider</c>, passed as
@@ -134,6 +141,65 @@ public sealed partial class BotProcess : IAsyncDisposable
         await _process.WaitForExitAsync().WaitAsync(ExitTimeout);
     }
 
+    /// <summary>
+    /// Sends SIGTERM (a graceful stop: the host drains what it is doing, then exits) and returns at once; wait for the
+    /// exit with <see cref="WaitForExitAsync"/>.
+    /// </summary>
+    public async Task TerminateAsync()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("SIGTERM exists on Linux and macOS only.");
+        }
+
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException($"`kill -TERM` could not be started to stop {Name}.");
+        await kill.WaitForExitAsync().WaitAsync(ExitTimeout);
+    }
+
+    /// <summary>Waits until the process has exited, at most <paramref name="timeout"/> (then fails with its output).</summary>
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{Name} did not exit within {timeout.TotalSeconds} s. Its output:\n{Output()}", e);
+        }
+    }
+
+    /// <summary>
+    /// Completes once the bot has printed a line containing <paramref name="fragment"/> (since it started), at most
+    /// <paramref name="timeout"/>; fails with its output otherwise.
+    /// </summary>
+    public async Task WaitForOutputAsync(string fragment, TimeSpan timeout)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fragment);
+        Task printed;
+        lock (_output)
+        {
+            if (_lines.Any(l => l.Contains(fragment, StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _outputWaiters.Add((fragment, signal));
+            printed = signal.Task;
+        }
+
+        try
+        {
+            await printed.WaitAsync(timeout);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{Name} did not print '{fragment}' within {timeout.TotalSeconds} s. Its output:\n{Output()}", e);
+        }
+    }
+
     /// <summary>What the bot printed (the last 64 KiB), for failure messages.</summary>
     public string Output()
     {
@@ -186,6 +252,7 @@ public sealed partial class BotProcess : IAsyncDisposable
             return;
         }
 
+        List<TaskCompletionSource> printed = [];
         lock (_output)
         {
             _output.AppendLine(line);
@@ -193,7 +260,20 @@ public sealed partial class BotProcess : IAsyncDisposable
             {
                 _output.Remove(0, _output.Length - MaxOutputChars);
             }
+
+            if (_lines.Count < MaxLines)
+            {
+                _lines.Add(line);
+            }
+
+            foreach (var waiter in _outputWaiters.Where(w => line.Contains(w.Fragment, StringComparison.Ordinal)).ToArray())
+            {
+                _outputWaiters.Remove(waiter);
+                printed.Add(waiter.Signal);
+            }
         }
+
+        printed.ForEach(p => p.TrySetResult());
 
         if (ListeningLine().Match(line) is { Success: true } match)
         {

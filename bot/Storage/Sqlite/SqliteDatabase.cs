@@ -31,8 +31,15 @@ internal sealed class SqliteDatabase : IDisposable
     /// </summary>
     public const int AutoCheckpointPages = 10_000;
 
-    // How long a statement waits for another connection's write lock before giving up (SQLITE_BUSY).
-    private const int BusyTimeoutMilliseconds = 5000;
+    /// <summary>How long a statement waits for another connection's write lock before giving up (SQLITE_BUSY).</summary>
+    public const int BusyTimeoutMilliseconds = 5000;
+
+    // SQLite primary result codes (sqlite.org/rescode.html) that mean the file, not the statement, failed.
+    private const int ReadOnly = 8;
+    private const int IoError = 10;
+    private const int Corrupt = 11;
+    private const int CannotOpen = 14;
+    private const int NotADatabase = 26;
 
     private static readonly string[] Migrations =
     [
@@ -145,7 +152,9 @@ internal sealed class SqliteDatabase : IDisposable
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            DefaultTimeout = 30,
+            // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed, on top of SQLite's own
+            // busy timeout; 30 made a locked file keep a candidate waiting half a minute for the request to try again.
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
         }.ToString();
     }
 
@@ -215,6 +224,13 @@ internal sealed class SqliteDatabase : IDisposable
         }
         catch (SqliteException e)
         {
+            if (e.SqliteErrorCode is ReadOnly or IoError or Corrupt or CannotOpen or NotADatabase)
+            {
+                // The file itself failed, and a pooled connection keeps how it was opened: one opened while the volume
+                // was read-only stays read-only after the volume is writable again. Open afresh next time.
+                ClearPool();
+            }
+
             throw Unavailable(action, e);
         }
         catch (IOException e)
@@ -286,6 +302,13 @@ internal sealed class SqliteDatabase : IDisposable
     public void Dispose()
     {
         _disposed = true;
+        ClearPool();
+        _schemaGate.Dispose();
+    }
+
+    /// <summary>Closes the kept sessions and the pooled connections, so the next use opens the file afresh.</summary>
+    private void ClearPool()
+    {
         while (_idle.TryTake(out var session))
         {
             session.Dispose();
@@ -293,7 +316,6 @@ internal sealed class SqliteDatabase : IDisposable
 
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
-        _schemaGate.Dispose();
     }
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
@@ -396,9 +418,9 @@ internal sealed class SqliteDatabase : IDisposable
         var hint = e.SqliteErrorCode switch
         {
             5 or 6 => "the database stayed locked by another writer; try again",
-            8 => "the file or its folder is read-only",
-            10 or 14 => "the file or its folder cannot be opened; check Storage:SqlitePath and permissions",
-            11 or 26 => "the file is not a valid SQLite database; restore it from a backup or point Storage:SqlitePath elsewhere",
+            ReadOnly => "the file or its folder is read-only",
+            IoError or CannotOpen => "the file or its folder cannot be opened or written: missing, not permitted, or on a read-only volume; check Storage:SqlitePath, permissions and the volume",
+            Corrupt or NotADatabase => "the file is not a valid SQLite database; restore it from a backup or point Storage:SqlitePath elsewhere",
             13 => "the disk is full",
             _ => "see the inner exception",
         };

@@ -107,6 +107,31 @@ internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time,
             cancellationToken);
     }
 
+    public Task ReleaseAsync(QueuedJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (!long.TryParse(job.MessageId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return Task.CompletedTask;
+        }
+
+        var now = time.GetUtcNow().UtcTicks;
+        return database.RunAsync(
+            "release a scoring job",
+            async connection =>
+            {
+                await using var command = SqliteDatabase.Command(
+                    connection,
+                    "UPDATE jobs SET visible_at = $now, receipt = NULL WHERE id = $id AND receipt = $receipt;",
+                    null,
+                    ("$id", id),
+                    ("$receipt", job.Receipt),
+                    ("$now", now));
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            },
+            cancellationToken);
+    }
+
     public Task MoveToPoisonAsync(QueuedJob job, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);

@@ -91,6 +91,24 @@ internal sealed class QueueJobQueue(AzureStorageAccount account, string queueNam
         }
     }
 
+    public async Task ReleaseAsync(QueuedJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        try
+        {
+            var queue = await account.GetQueueAsync(queueName, cancellationToken);
+            await queue.UpdateMessageAsync(job.MessageId, job.Receipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (AzureErrors.IsGoneMessage(e))
+        {
+            // Completed or delivered again meanwhile: the newer holder owns it.
+        }
+        catch (Exception e) when (AzureErrors.IsStorageFailure(e, cancellationToken))
+        {
+            throw AzureErrors.Unavailable("release a scoring job", e);
+        }
+    }
+
     public async Task MoveToPoisonAsync(QueuedJob job, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);

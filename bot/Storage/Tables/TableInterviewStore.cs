@@ -33,20 +33,25 @@ internal sealed class TableInterviewStore(AzureStorageAccount account) : IInterv
     // A torn read (a write landing between the query's pages) is retried this many times before giving up.
     private const int ReadAttempts = 3;
 
+    // A fresh id on every write of the main entity: after a 412 or 409 it tells whether the stored entity is this very write.
+    private const string WriteIdProperty = "WriteId";
+
     public async Task<StoredInterview> CreateAsync(Interview interview, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interview);
         var write = Plan(interview, TableTransactionActionType.Add, default, answersFrom: 0, answersBefore: 0);
+        TableClient? table = null;
         try
         {
             var index = await account.GetTableAsync(AzureStorageAccount.ConversationsTable, cancellationToken);
             await index.UpsertEntityAsync(IndexEntry(interview), TableUpdateMode.Replace, cancellationToken);
-            var table = await account.GetTableAsync(AzureStorageAccount.InterviewsTable, cancellationToken);
+            table = await account.GetTableAsync(AzureStorageAccount.InterviewsTable, cancellationToken);
             return await SubmitAsync(table, interview, write, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            throw new ConcurrencyConflictException($"An interview with id '{interview.Id}' already exists.", e);
+            return await WrittenAsync(table!, interview, write, cancellationToken)
+                ?? throw new ConcurrencyConflictException($"An interview with id '{interview.Id}' already exists.", e);
         }
         catch (Exception e) when (AzureErrors.IsStorageFailure(e, cancellationToken))
         {
@@ -80,6 +85,7 @@ internal sealed class TableInterviewStore(AzureStorageAccount account) : IInterv
         // A turn only adds answers: write those. Anything else rewrites them all and drops what is no longer there.
         var before = current.Interview.Record.Answers.Count;
         var write = Plan(updated, TableTransactionActionType.UpdateReplace, new ETag(current.ETag), current.AnswersOnlyGrowTo(updated) ? before : 0, before);
+        TableClient? table = null;
         try
         {
             // A changed conversation (or creation time) needs its index entry first, as on create; a turn changes neither.
@@ -89,12 +95,13 @@ internal sealed class TableInterviewStore(AzureStorageAccount account) : IInterv
                 await index.UpsertEntityAsync(IndexEntry(updated), TableUpdateMode.Replace, cancellationToken);
             }
 
-            var table = await account.GetTableAsync(AzureStorageAccount.InterviewsTable, cancellationToken);
+            table = await account.GetTableAsync(AzureStorageAccount.InterviewsTable, cancellationToken);
             return await SubmitAsync(table, updated, write, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
-            throw new ConcurrencyConflictException($"Interview '{updated.Id}' was changed or deleted since it was read; reload it and retry the turn.", e);
+            return await WrittenAsync(table!, updated, write, cancellationToken)
+                ?? throw new ConcurrencyConflictException($"Interview '{updated.Id}' was changed or deleted since it was read; reload it and retry the turn.", e);
         }
         catch (Exception e) when (AzureErrors.IsStorageFailure(e, cancellationToken))
         {
@@ -356,17 +363,43 @@ internal sealed class TableInterviewStore(AzureStorageAccount account) : IInterv
             ["CreatedAtTicks"] = interview.CreatedAt.UtcTicks,
             [LayoutProperty] = CurrentLayout,
             [AnswerCountProperty] = interview.Record.Answers.Count,
+            [WriteIdProperty] = Guid.NewGuid().ToString("N"),
         };
         var parts = TableDocuments.Write(main, json, $"interview '{interview.Id}'");
         return [new TableTransactionAction(mainAction, main, ifMatch), .. parts.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, p))];
     }
 
+    /// <summary>
+    /// The interview as stored by <paramref name="write"/> when the stored main entity is that very write, else null. A write
+    /// whose response was lost (a timeout, a 500 from a front end) may have succeeded; the client's retry of it then fails
+    /// with 412 or 409 against its own write, which is no conflict: the turn is saved and its replies must go out.
+    /// </summary>
+    private static async Task<StoredInterview?> WrittenAsync(TableClient table, Interview interview, Write write, CancellationToken cancellationToken)
+    {
+        var writeId = ((TableEntity)write.Actions[0].Entity).GetString(WriteIdProperty);
+        try
+        {
+            var stored = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(interview.Id), MainRowKey, select: [WriteIdProperty], cancellationToken: cancellationToken);
+            return stored.HasValue && stored.Value is { } main && main.GetString(WriteIdProperty) == writeId
+                ? new StoredInterview(AsStored(interview, write), main.ETag.ToString())
+                : null;
+        }
+        catch (Exception e) when (AzureErrors.IsStorageFailure(e, cancellationToken))
+        {
+            throw AzureErrors.Unavailable("check whether an interview write went through", e);
+        }
+    }
+
+    /// <summary>The interview as <paramref name="write"/> stores it: without the outbox lines the same transaction wrote.</summary>
+    private static Interview AsStored(Interview interview, Write write) =>
+        write.OutboxWritten && interview.Record.TranscriptOutbox.Count > 0
+            ? interview with { Record = interview.Record with { TranscriptOutbox = [] } }
+            : interview;
+
     /// <summary>Submits a write, in one request (a single operation when it is one entity); returns the interview as stored.</summary>
     private static async Task<StoredInterview> SubmitAsync(TableClient table, Interview interview, Write write, CancellationToken cancellationToken)
     {
-        var stored = write.OutboxWritten && interview.Record.TranscriptOutbox.Count > 0
-            ? interview with { Record = interview.Record with { TranscriptOutbox = [] } }
-            : interview;
+        var stored = AsStored(interview, write);
         if (!TableBatches.FitOneTransaction(write.Actions))
         {
             throw new ArgumentException(

@@ -7,11 +7,14 @@ namespace ScreeningBot.Bot.Storage.Tables;
 /// <summary>
 /// The processed-message ledger in Azure Table Storage, table <c>{prefix}ledger</c>: one entity per key with its
 /// expiry. Insert wins the first delivery (409 = duplicate); an expired entry is replaced with If-Match on its
-/// ETag, so of two instances racing for it exactly one records the message.
+/// ETag, so of two instances racing for it exactly one records the message. Each write carries a fresh claim id: when
+/// the client retries a write whose response was lost, the 409 or 412 it gets is against its own entry, which it
+/// recognises by the id, so a recorded key is never mistaken for someone else's.
 /// </summary>
 internal sealed class TableProcessedMessageLedger(AzureStorageAccount account, TimeProvider time) : IProcessedMessageLedger
 {
     private const string RowKey = "ledger";
+    private const string ClaimProperty = "ClaimId";
 
     // Each round loses only to another instance's successful write, so a handful is plenty.
     private const int MaxRounds = 5;
@@ -21,10 +24,12 @@ internal sealed class TableProcessedMessageLedger(AzureStorageAccount account, T
         ArgumentNullException.ThrowIfNull(key);
         var now = time.GetUtcNow();
         var expiresAt = now + timeToLive;
+        var claim = Guid.NewGuid().ToString("N");
         var entity = new TableEntity(TableKeys.Encode(key), RowKey)
         {
             ["ExpiresAt"] = expiresAt,
             ["ExpiresAtTicks"] = expiresAt.UtcTicks,
+            [ClaimProperty] = claim,
         };
         try
         {
@@ -38,13 +43,18 @@ internal sealed class TableProcessedMessageLedger(AzureStorageAccount account, T
                 }
                 catch (RequestFailedException e) when (e.Status == 409)
                 {
-                    // Recorded before: a duplicate unless that record has expired.
+                    // Recorded before: a duplicate unless that record has expired, or is this call's own (a retried write).
                 }
 
                 var existing = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, RowKey, cancellationToken: cancellationToken);
                 if (!existing.HasValue || existing.Value is null)
                 {
                     continue;
+                }
+
+                if (existing.Value.GetString(ClaimProperty) == claim)
+                {
+                    return true;
                 }
 
                 if (existing.Value.GetInt64("ExpiresAtTicks") is { } ticks && ticks > now.UtcTicks)

@@ -40,7 +40,7 @@ public sealed class RecruiterCommandServiceTests
         var profiles = new StaticProfileSource(SampleProfiles.Backend);
         var dialog = new ScreeningDialog(new ScriptedJudge(), _time, new InterviewOptions(), NullLogger<ScreeningDialog>.Instance);
         _service = new InterviewService(profiles, _interviews, _transcripts, _jobs, dialog, _time, NullLogger<InterviewService>.Instance);
-        _scoring = new ScoringJobHandler(_interviews, _transcripts, _reports, profiles, _publisher, _time, NullLogger<ScoringJobHandler>.Instance);
+        _scoring = new ScoringJobHandler(_interviews, _transcripts, _reports, new InMemoryProcessedMessageLedger(_time), profiles, _publisher, _time, NullLogger<ScoringJobHandler>.Instance);
     }
 
     private RecruiterCommandService CreateSut(params string[] recruiters) => CreateSut(new InterviewLinkOptions(), recruiters);

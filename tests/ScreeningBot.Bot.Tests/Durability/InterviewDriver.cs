@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.Turns;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Waterfall.Prompts;
 using ScreeningBot.Testing;
@@ -20,12 +23,13 @@ internal sealed class InterviewDriver
     private readonly ScriptedCandidate _script = new(TestProfiles.BackendSenior, Path.Combine(RepositoryPaths.Profiles, "rehearsals", "backend-senior-strong.yaml"));
     private readonly List<IReadOnlyList<string>> _said = [];
 
-    public InterviewDriver(FakeBotConnector connector, string candidateName = "Jane Doe")
+    /// <param name="activities">Shared by the drivers of one test, so their activity ids (and so the recruiter's channel messages) differ.</param>
+    public InterviewDriver(FakeBotConnector connector, string candidateName = "Jane Doe", TeamsActivities? activities = null)
     {
         _connector = connector;
         var id = Guid.NewGuid().ToString("N");
         Candidate = new TeamsUser("29:1" + id[..16], candidateName, Guid.NewGuid().ToString());
-        Activities = new TeamsActivities(connector.ServiceUrl, "screener-durability");
+        Activities = activities ?? new TeamsActivities(connector.ServiceUrl, "screener-durability");
     }
 
     public TeamsUser Candidate { get; }
@@ -41,6 +45,13 @@ internal sealed class InterviewDriver
 
     /// <summary>What the candidate said that the bot took, as groups: in order between groups, any order inside one.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Said => _said;
+
+    /// <summary>Messages the bot has sent to this candidate's 1:1 conversation through the connector.</summary>
+    public int MessagesSent => _connector.Activities.Count(x => x.ConversationId == Conversation && x.ActivityType == "message");
+
+    /// <summary>The scorecards of this candidate posted to a channel (found by name in the card's message).</summary>
+    public IReadOnlyList<RecordedRequest> ScorecardsIn(IEnumerable<RecordedRequest> requests) =>
+        [.. requests.Where(r => r.Operation == "createConversation" && r.Card is not null && r.Text?.Contains(Candidate.Name, StringComparison.Ordinal) == true)];
 
     /// <summary>The recruiter screens the candidate through <paramref name="bot"/>; returns once the consent question arrived.</summary>
     public async Task StartAsync(BotProcess bot)
@@ -109,6 +120,38 @@ internal sealed class InterviewDriver
         {
             Prompt = prompt;
         }
+    }
+
+    /// <summary>
+    /// Answers the pending prompt while storage fails: with <paramref name="expectReplies"/> an expectReplies delivery
+    /// first, which must get 503 with Retry-After (the channel retries it); then the same answer typed in Teams, which must
+    /// get exactly one message, the request to send it again. Returns the expectReplies activity, to deliver once the fault clears.
+    /// </summary>
+    public async Task<RefusedAnswer> AssertAskedToResendAsync(BotProcess bot, bool expectReplies)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        var messagesBefore = MessagesSent;
+        var (answer, text) = NextAnswer();
+        if (expectReplies)
+        {
+            using var refused = await bot.PostAsync(answer);
+            Assert.True(refused.StatusCode == HttpStatusCode.ServiceUnavailable, $"expectReplies during the fault: {(int)refused.StatusCode} {await refused.Content.ReadAsStringAsync()}\n{bot.Output()}");
+            Assert.Equal(TimeSpan.FromSeconds(BotFrameworkAdapter.RetryAfterSeconds), refused.Headers.RetryAfter?.Delta);
+        }
+
+        var typedAt = Stopwatch.GetTimestamp();
+        using (var typed = await bot.PostAsync(Activities.PersonalMessage(Candidate, text)))
+        {
+            Assert.Equal(HttpStatusCode.OK, typed.StatusCode);
+        }
+
+        var sent = await _connector.WaitForAsync(
+            r => r.Count(x => x.ConversationId == Conversation && x.ActivityType == "message") > messagesBefore,
+            TimeSpan.FromSeconds(60),
+            $"the request to send the answer again from {bot.Name}");
+        var waited = Stopwatch.GetElapsedTime(typedAt);
+        Assert.Equal([TurnText.StorageDown], sent.Where(x => x.ConversationId == Conversation && x.ActivityType == "message").Skip(messagesBefore).Select(x => x.Text));
+        return new RefusedAnswer(answer, text, waited);
     }
 
     /// <summary>Notes that the bot took <paramref name="texts"/> (several: they raced, so any order is right).</summary>

@@ -110,6 +110,35 @@ public abstract class JobQueueContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Release_ReceivedJob_IsDeliveredAgainAtOnce()
+    {
+        var sut = await CreateQueueAsync();
+        await sut.EnqueueAsync(new ScoringJob("iv-released"), CancellationToken.None);
+        var first = Assert.Single(await sut.ReceiveAsync(1, Hidden, CancellationToken.None));
+
+        await sut.ReleaseAsync(first, CancellationToken.None);
+        var second = Assert.Single(await sut.ReceiveAsync(1, Hidden, CancellationToken.None));
+
+        Assert.Equal(first.MessageId, second.MessageId);
+        Assert.Equal("iv-released", second.Job.InterviewId);
+        Assert.NotEqual(first.Receipt, second.Receipt);
+    }
+
+    [Fact]
+    public async Task Release_StaleReceipt_LeavesTheNewHolderItsJob()
+    {
+        var sut = await CreateQueueAsync();
+        await sut.EnqueueAsync(new ScoringJob("iv-held"), CancellationToken.None);
+        var first = Assert.Single(await sut.ReceiveAsync(1, ShortTimeout, CancellationToken.None));
+        await LetTimePassAsync(ShortTimeout);
+        Assert.Single(await sut.ReceiveAsync(1, Hidden, CancellationToken.None));
+
+        await sut.ReleaseAsync(first, CancellationToken.None);
+
+        Assert.Empty(await sut.ReceiveAsync(1, Hidden, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Complete_ReceivedJob_IsNeverDeliveredAgain()
     {
         var sut = await CreateQueueAsync();

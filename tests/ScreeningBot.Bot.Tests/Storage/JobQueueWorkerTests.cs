@@ -137,6 +137,27 @@ public sealed class JobQueueWorkerTests
         Assert.Contains(_logger.Collector.GetSnapshot(), r => r.Id.Id == 4010 && r.Level == LogLevel.Information);
     }
 
+    [Fact]
+    public async Task ProcessOnce_StoppedMidJob_GivesTheJobBackForImmediateRedelivery()
+    {
+        await _queue.EnqueueAsync(new ScoringJob("iv-stopped"), CancellationToken.None);
+        _handler.HangUntilCancelled = true;
+        var sut = CreateSut();
+        using var stopping = new CancellationTokenSource();
+
+        var run = sut.ProcessOnceAsync(stopping.Token);
+        await _handler.Started.Task;
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        _handler.HangUntilCancelled = false;
+        var again = await sut.ProcessOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, again);
+        Assert.Equal(["iv-stopped", "iv-stopped"], _handler.Handled.Select(j => j.InterviewId));
+        Assert.Equal(0, _queue.Count);
+        Assert.Contains(_logger.Collector.GetSnapshot(), r => r.Id.Id == 4017);
+    }
+
     private JobQueueWorker CreateSut(bool registerHandler = true)
     {
         var services = new ServiceCollection();

@@ -25,7 +25,7 @@ public sealed class ScoringJobHandlerTests
     }
 
     private static ScoringJobHandler CreateSut(ConversationStores stores, IReportStore reports, IScorecardPublisher publisher, TimeProvider time) =>
-        new(stores.Interviews, stores.Transcripts, reports, stores.Profiles, publisher, time, NullLogger<ScoringJobHandler>.Instance);
+        new(stores.Interviews, stores.Transcripts, reports, new InMemoryProcessedMessageLedger(time), stores.Profiles, publisher, time, NullLogger<ScoringJobHandler>.Instance);
 
     [Fact]
     public async Task HandleAsync_JobDeliveredTwice_PostsOneScorecard()
@@ -45,6 +45,29 @@ public sealed class ScoringJobHandlerTests
         var report = await reports.GetAsync(job.InterviewId, CancellationToken.None);
         Assert.Equal("posted-1", report!.PostedMessageId);
         Assert.NotNull(report.PostedAt);
+    }
+
+    [Fact]
+    public async Task HandleAsync_TwoCopiesAtOnceOnTwoInstances_OnlyTheClaimantPostsAndTheOtherRetryFindsItPosted()
+    {
+        var (stores, time) = await FinishedInterviewAsync();
+        var reports = new InMemoryReportStore();
+        var ledger = new InMemoryProcessedMessageLedger(time);
+        var publisher = new GatedPublisher();
+        ScoringJobHandler Instance() => new(stores.Interviews, stores.Transcripts, reports, ledger, stores.Profiles, publisher, time, NullLogger<ScoringJobHandler>.Instance);
+        var job = (await stores.Jobs.ReceiveAsync(10, TimeSpan.FromMinutes(1), CancellationToken.None))[0].Job;
+
+        var posting = Instance().HandleAsync(job, CancellationToken.None);
+        await publisher.Entered.Task;
+        var stepBack = await Assert.ThrowsAsync<InvalidOperationException>(() => Instance().HandleAsync(job, CancellationToken.None));
+        publisher.Release.SetResult();
+        await posting;
+        time.Advance(ScoringJobHandler.PostingClaim);
+        await Instance().HandleAsync(job, CancellationToken.None);
+
+        Assert.Equal(1, publisher.Posts);
+        Assert.Contains("Another worker is posting the scorecard", stepBack.Message, StringComparison.Ordinal);
+        Assert.NotNull((await reports.GetAsync(job.InterviewId, CancellationToken.None))!.PostedAt);
     }
 
     [Fact]
@@ -99,7 +122,7 @@ public sealed class ScoringJobHandlerTests
         var publisher = new RecordingPublisher();
         var reports = new InMemoryReportStore();
         var narrator = new DelegateNarrator((card, _) => Task.FromResult(card with { Summary = "Narrated summary.", Rationale = "Because." }));
-        var sut = new ScoringJobHandler(stores.Interviews, stores.Transcripts, reports, stores.Profiles, publisher, narrator, time, NullLogger<ScoringJobHandler>.Instance);
+        var sut = new ScoringJobHandler(stores.Interviews, stores.Transcripts, reports, new InMemoryProcessedMessageLedger(time), stores.Profiles, publisher, narrator, time, NullLogger<ScoringJobHandler>.Instance);
         var job = (await stores.Jobs.ReceiveAsync(10, TimeSpan.FromMinutes(1), CancellationToken.None))[0].Job;
 
         await sut.HandleAsync(job, CancellationToken.None);
@@ -115,7 +138,7 @@ public sealed class ScoringJobHandlerTests
         var (stores, time) = await FinishedInterviewAsync();
         var publisher = new RecordingPublisher();
         var narrator = new DelegateNarrator((_, _) => throw new InvalidOperationException("model exploded"));
-        var sut = new ScoringJobHandler(stores.Interviews, stores.Transcripts, new InMemoryReportStore(), stores.Profiles, publisher, narrator, time, NullLogger<ScoringJobHandler>.Instance);
+        var sut = new ScoringJobHandler(stores.Interviews, stores.Transcripts, new InMemoryReportStore(), new InMemoryProcessedMessageLedger(time), stores.Profiles, publisher, narrator, time, NullLogger<ScoringJobHandler>.Instance);
         var template = CreateSut(stores, new InMemoryReportStore(), new RecordingPublisher(), time);
         var job = (await stores.Jobs.ReceiveAsync(10, TimeSpan.FromMinutes(1), CancellationToken.None))[0].Job;
         var interview = (await stores.Interviews.GetAsync(job.InterviewId, CancellationToken.None))!.Interview;
@@ -140,7 +163,7 @@ public sealed class ScoringJobHandlerTests
             token.ThrowIfCancellationRequested();
             return card;
         });
-        var sut = new ScoringJobHandler(stores.Interviews, stores.Transcripts, new InMemoryReportStore(), stores.Profiles, new RecordingPublisher(), narrator, time, NullLogger<ScoringJobHandler>.Instance);
+        var sut = new ScoringJobHandler(stores.Interviews, stores.Transcripts, new InMemoryReportStore(), new InMemoryProcessedMessageLedger(time), stores.Profiles, new RecordingPublisher(), narrator, time, NullLogger<ScoringJobHandler>.Instance);
         var job = (await stores.Jobs.ReceiveAsync(10, TimeSpan.FromMinutes(1), CancellationToken.None))[0].Job;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.HandleAsync(job, cancellation.Token));
@@ -150,5 +173,27 @@ public sealed class ScoringJobHandlerTests
     {
         public Task<Scorecard> NarrateAsync(Profile profile, Interview interview, Scorecard scorecard, IReadOnlyList<TranscriptTurn> transcript, CancellationToken cancellationToken) =>
             narrate(scorecard, cancellationToken);
+    }
+
+    /// <summary>Holds every post until <see cref="Release"/>; <see cref="Entered"/> completes when the first post begins.</summary>
+    private sealed class GatedPublisher : IScorecardPublisher
+    {
+        private int _posts;
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Posts => Volatile.Read(ref _posts);
+
+        public async Task<string?> PublishAsync(Interview interview, Scorecard scorecard, CancellationToken cancellationToken)
+        {
+            Entered.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            return "posted-" + Interlocked.Increment(ref _posts).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>Notices (the compliance notice main added) are not what these tests hold back.</summary>
+        public Task PublishNoticeAsync(Interview interview, Dialogs.Compliance.ScreeningNotice notice, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

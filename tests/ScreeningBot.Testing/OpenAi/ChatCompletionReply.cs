@@ -19,6 +19,9 @@ public sealed record ChatCompletionReply
     /// <summary>When set, the server sends nothing for this long (or until the client disconnects or the server stops).</summary>
     public TimeSpan? Stall { get; init; }
 
+    /// <summary>When set, the server answers only once this completes (or gives up when the client disconnects or the server stops).</summary>
+    public Task? Gate { get; init; }
+
     /// <summary>A successful completion whose assistant message is <paramref name="content"/>, with token usage.</summary>
     public static ChatCompletionReply Completion(string? content, string finishReason = "stop", int promptTokens = 420, int completionTokens = 80, string model = "test-model") =>
         new()
@@ -80,6 +83,17 @@ public sealed record ChatCompletionReply
             promptTokens,
             completionTokens);
 
+    /// <summary>A scorecard narrative in the shape the narrator asks for, praising a strong candidate.</summary>
+    public static ChatCompletionReply Narrative() =>
+        Json(new Dictionary<string, object>
+        {
+            ["summary"] = "The candidate answered every question with concrete, measured examples from their own work.",
+            ["strengths"] = new[] { "Specific figures and first-hand detail" },
+            ["risks"] = new[] { "None beyond the usual for the level" },
+            ["suggestedNextStep"] = "Invite to the technical interview.",
+            ["rationale"] = "Each answer said what was built, how, and what it changed.",
+        });
+
     /// <summary>429 Too Many Requests with <c>Retry-After</c> in seconds, as OpenAI and Azure OpenAI send it.</summary>
     public static ChatCompletionReply RateLimited(double retryAfterSeconds) => new()
     {
@@ -104,6 +118,9 @@ public sealed record ChatCompletionReply
         Status = status,
         Body = "{\"error\":{\"message\":\"scripted error " + status.ToString(CultureInfo.InvariantCulture) + "\",\"type\":\"server_error\",\"param\":null,\"code\":null}}",
     };
+
+    /// <summary>This reply, sent only once <paramref name="gate"/> completes: a model that is slow until the test says otherwise.</summary>
+    public ChatCompletionReply After(Task gate) => this with { Gate = gate };
 
     /// <summary>No response for <paramref name="duration"/>.</summary>
     public static ChatCompletionReply Stalled(TimeSpan duration) => new() { Stall = duration, Body = Completion("{}").Body };

@@ -21,7 +21,7 @@ public sealed class OpenAiTestServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ChatCompletionReply> _script = new();
     private readonly List<RecordedChatRequest> _requests = [];
-    private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
+    private readonly List<(Func<RecordedChatRequest, bool> Match, int Count, TaskCompletionSource Signal)> _waiters = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private int _inFlight;
@@ -69,6 +69,25 @@ public sealed class OpenAiTestServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Bot configuration (keys like <c>Judge:Provider</c>) for an LLM judge and narrator served by this server.</summary>
+    public IReadOnlyDictionary<string, string> JudgeSettings(int? timeoutSeconds = null)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Judge:Provider"] = "OpenAI",
+            ["Judge:Endpoint"] = OpenAiEndpoint.ToString(),
+            ["Judge:Model"] = "test-model",
+            ["Judge:ApiKey"] = "sk-test",
+        };
+        if (timeoutSeconds is { } seconds)
+        {
+            settings["Judge:TimeoutSeconds"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Judge:NarrativeTimeoutSeconds"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return settings;
+    }
+
     /// <summary>Queues replies, answered in order, one per request.</summary>
     public OpenAiTestServer Enqueue(params ChatCompletionReply[] replies)
     {
@@ -81,17 +100,21 @@ public sealed class OpenAiTestServer : IAsyncDisposable
     }
 
     /// <summary>Completes once at least <paramref name="count"/> requests have arrived (no polling, no sleeps).</summary>
-    public Task WaitForRequestsAsync(int count)
+    public Task WaitForRequestsAsync(int count) => WaitForRequestsAsync(_ => true, count);
+
+    /// <summary>Completes once at least <paramref name="count"/> requests matching <paramref name="match"/> have arrived.</summary>
+    public Task WaitForRequestsAsync(Func<RecordedChatRequest, bool> match, int count)
     {
+        ArgumentNullException.ThrowIfNull(match);
         lock (_gate)
         {
-            if (_requests.Count >= count)
+            if (_requests.Count(match) >= count)
             {
                 return Task.CompletedTask;
             }
 
             var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((count, signal));
+            _waiters.Add((match, count, signal));
             return signal.Task;
         }
     }
@@ -131,7 +154,7 @@ public sealed class OpenAiTestServer : IAsyncDisposable
         lock (_gate)
         {
             _requests.Add(request);
-            foreach (var waiter in _waiters.Where(w => _requests.Count >= w.Count).ToArray())
+            foreach (var waiter in _waiters.Where(w => _requests.Count(w.Match) >= w.Count).ToArray())
             {
                 waiter.Signal.TrySetResult();
                 _waiters.Remove(waiter);
@@ -140,12 +163,12 @@ public sealed class OpenAiTestServer : IAsyncDisposable
 
         var reply = _script.TryDequeue(out var scripted) ? scripted
             : Responder?.Invoke(request) ?? ChatCompletionReply.Error(500) with { Body = """{"error":{"message":"the test script has no reply for this request"}}""" };
-        if (reply.Stall is { } stall)
+        if (reply.Stall is not null || reply.Gate is not null)
         {
             using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
             try
             {
-                await Task.Delay(stall, giveUp.Token);
+                await (reply.Gate ?? Task.Delay(reply.Stall!.Value, giveUp.Token)).WaitAsync(giveUp.Token);
             }
             catch (OperationCanceledException)
             {

@@ -21,6 +21,19 @@ public sealed record RecordedChatRequest(string Method, string Path, string Quer
 
     public JsonNode Json => JsonNode.Parse(Body) ?? throw new InvalidOperationException("The request body is JSON null.");
 
+    /// <summary>The name of the JSON schema the client asked for (<c>LlmVerdict</c> for a judgment, <c>LlmNarrative</c> for a scorecard narrative).</summary>
+    public string? SchemaName => (string?)Json["response_format"]?["json_schema"]?["name"];
+
+    public bool IsJudgment => SchemaName == "LlmVerdict";
+
+    public bool IsNarrative => SchemaName == "LlmNarrative";
+
+    /// <summary>The knowledge areas a judgment request lists in its system message (empty for other requests).</summary>
+    public IReadOnlyList<string> KnowledgeAreas =>
+        MessageText("system").Split("## Knowledge areas a complete answer covers\n") is [_, var rest, ..]
+            ? [.. rest.Split("\n\n")[0].Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(l => l[2..])]
+            : [];
+
     /// <summary>The <c>content</c> of every message with <paramref name="role"/>, joined.</summary>
     public string MessageText(string role) =>
         string.Join("\n", (Json["messages"]?.AsArray() ?? []).Where(m => (string?)m?["role"] == role).Select(m => Content(m!["content"])));
