@@ -41,7 +41,7 @@ internal static partial class AdaptiveCardRenderer
                 {
                     Text($"{scorecard.Recommendation.ToDisplay()} · {scorecard.CompositeScore}/100", size: "ExtraLarge", weight: "Bolder"),
                     Text($"{Inert(scorecard.CandidateName, 100)}: {Inert(scorecard.ProfileTitle, 100)}", size: "Medium", weight: "Bolder", wrap: true),
-                    Text(Inert(scorecard.Summary, 1_000), wrap: true),
+                    Text(Inert(scorecard.Summary, MaxTextLength * 2), wrap: true),
                 },
             },
             Facts(
@@ -107,7 +107,7 @@ internal static partial class AdaptiveCardRenderer
         }
 
         body.Add(Heading("Suggested next step"));
-        body.Add(Text(Inert(scorecard.SuggestedNextStep, 1_000), wrap: true));
+        body.Add(Text(Inert(scorecard.SuggestedNextStep, MaxTextLength * 2), wrap: true));
         return Card(body, scorecard, fullWidth: true);
     }
 
@@ -122,7 +122,7 @@ internal static partial class AdaptiveCardRenderer
         var body = new JsonArray
         {
             Text(Inert(ReportText.NotScoredHeadline(scorecard), 200), size: "Medium", weight: "Bolder", wrap: true),
-            Text(Inert(scorecard.SuggestedNextStep, 1_000), wrap: true),
+            Text(Inert(scorecard.SuggestedNextStep, MaxTextLength * 2), wrap: true),
             Facts(
                 ("Candidate", Inert(scorecard.CandidateName, 100)),
                 ("Role", Inert(scorecard.ProfileTitle, 100)),
@@ -201,7 +201,12 @@ internal static partial class AdaptiveCardRenderer
         }
 
         body.Add(Heading(heading));
-        body.Add(Text(string.Join("\n", items.Take(MaxItems).Select(i => "- " + Inert(i, MaxTextLength * 2))), wrap: true));
+        foreach (var item in items.Take(MaxItems))
+        {
+            var line = Text("- " + Inert(item, MaxTextLength + 150), wrap: true);
+            line["spacing"] = "Small";
+            body.Add(line);
+        }
     }
 
     private static string Style(Recommendation recommendation) => recommendation switch

@@ -355,5 +355,5 @@ internal static class BlockKitRenderer
     };
 
     /// <summary>Top-level text is parsed for mentions too, so it is escaped like block text.</summary>
-    private static string Fallback(string text) => SlackMrkdwn.Escape(SlackMrkdwn.Trim(text.ReplaceLineEndings(" ").Trim(), BlockKitLimits.FallbackText));
+    private static string Fallback(string text) => SlackMrkdwn.Inert(SlackMrkdwn.Trim(text.ReplaceLineEndings(" ").Trim(), BlockKitLimits.FallbackText));
 }

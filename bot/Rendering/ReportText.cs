@@ -107,7 +107,7 @@ internal static class ReportText
     };
 
     private static string Progress(Scorecard scorecard) =>
-        scorecard.Breakdown is not null ? $" after answering {scorecard.CoveragePercent}% of the questions" : string.Empty;
+        scorecard.CoveragePercent > 0 ? $" after answering {scorecard.CoveragePercent}% of the questions" : " before answering a question";
 
     /// <summary>
     /// Markdown made inert: the characters that make links, emphasis, code, strike-through, tables and HTML are
@@ -125,11 +125,14 @@ internal static class ReportText
         var inert = new StringBuilder(text.Length + 16);
         var start = true;
         var number = false;
-        foreach (var raw in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = raw is '\r' or '\n' ? ' ' : raw;
+            var c = text[i] is '\r' or '\n' ? ' ' : text[i];
             var leading = (start && c is '#' or '-' or '+' or '=') || (number && c is '.' or ')');
-            if (leading || c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '~' or '|' or '&')
+
+            // An underscore inside a word (pg_stat_statements) never starts emphasis, so it stays as typed.
+            var intraword = c == '_' && i > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i + 1]);
+            if (leading || (c == '_' && !intraword) || c is '\\' or '`' or '*' or '[' or ']' or '<' or '>' or '~' or '|' or '&')
             {
                 inert.Append('\\');
             }

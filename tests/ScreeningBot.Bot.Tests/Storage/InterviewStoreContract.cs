@@ -28,7 +28,7 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(etag));
         Assert.NotNull(stored);
         Assert.Equal(etag, stored.ETag);
-        Assert.Equal(Json(interview), Json(stored.Interview));
+        Assert.Equal(StorageTestData.Json(interview), StorageTestData.Json(stored.Interview));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public abstract class InterviewStoreContract : IAsyncLifetime
 
         Assert.NotEqual(etag, next);
         Assert.Equal(next, stored!.ETag);
-        Assert.Equal(Json(changed), Json(stored.Interview));
+        Assert.Equal(StorageTestData.Json(changed), StorageTestData.Json(stored.Interview));
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         await sut.UpdateAsync(interview with { ProfileId = "other" }, etag, CancellationToken.None);
         var deleted = await sut.DeleteAsync(id, CancellationToken.None);
 
-        Assert.Equal(Json(interview), Json(byId!.Interview));
+        Assert.Equal(StorageTestData.Json(interview), StorageTestData.Json(byId!.Interview));
         Assert.Equal(id, byConversation!.Interview.Id);
         Assert.True(deleted);
         Assert.Null(await sut.GetAsync(id, CancellationToken.None));
@@ -271,7 +271,7 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         Assert.Equal(["iv-4", "iv-3", "iv-1"], candidateA.Select(i => i.Id));
         Assert.Equal(["iv-2", "iv-1"], before.Select(i => i.Id));
         Assert.Equal(["iv-1"], combined.Select(i => i.Id));
-        Assert.Equal(Json(Interview("iv-4", profileId: "backend", candidateId: "U-a", createdAt: Start.AddDays(4))), Json(all[0]));
+        Assert.Equal(StorageTestData.Json(Interview("iv-4", profileId: "backend", candidateId: "U-a", createdAt: Start.AddDays(4))), StorageTestData.Json(all[0]));
     }
 
     [Fact]
@@ -299,8 +299,8 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         await sut.UpdateAsync(small, afterHuge, CancellationToken.None);
         var readSmall = await sut.GetAsync("iv-large", CancellationToken.None);
 
-        Assert.Equal(Json(huge), Json(readHuge!.Interview));
-        Assert.Equal(Json(small), Json(readSmall!.Interview));
+        Assert.Equal(StorageTestData.Json(huge), StorageTestData.Json(readHuge!.Interview));
+        Assert.Equal(StorageTestData.Json(small), StorageTestData.Json(readSmall!.Interview));
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => sut.UpdateAsync(huge, afterHuge, CancellationToken.None));
     }
 }
