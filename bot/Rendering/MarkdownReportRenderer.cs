@@ -168,19 +168,12 @@ internal static class MarkdownReportRenderer
             md.AppendLine();
             foreach (var gap in breakdown.Gaps)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(gap.Topic)} (`{Escape(gap.QuestionId)}`): {GapReason(gap.Reason)}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(gap.Topic)} (`{Escape(gap.QuestionId)}`): {ReportText.GapReason(gap.Reason)}");
             }
 
             md.AppendLine();
         }
     }
-
-    private static string GapReason(CoverageGapReason reason) => reason switch
-    {
-        CoverageGapReason.Skipped => "skipped",
-        CoverageGapReason.NotAnswered => "asked, but nothing in the answer could be judged",
-        _ => "not reached",
-    };
 
     private static void Transcript(StringBuilder md, Scorecard scorecard, IReadOnlyList<TranscriptTurn> transcript)
     {

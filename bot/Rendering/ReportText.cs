@@ -99,7 +99,8 @@ internal static class ReportText
         return string.Join("; ", b.Gaps.GroupBy(g => g.Reason).OrderBy(g => g.Key).Select(g => $"{GapReason(g.Key)}: {string.Join(", ", g.Select(x => x.Topic))}"));
     }
 
-    private static string GapReason(CoverageGapReason reason) => reason switch
+    /// <summary>"skipped", "not reached", "asked, nothing usable in the answer".</summary>
+    public static string GapReason(CoverageGapReason reason) => reason switch
     {
         CoverageGapReason.Skipped => "skipped",
         CoverageGapReason.NotAnswered => "asked, nothing usable in the answer",
