@@ -186,7 +186,7 @@ internal static class BlockKitRenderer
         blocks.Add(Section($"*Suggested next step*\n{Esc(scorecard.SuggestedNextStep, 1_000)}"));
         blocks.Add(Context($"Judged by {Esc(scorecard.JudgeDescription, 300)} · completed {scorecard.CompletedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}"));
         AddActions(blocks, scorecard);
-        return Pack(blocks, Fallback($"Scorecard: {headline}, {scorecard.ProfileTitle}"), Fallback($"Scorecard of {scorecard.CandidateName} (continued)"));
+        return Pack(blocks, InertFallback($"Scorecard: {headline}, {scorecard.ProfileTitle}"), InertFallback($"Scorecard of {scorecard.CandidateName} (continued)"));
     }
 
     /// <summary>
@@ -210,7 +210,7 @@ internal static class BlockKitRenderer
 
         blocks.Add(Context($"No score: not scored · {Esc(ReportText.Outcome(scorecard.Outcome), 100)} · {scorecard.CompletedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)} · `{Esc(scorecard.InterviewId, 60)}`"));
         AddActions(blocks, scorecard);
-        return new SlackMessage(Fallback($"{headline}: {scorecard.CandidateName}, {scorecard.ProfileTitle}"), new JsonArray([.. blocks]));
+        return new SlackMessage(InertFallback($"{headline}: {scorecard.CandidateName}, {scorecard.ProfileTitle}"), new JsonArray([.. blocks]));
     }
 
     /// <summary>Every button the bot puts on a scorecard message is added here.</summary>
@@ -355,5 +355,8 @@ internal static class BlockKitRenderer
     };
 
     /// <summary>Top-level text is parsed for mentions too, so it is escaped like block text.</summary>
-    private static string Fallback(string text) => SlackMrkdwn.Inert(SlackMrkdwn.Trim(text.ReplaceLineEndings(" ").Trim(), BlockKitLimits.FallbackText));
+    private static string Fallback(string text) => SlackMrkdwn.Escape(SlackMrkdwn.Trim(text.ReplaceLineEndings(" ").Trim(), BlockKitLimits.FallbackText));
+
+    /// <summary>A scorecard's top-level text, which carries the candidate's name: inert like block text.</summary>
+    private static string InertFallback(string text) => SlackMrkdwn.Inert(SlackMrkdwn.Trim(text.ReplaceLineEndings(" ").Trim(), BlockKitLimits.FallbackText));
 }
