@@ -33,6 +33,9 @@ internal static class CommandLine
         new ValidateProfilesCommand(),
         new Storage.ForgetCommand(),
         new InviteCommand(),
+        new Compliance.ExportCommand(),
+        new Compliance.VerifyAuditCommand(),
+        new Compliance.AdverseImpactCommand(),
     ];
 
     /// <summary>

@@ -21,6 +21,9 @@ internal static class BotRoutes
     /// <summary>The full report behind a signed link (bot/Reports/ReportLinks).</summary>
     public const string Report = "/reports/{interviewId}";
 
+    /// <summary>Everything stored about a candidate, as JSON, behind a signed one-hour link (bot/Compliance/ExportEndpoints).</summary>
+    public const string Export = "/exports/{token}";
+
     /// <summary>A candidate's interview page behind a signed link (bot/InterviewLinks); its API is <c>{Interview}/messages</c>.</summary>
     public const string Interview = "/interview/{token}";
 

@@ -1,4 +1,5 @@
 using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.Compliance;
 using ScreeningBot.Bot.Health;
 using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Playground;
@@ -15,6 +16,7 @@ public static class ScreeningBotEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseInterviewLinkRateLimits();
         app.MapReportEndpoints();
+        app.MapExportEndpoints();
         app.MapScreeningBotHealthChecks();
         app.MapSlackEndpoints();
         app.MapBotFrameworkEndpoints();

@@ -169,6 +169,9 @@ internal sealed class RehearseCommand : ICliCommand
         services.TryAddSingleton<ITranscriptStore, InMemoryTranscriptStore>();
         services.TryAddSingleton<IReportStore, InMemoryReportStore>();
         services.TryAddSingleton<IJobQueue>(sp => new InMemoryJobQueue(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IAuditLog, InMemoryAuditLog>();
+        services.TryAddSingleton<IPostedMessageStore, InMemoryPostedMessageStore>();
+        services.TryAddSingleton<ISelfIdentificationStore, InMemorySelfIdentificationStore>();
         services.AddScreeningCore(context.Configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -24,6 +24,7 @@ internal static class ReportText
     {
         InterviewStatus.KnockedOut => "Not scored: a must-have requirement was not met",
         InterviewStatus.Declined => "Not screened: declined the automated screen",
+        InterviewStatus.OptedOut => "Not screened: asked for an interview with a person",
         InterviewStatus.Withdrawn => $"Not scored: withdrew{Progress(scorecard)}",
         InterviewStatus.Expired => $"Not scored: the screen expired{Progress(scorecard)}",
         InterviewStatus.Cancelled => "Not scored: cancelled by a recruiter",
@@ -151,6 +152,7 @@ internal static class ReportText
         InterviewStatus.Completed => "Completed",
         InterviewStatus.KnockedOut => "Ended at a knockout question",
         InterviewStatus.Declined => "Candidate declined consent",
+        InterviewStatus.OptedOut => "Candidate asked for a person",
         InterviewStatus.Withdrawn => "Candidate withdrew",
         InterviewStatus.Expired => "Expired before completion",
         InterviewStatus.Cancelled => "Cancelled by a recruiter",

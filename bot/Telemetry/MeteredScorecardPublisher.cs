@@ -17,4 +17,7 @@ internal sealed class MeteredScorecardPublisher(IScorecardPublisher inner, BotMe
 
         return posted;
     }
+
+    public Task PublishNoticeAsync(Interview interview, Dialogs.Compliance.ScreeningNotice notice, CancellationToken cancellationToken) =>
+        inner.PublishNoticeAsync(interview, notice, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ScreeningBot.Dialogs.Compliance;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Screening;
@@ -22,11 +23,43 @@ public sealed class CandidateTexts
         _format = resource.Format;
         YesNoChoices = [new(Get("yes"), "yes"), new(Get("no"), "no")];
         WithdrawChoices = [new(Get("withdrawYes"), "yes"), new(Get("withdrawNo"), "no")];
+        SexChoices =
+        [
+            new(Get("selfIdFemale"), nameof(SexCategory.Female)),
+            new(Get("selfIdMale"), nameof(SexCategory.Male)),
+            new(Get("selfIdAnotherGender"), nameof(SexCategory.AnotherGender)),
+            new(Get("selfIdPreferNotToSay"), nameof(SexCategory.PreferNotToSay)),
+        ];
+        RaceEthnicityChoices =
+        [
+            new(Get("selfIdHispanicOrLatino"), nameof(RaceEthnicityCategory.HispanicOrLatino)),
+            new(Get("selfIdWhite"), nameof(RaceEthnicityCategory.White)),
+            new(Get("selfIdBlack"), nameof(RaceEthnicityCategory.BlackOrAfricanAmerican)),
+            new(Get("selfIdAsian"), nameof(RaceEthnicityCategory.Asian)),
+            new(Get("selfIdPacificIslander"), nameof(RaceEthnicityCategory.NativeHawaiianOrPacificIslander)),
+            new(Get("selfIdAmericanIndian"), nameof(RaceEthnicityCategory.AmericanIndianOrAlaskaNative)),
+            new(Get("selfIdTwoOrMore"), nameof(RaceEthnicityCategory.TwoOrMoreRaces)),
+            new(Get("selfIdPreferNotToSay"), nameof(RaceEthnicityCategory.PreferNotToSay)),
+        ];
     }
 
     public IReadOnlyList<Choice> YesNoChoices { get; }
 
     public IReadOnlyList<Choice> WithdrawChoices { get; }
+
+    /// <summary>The optional self-identification's gender options, valued by <see cref="SexCategory"/> name.</summary>
+    public IReadOnlyList<Choice> SexChoices { get; }
+
+    /// <summary>The optional self-identification's race/ethnicity options, valued by <see cref="RaceEthnicityCategory"/> name.</summary>
+    public IReadOnlyList<Choice> RaceEthnicityChoices { get; }
+
+    public string SelfIdIntro => Get("selfIdIntro");
+
+    public string SelfIdSex => Get("selfIdSex");
+
+    public string SelfIdRace => Get("selfIdRace");
+
+    public string SelfIdThanks => Get("selfIdThanks");
 
     public string Commands => Get("commands");
 
@@ -37,6 +70,9 @@ public sealed class CandidateTexts
     public string ConsentGiven => Get("consentGiven");
 
     public string ConsentDeclined => Get("consentDeclined");
+
+    /// <summary>Sent when the candidate asks for a person instead (<c>human</c>, <c>opt out</c>).</summary>
+    public string OptedOut => Get("optedOut");
 
     public string KnockoutIntro => Get("knockoutIntro");
 
@@ -86,6 +122,19 @@ public sealed class CandidateTexts
             ("duration", Duration(TimeSpan.FromMinutes(profile.DurationMinutes), precision: 1)),
             ("openUntil", OpenUntil(expiresAt, now)),
             ("commands", Commands));
+    }
+
+    /// <summary>
+    /// The notice before the first question (issue 18): that an automated system asks, scores and summarises, what is kept and
+    /// for how long (<paramref name="retentionDays"/>), that people decide, how to ask for a person, and how to ask for one's
+    /// data; with the employer's privacy notice when <paramref name="privacyUrl"/> is set.
+    /// </summary>
+    public string Notice(int retentionDays, Uri? privacyUrl)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(retentionDays);
+        return Format("notice",
+            ("retention", Duration(TimeSpan.FromDays(retentionDays), precision: 1)),
+            ("privacy", privacyUrl is null ? string.Empty : Format("privacyLink", ("url", privacyUrl.AbsoluteUri))));
     }
 
     /// <summary>

@@ -27,6 +27,7 @@ internal static class ProfileReader
             Title = fields.Text("title", ProfileLimits.MaxNameLength, required: true) ?? string.Empty,
             JobFamily = fields.Text("jobFamily", ProfileLimits.MaxNameLength, required: true) ?? string.Empty,
             Brief = fields.Text("brief", ProfileLimits.MaxShortTextLength, required: true) ?? string.Empty,
+            PrivacyUrl = ReadPrivacyUrl(fields, context),
             Language = fields.Text("language", ProfileLimits.MaxIdLength) ?? "en",
             DurationMinutes = duration ?? 45,
             Template = fields.Enum("template", ProfileFields.Templates) ?? InterviewTemplate.Standard,
@@ -53,6 +54,18 @@ internal static class ProfileReader
         }
 
         return new ProfileDocument(profile, origins, rubricComplete, DurationRead: !durationPresent || duration is not null);
+    }
+
+    private static string? ReadPrivacyUrl(YamlFields fields, YamlReadContext context)
+    {
+        var text = fields.Text("privacyUrl", ProfileLimits.MaxNameLength * 4);
+        if (text is null || (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))
+        {
+            return text;
+        }
+
+        context.Error(fields.LineOf("privacyUrl"), fields.PathOf("privacyUrl"), "is not a web address", "write the full address of the privacy notice, like https://example.com/privacy");
+        return null;
     }
 
     private static Knockout ReadKnockout(YamlNode node, string path, YamlReadContext context)

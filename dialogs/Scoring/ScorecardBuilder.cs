@@ -217,7 +217,7 @@ public static partial class ScorecardBuilder
 
     private static Recommendation Recommend(Profile profile, InterviewStatus status, int composite, CompetencyLine[] competencies, IReadOnlyList<Competency> defined)
     {
-        if (status is InterviewStatus.KnockedOut or InterviewStatus.Declined)
+        if (status is InterviewStatus.KnockedOut or InterviewStatus.Declined or InterviewStatus.OptedOut)
         {
             return Recommendation.No;
         }

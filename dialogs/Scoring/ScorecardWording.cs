@@ -137,7 +137,7 @@ internal static class ScorecardWording
             yield return $"{ScorecardBuilder.KnockoutRiskPrefix}: “{k.Question}” answered “{k.Answer}”";
         }
 
-        if (state.Status is InterviewStatus.Withdrawn or InterviewStatus.Expired or InterviewStatus.Cancelled or InterviewStatus.Invalidated or InterviewStatus.Declined)
+        if (state.Status is InterviewStatus.Withdrawn or InterviewStatus.Expired or InterviewStatus.Cancelled or InterviewStatus.Invalidated or InterviewStatus.Declined or InterviewStatus.OptedOut)
         {
             var answered = context.Judged.Count(q => context.Answers.TryGetValue(q.Id, out var a) && !a.Skipped);
             yield return $"Screen not completed ({state.Status.Humanize(LetterCasing.LowerCase)}) after {answered} of {context.Judged.Length} questions";
@@ -219,7 +219,7 @@ internal static class ScorecardWording
         var probe = Join(topics);
         return status switch
         {
-            InterviewStatus.KnockedOut => "No further steps: a must-have requirement was not met. Send the standard thank-you note.",
+            InterviewStatus.KnockedOut => "A must-have requirement was not met. Please review the answer and decide; the candidate was told the team will get back to them.",
             InterviewStatus.Declined => "The candidate declined to take the screen. Reach out personally if you still want to talk.",
             InterviewStatus.Withdrawn => "The candidate withdrew. No action needed unless they ask to restart.",
             InterviewStatus.Expired => "The screen expired unfinished. Nudge the candidate and send a new invitation if they are still interested.",

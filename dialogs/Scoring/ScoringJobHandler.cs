@@ -80,6 +80,15 @@ public sealed class ScoringJobHandler : IScoringJobHandler
             return;
         }
 
+        var title = _profiles.TryGet(interview.ProfileId, out var profile) ? profile.Title : interview.ProfileId;
+        if (Compliance.ScreeningNotice.For(interview, title) is { } notice)
+        {
+            // Declined or asked for a person: nothing to score, and no "No · 0/100" about someone who said no.
+            Compliance.ComplianceLog.NoticeInsteadOfScorecard(_logger, interview.Id, notice.Reason);
+            await _publisher.PublishNoticeAsync(interview, notice, cancellationToken);
+            return;
+        }
+
         var report = await _reports.GetAsync(interview.Id, cancellationToken) ?? await BuildAsync(interview, cancellationToken);
         if (report.PostedAt is not null)
         {

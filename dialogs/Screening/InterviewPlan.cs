@@ -48,7 +48,7 @@ internal sealed class InterviewPlan
         ArgumentNullException.ThrowIfNull(profile);
         var language = CandidateLanguages.Resolve(profile.Language);
         var assessmentLanguage = CandidateLanguages.TryResolve(profile.LanguageAssessment?.Language, out var own) ? own : language;
-        var items = new List<WaterfallDialog> { ConsentPhase.Create(profile, language.Texts) };
+        var items = new List<WaterfallDialog> { ConsentPhase.Create(profile, language.Texts, kit.Options) };
         items.AddRange(KnockoutPhase.Create(profile, language.Texts));
         items.AddRange(CustomQuestionPhase.Create(profile, kit, language));
         items.AddRange(BlueprintPhase.Create(profile, kit, language.Texts));

@@ -12,7 +12,8 @@ namespace ScreeningBot.Dialogs.Screening;
 /// storage ports. Per turn: load the interview and its ETag, run <see cref="ScreeningDialog"/>, save the new
 /// state with If-Match (the commit point; the turn's transcript lines travel inside it), then write the
 /// transcript lines and, when the interview ended, enqueue the scoring job. A lost ETag race reruns the turn
-/// on fresh state. Holds no interview in memory between calls; safe for many instances on one store.
+/// on fresh state. Holds no interview in memory between calls; safe for many instances on one store. With an
+/// <see cref="IAuditLog"/>, consents, opt-outs, withdrawals and endings are recorded there (who and what, never content).
 /// </summary>
 public sealed class InterviewService
 {
@@ -26,6 +27,8 @@ public sealed class InterviewService
     private readonly ScreeningDialog _dialog;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IAuditLog? _audit;
+    private readonly ISelfIdentificationStore? _selfIdentifications;
     private readonly KeyedAsyncLock _conversationLocks = new();
     private readonly FlushedTranscripts _flushed = new();
 
@@ -36,7 +39,9 @@ public sealed class InterviewService
         IJobQueue jobs,
         ScreeningDialog dialog,
         TimeProvider time,
-        ILogger<InterviewService> logger)
+        ILogger<InterviewService> logger,
+        IAuditLog? audit = null,
+        ISelfIdentificationStore? selfIdentifications = null)
     {
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(interviews);
@@ -52,6 +57,8 @@ public sealed class InterviewService
         _dialog = dialog;
         _time = time;
         _logger = logger;
+        _audit = audit;
+        _selfIdentifications = selfIdentifications;
     }
 
     public IProfileSource Profiles => _profiles;
@@ -148,6 +155,8 @@ public sealed class InterviewService
             }
 
             await FlushAsync(updated, outcome.Transcript, cancellationToken);
+            await Compliance.InterviewAudit.RecordAsync(_audit, interview.State.Status, updated, _time.GetUtcNow(), _logger, cancellationToken);
+            await SaveSelfIdentificationAsync(updated, outcome, cancellationToken);
             if (outcome.EndedThisTurn)
             {
                 await EnqueueScoringAsync(updated.Id, cancellationToken);
@@ -218,6 +227,36 @@ public sealed class InterviewService
         var now = _time.GetUtcNow();
         var state = interview.State with { Status = InterviewStatus.Invalidated, EndedAt = now, Pending = null };
         return new TurnOutcome(state, [new Reply { Text = CandidateLanguages.Resolve(interview.State.Language).Texts.ProfileChanged, Kind = ReplyKind.Closing }], [], TurnDisposition.Processed) { EndedThisTurn = true };
+    }
+
+    /// <summary>
+    /// Keeps the optional self-identification in its own store: a record with nothing answered once it is offered (so the
+    /// candidate counts as "not answered" in the adverse-impact report), then each answer as it comes.
+    /// </summary>
+    private async Task SaveSelfIdentificationAsync(Interview interview, TurnOutcome outcome, CancellationToken cancellationToken)
+    {
+        var offered = outcome.EndedThisTurn && interview.State.SelfIdentification is not null;
+        if (_selfIdentifications is null || (!offered && outcome.SelfIdentified is null))
+        {
+            return;
+        }
+
+        try
+        {
+            var record = await _selfIdentifications.GetAsync(interview.Id, cancellationToken)
+                ?? new SelfIdentification { InterviewId = interview.Id, ProfileId = interview.ProfileId, InterviewCreatedAt = interview.CreatedAt, RecordedAt = _time.GetUtcNow() };
+            record = outcome.SelfIdentified switch
+            {
+                { Question: Compliance.SelfIdentificationStep.Sex } a => record with { Sex = a.Sex, RecordedAt = _time.GetUtcNow() },
+                { } a => record with { RaceEthnicity = a.RaceEthnicity, RecordedAt = _time.GetUtcNow() },
+                null => record,
+            };
+            await _selfIdentifications.SaveAsync(record, cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            Compliance.ComplianceLog.SelfIdentificationNotSaved(_logger, interview.Id, e);
+        }
     }
 
     private async Task FlushAsync(Interview interview, IReadOnlyList<TranscriptTurn> turns, CancellationToken cancellationToken)

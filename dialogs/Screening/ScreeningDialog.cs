@@ -12,7 +12,7 @@ namespace ScreeningBot.Dialogs.Screening;
 
 /// <summary>
 /// Runs one turn of a screening interview: state in, state out. Handles what applies at every step
-/// (redeliveries, expiry, a changed profile, the candidate commands help/repeat/pause/resume/withdraw,
+/// (redeliveries, expiry, a changed profile, the candidate commands help/repeat/pause/resume/withdraw/human,
 /// answers that are not understood) and hands recognised answers to the waterfall engine. Keeps nothing
 /// about an interview between calls; thread-safe.
 /// </summary>
@@ -89,6 +89,14 @@ public sealed class ScreeningDialog
 
         var plan = GetPlan(profile);
         var texts = plan.LanguageAt(state.ItemIndex).Texts;
+        if (state.IsEnded && state.SelfIdentification is { } question)
+        {
+            // Answered apart from the screen: no transcript line, and only the next open question is kept in the state.
+            var (answer, next, answerReplies) = Compliance.SelfIdentificationQuestions.Take(question, message, plan.Language.Texts, plan.Language);
+            var kept = Remember(state, message.MessageId) with { SelfIdentification = next, LastActivityAt = now };
+            return new TurnOutcome(kept, answerReplies, [], TurnDisposition.Processed) { SelfIdentified = answer };
+        }
+
         if (state.IsEnded)
         {
             return new TurnOutcome(state, [new Reply { Text = AlreadyEndedText(plan.Language.Texts, state.Status), Kind = ReplyKind.Closing }], [], TurnDisposition.AlreadyEnded);
@@ -147,6 +155,16 @@ public sealed class ScreeningDialog
 
         // The current language's command words (with English), and the interview's during a language assessment held in another.
         var command = CandidateCommands.TryParse(text, language) ?? CandidateCommands.TryParse(text, plan.Language);
+        if (command is CandidateCommand.Human)
+        {
+            // A person instead of the automated screen (issue 18): it ends here, nothing is scored, and the hiring channel is
+            // told (ScreeningNotice), whether or not the candidate had consented yet.
+            DialogsLog.CandidateCommand(_logger, interview.Id, nameof(CandidateCommand.Human));
+            transcript.Candidate(PromptText.Normalize(text), state.Phase, null, null);
+            replies.Add(new Reply { Text = texts.OptedOut, Kind = ReplyKind.Closing });
+            return End(interview, state, InterviewStatus.OptedOut, now, replies, transcript);
+        }
+
         if (command is not null || state.Status == InterviewStatus.Paused)
         {
             transcript.Candidate(PromptText.Normalize(text), state.Phase, null, null);
@@ -187,7 +205,8 @@ public sealed class ScreeningDialog
         }
 
         transcript.Bot(run.Replies, run.State.Phase);
-        var outcome = Finish(run.State, run.Replies, transcript, TurnDisposition.Processed);
+        var (endState, endReplies) = OfferSelfIdentification(run.State, run.Replies, plan.Language.Texts);
+        var outcome = Finish(endState, endReplies, transcript, TurnDisposition.Processed);
         DialogsLog.TurnProcessed(_logger, interview.Id, run.State.Phase, run.State.ItemIndex, run.State.StepIndex, run.Replies.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (run.State.IsEnded)
         {
@@ -221,6 +240,7 @@ public sealed class ScreeningDialog
     {
         InterviewStatus.Expired => texts.Expired,
         InterviewStatus.Invalidated => texts.ProfileChanged,
+        InterviewStatus.OptedOut => texts.OptedOut,
         _ => texts.AlreadyEnded,
     };
 
@@ -293,11 +313,28 @@ public sealed class ScreeningDialog
         return Finish(ended, replies, transcript, TurnDisposition.Processed) with { EndedThisTurn = true };
     }
 
+    /// <summary>
+    /// After a screen that was scored (completed, or a knockout), the optional self-identification when the employer turned it
+    /// on (<see cref="InterviewOptions.SelfIdentification"/>): the closing stops closing the input, and the first question follows.
+    /// Kept out of the transcript: it is no part of the screen.
+    /// </summary>
+    private (DialogState State, IReadOnlyList<Reply> Replies) OfferSelfIdentification(DialogState state, IReadOnlyList<Reply> replies, CandidateTexts texts)
+    {
+        if (!_options.SelfIdentification || state.Status is not (InterviewStatus.Completed or InterviewStatus.KnockedOut))
+        {
+            return (state, replies);
+        }
+
+        return (
+            state with { SelfIdentification = Compliance.SelfIdentificationStep.Sex },
+            [.. replies.Select(r => r.Kind == ReplyKind.Closing ? r with { Kind = ReplyKind.Message } : r), .. Compliance.SelfIdentificationQuestions.Offer(texts)]);
+    }
+
     private static TurnOutcome Finish(DialogState state, IReadOnlyList<Reply> replies, TranscriptWriter transcript, TurnDisposition disposition)
     {
         // The last reply of a screen that ended is its closing (a knockout, a declined consent), whichever step said it:
         // channels close the input on it (Bot Framework's inputHint "ignoringInput").
-        if (state.IsEnded && replies is [.., { Kind: not ReplyKind.Closing } last])
+        if (state.IsEnded && state.SelfIdentification is null && replies is [.., { Kind: not ReplyKind.Closing } last])
         {
             replies = [.. replies.Take(replies.Count - 1), last with { Kind = ReplyKind.Closing }];
         }

@@ -12,6 +12,9 @@ public sealed record TurnOutcome(
 {
     /// <summary>True when this turn moved the interview into a terminal status (scoring follows).</summary>
     public bool EndedThisTurn { get; init; }
+
+    /// <summary>An answer to the optional self-identification, for <see cref="InterviewService"/> to store apart; null when none.</summary>
+    public Compliance.SelfIdentificationAnswer? SelfIdentified { get; init; }
 }
 
 public enum TurnDisposition

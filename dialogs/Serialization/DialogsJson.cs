@@ -46,4 +46,8 @@ public static class DialogsJson
 [JsonSerializable(typeof(Scorecard))]
 [JsonSerializable(typeof(StoredReport))]
 [JsonSerializable(typeof(ScoringJob))]
+[JsonSerializable(typeof(AuditEntry))]
+[JsonSerializable(typeof(PostedMessage))]
+[JsonSerializable(typeof(SelfIdentification))]
+[JsonSerializable(typeof(Compliance.CandidateExport))]
 internal sealed partial class DialogsJsonContext : JsonSerializerContext;

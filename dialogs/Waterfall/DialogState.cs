@@ -87,6 +87,12 @@ public sealed record DialogState
     /// </summary>
     public IReadOnlyList<Screening.TranscriptTurn> UnflushedTranscript { get; init; } = [];
 
+    /// <summary>
+    /// The optional self-identification question open after the screen ended; null when none is. Only which question: the
+    /// answers go to their own store (<see cref="Storage.ISelfIdentificationStore"/>), never into this state.
+    /// </summary>
+    public Compliance.SelfIdentificationStep? SelfIdentification { get; init; }
+
     /// <summary>Sequence number the next transcript turn gets.</summary>
     public long NextTranscriptSequence { get; init; }
 
@@ -197,6 +203,9 @@ public enum InterviewStatus
 
     /// <summary>The profile changed incompatibly mid-interview.</summary>
     Invalidated,
+
+    /// <summary>The candidate asked for a person instead (<c>human</c>, <c>opt out</c>); nothing is scored.</summary>
+    OptedOut,
 }
 
 public static class InterviewStatusExtensions

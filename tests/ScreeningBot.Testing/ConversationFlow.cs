@@ -236,7 +236,7 @@ public sealed class ConversationFlow
         private InterviewService CreateService()
         {
             var dialog = new ScreeningDialog(_judge, _time, _options, NullLogger<ScreeningDialog>.Instance);
-            return new InterviewService(_profiles, Stores.Interviews, Stores.Transcripts, Stores.Jobs, dialog, _time, NullLogger<InterviewService>.Instance);
+            return new InterviewService(_profiles, Stores.Interviews, Stores.Transcripts, Stores.Jobs, dialog, _time, NullLogger<InterviewService>.Instance, Stores.Audit, Stores.SelfIdentifications);
         }
 
         private void Enqueue(IReadOnlyList<Reply> replies)
@@ -252,4 +252,11 @@ public sealed class ConversationFlow
 }
 
 /// <summary>The stores a <see cref="ConversationFlow"/> ran against.</summary>
-public sealed record ConversationStores(InMemoryInterviewStore Interviews, InMemoryTranscriptStore Transcripts, InMemoryJobQueue Jobs, StaticProfileSource Profiles);
+public sealed record ConversationStores(InMemoryInterviewStore Interviews, InMemoryTranscriptStore Transcripts, InMemoryJobQueue Jobs, StaticProfileSource Profiles)
+{
+    /// <summary>The audit log the flow's turns append to (consents, opt-outs, endings).</summary>
+    public InMemoryAuditLog Audit { get; } = new();
+
+    /// <summary>Where the optional self-identification goes, apart from the interview.</summary>
+    public InMemorySelfIdentificationStore SelfIdentifications { get; } = new();
+}

@@ -13,7 +13,7 @@ namespace ScreeningBot.Bot.Storage.Sqlite;
 internal sealed class SqliteDatabase : IDisposable
 {
     /// <summary>The schema this code writes. Each entry of <see cref="Migrations"/> moves the file one version up.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>
     /// The WAL size (in 4 KiB pages) at which a committing turn checkpoints by itself. Checkpoints belong to
@@ -73,6 +73,30 @@ internal sealed class SqliteDatabase : IDisposable
             key TEXT NOT NULL PRIMARY KEY,
             expires_at INTEGER NOT NULL
         ) WITHOUT ROWID;
+        """,
+
+        // Version 2: candidate rights (issue 18). The audit log's primary key is its sequence, so two writers can never
+        // both append entry N; where the bot posted what about a candidate, for erasure; self-identification, apart
+        // from the interviews.
+        """
+        CREATE TABLE IF NOT EXISTS audit_log (
+            sequence INTEGER NOT NULL PRIMARY KEY,
+            hash TEXT NOT NULL,
+            json TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS posted_messages (
+            candidate_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            json TEXT NOT NULL,
+            PRIMARY KEY (candidate_id, key)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS self_identifications (
+            interview_id TEXT NOT NULL PRIMARY KEY,
+            profile_id TEXT NOT NULL,
+            interview_created_at INTEGER NOT NULL,
+            json TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_self_identifications_created ON self_identifications (interview_created_at);
         """,
     ];
 

@@ -17,8 +17,11 @@ internal sealed class AzureStorageAccount
     public const string TranscriptsTable = "transcripts";
     public const string ReportsTable = "reports";
     public const string LedgerTable = "ledger";
+    public const string AuditTable = "audit";
+    public const string PostedMessagesTable = "postedmessages";
+    public const string SelfIdentificationTable = "selfidentification";
 
-    public static readonly IReadOnlyList<string> Tables = [InterviewsTable, ConversationsTable, TranscriptsTable, ReportsTable, LedgerTable];
+    public static readonly IReadOnlyList<string> Tables = [InterviewsTable, ConversationsTable, TranscriptsTable, ReportsTable, LedgerTable, AuditTable, PostedMessagesTable, SelfIdentificationTable];
 
     private readonly TableServiceClient _tableService;
     private readonly QueueServiceClient _queueService;

@@ -84,7 +84,7 @@ public sealed class InterviewLinkEndpointsTests : IAsyncLifetime
         var messages = state["messages"]!.AsArray();
         Assert.Equal(2, messages.Count);
         Assert.StartsWith("Hi Jane!", (string?)messages[0]!["text"], StringComparison.Ordinal);
-        Assert.Contains("Do you agree to continue?", (string?)messages[1]!["text"], StringComparison.Ordinal);
+        Assert.Contains("Do you agree to continue with the automated screen?", (string?)messages[1]!["text"], StringComparison.Ordinal);
         Assert.All(messages, m => Assert.Equal("bot", (string?)m!["from"]));
         Assert.Equal("consent", (string?)state["prompt"]!["questionId"]);
         Assert.Equal(["Yes", "No"], state["prompt"]!["choices"]!.AsArray().Select(c => (string?)c!["title"]));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using ScreeningBot.Bot.Rendering;
+using ScreeningBot.Dialogs.Compliance;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Waterfall;
 
@@ -25,6 +26,7 @@ public sealed class AdaptiveCardSchemaTests
         ["declined"] = AdaptiveCardRenderer.Render(ScorecardFixtures.NotScored(InterviewStatus.Declined)),
         ["expired"] = AdaptiveCardRenderer.Render(ScorecardFixtures.NotScored(InterviewStatus.Expired)),
         ["cancelled"] = AdaptiveCardRenderer.Render(ScorecardFixtures.NotScored(InterviewStatus.Cancelled)),
+        ["not-screened notice"] = ScreeningNoticeRenderer.AdaptiveCard(new ScreeningNotice("iv-1", "Mallory " + ScorecardFixtures.Payload, "Senior Backend Developer", NotScreenedReason.ConsentDeclined, DateTimeOffset.UnixEpoch)),
         ["prompt with buttons"] = AdaptiveCardRenderer.RenderPrompt(new Reply { Text = "Ready?", QuestionId = "consent", Choices = [new Choice("Yes", "yes"), new Choice("No", "no")] }),
         ["prompt with a drop-down"] = AdaptiveCardRenderer.RenderPrompt(new Reply { Text = "Pick one", QuestionId = "overlap", Choices = [.. Enumerable.Range(1, 8).Select(i => new Choice($"Option {i}", $"v{i}"))] }),
     };

@@ -128,7 +128,7 @@ public sealed class ScorecardBuilderTests
         Assert.Equal(0, sut.CompositeScore);
         Assert.False(Assert.Single(sut.Knockouts).Passed);
         Assert.Contains(sut.Risks, r => r.Contains("knockout requirement", StringComparison.Ordinal));
-        Assert.StartsWith("No further steps", sut.SuggestedNextStep, StringComparison.Ordinal);
+        Assert.StartsWith("A must-have requirement was not met. Please review", sut.SuggestedNextStep, StringComparison.Ordinal);
     }
 
     [Fact]

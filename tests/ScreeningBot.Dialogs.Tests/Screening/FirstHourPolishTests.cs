@@ -139,7 +139,7 @@ public sealed class FirstHourPolishTests
             .Start().SkipReplies(2)
             .Send("yes").SkipReplies(3)
             .Send("1")
-            .AssertReply(r => r.Kind == ReplyKind.Closing && r.Text.Contains("aren't able to take your application further", StringComparison.Ordinal), "the knockout close as a closing reply")
+            .AssertReply(r => r.Kind == ReplyKind.Closing && r.Text.Contains("will review your answers against the role's requirements and get back to you", StringComparison.Ordinal), "the knockout close as a closing reply")
             .Send("hello?")
             .AssertReply(r => r.Kind == ReplyKind.Closing && r.Text.StartsWith("This screen has finished", StringComparison.Ordinal), "the already-ended answer as a closing reply")
             .RunAsync();

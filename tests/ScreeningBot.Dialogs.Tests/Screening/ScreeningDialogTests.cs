@@ -77,7 +77,7 @@ public sealed class ScreeningDialogTests
             .Start().SkipReplies(2)
             .Send("yes").SkipReplies(3)
             .Send("two")
-            .AssertReply(r => r.Text.Contains("aren't able to take your application further", StringComparison.Ordinal) && !r.Text.Contains('3', StringComparison.Ordinal), "a polite close that does not mention the threshold")
+            .AssertReply(r => r.Text.Contains("will review your answers against the role's requirements and get back to you", StringComparison.Ordinal) && !r.Text.Contains('3', StringComparison.Ordinal), "a polite close that does not mention the threshold")
             .AssertNoMoreReplies()
             .AssertState(s =>
             {
@@ -98,7 +98,7 @@ public sealed class ScreeningDialogTests
             .Send("yes").SkipReplies(3)
             .Send("10").SkipReplies(1)
             .Send("in 3 months")
-            .AssertReplyContains("aren't able to take your application further")
+            .AssertReplyContains("will review your answers against the role's requirements and get back to you")
             .AssertState(s => Assert.Equal(InterviewStatus.KnockedOut, s.Status))
             .RunAsync();
     }
@@ -371,7 +371,7 @@ public sealed class ScreeningDialogTests
         await new ConversationFlow(profile, time)
             .Start()
             .AssertReplyContains("3 days from now")
-            .AssertReplyContains("Do you agree to continue?")
+            .AssertReplyContains("Do you agree to continue with the automated screen?")
             .AssertState(s => Assert.Equal(Start.AddDays(3), s.ExpiresAt))
             .AdvanceTime(TimeSpan.FromDays(3))
             .Send("yes")
