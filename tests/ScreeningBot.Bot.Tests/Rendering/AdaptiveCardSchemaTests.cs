@@ -1,6 +1,8 @@
+extern alias JsonSchemaNet;
+
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Json.Schema;
+using JsonSchemaNet::Json.Schema;
 using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Dialogs.Compliance;
 using ScreeningBot.Dialogs.Conversation;
