@@ -144,7 +144,7 @@ public sealed class PlaygroundPageTests : IAsyncLifetime
         var answer = _browser.Driver.FindElement(By.Id("candidate-input"));
         answer.SendKeys("1");
         answer.SendKeys(Keys.Enter);
-        WaitFor("#hiring-log .ac-card", "Jane: Senior Backend Developer");
+        WaitFor("#hiring-log .ac-card", "Not scored: a must-have requirement was not met");
 
         var command = _browser.Driver.FindElement(By.Id("recruiter-input"));
         command.SendKeys("forget @Jane confirm");
