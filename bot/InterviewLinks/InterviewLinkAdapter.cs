@@ -86,9 +86,15 @@ internal sealed partial class InterviewLinkAdapter(
         var (read, refusal) = await OpenAsync(token, cursor, cancellationToken);
         if (refusal is null && read!.Lines.Count == 0 && seconds > 0)
         {
+            // Listen first, then read once more: news that lands between the read above and the wait still wakes it.
+            using var listener = feed.Listen(read.Interview.ConversationKey);
+            (read, refusal) = await OpenAsync(token, cursor, cancellationToken);
             try
             {
-                await feed.WaitAsync(read.Interview.ConversationKey, TimeSpan.FromSeconds(seconds), cancellationToken);
+                if (listener is not null && refusal is null && read!.Lines.Count == 0)
+                {
+                    await listener.WaitAsync(TimeSpan.FromSeconds(seconds), cancellationToken);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

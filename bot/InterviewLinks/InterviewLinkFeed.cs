@@ -8,25 +8,29 @@ namespace ScreeningBot.Bot.InterviewLinks;
 /// </summary>
 internal sealed class InterviewLinkFeed(TimeProvider time)
 {
+    private readonly TimeProvider _time = time;
+
     public const int MaxWaiters = 10_000;
 
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private int _waiters;
 
-    /// <summary>Waits until <see cref="Notify"/> for <paramref name="key"/>, <paramref name="timeout"/>, or cancellation, whichever comes first; never throws but for cancellation.</summary>
-    public async Task WaitAsync(string key, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts listening for <see cref="Notify"/> on <paramref name="key"/>; null when too many already wait. Listen before the
+    /// last read of the stored interview, so news that lands between that read and the wait is not missed.
+    /// </summary>
+    public Listener? Listen(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        Entry entry;
         lock (_gate)
         {
             if (_waiters >= MaxWaiters)
             {
-                return;
+                return null;
             }
 
-            if (!_entries.TryGetValue(key, out entry!))
+            if (!_entries.TryGetValue(key, out var entry))
             {
                 entry = new Entry();
                 _entries[key] = entry;
@@ -34,25 +38,28 @@ internal sealed class InterviewLinkFeed(TimeProvider time)
 
             entry.Count++;
             _waiters++;
+            return new Listener(this, key, entry);
         }
+    }
 
-        try
+    /// <summary>Waits until <see cref="Notify"/> for <paramref name="key"/>, <paramref name="timeout"/>, or cancellation, whichever comes first; never throws but for cancellation.</summary>
+    public async Task WaitAsync(string key, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var listener = Listen(key);
+        if (listener is not null)
         {
-            await entry.Changed.Task.WaitAsync(timeout, time, cancellationToken);
+            await listener.WaitAsync(timeout, cancellationToken);
         }
-        catch (TimeoutException)
+    }
+
+    private void Leave(string key, Entry entry)
+    {
+        lock (_gate)
         {
-            // Nothing new within the wait: the caller reads again and answers.
-        }
-        finally
-        {
-            lock (_gate)
+            _waiters--;
+            if (--entry.Count == 0 && _entries.TryGetValue(key, out var current) && ReferenceEquals(current, entry))
             {
-                _waiters--;
-                if (--entry.Count == 0 && _entries.TryGetValue(key, out var current) && ReferenceEquals(current, entry))
-                {
-                    _entries.Remove(key);
-                }
+                _entries.Remove(key);
             }
         }
     }
@@ -71,7 +78,34 @@ internal sealed class InterviewLinkFeed(TimeProvider time)
         entry?.Changed.TrySetResult();
     }
 
-    private sealed class Entry
+    /// <summary>One page's wait on a conversation, from <see cref="Listen"/> until disposed.</summary>
+    internal sealed class Listener(InterviewLinkFeed feed, string key, Entry entry) : IDisposable
+    {
+        private int _disposed;
+
+        /// <summary>Waits for news since <see cref="Listen"/>, <paramref name="timeout"/>, or cancellation; never throws but for cancellation.</summary>
+        public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await entry.Changed.Task.WaitAsync(timeout, feed._time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // Nothing new within the wait: the caller reads again and answers.
+            }
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                feed.Leave(key, entry);
+            }
+        }
+    }
+
+    internal sealed class Entry
     {
         public TaskCompletionSource Changed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

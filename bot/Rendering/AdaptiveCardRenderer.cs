@@ -5,16 +5,19 @@ using ScreeningBot.Dialogs.Scoring;
 namespace ScreeningBot.Bot.Rendering;
 
 /// <summary>
-/// Renders a <see cref="Scorecard"/> as an Adaptive Card (schema 1.5, the newest Teams renders). Long content
-/// is trimmed so the card stays far below Teams' ~100 KB message limit: at most a handful of items per list
-/// and 300 characters per text. Prompt cards (a question's buttons) are in <c>AdaptiveCardRenderer.Prompt.cs</c>.
+/// Renders a <see cref="Scorecard"/> as an Adaptive Card (schema 1.5, the newest Teams renders): a completed screen as the
+/// full scorecard, every other outcome as the short not-scored card (<see cref="RenderNotScored"/>) without a score grid.
+/// Every string that comes from a candidate (and from a profile or a model) is inert Markdown
+/// (<see cref="ReportText.InertMarkdown"/>), since TextBlocks render Markdown links. Questions and competency statements
+/// wrap instead of being cut; only lists are capped so the card stays far below Teams' ~100 KB message limit. Buttons are
+/// added in one place, <see cref="Card"/>. Prompt cards (a question's buttons) are in <c>AdaptiveCardRenderer.Prompt.cs</c>.
 /// </summary>
 internal static partial class AdaptiveCardRenderer
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
     public const string SchemaVersion = "1.5";
 
-    /// <summary>Longest text block; cards with whole answers in them are unreadable and risk the size limit.</summary>
+    /// <summary>Longest candidate text in one block; cards with whole answers in them are unreadable and risk the size limit.</summary>
     public const int MaxTextLength = 300;
 
     private const int MaxItems = 6;
@@ -22,6 +25,11 @@ internal static partial class AdaptiveCardRenderer
     public static JsonObject Render(Scorecard scorecard)
     {
         ArgumentNullException.ThrowIfNull(scorecard);
+        if (!ReportText.IsScored(scorecard))
+        {
+            return RenderNotScored(scorecard);
+        }
+
         var body = new JsonArray
         {
             new JsonObject
@@ -32,48 +40,53 @@ internal static partial class AdaptiveCardRenderer
                 ["items"] = new JsonArray
                 {
                     Text($"{scorecard.Recommendation.ToDisplay()} · {scorecard.CompositeScore}/100", size: "ExtraLarge", weight: "Bolder"),
-                    Text($"{scorecard.CandidateName}: {scorecard.ProfileTitle}", size: "Medium", weight: "Bolder"),
-                    Text(scorecard.Summary, wrap: true),
+                    Text($"{Inert(scorecard.CandidateName, 100)}: {Inert(scorecard.ProfileTitle, 100)}", size: "Medium", weight: "Bolder", wrap: true),
+                    Text(Inert(scorecard.Summary, MaxTextLength * 2), wrap: true),
                 },
             },
             Facts(
                 ("Recommendation", scorecard.Recommendation.ToDisplay()),
-                ("Score", $"{scorecard.CompositeScore}/100" + (scorecard.PreferredSkillBonus > 0 ? $" (incl. +{scorecard.PreferredSkillBonus} bonus)" : string.Empty)),
-                ("Confidence", scorecard.Confidence.ToString("0.00", CultureInfo.InvariantCulture)),
-                ("Answered", $"{scorecard.CoveragePercent}%"),
+                ("Score", $"{scorecard.CompositeScore}/100" + (scorecard.PreferredSkillBonus > 0 ? $" (+{scorecard.PreferredSkillBonus} bonus)" : string.Empty)),
+                ("Confidence", ReportText.Percent(scorecard.Confidence)),
                 ("Outcome", ReportText.Outcome(scorecard.Outcome)),
-                ("Judged by", scorecard.JudgeDescription)),
+                ("Judged by", Inert(scorecard.JudgeDescription, MaxTextLength))),
+            Text(Inert(ReportText.ScoreExplanation(scorecard), MaxTextLength * 2), wrap: true, subtle: true),
         };
 
         AddIntegrity(body, scorecard);
-        if (scorecard.Knockouts.Count > 0)
+        body.Add(Heading("Coverage"));
+        body.Add(Facts([.. ReportText.Coverage(scorecard).Select(r => (r.Label, Inert(r.Value, 100)))]));
+        if (ReportText.Gaps(scorecard) is { } gaps)
         {
-            body.Add(Heading("Knockouts"));
-            body.Add(Facts([.. scorecard.Knockouts.Take(MaxItems).Select(k => ((k.Passed ? "✅ " : "❌ ") + Trim(k.Question, 60), k.Answer))]));
+            body.Add(Text("Gaps: " + Inert(gaps, MaxTextLength * 2), wrap: true, subtle: true));
         }
 
+        AddKnockouts(body, scorecard.Knockouts);
         if (scorecard.Dimensions.Count > 0)
         {
             body.Add(Heading("Rubric"));
-            body.Add(Facts([.. scorecard.Dimensions.Select(d => ($"{d.Name} ({d.Weight}%)", $"{ReportText.Score(d.Score)}/10"))]));
+            body.Add(Facts([.. scorecard.Dimensions.Select(d => ($"{Inert(d.Name, 80)} ({d.Weight}%)", $"{ReportText.Score(d.Score)}/10"))]));
         }
 
         if (scorecard.RequiredSkills.Count > 0)
         {
             body.Add(Heading("Required skills"));
-            body.Add(Facts([.. scorecard.RequiredSkills.Take(MaxItems + 1).Select(s => (s.Name, $"{ReportText.Score(s.Score)}/10"))]));
+            body.Add(Facts([.. scorecard.RequiredSkills.Take(MaxItems + 1).Select(s => (Inert(s.Name, 80), $"{ReportText.Score(s.Score)}/10"))]));
         }
 
         if (scorecard.Competencies.Count > 0)
         {
             body.Add(Heading("Competencies"));
-            body.Add(Facts([.. scorecard.Competencies.Take(MaxItems).Select(c => ((c.Passed ? "✅ " : "⚠️ ") + Trim(c.Statement, 80), c.Passed ? "evidenced" : "no evidence"))]));
+            foreach (var c in scorecard.Competencies.Take(MaxItems))
+            {
+                body.Add(Text($"{(c.Passed ? "✅" : "⚠️")} {Inert(c.Statement, MaxTextLength)} ({(c.Passed ? "evidenced" : "no evidence yet")})", wrap: true));
+            }
         }
 
         if (scorecard.Language is { } language)
         {
             body.Add(Heading("Language"));
-            body.Add(Facts((language.Language, $"{language.Headline} ({language.SourceLabel})")));
+            body.Add(Facts((Inert(language.Language, 40), Inert($"{language.Headline} ({language.SourceLabel})", MaxTextLength))));
         }
 
         AddList(body, "Strengths", scorecard.Strengths);
@@ -83,33 +96,90 @@ internal static partial class AdaptiveCardRenderer
             body.Add(Heading("In their words"));
             foreach (var quote in scorecard.NotableQuotes.Take(3))
             {
-                body.Add(Text($"“{Trim(quote.Text, MaxTextLength)}”", wrap: true, italic: true, subtle: true));
+                body.Add(Text($"“{Inert(quote.Text, MaxTextLength)}”", wrap: true, subtle: true));
             }
         }
 
         if (scorecard.Rationale is { Length: > 0 } rationale)
         {
             body.Add(Heading("Why"));
-            body.Add(Text(Trim(rationale, MaxTextLength * 2), wrap: true));
+            body.Add(Text(Inert(rationale, MaxTextLength * 2), wrap: true));
         }
 
         body.Add(Heading("Suggested next step"));
-        body.Add(Text(scorecard.SuggestedNextStep, wrap: true));
+        body.Add(Text(Inert(scorecard.SuggestedNextStep, MaxTextLength * 2), wrap: true));
+        return Card(body, scorecard, fullWidth: true);
+    }
 
+    /// <summary>
+    /// The short card of a screen without a score (a failed knockout, a decline, a withdrawal, an expiry, a cancellation, a
+    /// changed profile): what happened in one line, the next step, who, which role, "Score: none", when; for a knockout the
+    /// question and the candidate's answer in full. The same shape as the "not screened" notice of a declined consent.
+    /// </summary>
+    public static JsonObject RenderNotScored(Scorecard scorecard)
+    {
+        ArgumentNullException.ThrowIfNull(scorecard);
+        var body = new JsonArray
+        {
+            Text(Inert(ReportText.NotScoredHeadline(scorecard), 200), size: "Medium", weight: "Bolder", wrap: true),
+            Text(Inert(scorecard.SuggestedNextStep, MaxTextLength * 2), wrap: true),
+            Facts(
+                ("Candidate", Inert(scorecard.CandidateName, 100)),
+                ("Role", Inert(scorecard.ProfileTitle, 100)),
+                ("Score", "none: not scored"),
+                ("Outcome", ReportText.Outcome(scorecard.Outcome)),
+                ("When", scorecard.CompletedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))),
+        };
+        AddKnockouts(body, [.. scorecard.Knockouts.Where(k => !k.Passed)]);
+        return Card(body, scorecard, fullWidth: false);
+    }
+
+    /// <summary>The card around a body, with its buttons: every button the bot puts on a scorecard is added here.</summary>
+    private static JsonObject Card(JsonArray body, Scorecard scorecard, bool fullWidth)
+    {
         var card = new JsonObject
         {
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["type"] = "AdaptiveCard",
             ["version"] = SchemaVersion,
-            ["msteams"] = new JsonObject { ["width"] = "Full" },
-            ["body"] = body,
         };
-        if (scorecard.ReportUrl is { } url)
+        if (fullWidth)
         {
-            card["actions"] = new JsonArray { new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open full report", ["url"] = url } };
+            // Teams' host extension (not part of the Adaptive Card schema): use the chat's whole width.
+            card["msteams"] = new JsonObject { ["width"] = "Full" };
+        }
+
+        card["body"] = body;
+        var actions = new JsonArray();
+        if (scorecard.ReportUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
+        {
+            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open full report", ["url"] = url });
+        }
+
+        if (actions.Count > 0)
+        {
+            card["actions"] = actions;
         }
 
         return card;
+    }
+
+    /// <summary>Each knockout's whole question, and the answer in the words the candidate chose.</summary>
+    private static void AddKnockouts(JsonArray body, IReadOnlyList<KnockoutLine> knockouts)
+    {
+        if (knockouts.Count == 0)
+        {
+            return;
+        }
+
+        body.Add(Heading("Knockouts"));
+        foreach (var k in knockouts.Take(MaxItems))
+        {
+            body.Add(Text($"{(k.Passed ? "✅" : "❌")} {Inert(k.Question, MaxTextLength)}", wrap: true));
+            var answer = Text($"Answer: {Inert(k.Answer, MaxTextLength)}", wrap: true, subtle: true);
+            answer["spacing"] = "None";
+            body.Add(answer);
+        }
     }
 
     /// <summary>One line, in the attention colour, when an answer was flagged for gaming the judgment (the report lists them).</summary>
@@ -117,7 +187,7 @@ internal static partial class AdaptiveCardRenderer
     {
         if (scorecard.IntegrityLine() is { } line)
         {
-            var block = Text("⚠️ Integrity: " + Trim(line, MaxTextLength), weight: "Bolder", wrap: true);
+            var block = Text("⚠️ Integrity: " + Inert(line, MaxTextLength), weight: "Bolder", wrap: true);
             block["color"] = "Attention";
             body.Add(block);
         }
@@ -131,7 +201,12 @@ internal static partial class AdaptiveCardRenderer
         }
 
         body.Add(Heading(heading));
-        body.Add(Text(string.Join("\n", items.Take(MaxItems).Select(i => "- " + Trim(i, 160))), wrap: true));
+        foreach (var item in items.Take(MaxItems))
+        {
+            var line = Text("- " + Inert(item, MaxTextLength + 150), wrap: true);
+            line["spacing"] = "Small";
+            body.Add(line);
+        }
     }
 
     private static string Style(Recommendation recommendation) => recommendation switch
@@ -143,9 +218,10 @@ internal static partial class AdaptiveCardRenderer
 
     private static JsonObject Heading(string text) => Text(text, weight: "Bolder", separator: true);
 
-    private static JsonObject Text(string text, string? size = null, string? weight = null, bool wrap = false, bool italic = false, bool subtle = false, bool separator = false)
+    /// <summary>A TextBlock of text already made inert (or the renderer's own).</summary>
+    private static JsonObject Text(string text, string? size = null, string? weight = null, bool wrap = false, bool subtle = false, bool separator = false)
     {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = Trim(text, 1_000) };
+        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text };
         if (size is not null)
         {
             block["size"] = size;
@@ -159,11 +235,6 @@ internal static partial class AdaptiveCardRenderer
         if (wrap)
         {
             block["wrap"] = true;
-        }
-
-        if (italic)
-        {
-            block["italic"] = true;
         }
 
         if (subtle)
@@ -180,16 +251,18 @@ internal static partial class AdaptiveCardRenderer
         return block;
     }
 
+    /// <summary>A FactSet of titles and values already made inert (or the renderer's own).</summary>
     private static JsonObject Facts(params (string Title, string Value)[] facts)
     {
         var array = new JsonArray();
         foreach (var (title, value) in facts)
         {
-            array.Add(new JsonObject { ["title"] = Trim(title, 100), ["value"] = Trim(value, MaxTextLength) });
+            array.Add(new JsonObject { ["title"] = title, ["value"] = value });
         }
 
         return new JsonObject { ["type"] = "FactSet", ["facts"] = array };
     }
 
-    private static string Trim(string text, int max) => ReportText.Trim(text, max);
+    /// <summary>Cut to <paramref name="max"/> characters first, then made inert, so the cut never splits an escape.</summary>
+    private static string Inert(string text, int max) => ReportText.InertMarkdown(ReportText.Trim(text, max));
 }

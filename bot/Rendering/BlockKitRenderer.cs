@@ -28,7 +28,7 @@ internal static class BlockKitRenderer
     private const int MaxItems = 6;
     private const int MaxQuotes = 2;
     private const int QuoteLength = 400;
-    private const int ItemLength = 300;
+    private const int ItemLength = 600;
 
     /// <summary>A reply to the candidate: its text as sections, and its choices as buttons.</summary>
     public static SlackMessage RenderReply(Reply reply)
@@ -113,6 +113,11 @@ internal static class BlockKitRenderer
     public static IReadOnlyList<SlackMessage> RenderScorecard(Scorecard scorecard)
     {
         ArgumentNullException.ThrowIfNull(scorecard);
+        if (!ReportText.IsScored(scorecard))
+        {
+            return [RenderNotScored(scorecard)];
+        }
+
         var headline = $"{scorecard.Recommendation.ToDisplay()} · {scorecard.CompositeScore}/100 · {scorecard.CandidateName}";
         var blocks = new List<JsonObject>
         {
@@ -120,17 +125,19 @@ internal static class BlockKitRenderer
             Section($"*{Esc(scorecard.ProfileTitle, 200)}* · `{Esc(scorecard.InterviewId, 60)}`\n{Esc(scorecard.Summary, 2_000)}"),
             Fields(
                 $"*Recommendation*\n{scorecard.Recommendation.ToDisplay()}",
-                $"*Composite score*\n{scorecard.CompositeScore}/100" + (scorecard.PreferredSkillBonus > 0 ? $" (incl. +{scorecard.PreferredSkillBonus} bonus)" : string.Empty),
-                $"*Confidence*\n{scorecard.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}",
-                $"*Answered*\n{scorecard.CoveragePercent}%",
+                $"*Composite score*\n{scorecard.CompositeScore}/100" + (scorecard.PreferredSkillBonus > 0 ? $" (+{scorecard.PreferredSkillBonus} bonus)" : string.Empty),
+                $"*Confidence*\n{ReportText.Percent(scorecard.Confidence)}",
                 $"*Outcome*\n{Esc(ReportText.Outcome(scorecard.Outcome), 200)}",
                 $"*Time spent*\n{scorecard.ActiveDuration.Humanize(precision: 2)}"),
+            Context(Esc(ReportText.ScoreExplanation(scorecard), 600)),
         };
         AddIntegrity(blocks, scorecard);
+        blocks.Add(Section("*Coverage*\n" + string.Join("\n", ReportText.Coverage(scorecard).Select(r => $"{r.Label}: *{Esc(r.Value, 100)}*"))
+            + (ReportText.Gaps(scorecard) is { } gaps ? $"\n_Gaps:_ {Esc(gaps, 1_000)}" : string.Empty)));
 
         if (scorecard.Knockouts.Count > 0)
         {
-            blocks.Add(Section("*Knockouts*\n" + Lines(scorecard.Knockouts.Select(k => $"{(k.Passed ? "✅" : "❌")} {Esc(k.Question, 150)} → {Esc(k.Answer, 150)}"))));
+            blocks.Add(Section("*Knockouts*\n" + Lines(scorecard.Knockouts.Select(k => $"{(k.Passed ? "✅" : "❌")} {Esc(k.Question, 400)}\n      Answer: {Esc(k.Answer, 200)}"))));
         }
 
         if (scorecard.Dimensions.Count > 0)
@@ -153,7 +160,7 @@ internal static class BlockKitRenderer
 
         if (scorecard.Competencies.Count > 0)
         {
-            blocks.Add(Section("*Competencies*\n" + Lines(scorecard.Competencies.Select(c => $"{(c.Passed ? "✅" : "⚠️")} {Esc(c.Statement, 150)}"))));
+            blocks.Add(Section("*Competencies*\n" + Lines(scorecard.Competencies.Select(c => $"{(c.Passed ? "✅" : "⚠️")} {Esc(c.Statement, 400)}"))));
         }
 
         if (scorecard.Language is { } language)
@@ -178,6 +185,37 @@ internal static class BlockKitRenderer
 
         blocks.Add(Section($"*Suggested next step*\n{Esc(scorecard.SuggestedNextStep, 1_000)}"));
         blocks.Add(Context($"Judged by {Esc(scorecard.JudgeDescription, 300)} · completed {scorecard.CompletedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}"));
+        AddActions(blocks, scorecard);
+        return Pack(blocks, InertFallback($"Scorecard: {headline}, {scorecard.ProfileTitle}"), InertFallback($"Scorecard of {scorecard.CandidateName} (continued)"));
+    }
+
+    /// <summary>
+    /// The short message of a screen without a score (knockout, decline, withdrawal, expiry, cancellation, changed profile):
+    /// the same shape as the "not screened" notice, with a knockout's question and answer in full and no score grid.
+    /// </summary>
+    public static SlackMessage RenderNotScored(Scorecard scorecard)
+    {
+        ArgumentNullException.ThrowIfNull(scorecard);
+        var headline = ReportText.NotScoredHeadline(scorecard);
+        var blocks = new List<JsonObject>
+        {
+            Header(headline),
+            Section($"*{Esc(scorecard.CandidateName, 100)}* · {Esc(scorecard.ProfileTitle, 100)}\n{Esc(scorecard.SuggestedNextStep, 1_000)}"),
+        };
+        var failed = scorecard.Knockouts.Where(k => !k.Passed).ToArray();
+        if (failed.Length > 0)
+        {
+            blocks.Add(Section("*Knockouts*\n" + Lines(failed.Select(k => $"❌ {Esc(k.Question, 400)}\n      Answer: {Esc(k.Answer, 200)}"))));
+        }
+
+        blocks.Add(Context($"No score: not scored · {Esc(ReportText.Outcome(scorecard.Outcome), 100)} · {scorecard.CompletedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)} · `{Esc(scorecard.InterviewId, 60)}`"));
+        AddActions(blocks, scorecard);
+        return new SlackMessage(InertFallback($"{headline}: {scorecard.CandidateName}, {scorecard.ProfileTitle}"), new JsonArray([.. blocks]));
+    }
+
+    /// <summary>Every button the bot puts on a scorecard message is added here.</summary>
+    private static void AddActions(List<JsonObject> blocks, Scorecard scorecard)
+    {
         if (scorecard.ReportUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var reportUri) && reportUri.Scheme == Uri.UriSchemeHttps && url.Length <= 3_000)
         {
             blocks.Add(new JsonObject
@@ -187,8 +225,6 @@ internal static class BlockKitRenderer
                 ["elements"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = "open-report", ["text"] = PlainText("Open full report"), ["url"] = url }),
             });
         }
-
-        return Pack(blocks, Fallback($"Scorecard: {headline}, {scorecard.ProfileTitle}"), Fallback($"Scorecard of {scorecard.CandidateName} (continued)"));
     }
 
     /// <summary>One line when an answer was flagged for gaming the judgment (the full report lists them).</summary>
@@ -289,8 +325,8 @@ internal static class BlockKitRenderer
 
     private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
 
-    /// <summary>Escaped, after trimming the raw text (so the cut never lands inside an escape sequence).</summary>
-    private static string Esc(string? text, int max) => SlackMrkdwn.Escape(SlackMrkdwn.Trim(text ?? string.Empty, max));
+    /// <summary>Inert (see <see cref="SlackMrkdwn.Inert"/>), after trimming the raw text (so the cut never lands inside an escape sequence).</summary>
+    private static string Esc(string? text, int max) => SlackMrkdwn.Inert(SlackMrkdwn.Trim(text ?? string.Empty, max));
 
     private static string Lines(IEnumerable<string> lines)
     {
@@ -320,4 +356,7 @@ internal static class BlockKitRenderer
 
     /// <summary>Top-level text is parsed for mentions too, so it is escaped like block text.</summary>
     private static string Fallback(string text) => SlackMrkdwn.Escape(SlackMrkdwn.Trim(text.ReplaceLineEndings(" ").Trim(), BlockKitLimits.FallbackText));
+
+    /// <summary>A scorecard's top-level text, which carries the candidate's name: inert like block text.</summary>
+    private static string InertFallback(string text) => SlackMrkdwn.Inert(SlackMrkdwn.Trim(text.ReplaceLineEndings(" ").Trim(), BlockKitLimits.FallbackText));
 }

@@ -16,9 +16,12 @@ internal static class MarkdownReportRenderer
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Screening report: {Escape(scorecard.CandidateName)}");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"**{scorecard.ProfileTitle}** · {scorecard.Recommendation.ToDisplay()} · **{scorecard.CompositeScore}/100**");
+        var scored = ReportText.IsScored(scorecard);
+        md.AppendLine(scored
+            ? $"**{Escape(scorecard.ProfileTitle)}** · {scorecard.Recommendation.ToDisplay()} · **{scorecard.CompositeScore}/100**"
+            : $"**{Escape(scorecard.ProfileTitle)}** · {Escape(ReportText.NotScoredHeadline(scorecard))}");
         md.AppendLine();
-        md.AppendLine(scorecard.Summary);
+        md.AppendLine(Escape(scored ? scorecard.Summary : scorecard.SuggestedNextStep));
         md.AppendLine();
         if (scorecard.Rationale is { Length: > 0 } rationale)
         {
@@ -28,10 +31,17 @@ internal static class MarkdownReportRenderer
 
         md.AppendLine("| | |");
         md.AppendLine("|---|---|");
-        Row(md, "Recommendation", scorecard.Recommendation.ToDisplay());
-        Row(md, "Composite score", $"{scorecard.CompositeScore}/100" + (scorecard.PreferredSkillBonus > 0 ? $" (includes +{scorecard.PreferredSkillBonus} preferred-skill bonus)" : string.Empty));
-        Row(md, "Confidence", scorecard.Confidence.ToString("0.00", CultureInfo.InvariantCulture));
-        Row(md, "Questions answered", $"{scorecard.CoveragePercent}%");
+        if (scored)
+        {
+            Row(md, "Recommendation", scorecard.Recommendation.ToDisplay());
+            Row(md, "Composite score", $"{scorecard.CompositeScore}/100" + (scorecard.PreferredSkillBonus > 0 ? $" (includes +{scorecard.PreferredSkillBonus} preferred-skill bonus)" : string.Empty));
+            Row(md, "Confidence", ReportText.Percent(scorecard.Confidence));
+        }
+        else
+        {
+            Row(md, "Score", "none: not scored");
+        }
+
         Row(md, "Outcome", ReportText.Outcome(scorecard.Outcome));
         Row(md, "Time spent", scorecard.ActiveDuration < TimeSpan.FromMinutes(1) ? "under a minute" : scorecard.ActiveDuration.Humanize(precision: 2, minUnit: Humanizer.TimeUnit.Minute));
         Row(md, "Judged by", scorecard.JudgeDescription);
@@ -40,17 +50,29 @@ internal static class MarkdownReportRenderer
             Row(md, "LLM tokens", $"{scorecard.LlmInputTokens:N0} in, {scorecard.LlmOutputTokens:N0} out" + (scorecard.EstimatedCostUsd is { } cost ? $" (≈ ${cost.ToString("0.000", CultureInfo.InvariantCulture)})" : string.Empty));
         }
 
-        Row(md, "Interview", $"`{scorecard.InterviewId}` on profile `{scorecard.ProfileId}`, {scorecard.StartedAt:yyyy-MM-dd HH:mm} to {scorecard.CompletedAt:yyyy-MM-dd HH:mm} UTC");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| Interview | `{scorecard.InterviewId}` on profile `{scorecard.ProfileId}`, {scorecard.StartedAt:yyyy-MM-dd HH:mm} to {scorecard.CompletedAt:yyyy-MM-dd HH:mm} UTC |");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"**Suggested next step:** {scorecard.SuggestedNextStep}");
-        md.AppendLine();
+        if (scored)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"_{Escape(ReportText.ScoreExplanation(scorecard))}_");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Suggested next step:** {Escape(scorecard.SuggestedNextStep)}");
+            md.AppendLine();
+        }
 
+        Coverage(md, scorecard);
         List(md, "Strengths", scorecard.Strengths);
         List(md, "Risks", scorecard.Risks);
         Integrity(md, scorecard.Integrity);
 
         Table(md, "Knockouts", "| Question | Answer | Result |", "|---|---|---|", scorecard.Knockouts,
             k => $"| {Cell(k.Question)} | {Cell(k.Answer)} | {(k.Passed ? "pass" : "**fail**")} |");
+        if (!scored)
+        {
+            Transcript(md, scorecard, transcript);
+            return md.ToString();
+        }
+
         Table(md, "Rubric", "| Dimension | Weight | Score | Evidence |", "|---|---:|---:|---|", scorecard.Dimensions,
             d => string.Create(CultureInfo.InvariantCulture, $"| {Cell(d.Name)} | {d.Weight}% | {ReportText.Score(d.Score)}/10 | {Quote(d.Quote)} |"));
         Skills(md, "Required skills", scorecard.RequiredSkills);
@@ -62,7 +84,7 @@ internal static class MarkdownReportRenderer
             md.AppendLine();
             foreach (var c in scorecard.Competencies)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- {(c.Passed ? "✅" : "⚠️")} {Escape(c.Statement)}{(c.Evidence is null ? " (no evidence)" : $": {Quote(c.Evidence)}")}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {(c.Passed ? "✅" : "⚠️")} {Escape(c.Statement.TrimEnd('.'))}{(c.Evidence is null ? " (no evidence)" : $": {Quote(c.Evidence)}")}");
             }
 
             md.AppendLine();
@@ -123,6 +145,38 @@ internal static class MarkdownReportRenderer
             }
         }
 
+        Transcript(md, scorecard, transcript);
+        return md.ToString();
+    }
+
+    /// <summary>Part by part: the figures of <see cref="ReportText.Coverage"/>, then every gap.</summary>
+    private static void Coverage(StringBuilder md, Scorecard scorecard)
+    {
+        md.AppendLine("## Coverage");
+        md.AppendLine();
+        md.AppendLine("| Part | Covered |");
+        md.AppendLine("|---|---:|");
+        foreach (var (label, value) in ReportText.Coverage(scorecard))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {Cell(value)} |");
+        }
+
+        md.AppendLine();
+        if (scorecard.Breakdown is { Gaps.Count: > 0 } breakdown)
+        {
+            md.AppendLine("Gaps:");
+            md.AppendLine();
+            foreach (var gap in breakdown.Gaps)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(gap.Topic)} (`{Escape(gap.QuestionId)}`): {ReportText.GapReason(gap.Reason)}");
+            }
+
+            md.AppendLine();
+        }
+    }
+
+    private static void Transcript(StringBuilder md, Scorecard scorecard, IReadOnlyList<TranscriptTurn> transcript)
+    {
         md.AppendLine("## Transcript");
         md.AppendLine();
         foreach (var turn in transcript)
@@ -138,8 +192,6 @@ internal static class MarkdownReportRenderer
 
             md.AppendLine();
         }
-
-        return md.ToString();
     }
 
     private static void Row(StringBuilder md, string name, string value) =>
@@ -208,14 +260,11 @@ internal static class MarkdownReportRenderer
         md.AppendLine();
     }
 
-    private static string Quote(string? text) => text is null ? "–" : $"“{Cell(ReportText.Trim(text, 200))}”";
+    private static string Quote(string? text) => text is null ? "–" : $"“{Cell(text)}”";
 
-    private static string Cell(string text) => Escape(text).Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
+    /// <summary>A table cell: inert, on one line (<see cref="ReportText.InertMarkdown"/> escapes the pipe too).</summary>
+    private static string Cell(string text) => Escape(text);
 
-    /// <summary>Candidate text is data: neutralise Markdown/HTML that could change the report's structure.</summary>
-    private static string Escape(string text) => text
-        .Replace("<", "&lt;", StringComparison.Ordinal)
-        .Replace(">", "&gt;", StringComparison.Ordinal)
-        .Replace("[", "\\[", StringComparison.Ordinal)
-        .Replace("](", "\\](", StringComparison.Ordinal);
+    /// <summary>Candidate text is data: no link, emphasis, HTML or structure (see <see cref="ReportText.InertMarkdown"/>).</summary>
+    private static string Escape(string text) => ReportText.InertMarkdown(text);
 }

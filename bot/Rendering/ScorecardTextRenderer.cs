@@ -14,7 +14,7 @@ internal static class ScorecardTextRenderer
         var rule = new string('=', 64);
         text.AppendLine(rule);
         text.AppendLine(CultureInfo.InvariantCulture, $" SCORECARD  {scorecard.CandidateName}: {scorecard.ProfileTitle}");
-        text.AppendLine(CultureInfo.InvariantCulture, $" {scorecard.Recommendation.ToDisplay().ToUpperInvariant()}  {scorecard.CompositeScore}/100   confidence {scorecard.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}   answered {scorecard.CoveragePercent}%");
+        text.AppendLine(CultureInfo.InvariantCulture, $" {scorecard.Recommendation.ToDisplay().ToUpperInvariant()}  {scorecard.CompositeScore}/100   confidence {ReportText.Percent(scorecard.Confidence)}   answered {scorecard.CoveragePercent}%");
         text.AppendLine(rule);
         text.AppendLine(scorecard.Summary);
         if (scorecard.IntegrityLine() is { } integrity)

@@ -10,10 +10,34 @@ namespace ScreeningBot.Bot.Rendering;
 /// </summary>
 internal static partial class SlackMrkdwn
 {
+    /// <summary>U+200B, invisible; breaks a formatting pair without changing what the reader sees.</summary>
+    public const char ZeroWidthSpace = '\u200B';
+
     /// <summary>Escapes the three characters Slack treats as control sequences.</summary>
     public static string Escape(string? text) =>
         string.IsNullOrEmpty(text) ? string.Empty
         : text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Text from a candidate (or a profile or a model) as inert mrkdwn: escaped like <see cref="Escape"/> (no mention, link
+    /// or user tag), and a zero-width space after every <c>*</c>, <c>_</c>, <c>~</c> and <c>`</c> so no pair of them can
+    /// become bold, italics, strike-through or code (Slack has no backslash escape). Line breaks become spaces.
+    /// </summary>
+    public static string Inert(string? text)
+    {
+        var escaped = Escape(text);
+        var inert = new StringBuilder(escaped.Length + 8);
+        foreach (var c in escaped)
+        {
+            inert.Append(c is '\r' or '\n' ? ' ' : c);
+            if (c is '*' or '_' or '~' or '`')
+            {
+                inert.Append(ZeroWidthSpace);
+            }
+        }
+
+        return inert.ToString();
+    }
 
     /// <summary>The text the user typed, from a message event's escaped <c>text</c>.</summary>
     public static string Unescape(string? text) =>

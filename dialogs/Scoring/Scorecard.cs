@@ -37,6 +37,9 @@ public sealed record Scorecard
     /// <summary>Share of planned questions answered (0–100).</summary>
     public required int CoveragePercent { get; init; }
 
+    /// <summary>Coverage part by part, with the gaps; null on scorecards stored before it existed.</summary>
+    public CoverageBreakdown? Breakdown { get; init; }
+
     public IReadOnlyList<KnockoutLine> Knockouts { get; init; } = [];
 
     public IReadOnlyList<CompetencyLine> Competencies { get; init; } = [];

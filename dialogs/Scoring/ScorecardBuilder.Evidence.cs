@@ -67,11 +67,12 @@ public static partial class ScorecardBuilder
             parts.Where(p => answers.TryGetValue(p.Id, out var a) && !a.Skipped).ToDictionary(p => p.Id, p => answers[p.Id].Judgment, StringComparer.Ordinal),
             genuine.Text);
 
-    /// <summary>The integrity flags of every answer, in question order.</summary>
+    /// <summary>The integrity flags of every answer, in question order, each once (a judge may repeat a flag per follow-up turn).</summary>
     private static IntegrityFlag[] Integrity(QuestionInfo[] judged, Dictionary<string, AnswerRecord> answers) =>
         [.. judged
             .Where(q => answers.ContainsKey(q.Id))
-            .SelectMany(q => answers[q.Id].Judgment.RedFlags.Where(f => RedFlag.IsIntegrityCode(f.Code)).Select(f => new IntegrityFlag(q.Id, f.Code, f.Detail)))];
+            .SelectMany(q => answers[q.Id].Judgment.RedFlags.Where(f => RedFlag.IsIntegrityCode(f.Code)).Select(f => new IntegrityFlag(q.Id, f.Code, f.Detail)))
+            .Distinct()];
 
     /// <summary>Share (0–1) of the question's areas an answer covered, touched ones counting half; null when it has none.</summary>
     private static double? CoverageShare(Judgment judgment)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Humanizer;
 using ScreeningBot.Dialogs.Judging;
 using ScreeningBot.Dialogs.Profiles;
@@ -31,6 +30,9 @@ public static partial class ScorecardBuilder
     /// <summary>How the risk line of a failed knockout starts.</summary>
     public const string KnockoutRiskPrefix = "Did not meet a knockout requirement";
 
+    /// <summary>A required skill counts as shown in the coverage breakdown from this score (0–10).</summary>
+    public const double SkillShownScore = 5.0;
+
     public static Scorecard Build(Profile profile, Interview interview, IReadOnlyList<TranscriptTurn> transcript)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -45,12 +47,18 @@ public static partial class ScorecardBuilder
             .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var judged = questions.Values.Where(q => q.Kind != QuestionKind.Language).ToArray();
         var genuine = GenuineAnswers.Build(questions, transcript, answers);
+        var context = new ScoringContext(profile, interview, answers, texts, genuine, judged);
+        return ScorecardWording.Write(context, Figures(context));
+    }
 
-        var knockouts = state.Knockouts
-            .Select(k => new KnockoutLine(k.KnockoutId, profile.Knockouts.FirstOrDefault(p => p.Id == k.KnockoutId)?.Question ?? k.KnockoutId, k.AnswerText, k.Passed))
-            .ToArray();
-        var dimensions = profile.Rubric.Select(d => Dimension(d, judged, answers, texts, genuine)).ToArray();
-        var required = profile.RequiredSkills.Select(s => RequiredSkill(s, judged, answers, texts, genuine)).ToArray();
+    /// <summary>The scorecard's figures (scores, recommendation, coverage, evidence lines) with its narrative left empty.</summary>
+    private static Scorecard Figures(ScoringContext context)
+    {
+        var (profile, interview, answers, texts, genuine, judged) = context;
+        var state = interview.Record;
+        var knockouts = state.Knockouts.Select(k => Knockout(profile, k)).ToArray();
+        var dimensions = profile.Rubric.Select(d => Dimension(d, judged, answers, genuine)).ToArray();
+        var required = profile.RequiredSkills.Select(s => RequiredSkill(s, judged, answers, genuine)).ToArray();
         var preferred = profile.PreferredSkills.Select(s => PreferredSkill(s, answers, genuine)).Where(s => s.Score > 0).ToArray();
         var bonus = (int)Math.Round(Math.Min(MaxPreferredBonus, preferred.Sum(s => s.Score / 10.0 * 2.5)), MidpointRounding.AwayFromZero);
         var competencies = profile.Competencies.Select(c => Competency(c, judged, answers, texts, genuine)).ToArray();
@@ -66,15 +74,6 @@ public static partial class ScorecardBuilder
         var recommendation = Recommend(profile, state.Status, composite, competencies, profile.Competencies);
         var judgments = answers.Values.Where(a => !a.Skipped).Select(a => a.Judgment).ToArray();
         var confidence = Confidence(profile, judged, answers, genuine, coverage);
-        var quotes = answers.Values
-            .Where(a => a.Judgment.EvidenceQuote is { } q && Verbatim(q, texts, a.QuestionId))
-            .OrderByDescending(a => a.Judgment.Depth)
-            .ThenBy(a => a.QuestionId, StringComparer.Ordinal)
-            .Take(3)
-            .Select(a => new Quote(a.QuestionId, a.Judgment.EvidenceQuote!))
-            .ToArray();
-        var strengths = Strengths(dimensions, blueprints, competencies, preferred).Take(5).ToArray();
-        var risks = Risks(state, knockouts, dimensions, blueprints, competencies, profile, answers, language, judgments, integrity).Take(6).ToArray();
         var completedAt = state.EndedAt ?? state.LastActivityAt;
         var active = completedAt - state.StartedAt - state.PausedTotal;
 
@@ -89,6 +88,7 @@ public static partial class ScorecardBuilder
             Recommendation = recommendation,
             Confidence = confidence,
             CoveragePercent = coverage,
+            Breakdown = Breakdown(context, coverage, blueprints, competencies, required, preferred, language),
             Knockouts = knockouts,
             Competencies = competencies,
             RequiredSkills = required,
@@ -99,11 +99,8 @@ public static partial class ScorecardBuilder
             Experience = experience,
             Integrity = integrity,
             Language = language,
-            Strengths = strengths,
-            Risks = risks,
-            NotableQuotes = quotes,
-            SuggestedNextStep = NextStep(state.Status, recommendation, dimensions),
-            Summary = Summary(interview, profile, state, composite, recommendation, confidence, coverage, dimensions, active),
+            SuggestedNextStep = string.Empty,
+            Summary = string.Empty,
             JudgeDescription = DescribeJudges(judgments),
             LlmInputTokens = judgments.Sum(j => j.InputTokens),
             LlmOutputTokens = judgments.Sum(j => j.OutputTokens),
@@ -113,16 +110,60 @@ public static partial class ScorecardBuilder
         };
     }
 
-    private static DimensionLine Dimension(RubricDimension dimension, QuestionInfo[] judged, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts, GenuineAnswers genuine)
+    /// <summary>A knockout with the profile's whole question and the answer as the candidate chose it (a choice's title, not its id).</summary>
+    private static KnockoutLine Knockout(Profile profile, KnockoutResult result)
+    {
+        var knockout = profile.Knockouts.FirstOrDefault(p => p.Id == result.KnockoutId);
+        var answer = knockout?.Choices.FirstOrDefault(c => string.Equals(c.Value, result.AnswerText, StringComparison.OrdinalIgnoreCase))?.Title
+            ?? (knockout?.Type == KnockoutAnswerType.YesNo ? result.AnswerText.Humanize(LetterCasing.Sentence) : result.AnswerText);
+        return new KnockoutLine(result.KnockoutId, knockout?.Question ?? result.KnockoutId, answer, result.Passed);
+    }
+
+    private static CoverageBreakdown Breakdown(
+        ScoringContext context, int coverage, BlueprintCoverage[] blueprints, CompetencyLine[] competencies, SkillLine[] required, SkillLine[] preferred, LanguageResult? language)
+    {
+        var (profile, _, answers, _, genuine, judged) = context;
+        var gaps = new List<CoverageGap>();
+        foreach (var q in judged)
+        {
+            CoverageGapReason? reason = !answers.TryGetValue(q.Id, out var a) ? CoverageGapReason.NotReached
+                : a.Skipped ? CoverageGapReason.Skipped
+                : genuine.Text(q.Id).Trim().Length == 0 ? CoverageGapReason.NotAnswered
+                : null;
+            if (reason is { } r)
+            {
+                gaps.Add(new CoverageGap(q.Id, ScoringContext.Topic(q.Id), r));
+            }
+        }
+
+        return new CoverageBreakdown(
+            coverage,
+            profile.CustomQuestions.Count(q => answers.TryGetValue(q.Id, out var a) && !a.Skipped),
+            profile.CustomQuestions.Count,
+            blueprints.Length == 0 ? null : (int)Math.Round(blueprints.Average(b => b.Depth) / Judgment.MaxDepth * 100, MidpointRounding.AwayFromZero),
+            competencies.Count(c => c.Passed),
+            competencies.Length,
+            required.Count(s => s.Score >= SkillShownScore),
+            required.Length,
+            preferred.Length,
+            profile.PreferredSkills.Count,
+            language is null ? null : $"{language.Language} {language.Headline}")
+        {
+            Gaps = gaps,
+        };
+    }
+
+    /// <summary>A dimension's score; its quote is chosen with every other quote by <see cref="ScorecardWording"/>.</summary>
+    private static DimensionLine Dimension(RubricDimension dimension, QuestionInfo[] judged, Dictionary<string, AnswerRecord> answers, GenuineAnswers genuine)
     {
         var feeding = Feeding(dimension, judged);
         var values = feeding.Select(q => answers.TryGetValue(q.Id, out var a) && !a.Skipped ? Measure(dimension.Measure, a, genuine) : 0.0).ToArray();
         var score = values.Length == 0 ? 0 : Math.Round(values.Average() * 2, 1);
-        return new DimensionLine(dimension.Id, dimension.Name, dimension.Weight, score, BestQuote(feeding, answers, texts));
+        return new DimensionLine(dimension.Id, dimension.Name, dimension.Weight, score, null);
     }
 
     /// <summary>The questions that feed a dimension: those tagged with it, or every judged question when none is.</summary>
-    private static QuestionInfo[] Feeding(RubricDimension dimension, QuestionInfo[] judged)
+    internal static QuestionInfo[] Feeding(RubricDimension dimension, QuestionInfo[] judged)
     {
         var tagged = judged.Where(q => q.Dimensions.Contains(dimension.Id, StringComparer.Ordinal)).ToArray();
         return tagged.Length > 0 ? tagged : judged;
@@ -137,18 +178,21 @@ public static partial class ScorecardBuilder
         _ => answer.Judgment.Depth,
     };
 
-    private static SkillLine RequiredSkill(Skill skill, QuestionInfo[] judged, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts, GenuineAnswers genuine)
+    private static SkillLine RequiredSkill(Skill skill, QuestionInfo[] judged, Dictionary<string, AnswerRecord> answers, GenuineAnswers genuine)
     {
-        var linked = judged.Where(q => q.Skills.Contains(skill.Id, StringComparer.Ordinal)).ToArray();
+        var linked = Linked(skill, judged);
         if (linked.Length > 0)
         {
             var score = Math.Round(linked.Average(q => answers.TryGetValue(q.Id, out var a) ? a.Judgment.Depth : 0) * 2, 1);
-            return new SkillLine(skill.Id, skill.Name, score, BestQuote(linked, answers, texts));
+            return new SkillLine(skill.Id, skill.Name, score, null);
         }
 
         // No question is tagged with the skill: fall back to answers that mention it.
         return SignalSkill(skill, answers, genuine);
     }
+
+    /// <summary>The questions the profile tags with a skill.</summary>
+    internal static QuestionInfo[] Linked(Skill skill, QuestionInfo[] judged) => judged.Where(q => q.Skills.Contains(skill.Id, StringComparer.Ordinal)).ToArray();
 
     private static SkillLine PreferredSkill(Skill skill, Dictionary<string, AnswerRecord> answers, GenuineAnswers genuine) =>
         SignalSkill(skill, answers, genuine);
@@ -199,145 +243,6 @@ public static partial class ScorecardBuilder
         return recommendation;
     }
 
-    private static IEnumerable<string> Strengths(DimensionLine[] dimensions, BlueprintCoverage[] blueprints, CompetencyLine[] competencies, SkillLine[] preferred)
-    {
-        foreach (var d in dimensions.Where(d => d.Score >= 7).OrderByDescending(d => d.Score).ThenBy(d => d.DimensionId, StringComparer.Ordinal))
-        {
-            yield return $"Strong {d.Name.LowerFirst()} ({Format(d.Score)}/10)";
-        }
-
-        foreach (var b in blueprints.Where(b => b.Depth >= 3.5))
-        {
-            yield return $"Thorough design answer on \"{Shorten(b.Question, 60)}\" (covered {string.Join(", ", b.Covered.Take(3))})";
-        }
-
-        foreach (var c in competencies.Where(c => c.Passed))
-        {
-            yield return $"Shows: {c.Statement}";
-        }
-
-        foreach (var s in preferred.Where(s => s.Score >= 5))
-        {
-            yield return $"Bonus: experience with {s.Name}";
-        }
-    }
-
-    private static IEnumerable<string> Risks(
-        InterviewRecord state,
-        KnockoutLine[] knockouts,
-        DimensionLine[] dimensions,
-        BlueprintCoverage[] blueprints,
-        CompetencyLine[] competencies,
-        Profile profile,
-        Dictionary<string, AnswerRecord> answers,
-        LanguageResult? language,
-        Judgment[] judgments,
-        IntegrityFlag[] integrity)
-    {
-        foreach (var k in knockouts.Where(k => !k.Passed))
-        {
-            yield return $"{KnockoutRiskPrefix}: \"{Shorten(k.Question, 80)}\" (answered {k.Answer})";
-        }
-
-        if (state.Status is InterviewStatus.Withdrawn or InterviewStatus.Expired or InterviewStatus.Cancelled or InterviewStatus.Invalidated or InterviewStatus.Declined or InterviewStatus.OptedOut)
-        {
-            yield return $"Screen not completed ({state.Status.Humanize(LetterCasing.LowerCase)})";
-        }
-
-        if (state.Status == InterviewStatus.KnockedOut)
-        {
-            yield break;
-        }
-
-        if (judgments.SelectMany(j => j.RedFlags).Any(f => f.Code == RedFlag.PromptInjection))
-        {
-            yield return InjectionRisk;
-        }
-
-        if (integrity.Any(f => f.Code != RedFlag.PromptInjection))
-        {
-            yield return $"Integrity: {string.Join("; ", integrity.Where(f => f.Code != RedFlag.PromptInjection).Select(f => IntegrityFlag.KindOf(f.Code)).Distinct(StringComparer.Ordinal))} (see Integrity); those parts were not scored";
-        }
-
-        foreach (var c in competencies.Where(c => !c.Passed && profile.Competencies.FirstOrDefault(d => d.Id == c.CompetencyId)?.MustHave == true))
-        {
-            yield return $"No evidence yet for: {c.Statement}";
-        }
-
-        foreach (var d in dimensions.Where(d => d.Score < 5).OrderBy(d => d.Score).ThenBy(d => d.DimensionId, StringComparer.Ordinal))
-        {
-            yield return $"Weak {d.Name.LowerFirst()} ({Format(d.Score)}/10)";
-        }
-
-        foreach (var b in blueprints.Where(b => b.Missing.Count > 0 && b.Depth > 0))
-        {
-            yield return $"Design answer missed {string.Join(", ", b.Missing.Take(3))}";
-        }
-
-        var skipped = answers.Values.Count(a => a.Skipped);
-        if (skipped > 0)
-        {
-            yield return $"Skipped {skipped.ToWords()} {(skipped == 1 ? "question" : "questions")}";
-        }
-
-        if (language is { Assessed: true, MeetsTarget: false })
-        {
-            yield return $"{language.Language} assessed {language.EstimatedLevel}, below the {language.TargetLevel} required";
-        }
-        else if (language is { Assessed: false })
-        {
-            yield return $"{language.Language} not assessed ({language.EstimatedLevel}); required {language.TargetLevel}";
-        }
-    }
-
-    private static string NextStep(InterviewStatus status, Recommendation recommendation, DimensionLine[] dimensions)
-    {
-        var weakest = dimensions.Where(d => d.Weight > 0).OrderBy(d => d.Score).ThenBy(d => d.DimensionId, StringComparer.Ordinal).FirstOrDefault()?.Name.LowerFirst();
-        return status switch
-        {
-            InterviewStatus.KnockedOut => "A must-have requirement was not met. Please review the answer and decide; the candidate was told the team will get back to them.",
-            InterviewStatus.Declined => "The candidate declined to take the screen. Reach out personally if you still want to talk.",
-            InterviewStatus.Withdrawn => "The candidate withdrew. No action needed unless they ask to restart.",
-            InterviewStatus.Expired => "The screen expired unfinished. Nudge the candidate and send a new invitation if they are still interested.",
-            InterviewStatus.Cancelled => "The screen was cancelled by a recruiter.",
-            InterviewStatus.Invalidated => "The profile changed mid-screen. Send a new invitation on the current profile.",
-            _ => recommendation switch
-            {
-                Recommendation.StrongYes => "Fast-track to the technical interview.",
-                Recommendation.Yes => weakest is null ? "Invite to the technical interview." : $"Invite to the technical interview and probe {weakest}.",
-                Recommendation.Maybe => weakest is null ? "A short recruiter call before deciding." : $"A short recruiter call to probe {weakest} before deciding.",
-                _ => "Send a polite rejection.",
-            },
-        };
-    }
-
-    private static string Summary(Interview interview, Profile profile, InterviewRecord state, int composite, Recommendation recommendation, double confidence, int coverage, DimensionLine[] dimensions, TimeSpan active)
-    {
-        var name = string.IsNullOrWhiteSpace(interview.Candidate.Name) ? "The candidate" : interview.Candidate.Name;
-        if (state.Status == InterviewStatus.KnockedOut)
-        {
-            return $"{name} did not meet a must-have requirement of the {profile.Title} screen, which ended after the basic questions.";
-        }
-
-        var how = state.Status == InterviewStatus.Completed
-            ? $"completed the {profile.Title} screen in {(active < TimeSpan.FromMinutes(1) ? "under a minute" : active.Humanize(precision: 1, minUnit: TimeUnit.Minute))}"
-            : $"did not complete the {profile.Title} screen ({state.Status.Humanize(LetterCasing.LowerCase)}, {coverage}% answered)";
-        var summary = $"{name} {how}: {composite}/100, {recommendation.ToDisplay()} (confidence {confidence.ToString("0.00", CultureInfo.InvariantCulture)}).";
-        var ranked = dimensions.Where(d => d.Weight > 0).OrderByDescending(d => d.Score).ThenBy(d => d.DimensionId, StringComparer.Ordinal).ToArray();
-        if (ranked.Length >= 2 && ranked[0].Score > 0)
-        {
-            summary += $" Strongest: {ranked[0].Name.LowerFirst()} ({Format(ranked[0].Score)}); weakest: {ranked[^1].Name.LowerFirst()} ({Format(ranked[^1].Score)}).";
-        }
-
-        var followUps = state.Answers.Count(a => a.FollowUpsAsked > 0);
-        if (followUps > 0)
-        {
-            summary += $" {followUps} of {state.Answers.Count(a => a.Kind == QuestionKind.Custom)} experience answers needed follow-ups.";
-        }
-
-        return summary;
-    }
-
     private static string DescribeJudges(Judgment[] judgments)
     {
         if (judgments.Length == 0)
@@ -355,16 +260,7 @@ public static partial class ScorecardBuilder
         return fallback == 0 ? "LLM judge" : $"LLM judge; {fallback} of {judgments.Length} answers fell back to the offline rubric judge";
     }
 
-    private static string? BestQuote(IEnumerable<QuestionInfo> questions, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts) =>
-        questions
-            .Select(q => answers.GetValueOrDefault(q.Id))
-            .Where(a => a is { Skipped: false } && Verbatim(a.Judgment.EvidenceQuote, texts, a.QuestionId))
-            .OrderByDescending(a => a!.Judgment.Depth)
-            .ThenBy(a => a!.QuestionId, StringComparer.Ordinal)
-            .Select(a => a!.Judgment.EvidenceQuote)
-            .FirstOrDefault();
-
-    private static bool Verbatim(string? quote, Dictionary<string, string> texts, string questionId) =>
+    internal static bool Verbatim(string? quote, Dictionary<string, string> texts, string questionId) =>
         quote is { Length: > 0 } && texts.TryGetValue(questionId, out var text) && text.Contains(quote, StringComparison.Ordinal);
 
     /// <summary>The candidate's words per question id, follow-up answers joined in order.</summary>
@@ -375,7 +271,7 @@ public static partial class ScorecardBuilder
             .GroupBy(t => t.QuestionId!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => string.Join("\n\n", g.Select(t => t.Text)), StringComparer.Ordinal);
 
-    private static bool ContainsPhrase(string text, string phrase)
+    internal static bool ContainsPhrase(string text, string phrase)
     {
         if (string.IsNullOrWhiteSpace(phrase))
         {
@@ -397,14 +293,14 @@ public static partial class ScorecardBuilder
         return false;
     }
 
-    /// <summary>The first sentence of <paramref name="text"/> mentioning a signal, verbatim and at most 200 characters.</summary>
+    /// <summary>The first sentence of <paramref name="text"/> mentioning a signal, verbatim (quotes are cut to size in <see cref="EvidenceQuotes"/>).</summary>
     private static string? SentenceWith(string text, IEnumerable<string> signals)
     {
         foreach (var sentence in Sentences(text))
         {
             if (signals.Any(s => ContainsPhrase(sentence, s)))
             {
-                return sentence.Length <= 200 ? sentence : sentence[..200];
+                return sentence;
             }
         }
 
@@ -435,9 +331,6 @@ public static partial class ScorecardBuilder
         }
     }
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
-
-    private static string Format(double score) => score.ToString("0.#", CultureInfo.InvariantCulture);
 }
 
 internal static class ScoringText

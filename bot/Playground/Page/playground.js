@@ -102,7 +102,9 @@
     }
   }
 
-  const INLINE = /(\*\*[^*\n]+\*\*|`[^`\n]+`|\*[^*\s][^*\n]*\*|(?<![\p{L}\p{N}])_[^_\s][^_\n]*_(?![\p{L}\p{N}]))/u;
+  // A backslash before ASCII punctuation is a CommonMark escape (the bot escapes candidate text so it stays inert):
+  // the character is shown as typed, never as markup.
+  const INLINE = /(\\[!-\/:-@[-`{-~]|\*\*[^*\n]+\*\*|`[^`\n]+`|\*[^*\s][^*\n]*\*|(?<![\p{L}\p{N}])_[^_\s][^_\n]*_(?![\p{L}\p{N}]))/u;
 
   function appendInline(parent, text) {
     let rest = text;
@@ -116,6 +118,11 @@
         appendText(parent, rest.slice(0, match.index));
       }
       const token = match[0];
+      if (token.startsWith("\\")) {
+        appendText(parent, token.slice(1));
+        rest = rest.slice(match.index + token.length);
+        continue;
+      }
       let node;
       if (token.startsWith("**")) {
         node = document.createElement("strong");

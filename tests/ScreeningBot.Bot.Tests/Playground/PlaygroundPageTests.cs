@@ -42,9 +42,11 @@ public sealed class PlaygroundPageTests : IAsyncLifetime
         answer.SendKeys(Keys.Enter);
 
         WaitFor("#candidate-log .msg.bot", "will review your answers against the role's requirements and get back to you");
-        var card = WaitFor("#hiring-log .ac-card", "Jane: Senior Backend Developer");
-        Assert.StartsWith("No · 0/100", card.FindElement(By.CssSelector(".ac-container .ac-text")).Text, StringComparison.Ordinal);
+        var card = WaitFor("#hiring-log .ac-card", "Senior Backend Developer");
+        Assert.Equal("Not scored: a must-have requirement was not met", card.FindElement(By.CssSelector(".ac-text")).Text);
         Assert.Contains("Ended at a knockout question", card.Text, StringComparison.Ordinal);
+        Assert.Contains("Answer: 1", card.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/100", card.Text, StringComparison.Ordinal);
         Assert.Contains(_browser.All("#candidate-log .msg.me .bubble"), b => b.Text == "Yes");
         Assert.Contains(_browser.All("#candidate-log .msg.me .bubble"), b => b.Text == "1");
         Assert.All(_browser.All("#candidate-log .ac-action"), b => Assert.False(b.Enabled));
@@ -57,7 +59,7 @@ public sealed class PlaygroundPageTests : IAsyncLifetime
         // A reload replays only what the bot sent on its own (the invitation, with its consent buttons): the ended screen
         // must still show no live buttons and a closed input.
         _browser.Driver.Navigate().Refresh();
-        WaitFor("#hiring-log .ac-card", "Jane: Senior Backend Developer");
+        WaitFor("#hiring-log .ac-card", "Not scored: a must-have requirement was not met");
         WaitFor("#candidate-log .notice", "This page was reloaded");
         WaitFor("#candidate-log .msg.bot", "Do you agree to continue with the automated screen?");
         Assert.NotEmpty(_browser.All("#candidate-log .ac-action"));
@@ -91,7 +93,7 @@ public sealed class PlaygroundPageTests : IAsyncLifetime
     private static void AssertCardMarksNeedNoEmojiFont(IWebElement card)
     {
         Assert.DoesNotContain(card.Text, c => c is '\u2705' or '\u274C' or '\u26A0' or '\u2714' or '\u2716');
-        var failed = card.FindElements(By.CssSelector(".ac-facts dt .mark.fail"));
+        var failed = card.FindElements(By.CssSelector(".ac-text .mark.fail"));
         Assert.NotEmpty(failed);
         Assert.All(failed, mark =>
         {
@@ -142,7 +144,7 @@ public sealed class PlaygroundPageTests : IAsyncLifetime
         var answer = _browser.Driver.FindElement(By.Id("candidate-input"));
         answer.SendKeys("1");
         answer.SendKeys(Keys.Enter);
-        WaitFor("#hiring-log .ac-card", "Jane: Senior Backend Developer");
+        WaitFor("#hiring-log .ac-card", "Not scored: a must-have requirement was not met");
 
         var command = _browser.Driver.FindElement(By.Id("recruiter-input"));
         command.SendKeys("forget @Jane confirm");

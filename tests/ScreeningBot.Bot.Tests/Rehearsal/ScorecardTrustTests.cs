@@ -163,9 +163,9 @@ public sealed class ScorecardTrustTests : IDisposable
         var code = await CommandLine.RunAsync(["rehearse", "--profile", profile, "--answers", script], context, CancellationToken.None);
         var text = output.ToString();
         Assert.True(code == 0, $"exit {code}\n{error}\n{text}");
-        var headline = Regex.Match(text, @"^ (STRONG YES|YES|MAYBE|NO)\s+\d+/100\s+confidence ([\d.]+)", RegexOptions.Multiline);
+        var headline = Regex.Match(text, @"^ (STRONG YES|YES|MAYBE|NO)\s+\d+/100\s+confidence (\d+)%", RegexOptions.Multiline);
         Assert.True(headline.Success, text);
-        return new RehearsedCard(headline.Groups[1].Value, double.Parse(headline.Groups[2].Value, CultureInfo.InvariantCulture), text[text.IndexOf(" SCORECARD", StringComparison.Ordinal)..]);
+        return new RehearsedCard(headline.Groups[1].Value, double.Parse(headline.Groups[2].Value, CultureInfo.InvariantCulture) / 100, text[text.IndexOf(" SCORECARD", StringComparison.Ordinal)..]);
     }
 
     private sealed record RehearsedCard(string Recommendation, double Confidence, string Output);

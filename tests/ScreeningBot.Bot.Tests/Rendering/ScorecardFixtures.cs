@@ -53,4 +53,41 @@ internal static class ScorecardFixtures
             };
         }
     }
+
+    /// <summary>What a hostile candidate can put on a scorecard: a masked link, mentions, Markdown, HTML, in every field that carries their words.</summary>
+    public const string Payload = "[HR portal](https://attacker.example/login) <!channel> <@U123> **urgent** _now_ `code` <b>bold</b> <https://attacker.example|click>";
+
+    public static Scorecard Hostile { get; } = Typical with
+    {
+        CandidateName = "Mallory " + Payload,
+        Summary = "Mallory " + Payload + " completed the screen.",
+        Knockouts = [new("api-years", "Years designing APIs?", Payload, true)],
+        Dimensions = [new("technical-depth", "Technical depth", 25, 7.8, Payload)],
+        RequiredSkills = [new("api", "API design", 7, Payload)],
+        Competencies = [new("owns", "Owns incidents", true, Payload)],
+        Strengths = ["API: covered versioning (“" + Payload + "”)"],
+        Risks = ["Cache: did not address invalidation (“" + Payload + "”)"],
+        NotableQuotes = [new("db", Payload)],
+        Rationale = "The model said " + Payload,
+        SuggestedNextStep = "Probe " + Payload,
+        JudgeDescription = "LLM judge " + Payload,
+        Integrity = [new IntegrityFlag("db", "markup", Payload)],
+    };
+
+    /// <summary>A screen that ended without a score, with a failed knockout whose question is longer than any cut.</summary>
+    public static Scorecard NotScored(InterviewStatus outcome) => Typical with
+    {
+        Outcome = outcome,
+        CompositeScore = 0,
+        Recommendation = Recommendation.No,
+        CoveragePercent = 40,
+        Knockouts = outcome == InterviewStatus.KnockedOut
+            ? [new("overlap", LongKnockoutQuestion, "None of them", false)]
+            : [new("api-years", "Years designing APIs?", "6", true)],
+        Strengths = [],
+        Risks = ["Screen not completed"],
+        SuggestedNextStep = "The candidate withdrew. No action needed unless they ask to restart.",
+    };
+
+    public const string LongKnockoutQuestion = "How many working hours can you overlap with 09:00 to 17:00 Central European Time, counting days when you travel or work from another time zone?";
 }

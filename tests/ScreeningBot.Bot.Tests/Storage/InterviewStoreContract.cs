@@ -37,8 +37,8 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(created.ETag));
         Assert.NotNull(stored);
         Assert.Equal(created.ETag, stored.ETag);
-        Assert.Equal(Json(interview), Json(stored.Interview));
-        Assert.Equal(Json(interview), Json(created.Interview));
+        Assert.Equal(StorageTestData.Json(interview), StorageTestData.Json(stored.Interview));
+        Assert.Equal(StorageTestData.Json(interview), StorageTestData.Json(created.Interview));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public abstract class InterviewStoreContract : IAsyncLifetime
 
         Assert.NotEqual(created.ETag, next.ETag);
         Assert.Equal(next.ETag, stored!.ETag);
-        Assert.Equal(Json(changed), Json(stored.Interview));
+        Assert.Equal(StorageTestData.Json(changed), StorageTestData.Json(stored.Interview));
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         await sut.UpdateAsync(created, interview with { ProfileId = "other" }, CancellationToken.None);
         var deleted = await sut.DeleteAsync(id, CancellationToken.None);
 
-        Assert.Equal(Json(interview), Json(byId!.Interview));
+        Assert.Equal(StorageTestData.Json(interview), StorageTestData.Json(byId!.Interview));
         Assert.Equal(id, byConversation!.Interview.Id);
         Assert.True(deleted);
         Assert.Null(await sut.GetAsync(id, CancellationToken.None));
@@ -281,7 +281,7 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         Assert.Equal(["iv-4", "iv-3", "iv-1"], candidateA.Select(i => i.Id));
         Assert.Equal(["iv-2", "iv-1"], before.Select(i => i.Id));
         Assert.Equal(["iv-1"], combined.Select(i => i.Id));
-        Assert.Equal(Json(Interview("iv-4", profileId: "backend", candidateId: "U-a", createdAt: Start.AddDays(4))), Json(all[0]));
+        Assert.Equal(StorageTestData.Json(Interview("iv-4", profileId: "backend", candidateId: "U-a", createdAt: Start.AddDays(4))), StorageTestData.Json(all[0]));
     }
 
     [Fact]
@@ -309,8 +309,8 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         await sut.UpdateAsync(afterHuge, small, CancellationToken.None);
         var readSmall = await sut.GetAsync("iv-large", CancellationToken.None);
 
-        Assert.Equal(Json(huge), Json(readHuge!.Interview));
-        Assert.Equal(Json(small), Json(readSmall!.Interview));
+        Assert.Equal(StorageTestData.Json(huge), StorageTestData.Json(readHuge!.Interview));
+        Assert.Equal(StorageTestData.Json(small), StorageTestData.Json(readSmall!.Interview));
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => sut.UpdateAsync(afterHuge, huge, CancellationToken.None));
     }
 
@@ -330,7 +330,7 @@ public abstract class InterviewStoreContract : IAsyncLifetime
 
         var read = (await (await CreateStoreAsync()).GetAsync("iv-answers", CancellationToken.None))!;
         Assert.Equal(["q-0", "q-1", "q-2", "q-3", "q-4"], read.Interview.Record.Answers.Select(a => a.QuestionId));
-        Assert.Equal(Json(current.Interview), Json(read.Interview));
+        Assert.Equal(StorageTestData.Json(current.Interview), StorageTestData.Json(read.Interview));
         Assert.Equal(current.ETag, read.ETag);
     }
 
@@ -348,8 +348,8 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         await sut.UpdateAsync(afterFewer, more, CancellationToken.None);
         var readMore = (await sut.GetAsync("iv-rewrite", CancellationToken.None))!;
 
-        Assert.Equal(Json(fewer), Json(readFewer.Interview));
-        Assert.Equal(Json(more), Json(readMore.Interview));
+        Assert.Equal(StorageTestData.Json(fewer), StorageTestData.Json(readFewer.Interview));
+        Assert.Equal(StorageTestData.Json(more), StorageTestData.Json(readMore.Interview));
     }
 
     [Fact]
@@ -364,13 +364,13 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         var read = (await sut.GetAsync("iv-outbox", CancellationToken.None))!;
         var lines = await transcripts.ReadAsync("iv-outbox", CancellationToken.None);
 
-        Assert.Equal(Json(saved.Interview), Json(read.Interview));
+        Assert.Equal(StorageTestData.Json(saved.Interview), StorageTestData.Json(read.Interview));
         if (WritesTranscriptWithInterview)
         {
             Assert.Empty(created.Interview.Record.TranscriptOutbox);
             Assert.Empty(saved.Interview.Record.TranscriptOutbox);
             Assert.Equal([5L, 6L, 7L, 8L], lines.Select(t => t.Sequence));
-            Assert.Equal(Json(next.Record.TranscriptOutbox[1]), Json(lines[3]));
+            Assert.Equal(StorageTestData.Json(next.Record.TranscriptOutbox[1]), StorageTestData.Json(lines[3]));
         }
         else
         {
@@ -393,7 +393,7 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => sut.UpdateAsync(created, loser, CancellationToken.None));
 
         var read = (await sut.GetAsync("iv-stale-turn", CancellationToken.None))!;
-        Assert.Equal(Json(winner.Interview), Json(read.Interview));
+        Assert.Equal(StorageTestData.Json(winner.Interview), StorageTestData.Json(read.Interview));
         Assert.Empty(await transcripts.ReadAsync("iv-stale-turn", CancellationToken.None));
     }
 }

@@ -20,7 +20,7 @@ public abstract class ReportStoreContract : IAsyncLifetime
 
         await sut.SaveAsync(report, CancellationToken.None);
 
-        Assert.Equal(Json(report), Json(await sut.GetAsync("iv-report", CancellationToken.None)));
+        Assert.Equal(StorageTestData.Json(report), StorageTestData.Json(await sut.GetAsync("iv-report", CancellationToken.None)));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public abstract class ReportStoreContract : IAsyncLifetime
         await sut.SaveAsync(posted, CancellationToken.None);
         var read = await sut.GetAsync("iv-posted", CancellationToken.None);
 
-        Assert.Equal(Json(posted), Json(read));
+        Assert.Equal(StorageTestData.Json(posted), StorageTestData.Json(read));
         Assert.Equal("1712345678.000100", read!.PostedMessageId);
     }
 
@@ -53,7 +53,7 @@ public abstract class ReportStoreContract : IAsyncLifetime
 
         await sut.SaveAsync(report, CancellationToken.None);
 
-        Assert.Equal(Json(report), Json(await sut.GetAsync("iv-big", CancellationToken.None)));
+        Assert.Equal(StorageTestData.Json(report), StorageTestData.Json(await sut.GetAsync("iv-big", CancellationToken.None)));
     }
 
     [Theory]
@@ -66,7 +66,7 @@ public abstract class ReportStoreContract : IAsyncLifetime
         await sut.SaveAsync(Report(id), CancellationToken.None);
         await sut.SaveAsync(Report(id + "-other", quoteCount: 1), CancellationToken.None);
 
-        Assert.Equal(Json(Report(id)), Json(await sut.GetAsync(id, CancellationToken.None)));
+        Assert.Equal(StorageTestData.Json(Report(id)), StorageTestData.Json(await sut.GetAsync(id, CancellationToken.None)));
         Assert.True(await sut.DeleteAsync(id, CancellationToken.None));
         Assert.NotNull(await sut.GetAsync(id + "-other", CancellationToken.None));
     }

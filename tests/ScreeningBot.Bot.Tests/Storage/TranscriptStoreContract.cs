@@ -21,7 +21,7 @@ public abstract class TranscriptStoreContract : IAsyncLifetime
         await sut.AppendAsync("iv-1", turns, CancellationToken.None);
         var read = await sut.ReadAsync("iv-1", CancellationToken.None);
 
-        Assert.Equal(turns.Select(Json), read.Select(Json));
+        Assert.Equal(turns.Select(StorageTestData.Json), read.Select(StorageTestData.Json));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public abstract class TranscriptStoreContract : IAsyncLifetime
 
         Assert.Equal(120, read.Count);
         Assert.Equal(huge, read[60].Text);
-        Assert.Equal(turns.Select(Json), read.Select(Json));
+        Assert.Equal(turns.Select(StorageTestData.Json), read.Select(StorageTestData.Json));
     }
 
     [Fact]

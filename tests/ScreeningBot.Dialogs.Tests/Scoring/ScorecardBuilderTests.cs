@@ -222,7 +222,7 @@ public sealed class ScorecardBuilderTests
         Assert.False(Assert.Single(noSignal.Competencies).Passed);
         Assert.True(Assert.Single(shallow.Competencies).Passed);
         Assert.Equal("I was on-call when the payments queue stalled.", Assert.Single(elsewhere.Competencies).Evidence);
-        Assert.Contains(noSignal.Risks, r => r.Contains("No evidence yet for", StringComparison.Ordinal));
+        Assert.Contains(noSignal.Risks, r => r.StartsWith("No example yet of: owns incidents end to end", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -1,0 +1,96 @@
+namespace ScreeningBot.Dialogs.Scoring;
+
+/// <summary>
+/// Hands out the candidate's sentences as quotes for a scorecard, each at most once: a quote is widened to the whole
+/// sentence it starts in (a judge or matcher may have cut it), or cut at a clause with an ellipsis when the sentence is
+/// too long, and is refused once that sentence already supports another line of the scorecard.
+/// </summary>
+internal sealed class EvidenceQuotes
+{
+    /// <summary>Longest quote; longer sentences are cut at the last clause break before it, with an ellipsis.</summary>
+    public const int MaxLength = 280;
+
+    private readonly IReadOnlyDictionary<string, string> _texts;
+    private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <param name="texts">The candidate's own words per question id.</param>
+    public EvidenceQuotes(IReadOnlyDictionary<string, string> texts) => _texts = texts;
+
+    /// <summary>The first candidate (question id, quote) whose sentence is in the candidate's words and not yet used; null when none is.</summary>
+    public string? Take(IEnumerable<(string QuestionId, string? Quote)> candidates)
+    {
+        foreach (var (questionId, quote) in candidates)
+        {
+            if (Whole(questionId, quote) is { } whole && _used.Add(Key(whole)))
+            {
+                return whole;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>One candidate quote; null when it is not the candidate's or was already used.</summary>
+    public string? Take(string questionId, string? quote) => Take([(questionId, quote)]);
+
+    /// <summary>The whole sentence of the candidate's answer to <paramref name="questionId"/> that <paramref name="quote"/> starts in.</summary>
+    public string? Whole(string questionId, string? quote)
+    {
+        if (string.IsNullOrWhiteSpace(quote) || !_texts.TryGetValue(questionId, out var text))
+        {
+            return null;
+        }
+
+        var trimmed = quote.Trim().TrimEnd('…').TrimEnd();
+        var at = text.IndexOf(trimmed, StringComparison.Ordinal);
+        return at < 0 ? null : Sentence(text, at, at + trimmed.Length);
+    }
+
+    /// <summary>The sentence around [start, end) of <paramref name="text"/>, cut at a clause when too long.</summary>
+    public static string Sentence(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var from = start;
+        while (from > 0 && !IsSentenceEnd(text, from - 1))
+        {
+            from--;
+        }
+
+        var to = Math.Max(end, from + 1);
+        while (to < text.Length && !IsSentenceEnd(text, to - 1))
+        {
+            to++;
+        }
+
+        var sentence = text[from..Math.Min(to, text.Length)].Trim();
+        return Cut(sentence, MaxLength);
+    }
+
+    /// <summary>
+    /// <paramref name="sentence"/> when it fits; otherwise cut after the last comma, semicolon, colon or dash before
+    /// <paramref name="max"/> (or the last space when there is none), with an ellipsis.
+    /// </summary>
+    public static string Cut(string sentence, int max)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        if (sentence.Length <= max)
+        {
+            return sentence;
+        }
+
+        var window = sentence[..(max - 1)];
+        var clause = window.LastIndexOfAny([',', ';', ':', '–', '—', '(']);
+        var cut = clause >= max / 3 ? clause : window.LastIndexOf(' ');
+        if (cut <= 0)
+        {
+            cut = max - 1;
+        }
+
+        return sentence[..cut].TrimEnd(' ', ',', ';', ':', '–', '—', '(') + "…";
+    }
+
+    private static bool IsSentenceEnd(string text, int i) =>
+        text[i] == '\n' || (text[i] is '.' or '!' or '?' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])));
+
+    private static string Key(string quote) => quote.TrimEnd('…', '.', '!', '?', ' ');
+}
