@@ -109,7 +109,7 @@ internal sealed class BotFrameworkConversationChannel(ConnectorClient connector,
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(scorecard);
         var serviceUrl = ServiceUrlOf(address);
-        var activities = ReplyActivities.Scorecard(address.ChannelId, scorecard).Select(a => Addressed(a, address)).ToArray();
+        var activities = ReplyActivities.Scorecard(address.ChannelId, scorecard, Dialogs.Decisions.DecisionHistory.Empty).Select(a => Addressed(a, address)).ToArray();
         var activity = activities[0];
 
         string? id;
@@ -137,6 +137,32 @@ internal sealed class BotFrameworkConversationChannel(ConnectorClient connector,
 
         BotFrameworkLog.ScorecardPosted(logger, address.ChannelId, address.ConversationId, id);
         return id;
+    }
+
+    /// <summary>
+    /// <c>PUT v3/conversations/{id}/activities/{messageId}</c> with the scorecard and its decisions: the card changes for
+    /// everyone who sees it (docs/channels.md). In a Teams channel the card is the root of its thread, addressed by the
+    /// channel's conversation id.
+    /// </summary>
+    public async Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        ArgumentNullException.ThrowIfNull(scorecard);
+        ArgumentNullException.ThrowIfNull(decisions);
+        var activity = Addressed(ReplyActivities.Scorecard(address.ChannelId, scorecard, decisions)[0], address) with { Id = messageId };
+        try
+        {
+            await connector.UpdateActivityAsync(ServiceUrlOf(address), ActivityMapper.ConversationIdOf(address), messageId, activity, cancellationToken);
+        }
+        catch (ConnectorException e)
+        {
+            throw new ChannelDeliveryException($"the card could not be updated ({e.Message})", e);
+        }
+        catch (UntrustedServiceUrlException e)
+        {
+            throw new ChannelDeliveryException(e.Message, e);
+        }
     }
 
     /// <summary>Teams channel ids are <c>19:…@thread.tacv2</c> or <c>@thread.skype</c>; 1:1 chats (<c>a:…</c>, <c>…@unq.gbl.spaces</c>) and group chats (<c>@thread.v2</c>) are not.</summary>

@@ -44,6 +44,15 @@ internal sealed class ChannelRouter(IEnumerable<IConversationChannel> channels, 
         return await For(hiring).PostScorecardAsync(hiring, linked, cancellationToken);
     }
 
+    /// <summary>Refreshes a posted scorecard in place with its decisions (and a fresh report link).</summary>
+    public Task UpdateScorecardAsync(ScorecardMessage message, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(scorecard);
+        var linked = scorecard with { ReportUrl = links.Create(scorecard.InterviewId) ?? scorecard.ReportUrl };
+        return For(message.Conversation).UpdateScorecardAsync(message.Conversation, message.MessageId, linked, decisions, cancellationToken);
+    }
+
     private IConversationChannel? Find(ConversationAddress address) => Array.Find(_channels, c => c.Handles(address));
 
     private IConversationChannel For(ConversationAddress address) =>

@@ -24,6 +24,12 @@ internal interface IConversationChannel
     /// <summary>Sends replies, in order (prompts with choices become buttons).</summary>
     Task SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken);
 
-    /// <summary>Posts a scorecard in the channel's own card format; returns the posted message id.</summary>
+    /// <summary>Posts a scorecard in the channel's own card format, with its decision buttons; returns the posted message id.</summary>
     Task<string?> PostScorecardAsync(ConversationAddress address, Scorecard scorecard, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the posted scorecard <paramref name="messageId"/> in place, for everyone, with the same scorecard showing
+    /// <paramref name="decisions"/> (Teams: <c>PUT</c> to the activity; Slack: <c>chat.update</c>).
+    /// </summary>
+    Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken);
 }

@@ -47,5 +47,20 @@ internal sealed record ShortlistCommand(string? ProfileId) : RecruiterCommand;
 /// <summary><c>forget @jane [confirm]</c>: erase everything stored about a candidate (GDPR).</summary>
 internal sealed record ForgetCommand(CommandTarget Target, bool Confirmed) : RecruiterCommand;
 
+/// <summary>
+/// <c>advance|reject|hold @jane [reason]</c>, or a click on a scorecard's decision button (<see cref="Card"/> then names the
+/// clicked card, so it is refreshed in place).
+/// </summary>
+internal sealed record DecideCommand(CommandTarget Target, Dialogs.Decisions.HiringDecision Decision, string? Reason) : RecruiterCommand
+{
+    public Channels.ScorecardMessage? Card { get; init; }
+}
+
+/// <summary><c>note @jane text</c>, or the note field of a scorecard card.</summary>
+internal sealed record NoteCommand(CommandTarget Target, string Text) : RecruiterCommand
+{
+    public Channels.ScorecardMessage? Card { get; init; }
+}
+
 /// <summary>Input that is not a valid command; <see cref="Message"/> says what was wrong and shows the usage.</summary>
 internal sealed record InvalidCommand(string Message) : RecruiterCommand;

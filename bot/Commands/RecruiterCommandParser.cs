@@ -11,6 +11,8 @@ namespace ScreeningBot.Bot.Commands;
 /// report @candidate | interview-id
 /// cancel @candidate | interview-id
 /// forget @candidate [confirm]
+/// advance|reject|hold @candidate | interview-id [reason]
+/// note @candidate | interview-id text
 /// profiles
 /// help [verb]
 /// </code>
@@ -20,7 +22,7 @@ namespace ScreeningBot.Bot.Commands;
 internal static partial class RecruiterCommandParser
 {
     /// <summary>Every verb the parser knows (the Teams and Slack manifests are checked against this list).</summary>
-    public static IReadOnlyList<string> Verbs { get; } = ["screen", "invite", "status", "shortlist", "report", "cancel", "forget", "profiles", "help"];
+    public static IReadOnlyList<string> Verbs { get; } = ["screen", "invite", "status", "shortlist", "report", "cancel", "forget", "advance", "reject", "hold", "note", "profiles", "help"];
 
     /// <summary>Longest command text accepted; commands are one line.</summary>
     public const int MaxLength = 1_000;
@@ -28,7 +30,7 @@ internal static partial class RecruiterCommandParser
     public static string Usage(string prefix) =>
         $"`{prefix} screen @candidate profile-id` invites a candidate · `{prefix} status [@candidate | profile-id]` shows screens · " +
         $"`{prefix} shortlist [profile-id]` lists finished screens best first · `{prefix} report @candidate` shows a scorecard · " +
-        $"`{prefix} cancel @candidate` stops a screen · `{prefix} forget @candidate` erases a candidate's data · `{prefix} profiles` lists roles · `{prefix} help`";
+        $"`{prefix} cancel @candidate` stops a screen · `{prefix} advance|reject|hold @candidate [reason]` records your decision · `{prefix} note @candidate text` adds a note · `{prefix} forget @candidate` erases a candidate's data · `{prefix} profiles` lists roles · `{prefix} help`";
 
     /// <param name="text">The command text without the slash command or the bot's own mention.</param>
     /// <param name="teamsMentions">Mention entities of a Teams activity (bot's own mention already removed), matched to <c>&lt;at&gt;</c> tags by their text.</param>
@@ -68,6 +70,8 @@ internal static partial class RecruiterCommandParser
             "report" => Targeted(args, "report", t => new ReportCommand(t)),
             "cancel" => Targeted(args, "cancel", t => new CancelCommand(t)),
             "forget" => Forget(args),
+            "advance" or "reject" or "hold" => Decide(text, args, Dialogs.Decisions.HiringDecisionExtensions.FromVerb(verb)!.Value),
+            "note" => Note(text, args),
             "profiles" or "roles" => new ProfilesCommand(),
             "help" or "?" => new HelpCommand(args.FirstOrDefault()?.Word?.ToLowerInvariant()),
             _ => new InvalidCommand($"I don't know the command \"{Shorten(tokens[0].Word ?? text)}\"."),
@@ -128,6 +132,34 @@ internal static partial class RecruiterCommandParser
         return Targeted(args, "forget", t => new ForgetCommand(t, confirmed));
     }
 
+    private static RecruiterCommand Decide(string text, List<Token> args, Dialogs.Decisions.HiringDecision decision)
+    {
+        var verb = Dialogs.Decisions.HiringDecisionExtensions.ToVerb(decision);
+        if (args.Count == 0 || TargetOf(args[0]) is not { } target)
+        {
+            return new InvalidCommand($"Usage: `{verb} @candidate [reason]` or `{verb} interview-id [reason]`.");
+        }
+
+        var reason = Rest(text, args);
+        return new DecideCommand(target, decision, reason.Length == 0 ? null : reason);
+    }
+
+    private static RecruiterCommand Note(string text, List<Token> args)
+    {
+        var note = args.Count > 0 ? Rest(text, args) : string.Empty;
+        return args.Count == 0 || TargetOf(args[0]) is not { } target || note.Length == 0
+            ? new InvalidCommand("Usage: `note @candidate text` or `note interview-id text`, e.g. `note @jane strong on queues, probe testing`.")
+            : new NoteCommand(target, note);
+    }
+
+    private static CommandTarget? TargetOf(Token token) =>
+        token.Mention is { } mention ? new CommandTarget(mention, null)
+        : token.Word is { } word && IsInterviewId(word) ? new CommandTarget(null, word.ToLowerInvariant())
+        : null;
+
+    /// <summary>The text after the target (a reason or a note), as typed.</summary>
+    private static string Rest(string text, List<Token> args) => args.Count < 2 ? string.Empty : text[args[1].Start..].Trim();
+
     private static RecruiterCommand Targeted(List<Token> args, string verb, Func<CommandTarget, RecruiterCommand> create)
     {
         if (args.Count != 1)
@@ -159,21 +191,21 @@ internal static partial class RecruiterCommandParser
             if (match.Groups["slack"].Success)
             {
                 var name = match.Groups["name"].Success ? match.Groups["name"].Value : string.Empty;
-                tokens.Add(new Token(null, new Mention(match.Groups["slack"].Value, name)));
+                tokens.Add(new Token(null, new Mention(match.Groups["slack"].Value, name), match.Index));
             }
             else if (match.Groups["at"].Success)
             {
                 var tag = match.Value;
                 var entity = teamsMentions.FirstOrDefault(m => string.Equals(m.Text, tag, StringComparison.OrdinalIgnoreCase));
-                tokens.Add(new Token(null, entity.Mention ?? new Mention(null, System.Net.WebUtility.HtmlDecode(match.Groups["at"].Value))));
+                tokens.Add(new Token(null, entity.Mention ?? new Mention(null, System.Net.WebUtility.HtmlDecode(match.Groups["at"].Value)), match.Index));
             }
             else if (match.Value.StartsWith('@') && match.Value.Length > 1)
             {
-                tokens.Add(new Token(null, new Mention(null, match.Value[1..])));
+                tokens.Add(new Token(null, new Mention(null, match.Value[1..]), match.Index));
             }
             else
             {
-                tokens.Add(new Token(match.Value, null));
+                tokens.Add(new Token(match.Value, null, match.Index));
             }
         }
 
@@ -189,5 +221,6 @@ internal static partial class RecruiterCommandParser
     [GeneratedRegex(@"^iv-[a-z2-7]{20}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
     private static partial Regex InterviewIdPattern();
 
-    private sealed record Token(string? Word, Mention? Mention);
+    /// <param name="Start">Where the token begins in the command text.</param>
+    private sealed record Token(string? Word, Mention? Mention, int Start = 0);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Decisions;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Storage;
@@ -26,6 +27,7 @@ internal sealed class RecruiterCommandService(
     CandidateDataService candidateData,
     ScoringJobHandler scoring,
     ReportLinks links,
+    Decisions.DecisionService decisions,
     IOptions<ScreeningOptions> options,
     TimeProvider time,
     ILogger<RecruiterCommandService> logger)
@@ -64,6 +66,8 @@ internal sealed class RecruiterCommandService(
             ReportCommand c => await ReportAsync(c, cancellationToken),
             CancelCommand c => await CancelAsync(c, cancellationToken),
             ForgetCommand c => await ForgetAsync(c, context, cancellationToken),
+            DecideCommand c => await decisions.DecideAsync(c, context, cancellationToken),
+            NoteCommand c => await decisions.NoteAsync(c, context, cancellationToken),
             _ => throw new InvalidOperationException($"Unhandled command {command.GetType().Name}."),
         };
     }
@@ -170,7 +174,7 @@ internal sealed class RecruiterCommandService(
         var text = new StringBuilder($"*{heading}*");
         foreach (var interview in found)
         {
-            text.Append("\n• ").Append(Line(interview));
+            text.Append("\n• ").Append(Line(interview)).Append(DecisionLine(await decisions.HistoryAsync(interview.Id, cancellationToken)));
             await EnsureScoredAsync(interview, cancellationToken);
         }
 
@@ -256,6 +260,8 @@ internal sealed class RecruiterCommandService(
         var report = await reports.GetAsync(interview.Id, cancellationToken) ?? await scoring.BuildAsync(interview, cancellationToken);
         var link = links.Create(interview.Id);
         var text = link is null ? $"Scorecard for {Name(interview)} (`{interview.Id}`)" : $"Scorecard for {Name(interview)} (`{interview.Id}`). Full report with transcript: {link}";
+        var history = await decisions.HistoryAsync(interview.Id, cancellationToken);
+        text += $"\n*Decision:* {Rendering.DecisionPanel.Status(history)}" + string.Concat(Rendering.DecisionPanel.Details(history).Select(line => "\n• " + line));
         return new CommandResponse(text) { Scorecard = report.Scorecard with { ReportUrl = link ?? report.Scorecard.ReportUrl } };
     }
 
@@ -312,21 +318,7 @@ internal sealed class RecruiterCommandService(
             $"Deleted everything stored for {command.Target.Display}: {"screen".ToQuantity(erased.Interviews)}, {"transcript line".ToQuantity(erased.TranscriptTurns)} and {"scorecard".ToQuantity(erased.Reports)}.");
     }
 
-    private async Task<Interview?> ResolveAsync(CommandTarget target, CancellationToken cancellationToken)
-    {
-        if (target.InterviewId is { } id)
-        {
-            return (await store.GetAsync(id, cancellationToken))?.Interview;
-        }
-
-        if (target.Candidate?.Id is not { } candidateId)
-        {
-            return null;
-        }
-
-        var latest = await store.ListAsync(new InterviewQuery(CandidateId: candidateId), 1, cancellationToken);
-        return latest.Count > 0 ? latest[0] : null;
-    }
+    private Task<Interview?> ResolveAsync(CommandTarget target, CancellationToken cancellationToken) => CommandTargets.ResolveAsync(store, target, cancellationToken);
 
     private string Line(Interview interview)
     {
@@ -335,7 +327,11 @@ internal sealed class RecruiterCommandService(
         return $"{Name(interview)}, `{interview.ProfileId}`: {progress}, started {age} ago (`{interview.Id}`)";
     }
 
-    private static string Name(Interview interview) => string.IsNullOrWhiteSpace(interview.Candidate.Name) ? interview.Candidate.Id : interview.Candidate.Name;
+    private static string Name(Interview interview) => CommandTargets.Name(interview);
+
+    /// <summary>" · *Advanced* by Ana", or nothing while nobody has decided.</summary>
+    private static string DecisionLine(DecisionHistory history) =>
+        history.Current is { Decision: { } decision } current ? $" · *{decision.ToDisplay()}* by {current.By}" : string.Empty;
 
     private static string ReportText(InterviewStatus status) => Rendering.ReportText.Outcome(status);
 }

@@ -42,6 +42,7 @@ internal static class ScreeningCoreServiceCollectionExtensions
         services.TryAddSingleton<ScoringJobHandler>();
         services.TryAddSingleton<IScoringJobHandler>(sp => sp.GetRequiredService<ScoringJobHandler>());
         services.TryAddSingleton<CandidateDataService>();
+        services.TryAddSingleton<Decisions.DecisionService>();
         services.TryAddSingleton<RecruiterCommandService>();
         services.TryAddSingleton<ChannelRouter>();
         services.TryAddSingleton<IScorecardPublisher>(sp => sp.GetRequiredService<ChannelRouter>());

@@ -66,13 +66,28 @@ internal sealed class SlackConversationChannel(SlackWebApiClient slack) : IConve
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(scorecard);
         string? first = null;
-        foreach (var message in BlockKitRenderer.RenderScorecard(scorecard))
+        foreach (var message in DecisionPanel.SlackMessages(scorecard, Dialogs.Decisions.DecisionHistory.Empty))
         {
             var posted = await PostAsync(address.ConversationId, message with { ThreadTs = first ?? address.ThreadId }, cancellationToken);
             first ??= posted;
         }
 
         return first;
+    }
+
+    /// <summary><c>chat.update</c> of the scorecard's main message with its decisions; continuations stay as they are.</summary>
+    public async Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        try
+        {
+            await slack.UpdateMessageAsync(address.ConversationId, messageId, DecisionPanel.SlackMessages(scorecard, decisions)[0], cancellationToken);
+        }
+        catch (SlackApiException e)
+        {
+            throw new ChannelDeliveryException(SlackDeliveryErrors.Describe(e), e);
+        }
     }
 
     private async Task<string?> PostAsync(string channel, SlackMessage message, CancellationToken cancellationToken)

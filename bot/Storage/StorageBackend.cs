@@ -30,6 +30,7 @@ internal sealed class StorageBackend : IDisposable
             Reports = new TableReportStore(account);
             Queue = new QueueJobQueue(account, settings.QueueName, time, loggerFactory.CreateLogger<QueueJobQueue>());
             Ledger = new TableProcessedMessageLedger(account, time);
+            Decisions = new TableDecisionStore(account);
             StorageLog.StorageSelected(logger, settings.Provider, $"{account.Location} (tables '{settings.TablePrefix}*', queue '{settings.QueueName}')");
         }
         else
@@ -43,6 +44,7 @@ internal sealed class StorageBackend : IDisposable
             Reports = new SqliteReportStore(_sqlite);
             Queue = new SqliteJobQueue(_sqlite, time, loggerFactory.CreateLogger<SqliteJobQueue>());
             Ledger = new SqliteProcessedMessageLedger(_sqlite, time);
+            Decisions = new SqliteDecisionStore(_sqlite);
             StorageLog.StorageSelected(logger, settings.Provider, _sqlite.Path);
         }
     }
@@ -56,6 +58,9 @@ internal sealed class StorageBackend : IDisposable
     public IJobQueue Queue { get; }
 
     public IProcessedMessageLedger Ledger { get; }
+
+    /// <summary>Who decided what about each screened candidate (issue 17).</summary>
+    public IDecisionStore Decisions { get; }
 
     /// <summary>The SQLite file behind the stores, or null with Table Storage.</summary>
     public SqliteDatabase? Sqlite => _sqlite;

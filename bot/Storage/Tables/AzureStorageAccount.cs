@@ -17,8 +17,9 @@ internal sealed class AzureStorageAccount
     public const string TranscriptsTable = "transcripts";
     public const string ReportsTable = "reports";
     public const string LedgerTable = "ledger";
+    public const string DecisionsTable = "decisions";
 
-    public static readonly IReadOnlyList<string> Tables = [InterviewsTable, ConversationsTable, TranscriptsTable, ReportsTable, LedgerTable];
+    public static readonly IReadOnlyList<string> Tables = [InterviewsTable, ConversationsTable, TranscriptsTable, ReportsTable, LedgerTable, DecisionsTable];
 
     private readonly TableServiceClient _tableService;
     private readonly QueueServiceClient _queueService;
