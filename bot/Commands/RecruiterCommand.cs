@@ -41,8 +41,14 @@ internal sealed record CancelCommand(CommandTarget Target) : RecruiterCommand;
 /// <summary><c>report @jane | interview-id</c>.</summary>
 internal sealed record ReportCommand(CommandTarget Target) : RecruiterCommand;
 
-/// <summary><c>shortlist [profile-id]</c>: finished screens, best first.</summary>
-internal sealed record ShortlistCommand(string? ProfileId) : RecruiterCommand;
+/// <summary><c>shortlist [profile-id] [top N]</c>: finished screens, best first (recommendation, then score, then confidence).</summary>
+internal sealed record ShortlistCommand(string? ProfileId, int Top = ShortlistCommand.DefaultTop) : RecruiterCommand
+{
+    public const int DefaultTop = 10;
+
+    /// <summary>Most rows one shortlist shows; the export has them all.</summary>
+    public const int MaxTop = 50;
+}
 
 /// <summary><c>forget @jane [confirm]</c>: erase everything stored about a candidate (GDPR).</summary>
 internal sealed record ForgetCommand(CommandTarget Target, bool Confirmed) : RecruiterCommand;

@@ -7,7 +7,7 @@ namespace ScreeningBot.Bot.Commands;
 /// <code>
 /// screen @candidate profile-id      (alias: invite; "/screen @jane backend-senior" also works without the verb)
 /// status [@candidate | interview-id | profile-id]
-/// shortlist [profile-id]
+/// shortlist [profile-id] [top N]
 /// report @candidate | interview-id
 /// cancel @candidate | interview-id
 /// forget @candidate [confirm]
@@ -29,8 +29,8 @@ internal static partial class RecruiterCommandParser
 
     public static string Usage(string prefix) =>
         $"`{prefix} screen @candidate profile-id` invites a candidate · `{prefix} status [@candidate | profile-id]` shows screens · " +
-        $"`{prefix} shortlist [profile-id]` lists finished screens best first · `{prefix} report @candidate` shows a scorecard · " +
-        $"`{prefix} cancel @candidate` stops a screen · `{prefix} advance|reject|hold @candidate [reason]` records your decision · `{prefix} note @candidate text` adds a note · `{prefix} forget @candidate` erases a candidate's data · `{prefix} profiles` lists roles · `{prefix} help`";
+        $"`{prefix} shortlist [profile-id] [top N]` ranks finished screens · `{prefix} report @candidate` shows a scorecard · " +
+        $"`{prefix} cancel @candidate` stops a screen · `{prefix} advance @candidate`, `{prefix} reject @candidate [reason]` or `{prefix} hold @candidate` records your decision · `{prefix} note @candidate text` adds a note · `{prefix} forget @candidate` erases a candidate's data · `{prefix} profiles` lists roles · `{prefix} help`";
 
     /// <param name="text">The command text without the slash command or the bot's own mention.</param>
     /// <param name="teamsMentions">Mention entities of a Teams activity (bot's own mention already removed), matched to <c>&lt;at&gt;</c> tags by their text.</param>
@@ -61,12 +61,7 @@ internal static partial class RecruiterCommandParser
         {
             "screen" or "invite" => Invite(args),
             "status" => Status(args),
-            "shortlist" => args.Count switch
-            {
-                0 => new ShortlistCommand(null),
-                1 when args[0].Word is { } p && IsProfileId(p) => new ShortlistCommand(p.ToLowerInvariant()),
-                _ => new InvalidCommand("Usage: `shortlist [profile-id]`, e.g. `shortlist backend-senior`."),
-            },
+            "shortlist" => Shortlist(args),
             "report" => Targeted(args, "report", t => new ReportCommand(t)),
             "cancel" => Targeted(args, "cancel", t => new CancelCommand(t)),
             "forget" => Forget(args),
@@ -130,6 +125,37 @@ internal static partial class RecruiterCommandParser
     {
         var confirmed = args.RemoveAll(a => string.Equals(a.Word, "confirm", StringComparison.OrdinalIgnoreCase)) > 0;
         return Targeted(args, "forget", t => new ForgetCommand(t, confirmed));
+    }
+
+    private static RecruiterCommand Shortlist(List<Token> args)
+    {
+        const string usage = "Usage: `shortlist [profile-id] [top N]`, e.g. `shortlist backend-senior top 5`.";
+        string? profile = null;
+        var top = ShortlistCommand.DefaultTop;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var word = args[i].Word;
+            if (string.Equals(word, "top", StringComparison.OrdinalIgnoreCase))
+            {
+                if (i + 1 >= args.Count || !int.TryParse(args[i + 1].Word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out top) || top < 1)
+                {
+                    return new InvalidCommand("`top` takes a number of candidates, e.g. `shortlist top 5`. " + usage);
+                }
+
+                top = Math.Min(top, ShortlistCommand.MaxTop);
+                i++;
+            }
+            else if (word is not null && profile is null && IsProfileId(word))
+            {
+                profile = word.ToLowerInvariant();
+            }
+            else
+            {
+                return new InvalidCommand(usage);
+            }
+        }
+
+        return new ShortlistCommand(profile, top);
     }
 
     private static RecruiterCommand Decide(string text, List<Token> args, Dialogs.Decisions.HiringDecision decision)

@@ -229,11 +229,13 @@ internal sealed class RecruiterCommandService(
             return new CommandResponse($"No finished screens{scope} yet.");
         }
 
-        var text = new StringBuilder($"*Shortlist{scope}* (completed screens, best first)");
+        var ranked = Shortlisting.Rank(scored.Select(s => (s.Interview, s.Scorecard))).Take(command.Top).ToList();
+        var text = new StringBuilder($"*Shortlist{scope}* (top {ranked.Count} of {scored.Count} completed screens: recommendation, then score, then confidence)");
         var rank = 0;
-        foreach (var (interview, card) in scored.OrderByDescending(s => s.Scorecard.CompositeScore).ThenBy(s => s.Interview.CreatedAt).Take(ListLimit))
+        foreach (var (interview, card) in ranked)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n{++rank}. {card.CandidateName}: *{card.CompositeScore}/100 {card.Recommendation.ToDisplay()}* (confidence {card.Confidence:0.00}), `{interview.ProfileId}`, `{interview.Id}`");
+            var decided = DecisionLine(await decisions.HistoryAsync(interview.Id, cancellationToken));
+            text.Append(CultureInfo.InvariantCulture, $"\n{++rank}. {card.CandidateName}: *{card.Recommendation.ToDisplay()} {card.CompositeScore}/100* (confidence {card.Confidence:0.00}), `{interview.ProfileId}`, `{interview.Id}`{(decided.Length == 0 ? " · undecided" : decided)}");
         }
 
         return new CommandResponse(text.ToString());

@@ -20,17 +20,20 @@ internal sealed class SqliteDecisionStore(SqliteDatabase database) : IDecisionSt
         ) WITHOUT ROWID;
         """;
 
-    public Task AppendAsync(DecisionEntry entry, CancellationToken cancellationToken)
+    private volatile bool _schemaReady;
+
+    public async Task AppendAsync(DecisionEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var json = StoredDocuments.Serialize(entry, $"decision entry of interview '{entry.InterviewId}'");
-        return database.RunAsync(
+        await EnsureSchemaAsync(cancellationToken);
+        await database.RunAsync(
             "append a decision",
             async connection =>
             {
                 await using var command = SqliteDatabase.Command(
                     connection,
-                    Schema + "INSERT INTO decisions (interview_id, id, at, json) VALUES ($interviewId, $id, $at, $json) ON CONFLICT DO NOTHING;",
+                    "INSERT INTO decisions (interview_id, id, at, json) VALUES ($interviewId, $id, $at, $json) ON CONFLICT DO NOTHING;",
                     null,
                     ("$interviewId", entry.InterviewId),
                     ("$id", entry.Id),
@@ -44,11 +47,12 @@ internal sealed class SqliteDecisionStore(SqliteDatabase database) : IDecisionSt
     public async Task<DecisionHistory> GetAsync(string interviewId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interviewId);
+        await EnsureSchemaAsync(cancellationToken);
         var rows = await database.RunAsync(
             "read decisions",
             async connection =>
             {
-                await using var command = SqliteDatabase.Command(connection, Schema + "SELECT json FROM decisions WHERE interview_id = $interviewId ORDER BY at, id;", null, ("$interviewId", interviewId));
+                await using var command = SqliteDatabase.Command(connection, "SELECT json FROM decisions WHERE interview_id = $interviewId ORDER BY at, id;", null, ("$interviewId", interviewId));
                 var found = new List<string>();
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
@@ -62,16 +66,35 @@ internal sealed class SqliteDecisionStore(SqliteDatabase database) : IDecisionSt
         return new DecisionHistory(rows.Select(DialogsJson.Deserialize<DecisionEntry>));
     }
 
-    public Task<int> DeleteAsync(string interviewId, CancellationToken cancellationToken)
+    public async Task<int> DeleteAsync(string interviewId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interviewId);
-        return database.RunAsync(
+        await EnsureSchemaAsync(cancellationToken);
+        return await database.RunAsync(
             "delete decisions",
             async connection =>
             {
-                await using var command = SqliteDatabase.Command(connection, Schema + "DELETE FROM decisions WHERE interview_id = $interviewId;", null, ("$interviewId", interviewId));
+                await using var command = SqliteDatabase.Command(connection, "DELETE FROM decisions WHERE interview_id = $interviewId;", null, ("$interviewId", interviewId));
                 return await command.ExecuteNonQueryAsync(cancellationToken);
             },
             cancellationToken);
+    }
+
+    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        if (_schemaReady)
+        {
+            return;
+        }
+
+        await database.RunAsync(
+            "create the decisions table",
+            async connection =>
+            {
+                await using var command = SqliteDatabase.Command(connection, Schema);
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            },
+            cancellationToken);
+        _schemaReady = true;
     }
 }

@@ -45,7 +45,9 @@ public sealed class RecruiterCommandServiceTests
         }
 
         var links = new ReportLinks(Options.Create(new ReportOptions()), _time);
-        return new RecruiterCommandService(_service, new ChannelRouter([_channel], links, NullLogger<ChannelRouter>.Instance), _interviews, _reports, new CandidateDataService(_interviews, _transcripts, _reports), _scoring, links, Options.Create(options), _time, NullLogger<RecruiterCommandService>.Instance);
+        var router = new ChannelRouter([_channel], links, NullLogger<ChannelRouter>.Instance);
+        var decisions = new Bot.Decisions.DecisionService(_interviews, _reports, new InMemoryDecisionStore(), router, _time, NullLogger<Bot.Decisions.DecisionService>.Instance);
+        return new RecruiterCommandService(_service, router, _interviews, _reports, new CandidateDataService(_interviews, _transcripts, _reports), _scoring, links, decisions, Options.Create(options), _time, NullLogger<RecruiterCommandService>.Instance);
     }
 
     private Task<CommandResponse> RunAsync(string text, CommandContext? context = null, RecruiterCommandService? sut = null) =>
