@@ -32,6 +32,7 @@ internal static class CommandLine
         new AreaEvalCommand(),
         new ValidateProfilesCommand(),
         new Storage.ForgetCommand(),
+        new Decisions.ExportCommand(),
     ];
 
     /// <summary>

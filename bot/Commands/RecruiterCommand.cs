@@ -68,5 +68,8 @@ internal sealed record NoteCommand(CommandTarget Target, string Text) : Recruite
     public Channels.ScorecardMessage? Card { get; init; }
 }
 
+/// <summary><c>export profile-id [since YYYY-MM-DD] [json]</c>: a download link to the profile's screens with their decisions.</summary>
+internal sealed record ExportCommand(string ProfileId, DateTimeOffset? Since, bool Json) : RecruiterCommand;
+
 /// <summary>Input that is not a valid command; <see cref="Message"/> says what was wrong and shows the usage.</summary>
 internal sealed record InvalidCommand(string Message) : RecruiterCommand;

@@ -13,6 +13,7 @@ namespace ScreeningBot.Bot.Commands;
 /// forget @candidate [confirm]
 /// advance|reject|hold @candidate | interview-id [reason]
 /// note @candidate | interview-id text
+/// export profile-id [since YYYY-MM-DD] [json]
 /// profiles
 /// help [verb]
 /// </code>
@@ -22,7 +23,7 @@ namespace ScreeningBot.Bot.Commands;
 internal static partial class RecruiterCommandParser
 {
     /// <summary>Every verb the parser knows (the Teams and Slack manifests are checked against this list).</summary>
-    public static IReadOnlyList<string> Verbs { get; } = ["screen", "invite", "status", "shortlist", "report", "cancel", "forget", "advance", "reject", "hold", "note", "profiles", "help"];
+    public static IReadOnlyList<string> Verbs { get; } = ["screen", "invite", "status", "shortlist", "report", "cancel", "forget", "advance", "reject", "hold", "note", "export", "profiles", "help"];
 
     /// <summary>Longest command text accepted; commands are one line.</summary>
     public const int MaxLength = 1_000;
@@ -30,7 +31,7 @@ internal static partial class RecruiterCommandParser
     public static string Usage(string prefix) =>
         $"`{prefix} screen @candidate profile-id` invites a candidate · `{prefix} status [@candidate | profile-id]` shows screens · " +
         $"`{prefix} shortlist [profile-id] [top N]` ranks finished screens · `{prefix} report @candidate` shows a scorecard · " +
-        $"`{prefix} cancel @candidate` stops a screen · `{prefix} advance @candidate`, `{prefix} reject @candidate [reason]` or `{prefix} hold @candidate` records your decision · `{prefix} note @candidate text` adds a note · `{prefix} forget @candidate` erases a candidate's data · `{prefix} profiles` lists roles · `{prefix} help`";
+        $"`{prefix} cancel @candidate` stops a screen · `{prefix} advance @candidate`, `{prefix} reject @candidate [reason]` or `{prefix} hold @candidate` records your decision · `{prefix} note @candidate text` adds a note · `{prefix} export profile-id [since 2026-11-01] [json]` gives a file for your ATS · `{prefix} forget @candidate` erases a candidate's data · `{prefix} profiles` lists roles · `{prefix} help`";
 
     /// <param name="text">The command text without the slash command or the bot's own mention.</param>
     /// <param name="teamsMentions">Mention entities of a Teams activity (bot's own mention already removed), matched to <c>&lt;at&gt;</c> tags by their text.</param>
@@ -67,6 +68,7 @@ internal static partial class RecruiterCommandParser
             "forget" => Forget(args),
             "advance" or "reject" or "hold" => Decide(text, args, Dialogs.Decisions.HiringDecisionExtensions.FromVerb(verb)!.Value),
             "note" => Note(text, args),
+            "export" => Export(args),
             "profiles" or "roles" => new ProfilesCommand(),
             "help" or "?" => new HelpCommand(args.FirstOrDefault()?.Word?.ToLowerInvariant()),
             _ => new InvalidCommand($"I don't know the command \"{Shorten(tokens[0].Word ?? text)}\"."),
@@ -156,6 +158,38 @@ internal static partial class RecruiterCommandParser
         }
 
         return new ShortlistCommand(profile, top);
+    }
+
+    private static RecruiterCommand Export(List<Token> args)
+    {
+        const string usage = "Usage: `export profile-id [since YYYY-MM-DD] [json]`, e.g. `export backend-senior since 2026-11-01`.";
+        var words = args.Select(a => a.Word).ToList();
+        if (words.Count == 0 || words[0] is not { } profile || !IsProfileId(profile) || words.Contains(null))
+        {
+            return new InvalidCommand(usage);
+        }
+
+        DateTimeOffset? since = null;
+        var json = false;
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (string.Equals(words[i], "json", StringComparison.OrdinalIgnoreCase) || string.Equals(words[i], "csv", StringComparison.OrdinalIgnoreCase))
+            {
+                json = string.Equals(words[i], "json", StringComparison.OrdinalIgnoreCase);
+            }
+            else if (string.Equals(words[i], "since", StringComparison.OrdinalIgnoreCase) && i + 1 < words.Count
+                && DateOnly.TryParseExact(words[i + 1], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            {
+                since = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                i++;
+            }
+            else
+            {
+                return new InvalidCommand(usage);
+            }
+        }
+
+        return new ExportCommand(profile.ToLowerInvariant(), since, json);
     }
 
     private static RecruiterCommand Decide(string text, List<Token> args, Dialogs.Decisions.HiringDecision decision)

@@ -28,6 +28,7 @@ internal sealed class RecruiterCommandService(
     ScoringJobHandler scoring,
     ReportLinks links,
     Decisions.DecisionService decisions,
+    Decisions.ExportLinks exportLinks,
     IOptions<ScreeningOptions> options,
     TimeProvider time,
     ILogger<RecruiterCommandService> logger)
@@ -68,6 +69,7 @@ internal sealed class RecruiterCommandService(
             ForgetCommand c => await ForgetAsync(c, context, cancellationToken),
             DecideCommand c => await decisions.DecideAsync(c, context, cancellationToken),
             NoteCommand c => await decisions.NoteAsync(c, context, cancellationToken),
+            ExportCommand c => await ExportAsync(c, context, cancellationToken),
             _ => throw new InvalidOperationException($"Unhandled command {command.GetType().Name}."),
         };
     }
@@ -241,6 +243,19 @@ internal sealed class RecruiterCommandService(
         return new CommandResponse(text.ToString());
     }
 
+    private async Task<CommandResponse> ExportAsync(ExportCommand command, CommandContext context, CancellationToken cancellationToken)
+    {
+        var count = (await store.ListAsync(new InterviewQuery(ProfileId: command.ProfileId), Decisions.ScreenExporter.MaxRows, cancellationToken))
+            .Count(i => command.Since is null || i.CreatedAt >= command.Since);
+        var format = command.Json ? Decisions.ExportFormat.Json : Decisions.ExportFormat.Csv;
+        var scope = $"{"screen".ToQuantity(count)} of `{command.ProfileId}`" + (command.Since is { } since ? $" started since {Decisions.ExportLinks.Day(since)}" : string.Empty);
+        return exportLinks.Create(command.ProfileId, command.Since, format) is { } link
+            ? new CommandResponse($"Export of {scope} ({format.ToString().ToUpperInvariant()}, one row per screen with score, recommendation and decision): {link}\nThe link works for an hour.")
+            : CommandResponse.Refused(
+                $"I found {scope}, but I can only hand out files once the bot has a public address: the operator sets `Reports:BaseUrl` and `Reports:SigningKey`. " +
+                $"Meanwhile, on the bot's host: `dotnet run --project bot -- export --profile {command.ProfileId}{(command.Since is { } s ? " --since " + Decisions.ExportLinks.Day(s) : string.Empty)} --format {(command.Json ? "json" : "csv")} --out screens.{(command.Json ? "json" : "csv")}`.");
+    }
+
     private async Task<CommandResponse> ReportAsync(ReportCommand command, CancellationToken cancellationToken)
     {
         var interview = await ResolveAsync(command.Target, cancellationToken);
@@ -312,6 +327,11 @@ internal sealed class RecruiterCommandService(
                 $"This permanently deletes every screen, transcript and scorecard stored for {command.Target.Display}. " +
                 $"To go ahead, send `{context.CommandPrefix} forget {(command.Target.Candidate is null ? command.Target.InterviewId : "@" + command.Target.Candidate.Display)} confirm`.")
             { Succeeded = false };
+        }
+
+        foreach (var screened in await store.ListAsync(new InterviewQuery(CandidateId: candidateId), 1_000, cancellationToken))
+        {
+            await decisions.ForgetAsync(screened.Id, cancellationToken);
         }
 
         var erased = await candidateData.ForgetCandidateAsync(candidateId, cancellationToken);

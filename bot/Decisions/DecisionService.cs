@@ -80,6 +80,9 @@ internal sealed class DecisionService(
     /// <summary>The history of an interview, for status, report and export.</summary>
     public Task<DecisionHistory> HistoryAsync(string interviewId, CancellationToken cancellationToken) => decisions.GetAsync(interviewId, cancellationToken);
 
+    /// <summary>Erases the interview's decisions and notes (<c>forget</c>).</summary>
+    public Task<int> ForgetAsync(string interviewId, CancellationToken cancellationToken) => decisions.DeleteAsync(interviewId, cancellationToken);
+
     private async Task<(Interview? Interview, CommandResponse? Refusal)> DecidableAsync(CommandTarget target, CommandContext context, CancellationToken cancellationToken)
     {
         var interview = await CommandTargets.ResolveAsync(interviews, target, cancellationToken);

@@ -17,6 +17,9 @@ internal static class BotRoutes
     /// <summary>The full report behind a signed link (bot/Reports/ReportLinks).</summary>
     public const string Report = "/reports/{interviewId}";
 
+    /// <summary>A recruiter's export as a file behind a signed link (bot/Decisions/ExportLinks).</summary>
+    public const string Export = Decisions.ExportLinks.Route;
+
     /// <summary>Local playground page (only while Bot Framework authentication is off; see Playground/PlaygroundChannel).</summary>
     public const string Playground = "/";
 }

@@ -12,6 +12,7 @@ public static class ScreeningBotEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapReportEndpoints();
+        Decisions.ExportEndpoints.MapExportEndpoints(app);
         app.MapGet(BotRoutes.Health, () => TypedResults.Ok(new { status = "ok" }));
         app.MapSlackEndpoints();
         app.MapBotFrameworkEndpoints();

@@ -43,6 +43,8 @@ internal static class ScreeningCoreServiceCollectionExtensions
         services.TryAddSingleton<IScoringJobHandler>(sp => sp.GetRequiredService<ScoringJobHandler>());
         services.TryAddSingleton<CandidateDataService>();
         services.TryAddSingleton<Decisions.DecisionService>();
+        services.TryAddSingleton<Decisions.ScreenExporter>();
+        services.TryAddSingleton<Decisions.ExportLinks>();
         services.TryAddSingleton<RecruiterCommandService>();
         services.TryAddSingleton<ChannelRouter>();
         services.TryAddSingleton<IScorecardPublisher>(sp => sp.GetRequiredService<ChannelRouter>());

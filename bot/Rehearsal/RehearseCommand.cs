@@ -168,6 +168,7 @@ internal sealed class RehearseCommand : ICliCommand
         services.TryAddSingleton<IInterviewStore, InMemoryInterviewStore>();
         services.TryAddSingleton<ITranscriptStore, InMemoryTranscriptStore>();
         services.TryAddSingleton<IReportStore, InMemoryReportStore>();
+        services.TryAddSingleton<IDecisionStore, InMemoryDecisionStore>();
         services.TryAddSingleton<IJobQueue>(sp => new InMemoryJobQueue(sp.GetRequiredService<TimeProvider>()));
         services.AddScreeningCore(context.Configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

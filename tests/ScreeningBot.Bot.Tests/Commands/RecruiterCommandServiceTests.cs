@@ -47,7 +47,7 @@ public sealed class RecruiterCommandServiceTests
         var links = new ReportLinks(Options.Create(new ReportOptions()), _time);
         var router = new ChannelRouter([_channel], links, NullLogger<ChannelRouter>.Instance);
         var decisions = new Bot.Decisions.DecisionService(_interviews, _reports, new InMemoryDecisionStore(), router, _time, NullLogger<Bot.Decisions.DecisionService>.Instance);
-        return new RecruiterCommandService(_service, router, _interviews, _reports, new CandidateDataService(_interviews, _transcripts, _reports), _scoring, links, decisions, Options.Create(options), _time, NullLogger<RecruiterCommandService>.Instance);
+        return new RecruiterCommandService(_service, router, _interviews, _reports, new CandidateDataService(_interviews, _transcripts, _reports), _scoring, links, decisions, new Bot.Decisions.ExportLinks(Options.Create(new ReportOptions()), _time), Options.Create(options), _time, NullLogger<RecruiterCommandService>.Instance);
     }
 
     private Task<CommandResponse> RunAsync(string text, CommandContext? context = null, RecruiterCommandService? sut = null) =>

@@ -133,6 +133,17 @@ public sealed class DecisionCommandTests
     }
 
     [Fact]
+    public async Task Forget_ErasesTheDecisionHistoryToo()
+    {
+        await SeedAsync();
+        await RunAsync("reject iv-abcdefghijklmnopqrst not a fit");
+
+        await RunAsync("forget iv-abcdefghijklmnopqrst confirm");
+
+        Assert.Empty((await _decisions.GetAsync(DecisionTestData.InterviewId, CancellationToken.None)).Entries);
+    }
+
+    [Fact]
     public async Task Note_WithoutText_ShowsUsage()
     {
         var response = await RunAsync("note iv-abcdefghijklmnopqrst");
@@ -196,6 +207,6 @@ public sealed class DecisionCommandTests
         var service = new InterviewService(profiles, _interviews, transcripts, jobs, dialog, _time, NullLogger<InterviewService>.Instance);
         var scoring = new Dialogs.Scoring.ScoringJobHandler(_interviews, transcripts, _reports, profiles, new RecordingPublisher(), _time, NullLogger<Dialogs.Scoring.ScoringJobHandler>.Instance);
         var decisions = new DecisionService(_interviews, _reports, _decisions, router, _time, NullLogger<DecisionService>.Instance);
-        return new RecruiterCommandService(service, router, _interviews, _reports, new CandidateDataService(_interviews, transcripts, _reports), scoring, links, decisions, Options.Create(options), _time, NullLogger<RecruiterCommandService>.Instance);
+        return new RecruiterCommandService(service, router, _interviews, _reports, new CandidateDataService(_interviews, transcripts, _reports), scoring, links, decisions, new Bot.Decisions.ExportLinks(Options.Create(new ReportOptions()), _time), Options.Create(options), _time, NullLogger<RecruiterCommandService>.Instance);
     }
 }
