@@ -186,7 +186,8 @@ internal sealed class RecruiterCommandService(
     /// <summary>A finished screen without a report lost its scoring job (e.g. a crash right after the last answer): queue it again.</summary>
     private async Task EnsureScoredAsync(Interview interview, CancellationToken cancellationToken)
     {
-        if (interview.State.IsEnded && interview.Status != InterviewStatus.Cancelled
+        // An expired screen is not scored (bot/Reminders/ReminderWorker): it has no report on purpose.
+        if (interview.State.IsEnded && interview.Status is not (InterviewStatus.Cancelled or InterviewStatus.Expired)
             && interview.State.EndedAt < time.GetUtcNow().AddMinutes(-2)
             && await reports.GetAsync(interview.Id, cancellationToken) is null)
         {

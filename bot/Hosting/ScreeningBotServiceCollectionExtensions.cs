@@ -21,6 +21,8 @@ public static class ScreeningBotServiceCollectionExtensions
         builder.Services.AddSlack();
         builder.Services.AddPlayground();
         builder.Services.AddHostedService<StartupChecks>();
+        builder.Services.AddSingleton<Reminders.ReminderWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Reminders.ReminderWorker>());
         return builder;
     }
 }
