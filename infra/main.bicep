@@ -49,8 +49,15 @@ param reportLinksEnabled bool = false
 @secure()
 param reportSigningKey string = ''
 
-@description('Public https address of the bot for report links; empty = https://<web app name>.azurewebsites.net. Set it when you use a custom domain or the app has a region-specific default host name.')
+@description('Public https address of the bot for report links and interview links; empty = https://<web app name>.azurewebsites.net. Set it when you use a custom domain or the app has a region-specific default host name.')
 param publicBaseUrl string = ''
+
+@description('Let recruiters send candidates outside the Teams tenant or Slack workspace an interview link (screen jane@example.com profile-id). Turn on once the InterviewLinkSigningKey secret is in the vault (interviewLinkSigningKey below, or az keyvault secret set): an unresolved Key Vault reference would reach the app as its literal text.')
+param interviewLinksEnabled bool = false
+
+@description('Secret that signs interview links, at least 32 characters (e.g. openssl rand -base64 48). Stored in Key Vault as InterviewLinkSigningKey; leave empty to keep the stored value. Changing it invalidates every link already sent.')
+@secure()
+param interviewLinkSigningKey string = ''
 
 @description('Optional object id of the operator (az ad signed-in-user show --query id -o tsv) who sets and rotates secrets with az keyvault secret set. Empty = no role assignment.')
 param operatorPrincipalId string = ''
@@ -150,7 +157,8 @@ var messagesPath = '/api/messages'
 var slackCommandsPath = '/api/slack/commands'
 var slackEventsPath = '/api/slack/events'
 var slackInteractionsPath = '/api/slack/interactions'
-var healthPath = '/healthz'
+// Readiness (bot/Health): storage answers, and the LLM judge's model when one is configured. Liveness alone is '/healthz'.
+var healthPath = '/healthz/ready'
 
 // Key Vault secret names. The app settings reference them by URI without a version, so the app picks up a rotated
 // secret on its next restart (or within 24 hours).
@@ -158,6 +166,7 @@ var appPasswordSecretName = 'MicrosoftAppPassword'
 var slackSigningSecretName = 'SlackSigningSecret'
 var slackBotTokenSecretName = 'SlackBotToken'
 var reportSigningKeySecretName = 'ReportSigningKey'
+var interviewLinkSigningKeySecretName = 'InterviewLinkSigningKey'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Resources
@@ -219,6 +228,7 @@ module keyVault 'modules/keyvault.bicep' = {
       '${slackSigningSecretName}': slackSigningSecret
       '${slackBotTokenSecretName}': slackBotToken
       '${reportSigningKeySecretName}': reportSigningKey
+      '${interviewLinkSigningKeySecretName}': interviewLinkSigningKey
     }
     tags: tags
   }
@@ -247,6 +257,9 @@ var plainSettings = {
   // and an environment variable outranks appsettings.json.
   Urls: 'http://+:8080'
   WEBSITES_PORT: '8080'
+  // The client address is the App Service front end's unless ASP.NET Core reads the X-Forwarded-For it adds; the interview
+  // links' per-address rate limit needs the real one (bot/InterviewLinks/InterviewLinkRateLimits.cs).
+  ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
 }
 
 // Secrets: only Key Vault references, resolved by App Service with the user-assigned identity.
@@ -269,6 +282,13 @@ var reportSettings = reportLinksEnabled
     }
   : {}
 
+var interviewLinkSettings = interviewLinksEnabled
+  ? {
+      InterviewLinks__BaseUrl: empty(publicBaseUrl) ? 'https://${webAppName}.azurewebsites.net' : publicBaseUrl
+      InterviewLinks__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${interviewLinkSigningKeySecretName}/)'
+    }
+  : {}
+
 module webApp 'modules/webapp.bicep' = {
   name: 'webapp'
   params: {
@@ -278,7 +298,7 @@ module webApp 'modules/webapp.bicep' = {
     skuName: appServiceSku
     identityId: identity.id
     healthCheckPath: healthPath
-    appSettings: union(plainSettings, appPasswordSettings, slackSettings, reportSettings)
+    appSettings: union(plainSettings, appPasswordSettings, slackSettings, reportSettings, interviewLinkSettings)
     workspaceId: monitoring.outputs.workspaceId
     tags: tags
   }
@@ -323,6 +343,9 @@ output slackEventsUrl string = 'https://${webApp.outputs.defaultHostName}${slack
 
 @description('Slack interactivity request URL.')
 output slackInteractionsUrl string = 'https://${webApp.outputs.defaultHostName}${slackInteractionsPath}'
+
+@description('Where interview links point (screen jane@example.com …); empty while interviewLinksEnabled is false.')
+output interviewLinkBaseUrl string = interviewLinksEnabled ? (empty(publicBaseUrl) ? 'https://${webAppName}.azurewebsites.net' : publicBaseUrl) : ''
 
 @description('Health check URL; answers 200 once the app is up.')
 output healthUrl string = 'https://${webApp.outputs.defaultHostName}${healthPath}'

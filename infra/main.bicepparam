@@ -19,4 +19,7 @@ param reportLinksEnabled = readEnvironmentVariable('REPORT_LINKS_ENABLED', 'fals
 param reportSigningKey = readEnvironmentVariable('REPORT_SIGNING_KEY', '')
 param publicBaseUrl = readEnvironmentVariable('SCREENINGBOT_PUBLIC_URL', '')
 
+param interviewLinksEnabled = readEnvironmentVariable('INTERVIEW_LINKS_ENABLED', 'false') == 'true'
+param interviewLinkSigningKey = readEnvironmentVariable('INTERVIEW_LINK_SIGNING_KEY', '')
+
 param operatorPrincipalId = readEnvironmentVariable('OPERATOR_PRINCIPAL_ID', '')

@@ -36,6 +36,9 @@ internal sealed class BotFrameworkAdapter(
 
     public const string CardNotUnderstood = "I couldn't read that button; please type your answer instead.";
 
+    /// <summary>The channel id of interview-link conversations (bot/InterviewLinks/InterviewLinkChannel.cs); refused here.</summary>
+    private const string InterviewLinkChannelId = "link";
+
     private const string AdaptiveCardAction = "adaptiveCard/action";
 
     public async Task<IResult> ProcessAsync(HttpContext context, CancellationToken cancellationToken)
@@ -209,6 +212,12 @@ internal sealed class BotFrameworkAdapter(
         if (string.IsNullOrWhiteSpace(activity.ChannelId))
         {
             return "the activity has no 'channelId'";
+        }
+
+        // Interview-link conversations (bot/InterviewLinks/InterviewLinkChannel.cs) are reached only through the page's API with the link's token.
+        if (string.Equals(activity.ChannelId.Trim(), InterviewLinkChannelId, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"channel '{InterviewLinkChannelId}' is the interview page's (/interview/{{token}}), never the Bot Framework's";
         }
 
         if (string.IsNullOrWhiteSpace(activity.ServiceUrl) && !activity.ExpectsReplies)

@@ -50,7 +50,14 @@ internal sealed class BotFrameworkTurnReplies : ITurnReplies
     public Task SendAsync(IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(replies);
-        return DeliverAsync([.. replies.Select(r => ReplyActivities.FromReply(r, _inbound.ChannelId))], cancellationToken);
+        // A plain loop: it runs on every turn, without an iterator and a closure each time.
+        var activities = new Activity[replies.Count];
+        for (var i = 0; i < activities.Length; i++)
+        {
+            activities[i] = ReplyActivities.FromReply(replies[i], _inbound.ChannelId);
+        }
+
+        return DeliverAsync(activities, cancellationToken);
     }
 
     public Task SendAsync(CommandResponse response, CancellationToken cancellationToken)

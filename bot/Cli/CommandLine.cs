@@ -33,6 +33,7 @@ internal static class CommandLine
         new ValidateProfilesCommand(),
         new Storage.ForgetCommand(),
         new Decisions.ExportCommand(),
+        new InviteCommand(),
     ];
 
     /// <summary>

@@ -9,10 +9,14 @@ internal sealed record Mention(string? Id, string Name, string? AadObjectId = nu
     public string Display => string.IsNullOrWhiteSpace(Name) ? Id ?? "someone" : Name.TrimStart('@');
 }
 
-/// <summary>What a command points at: a mentioned candidate or an interview id.</summary>
-internal sealed record CommandTarget(Mention? Candidate, string? InterviewId)
+/// <summary>
+/// What a command points at: a mentioned candidate, an interview id, or a candidate invited by link, by their email address
+/// or by their name in quotes.
+/// </summary>
+internal sealed record CommandTarget(Mention? Candidate, string? InterviewId, string? Email = null, string? Name = null)
 {
-    public string Display => Candidate is { } c ? "@" + c.Display : InterviewId ?? "?";
+    /// <summary>The target as a recruiter types it: <c>@Jane</c>, <c>iv-…</c>, <c>jane@example.com</c> or <c>"Jane Doe"</c>.</summary>
+    public string Display => Candidate is { } c ? "@" + c.Display : Email ?? (Name is { } name ? $"\"{name}\"" : InterviewId ?? "?");
 }
 
 /// <summary>A parsed recruiter command. One grammar for Slack and Teams: see <see cref="RecruiterCommandParser"/>.</summary>
@@ -25,6 +29,13 @@ internal abstract record RecruiterCommand
 
 /// <summary><c>screen @jane backend-senior</c> (alias <c>invite</c>).</summary>
 internal sealed record InviteCommand(Mention Candidate, string ProfileId) : RecruiterCommand;
+
+/// <summary>
+/// <c>screen jane@example.com backend-senior</c>, optionally with the candidate's name in quotes
+/// (<c>screen "Jane Doe" jane@example.com backend-senior</c>): a candidate outside the workspace gets an interview link.
+/// </summary>
+/// <param name="Name">The name as typed, or null to greet them by their address.</param>
+internal sealed record InviteByLinkCommand(string Email, string? Name, string ProfileId) : RecruiterCommand;
 
 /// <summary><c>status [@jane | interview-id | profile-id]</c>.</summary>
 internal sealed record StatusCommand(CommandTarget? Target, string? ProfileId) : RecruiterCommand;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ScreeningBot.Bot.InterviewLinks;
 
 namespace ScreeningBot.Bot.Commands;
 
@@ -6,11 +7,12 @@ namespace ScreeningBot.Bot.Commands;
 /// The recruiter command grammar, shared by Slack (<c>/screen …</c>) and Teams (<c>@Screener screen …</c>):
 /// <code>
 /// screen @candidate profile-id      (alias: invite; "/screen @jane backend-senior" also works without the verb)
-/// status [@candidate | interview-id | profile-id]
+/// screen ["Jane Doe"] jane@example.com profile-id   (an interview link, for someone outside the workspace)
+/// status [@candidate | email | "name" | interview-id | profile-id]
 /// shortlist [profile-id] [top N]
-/// report @candidate | interview-id
-/// cancel @candidate | interview-id
-/// forget @candidate [confirm]
+/// report @candidate | email | "name" | interview-id
+/// cancel @candidate | email | "name" | interview-id
+/// forget @candidate | email | "name" [confirm]
 /// advance|reject|hold @candidate | interview-id [reason]
 /// note @candidate | interview-id text
 /// export profile-id [since YYYY-MM-DD] [json]
@@ -18,7 +20,9 @@ namespace ScreeningBot.Bot.Commands;
 /// help [verb]
 /// </code>
 /// Mentions arrive as Slack escapes (<c>&lt;@U123|jane&gt;</c>), Teams <c>&lt;at&gt;Jane Doe&lt;/at&gt;</c> tags resolved
-/// through the activity's mention entities, or a bare <c>@jane</c> (no id: the handler asks for a real mention).
+/// through the activity's mention entities, or a bare <c>@jane</c> (no id: the handler asks for a real mention). Email
+/// addresses arrive bare, as Slack's <c>&lt;mailto:jane@example.com|jane@example.com&gt;</c>, or as a Teams
+/// <c>&lt;a href="mailto:…"&gt;</c> link; names in straight or curly double quotes.
 /// </summary>
 internal static partial class RecruiterCommandParser
 {
@@ -29,7 +33,8 @@ internal static partial class RecruiterCommandParser
     public const int MaxLength = 1_000;
 
     public static string Usage(string prefix) =>
-        $"`{prefix} screen @candidate profile-id` invites a candidate · `{prefix} status [@candidate | profile-id]` shows screens · " +
+        $"`{prefix} screen @candidate profile-id` invites a candidate · `{prefix} screen jane@example.com profile-id` sends someone outside the workspace an interview link · " +
+        $"`{prefix} status [@candidate | profile-id]` shows screens · " +
         $"`{prefix} shortlist [profile-id] [top N]` ranks finished screens · `{prefix} report @candidate` shows a scorecard · " +
         $"`{prefix} cancel @candidate` stops a screen · `{prefix} advance @candidate`, `{prefix} reject @candidate [reason]` or `{prefix} hold @candidate` records your decision · `{prefix} note @candidate text` adds a note · `{prefix} export profile-id [since 2026-11-01] [json]` gives a file for your ATS · `{prefix} forget @candidate` erases a candidate's data · `{prefix} profiles` lists roles · `{prefix} help`";
 
@@ -50,9 +55,9 @@ internal static partial class RecruiterCommandParser
         }
 
         var verb = tokens[0].Word?.ToLowerInvariant();
-        if (tokens[0].Mention is not null)
+        if (tokens[0].Mention is not null || tokens[0].Email is not null || tokens[0].Name is not null)
         {
-            // "/screen @jane backend-senior": the verb is implied.
+            // "/screen @jane backend-senior", "/screen jane@example.com backend-senior": the verb is implied.
             verb = "screen";
             tokens.Insert(0, new Token("screen", null));
         }
@@ -77,6 +82,16 @@ internal static partial class RecruiterCommandParser
 
     private static RecruiterCommand Invite(List<Token> args)
     {
+        if (args.Any(a => a.Email is not null || a.Name is not null))
+        {
+            return InviteByLink(args);
+        }
+
+        if (args.FirstOrDefault(a => a.Word?.Contains('@', StringComparison.Ordinal) == true) is { Word: { } address })
+        {
+            return new InvalidCommand($"\"{Shorten(address)}\" is not an email address; write it like `screen jane@example.com backend-senior`.");
+        }
+
         var mention = args.FirstOrDefault(a => a.Mention is not null)?.Mention;
         var profiles = args.Where(a => a.Word is not null).Select(a => a.Word!).ToArray();
         if (mention is null)
@@ -99,6 +114,34 @@ internal static partial class RecruiterCommandParser
             : new InvalidCommand($"\"{Shorten(profiles[0])}\" is not a profile id; ids look like `backend-senior` (`profiles` lists them).");
     }
 
+    private static RecruiterCommand InviteByLink(List<Token> args)
+    {
+        var emails = args.Where(a => a.Email is not null).Select(a => a.Email!).ToArray();
+        var names = args.Where(a => a.Name is not null).Select(a => a.Name!).ToArray();
+        var profiles = args.Where(a => a.Word is not null).Select(a => a.Word!).ToArray();
+        if (emails.Length == 0)
+        {
+            return new InvalidCommand($"Which address should the interview link go to? Add it: `screen \"{Shorten(names[0])}\" jane@example.com backend-senior`.");
+        }
+
+        if (emails.Length > 1 || names.Length > 1 || profiles.Length > 1 || args.Any(a => a.Mention is not null))
+        {
+            return new InvalidCommand("One candidate and one profile at a time: `screen jane@example.com backend-senior`, or with a name, `screen \"Jane Doe\" jane@example.com backend-senior`.");
+        }
+
+        if (profiles.Length == 0)
+        {
+            return new InvalidCommand($"Which role should I screen {emails[0]} for? Add a profile id: `screen {emails[0]} backend-senior` (`profiles` lists them).");
+        }
+
+        if (!IsProfileId(profiles[0]))
+        {
+            return new InvalidCommand($"\"{Shorten(profiles[0])}\" is not a profile id; ids look like `backend-senior` (`profiles` lists them).");
+        }
+
+        return new InviteByLinkCommand(emails[0], names.FirstOrDefault(), profiles[0].ToLowerInvariant());
+    }
+
     private static RecruiterCommand Status(List<Token> args)
     {
         if (args.Count == 0)
@@ -112,15 +155,15 @@ internal static partial class RecruiterCommandParser
         }
 
         var arg = args[0];
-        if (arg.Mention is { } mention)
+        if (TargetOf(arg) is { } target)
         {
-            return new StatusCommand(new CommandTarget(mention, null), null);
+            return new StatusCommand(target, null);
         }
 
         var word = arg.Word!;
         return IsInterviewId(word) ? new StatusCommand(new CommandTarget(null, word.ToLowerInvariant()), null)
             : IsProfileId(word) ? new StatusCommand(null, word.ToLowerInvariant())
-            : new InvalidCommand($"\"{Shorten(word)}\" is neither a mention, an interview id (iv-…) nor a profile id.");
+            : new InvalidCommand($"\"{Shorten(word)}\" is neither a mention, an email address, a name in quotes, an interview id (iv-…) nor a profile id.");
     }
 
     private static RecruiterCommand Forget(List<Token> args)
@@ -195,7 +238,7 @@ internal static partial class RecruiterCommandParser
     private static RecruiterCommand Decide(string text, List<Token> args, Dialogs.Decisions.HiringDecision decision)
     {
         var verb = Dialogs.Decisions.HiringDecisionExtensions.ToVerb(decision);
-        if (args.Count == 0 || TargetOf(args[0]) is not { } target)
+        if (args.Count == 0 || TargetOrIdOf(args[0]) is not { } target)
         {
             return new InvalidCommand($"Usage: `{verb} @candidate [reason]` or `{verb} interview-id [reason]`.");
         }
@@ -207,15 +250,14 @@ internal static partial class RecruiterCommandParser
     private static RecruiterCommand Note(string text, List<Token> args)
     {
         var note = args.Count > 0 ? Rest(text, args) : string.Empty;
-        return args.Count == 0 || TargetOf(args[0]) is not { } target || note.Length == 0
+        return args.Count == 0 || TargetOrIdOf(args[0]) is not { } target || note.Length == 0
             ? new InvalidCommand("Usage: `note @candidate text` or `note interview-id text`, e.g. `note @jane strong on queues, probe testing`.")
             : new NoteCommand(target, note);
     }
 
-    private static CommandTarget? TargetOf(Token token) =>
-        token.Mention is { } mention ? new CommandTarget(mention, null)
-        : token.Word is { } word && IsInterviewId(word) ? new CommandTarget(null, word.ToLowerInvariant())
-        : null;
+    /// <summary>A candidate (<see cref="TargetOf"/>) or an interview id.</summary>
+    private static CommandTarget? TargetOrIdOf(Token token) =>
+        TargetOf(token) ?? (token.Word is { } word && IsInterviewId(word) ? new CommandTarget(null, word.ToLowerInvariant()) : null);
 
     /// <summary>The text after the target (a reason or a note), as typed.</summary>
     private static string Rest(string text, List<Token> args) => args.Count < 2 ? string.Empty : text[args[1].Start..].Trim();
@@ -224,18 +266,25 @@ internal static partial class RecruiterCommandParser
     {
         if (args.Count != 1)
         {
-            return new InvalidCommand($"Usage: `{verb} @candidate` or `{verb} interview-id`.");
+            return new InvalidCommand($"Usage: `{verb} @candidate`, `{verb} jane@example.com`, `{verb} \"Jane Doe\"` or `{verb} interview-id`.");
         }
 
-        if (args[0].Mention is { } mention)
+        if (TargetOf(args[0]) is { } target)
         {
-            return create(new CommandTarget(mention, null));
+            return create(target);
         }
 
         return IsInterviewId(args[0].Word!)
             ? create(new CommandTarget(null, args[0].Word!.ToLowerInvariant()))
-            : new InvalidCommand($"Usage: `{verb} @candidate` or `{verb} interview-id` (ids look like iv-abc…).");
+            : new InvalidCommand($"Usage: `{verb} @candidate`, `{verb} jane@example.com`, `{verb} \"Jane Doe\"` or `{verb} interview-id` (ids look like iv-abc…).");
     }
+
+    /// <summary>A candidate named by a mention, an email address or a quoted name; null for a plain word.</summary>
+    private static CommandTarget? TargetOf(Token token) =>
+        token.Mention is { } mention ? new CommandTarget(mention, null)
+        : token.Email is { } email ? new CommandTarget(null, null, Email: email)
+        : token.Name is { } name ? new CommandTarget(null, null, Name: name)
+        : null;
 
     private static bool IsProfileId(string word) => ProfileIdPattern().IsMatch(word);
 
@@ -248,31 +297,48 @@ internal static partial class RecruiterCommandParser
         var tokens = new List<Token>();
         foreach (Match match in TokenPattern().Matches(text))
         {
-            if (match.Groups["slack"].Success)
+            if (match.Groups["mailto"].Success)
+            {
+                tokens.Add(EmailOrWord(match.Groups["mailto"].Value, match.Value));
+            }
+            else if (match.Groups["quoted"].Success)
+            {
+                tokens.Add(LinkCandidates.CleanName(match.Groups["quoted"].Value) is { } name ? new Token(null, null, Name: name) : new Token(match.Value, null));
+            }
+            else if (match.Groups["slack"].Success)
             {
                 var name = match.Groups["name"].Success ? match.Groups["name"].Value : string.Empty;
-                tokens.Add(new Token(null, new Mention(match.Groups["slack"].Value, name), match.Index));
+                tokens.Add(new Token(null, new Mention(match.Groups["slack"].Value, name), Start: match.Index));
             }
             else if (match.Groups["at"].Success)
             {
                 var tag = match.Value;
                 var entity = teamsMentions.FirstOrDefault(m => string.Equals(m.Text, tag, StringComparison.OrdinalIgnoreCase));
-                tokens.Add(new Token(null, entity.Mention ?? new Mention(null, System.Net.WebUtility.HtmlDecode(match.Groups["at"].Value)), match.Index));
+                tokens.Add(new Token(null, entity.Mention ?? new Mention(null, System.Net.WebUtility.HtmlDecode(match.Groups["at"].Value)), Start: match.Index));
             }
             else if (match.Value.StartsWith('@') && match.Value.Length > 1)
             {
-                tokens.Add(new Token(null, new Mention(null, match.Value[1..]), match.Index));
+                tokens.Add(new Token(null, new Mention(null, match.Value[1..]), Start: match.Index));
             }
             else
             {
-                tokens.Add(new Token(match.Value, null, match.Index));
+                tokens.Add((match.Value.Contains('@', StringComparison.Ordinal) ? EmailOrWord(match.Value, match.Value) : new Token(match.Value, null)) with { Start = match.Index });
             }
         }
 
         return tokens;
     }
 
-    [GeneratedRegex(@"<@(?<slack>[UW][A-Z0-9]{2,20})(?:\|(?<name>[^>]{0,80}))?>|<at>(?<at>[^<]{0,200})</at>|\S+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    /// <summary>An email address token when <paramref name="address"/> is one plain address; otherwise the text as a word (which no grammar rule accepts).</summary>
+    private static Token EmailOrWord(string address, string text) =>
+        LinkCandidates.NormalizeEmail(address) is { } email ? new Token(null, null, Email: email) : new Token(text, null);
+
+    // Slack escapes a typed address as <mailto:a@b|a@b>, Teams may send it as an HTML link; names come in straight or curly quotes.
+    [GeneratedRegex(
+        @"<(?i:mailto):(?<mailto>[^|>\s]{1,254})(?:\|[^>]{0,300})?>|<(?i:a\s+href=""mailto):(?<mailto>[^""\s]{1,254})""[^>]{0,200}>[^<]{0,300}</(?i:a)>|[""\u201C\u201D](?<quoted>[^""\u201C\u201D]{1,200})[""\u201C\u201D]" +
+        @"|<@(?<slack>[UW][A-Z0-9]{2,20})(?:\|(?<name>[^>]{0,80}))?>|<at>(?<at>[^<]{0,200})</at>|\S+",
+        RegexOptions.CultureInvariant,
+        matchTimeoutMilliseconds: 200)]
     private static partial Regex TokenPattern();
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
@@ -282,5 +348,5 @@ internal static partial class RecruiterCommandParser
     private static partial Regex InterviewIdPattern();
 
     /// <param name="Start">Where the token begins in the command text.</param>
-    private sealed record Token(string? Word, Mention? Mention, int Start = 0);
+    private sealed record Token(string? Word, Mention? Mention, string? Email = null, string? Name = null, int Start = 0);
 }

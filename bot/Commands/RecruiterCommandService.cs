@@ -3,6 +3,7 @@ using System.Text;
 using Humanizer;
 using Microsoft.Extensions.Options;
 using ScreeningBot.Bot.Channels;
+using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Decisions;
@@ -29,11 +30,15 @@ internal sealed class RecruiterCommandService(
     ReportLinks links,
     Decisions.DecisionService decisions,
     Decisions.ExportLinks exportLinks,
+    InterviewLinkInvitations linkInvitations,
     IOptions<ScreeningOptions> options,
     TimeProvider time,
     ILogger<RecruiterCommandService> logger)
 {
     private const int ListLimit = 10;
+
+    /// <summary>How many of the latest screens a candidate's name (<c>status "Jane Doe"</c>) is looked for in.</summary>
+    private const int NameLookup = 500;
 
     public async Task<CommandResponse> ExecuteAsync(RecruiterCommand command, CommandContext context, CancellationToken cancellationToken)
     {
@@ -61,14 +66,15 @@ internal sealed class RecruiterCommandService(
         return command switch
         {
             InviteCommand c => await InviteAsync(c, context, cancellationToken),
+            InviteByLinkCommand c => await InviteByLinkAsync(c, context, cancellationToken),
             StatusCommand c => await StatusAsync(c, cancellationToken),
             ProfilesCommand => Profiles(),
             ShortlistCommand c => await ShortlistAsync(c, cancellationToken),
             ReportCommand c => await ReportAsync(c, cancellationToken),
             CancelCommand c => await CancelAsync(c, cancellationToken),
             ForgetCommand c => await ForgetAsync(c, context, cancellationToken),
-            DecideCommand c => await decisions.DecideAsync(c, context, cancellationToken),
-            NoteCommand c => await decisions.NoteAsync(c, context, cancellationToken),
+            DecideCommand c => await decisions.DecideAsync(c, context, ResolveAsync, cancellationToken),
+            NoteCommand c => await decisions.NoteAsync(c, context, ResolveAsync, cancellationToken),
             ExportCommand c => await ExportAsync(c, context, cancellationToken),
             _ => throw new InvalidOperationException($"Unhandled command {command.GetType().Name}."),
         };
@@ -89,12 +95,17 @@ internal sealed class RecruiterCommandService(
         return new CommandResponse(help.Topic is null ? $"{intro}\n{usage}" : usage);
     }
 
+    private CommandResponse UnknownProfile(string profileId)
+    {
+        var available = string.Join(", ", interviews.Profiles.Profiles.Select(p => $"`{p.Id}`"));
+        return CommandResponse.Refused($"There is no profile `{profileId}`. Available: {(available.Length == 0 ? "none (check Screening:ProfilesPath)" : available)}.");
+    }
+
     private async Task<CommandResponse> InviteAsync(InviteCommand command, CommandContext context, CancellationToken cancellationToken)
     {
         if (!interviews.Profiles.TryGet(command.ProfileId, out var profile))
         {
-            var available = string.Join(", ", interviews.Profiles.Profiles.Select(p => $"`{p.Id}`"));
-            return CommandResponse.Refused($"There is no profile `{command.ProfileId}`. Available: {(available.Length == 0 ? "none (check Screening:ProfilesPath)" : available)}.");
+            return UnknownProfile(command.ProfileId);
         }
 
         if (command.Candidate.Id is not { } candidateId)
@@ -136,6 +147,44 @@ internal sealed class RecruiterCommandService(
         return new CommandResponse($"Invited @{opened.Candidate.Name} to the *{profile.Title}* screen (`{interview.Id}`). I'll post the scorecard {where} when they finish.");
     }
 
+    private async Task<CommandResponse> InviteByLinkAsync(InviteByLinkCommand command, CommandContext context, CancellationToken cancellationToken)
+    {
+        if (!linkInvitations.Enabled)
+        {
+            return CommandResponse.Refused(InterviewLinkInvitations.SettingsNeeded);
+        }
+
+        if (!interviews.Profiles.TryGet(command.ProfileId, out var profile))
+        {
+            return UnknownProfile(command.ProfileId);
+        }
+
+        var name = command.Name ?? LinkCandidates.NameFromEmail(command.Email);
+        var hiring = HiringConversation(profile.Id, profile.HiringChannels, context);
+        var invitation = await linkInvitations.InviteAsync(new LinkInvitationRequest(profile.Id, name, command.Email, context.Recruiter, hiring), cancellationToken);
+        if (invitation is not { Interview: { } interview, Url: { } url })
+        {
+            return UnknownProfile(command.ProfileId);
+        }
+
+        var until = interview.State.ExpiresAt.UtcDateTime.ToString("dddd d MMMM 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        if (invitation.Status == LinkInvitationStatus.AlreadyInProgress)
+        {
+            return new CommandResponse(
+                $"{Name(interview)} ({command.Email}) already has a *{profile.Title}* screen in progress: {Line(interview)}. Their link, until {until}:\n`{url}`\n" +
+                $"To start over, `{context.CommandPrefix} cancel {interview.Id}` first.")
+            { Succeeded = false };
+        }
+
+        var where = hiring is null || hiring.ConversationId == context.Source.ConversationId ? "here" : "in the hiring channel";
+        var named = command.Name is null
+            ? $"\nI'll greet them as {name}; for another name, put it in quotes: `{context.CommandPrefix} screen \"Jane Doe\" {command.Email} {profile.Id}`."
+            : string.Empty;
+        return new CommandResponse(
+            $"Invited {name} ({command.Email}) to the *{profile.Title}* screen (`{interview.Id}`). Send them this link; it opens this screen only and works until {until}:\n" +
+            $"`{url}`\nI'll post the scorecard {where} when they finish.{named}");
+    }
+
     private ConversationAddress? HiringConversation(string profileId, Dialogs.Profiles.HiringChannels channels, CommandContext context)
     {
         var configured = options.Value.HiringChannels.TryGetValue(profileId, out var id) ? id
@@ -161,6 +210,17 @@ internal sealed class RecruiterCommandService(
         {
             found = candidate.Id is null ? [] : await store.ListAsync(new InterviewQuery(CandidateId: candidate.Id), ListLimit, cancellationToken);
             heading = $"Screens of @{candidate.Display}";
+        }
+        else if (command.Target is { } linked)
+        {
+            var candidates = await CandidateIdsAsync(linked, cancellationToken);
+            if (candidates.Problem is { } problem)
+            {
+                return CommandResponse.Refused(problem);
+            }
+
+            found = candidates.Ids.Length == 0 ? [] : await store.ListAsync(new InterviewQuery(CandidateId: candidates.Ids[0]), ListLimit, cancellationToken);
+            heading = $"Screens of {linked.Display}";
         }
         else
         {
@@ -306,7 +366,9 @@ internal sealed class RecruiterCommandService(
             BotLog.InvitationUndelivered(logger, interview.Id, e);
         }
 
-        return new CommandResponse($"Cancelled {Name(interview)}'s screen (`{interview.Id}`) and let them know.");
+        return interview.CandidateConversation.ChannelId == InterviewLinkChannel.ChannelId
+            ? new CommandResponse($"Cancelled {Name(interview)}'s screen (`{interview.Id}`); their interview link no longer opens it and says the hiring team closed it.")
+            : new CommandResponse($"Cancelled {Name(interview)}'s screen (`{interview.Id}`) and let them know.");
     }
 
     private async Task<CommandResponse> ForgetAsync(ForgetCommand command, CommandContext context, CancellationToken cancellationToken)
@@ -316,17 +378,27 @@ internal sealed class RecruiterCommandService(
         {
             candidateId = (await store.GetAsync(id, cancellationToken))?.Interview.Candidate.Id;
         }
+        else if (command.Target is { Email: not null } or { Name: not null })
+        {
+            var candidates = await CandidateIdsAsync(command.Target, cancellationToken);
+            if (candidates.Problem is { } problem)
+            {
+                return CommandResponse.Refused(problem);
+            }
+
+            candidateId = candidates.Ids.FirstOrDefault();
+        }
 
         if (candidateId is null)
         {
-            return CommandResponse.Refused($"I found no candidate for {command.Target.Display}. Mention them from the mention list, or give one of their interview ids.");
+            return CommandResponse.Refused($"I found no candidate for {command.Target.Display}. Mention them from the mention list, or give their email address, their name in quotes or one of their interview ids.");
         }
 
         if (!command.Confirmed)
         {
             return new CommandResponse(
                 $"This permanently deletes every screen, transcript and scorecard stored for {command.Target.Display}. " +
-                $"To go ahead, send `{context.CommandPrefix} forget {(command.Target.Candidate is null ? command.Target.InterviewId : "@" + command.Target.Candidate.Display)} confirm`.")
+                $"To go ahead, send `{context.CommandPrefix} forget {command.Target.Display} confirm`.")
             { Succeeded = false };
         }
 
@@ -341,13 +413,57 @@ internal sealed class RecruiterCommandService(
             $"Deleted everything stored for {command.Target.Display}: {"screen".ToQuantity(erased.Interviews)}, {"transcript line".ToQuantity(erased.TranscriptTurns)} and {"scorecard".ToQuantity(erased.Reports)}.");
     }
 
-    private Task<Interview?> ResolveAsync(CommandTarget target, CancellationToken cancellationToken) => CommandTargets.ResolveAsync(store, target, cancellationToken);
+    private async Task<Interview?> ResolveAsync(CommandTarget target, CancellationToken cancellationToken)
+    {
+        if (target.InterviewId is { } id)
+        {
+            return (await store.GetAsync(id, cancellationToken))?.Interview;
+        }
+
+        var candidateId = target.Candidate?.Id;
+        if (target is { Email: not null } or { Name: not null })
+        {
+            // An ambiguous name resolves to nobody here; `status "name"` says who matched.
+            var candidates = await CandidateIdsAsync(target, cancellationToken);
+            candidateId = candidates.Problem is null ? candidates.Ids.FirstOrDefault() : null;
+        }
+
+        if (candidateId is null)
+        {
+            return null;
+        }
+
+        var latest = await store.ListAsync(new InterviewQuery(CandidateId: candidateId), 1, cancellationToken);
+        return latest.Count > 0 ? latest[0] : null;
+    }
+
+    /// <summary>
+    /// The candidate an email address or a name names: by address, the id every link to it carries; by name, the one candidate
+    /// of that name among the latest screens (in any channel). Two people of the same name is a problem to show.
+    /// </summary>
+    private async Task<(string[] Ids, string? Problem)> CandidateIdsAsync(CommandTarget target, CancellationToken cancellationToken)
+    {
+        if (target.Email is { } email)
+        {
+            return (LinkCandidates.CandidateIdOf(email) is { } id ? [id] : [], null);
+        }
+
+        var name = LinkCandidates.CleanName(target.Name);
+        var matching = (await store.ListAsync(InterviewQuery.All, NameLookup, cancellationToken))
+            .Where(i => string.Equals(LinkCandidates.CleanName(i.Candidate.Name), name, StringComparison.OrdinalIgnoreCase))
+            .ToArray();
+        var ids = matching.Select(i => i.Candidate.Id).Distinct(StringComparer.Ordinal).ToArray();
+        return ids.Length <= 1
+            ? (ids, null)
+            : ([], $"{ids.Length} candidates are called {target.Display}; name one by email address, mention or interview id: {string.Join(", ", matching.DistinctBy(i => i.Candidate.Id).Select(i => $"`{i.Id}`"))}.");
+    }
 
     private string Line(Interview interview)
     {
         var age = (time.GetUtcNow() - interview.CreatedAt).Humanize(precision: 1);
         var progress = interview.State.IsEnded ? ReportText(interview.Status) : $"{ReportText(interview.Status).ToLowerInvariant()}, {interview.State.Phase.Humanize(LetterCasing.LowerCase)}";
-        return $"{Name(interview)}, `{interview.ProfileId}`: {progress}, started {age} ago (`{interview.Id}`)";
+        var via = interview.CandidateConversation.ChannelId == InterviewLinkChannel.ChannelId ? " by link" : string.Empty;
+        return $"{Name(interview)}, `{interview.ProfileId}`: {progress}, started {age} ago{via} (`{interview.Id}`)";
     }
 
     private static string Name(Interview interview) => CommandTargets.Name(interview);

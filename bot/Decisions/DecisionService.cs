@@ -15,18 +15,17 @@ namespace ScreeningBot.Bot.Decisions;
 /// The caller (<see cref="RecruiterCommandService"/>) has already checked that the sender may recruit.
 /// </summary>
 internal sealed class DecisionService(
-    IInterviewStore interviews,
     IReportStore reports,
     IDecisionStore decisions,
     ChannelRouter channels,
     TimeProvider time,
     ILogger<DecisionService> logger)
 {
-    public async Task<CommandResponse> DecideAsync(DecideCommand command, CommandContext context, CancellationToken cancellationToken)
+    public async Task<CommandResponse> DecideAsync(DecideCommand command, CommandContext context, Func<CommandTarget, CancellationToken, Task<Interview?>> resolve, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
-        var (interview, refusal) = await DecidableAsync(command.Target, context, cancellationToken);
+        var (interview, refusal) = await DecidableAsync(command.Target, context, resolve, cancellationToken);
         if (interview is null)
         {
             return refusal!;
@@ -54,7 +53,7 @@ internal sealed class DecisionService(
         return new CommandResponse($"*{command.Decision.ToDisplay()}*: {name} (`{interview.Id}`){change}.{refreshed}");
     }
 
-    public async Task<CommandResponse> NoteAsync(NoteCommand command, CommandContext context, CancellationToken cancellationToken)
+    public async Task<CommandResponse> NoteAsync(NoteCommand command, CommandContext context, Func<CommandTarget, CancellationToken, Task<Interview?>> resolve, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
@@ -63,7 +62,7 @@ internal sealed class DecisionService(
             return CommandResponse.Refused($"That note is {command.Text.Length} characters; keep each note under {DecisionEntry.MaxTextLength}.");
         }
 
-        var interview = await CommandTargets.ResolveAsync(interviews, command.Target, cancellationToken);
+        var interview = await resolve(command.Target, cancellationToken);
         if (interview is null)
         {
             return CommandResponse.Refused($"I found no screen for {command.Target.Display}.");
@@ -83,9 +82,9 @@ internal sealed class DecisionService(
     /// <summary>Erases the interview's decisions and notes (<c>forget</c>).</summary>
     public Task<int> ForgetAsync(string interviewId, CancellationToken cancellationToken) => decisions.DeleteAsync(interviewId, cancellationToken);
 
-    private async Task<(Interview? Interview, CommandResponse? Refusal)> DecidableAsync(CommandTarget target, CommandContext context, CancellationToken cancellationToken)
+    private static async Task<(Interview? Interview, CommandResponse? Refusal)> DecidableAsync(CommandTarget target, CommandContext context, Func<CommandTarget, CancellationToken, Task<Interview?>> resolve, CancellationToken cancellationToken)
     {
-        var interview = await CommandTargets.ResolveAsync(interviews, target, cancellationToken);
+        var interview = await resolve(target, cancellationToken);
         if (interview is null)
         {
             return (null, CommandResponse.Refused($"I found no screen for {target.Display}."));

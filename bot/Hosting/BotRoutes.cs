@@ -12,13 +12,20 @@ internal static class BotRoutes
 
     public const string SlackInteractions = "/api/slack/interactions";
 
+    /// <summary>Liveness: the process answers HTTP.</summary>
     public const string Health = "/healthz";
+
+    /// <summary>Readiness: storage (and the LLM judge's model, when configured) answers; App Service's health check probes it.</summary>
+    public const string Ready = "/healthz/ready";
 
     /// <summary>The full report behind a signed link (bot/Reports/ReportLinks).</summary>
     public const string Report = "/reports/{interviewId}";
 
     /// <summary>A recruiter's export as a file behind a signed link (bot/Decisions/ExportLinks).</summary>
     public const string Export = Decisions.ExportLinks.Route;
+
+    /// <summary>A candidate's interview page behind a signed link (bot/InterviewLinks); its API is <c>{Interview}/messages</c>.</summary>
+    public const string Interview = "/interview/{token}";
 
     /// <summary>Local playground page (only while Bot Framework authentication is off; see Playground/PlaygroundChannel).</summary>
     public const string Playground = "/";

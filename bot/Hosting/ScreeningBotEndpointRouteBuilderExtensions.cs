@@ -1,4 +1,6 @@
 using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.Health;
+using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Playground;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Bot.Slack;
@@ -11,12 +13,14 @@ public static class ScreeningBotEndpointRouteBuilderExtensions
     public static WebApplication MapScreeningBotEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseInterviewLinkRateLimits();
         app.MapReportEndpoints();
         Decisions.ExportEndpoints.MapExportEndpoints(app);
-        app.MapGet(BotRoutes.Health, () => TypedResults.Ok(new { status = "ok" }));
+        app.MapScreeningBotHealthChecks();
         app.MapSlackEndpoints();
         app.MapBotFrameworkEndpoints();
         app.MapPlayground();
+        app.MapInterviewLinks();
         return app;
     }
 }

@@ -1,7 +1,10 @@
 using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.Health;
+using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Playground;
 using ScreeningBot.Bot.Slack;
 using ScreeningBot.Bot.Storage;
+using ScreeningBot.Bot.Telemetry;
 using ScreeningBot.Bot.Turns;
 
 namespace ScreeningBot.Bot.Hosting;
@@ -20,6 +23,9 @@ public static class ScreeningBotServiceCollectionExtensions
         builder.Services.AddBotFramework();
         builder.Services.AddSlack();
         builder.Services.AddPlayground();
+        builder.Services.AddScreeningBotTelemetry(builder.Configuration);
+        builder.Services.AddScreeningBotHealthChecks(builder.Configuration);
+        builder.Services.AddInterviewLinks();
         builder.Services.AddHostedService<StartupChecks>();
         builder.Services.AddSingleton<Reminders.ReminderWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Reminders.ReminderWorker>());

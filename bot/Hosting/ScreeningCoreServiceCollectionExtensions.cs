@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Cli;
 using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Judging;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Dialogs.Judging;
@@ -29,6 +30,8 @@ internal static class ScreeningCoreServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<ScreeningOptions, ScreeningOptionsValidator>().BindConfiguration(ScreeningOptions.SectionName);
         services.AddOptionsWithValidateOnStart<ReportOptions, ReportOptionsValidator>().BindConfiguration(ReportOptions.SectionName);
         services.TryAddSingleton<ReportLinks>();
+        services.AddInterviewLinkTokens();
+        services.TryAddSingleton<InterviewLinkInvitations>();
 
         services.TryAddSingleton(sp => LoadProfiles(configuration, sp.GetRequiredService<ILogger<ProfileCatalog>>()));
         services.TryAddSingleton<IProfileSource>(sp => sp.GetRequiredService<ProfileCatalog>());

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.Telemetry;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Storage;
@@ -34,30 +36,57 @@ internal sealed class TurnHost(
     IOptions<TurnOptions> options,
     IOptions<ScreeningOptions> recruiters,
     TimeProvider time,
+    BotMetrics metrics,
     ILogger<TurnHost> logger)
 {
     private readonly IRecruiterRule[] _rules = [.. recruiterRules];
 
     /// <summary>Runs <paramref name="turn"/> and answers through <paramref name="replies"/>; throws only when <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <remarks>
+    /// Each turn is one <see cref="ScreeningBotTelemetry.TurnSpan"/> span (channel, kind, the interview's phase, outcome) and
+    /// one sample of the turn metrics (<see cref="BotMetrics"/>); neither carries what anyone wrote.
+    /// </remarks>
     public async Task<TurnResult> RunAsync(Turn turn, ITurnReplies replies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(replies);
         var conversation = turn.Conversation;
-        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        using var span = ScreeningBotTelemetry.Source.StartActivity(ScreeningBotTelemetry.TurnSpan, ActivityKind.Internal);
+        span?.SetTag(ScreeningBotTelemetry.Tags.Channel, conversation.ChannelId);
+        span?.SetTag(ScreeningBotTelemetry.Tags.TurnKind, BotMetrics.Name(turn.Kind));
+        var started = Stopwatch.GetTimestamp();
+        TurnResult? result = null; // stays null when the host's shutdown cancels the turn
+        try
         {
-            ["Channel"] = conversation.ChannelId,
-            ["ConversationId"] = conversation.ConversationId,
-            ["DeliveryId"] = turn.DeliveryId,
-        });
+            result = await RunLoggedAsync(turn, replies, cancellationToken);
+            return result.Value;
+        }
+        finally
+        {
+            span?.SetTag(ScreeningBotTelemetry.Tags.Outcome, BotMetrics.Name(result));
+            if (result is TurnResult.Failed or TurnResult.NotProcessed)
+            {
+                span?.SetStatus(ActivityStatusCode.Error);
+            }
+
+            metrics.TurnEnded(turn.Kind, conversation.ChannelId, result, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<TurnResult> RunLoggedAsync(Turn turn, ITurnReplies replies, CancellationToken cancellationToken)
+    {
+        var conversation = turn.Conversation;
+        // The scope's state is built only when some logger is on at all (one small object; see TurnLogScope).
+        using var scope = logger.IsEnabled(LogLevel.Critical) ? logger.BeginScope(new TurnLogScope(conversation.ChannelId, conversation.ConversationId, turn.DeliveryId)) : null;
         TurnLog.TurnStarted(logger, turn.Kind, conversation.ChannelId, conversation.ConversationId, turn.DeliveryId);
         var started = time.GetTimestamp();
         var key = LedgerKey(turn);
         try
         {
-            if (key is not null && await ledger.ContainsAsync(key, cancellationToken))
+            if (key is not null && await ContainsAsync(key, cancellationToken))
             {
                 TurnLog.Duplicate(logger, turn.DeliveryId, conversation.ChannelId, conversation.ConversationId);
+                metrics.Duplicate(conversation.ChannelId);
                 return TurnResult.Duplicate;
             }
 
@@ -65,7 +94,9 @@ internal sealed class TurnHost(
         }
         catch (StorageUnavailableException e)
         {
-            return await ApologizeAsync(turn, replies, e, cancellationToken);
+            var result = await ApologizeAsync(turn, replies, e, cancellationToken);
+            metrics.StorageDown(conversation.ChannelId, result);
+            return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -105,6 +136,11 @@ internal sealed class TurnHost(
         }
 
         TurnLog.InterviewTurn(logger, conversation.ConversationId, result.Status, result.Replies.Count, result.Interview?.Id);
+        if (result.Interview is { } interview)
+        {
+            CurrentTurnSpan()?.SetTag(ScreeningBotTelemetry.Tags.Phase, BotMetrics.Name(interview.State.Phase));
+        }
+
         switch (result.Status)
         {
             case InterviewTurnStatus.NoInterview when IsConfiguredRecruiter(turn.From):
@@ -209,11 +245,40 @@ internal sealed class TurnHost(
 
         try
         {
-            await ledger.TryRecordAsync(key, options.Value.DeduplicationWindow, cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            var recorded = false;
+            try
+            {
+                await ledger.TryRecordAsync(key, options.Value.DeduplicationWindow, cancellationToken);
+                recorded = true;
+            }
+            finally
+            {
+                metrics.StorageCall("ledger.record", started, recorded);
+            }
         }
         catch (StorageUnavailableException e)
         {
             TurnLog.LedgerRecordFailed(logger, turn.DeliveryId, e);
+        }
+    }
+
+    /// <summary>This turn's span, if it is recorded (with nobody listening, the current activity is the HTTP request's, not ours).</summary>
+    private static Activity? CurrentTurnSpan() => Activity.Current is { } current && current.Source == ScreeningBotTelemetry.Source ? current : null;
+
+    private async Task<bool> ContainsAsync(string key, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var answered = false;
+        try
+        {
+            var seen = await ledger.ContainsAsync(key, cancellationToken);
+            answered = true;
+            return seen;
+        }
+        finally
+        {
+            metrics.StorageCall("ledger.contains", started, answered);
         }
     }
 

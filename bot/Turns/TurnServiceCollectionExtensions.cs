@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ScreeningBot.Bot.Telemetry;
 
 namespace ScreeningBot.Bot.Turns;
 
@@ -14,6 +15,7 @@ internal static class TurnServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptionsWithValidateOnStart<TurnOptions, TurnOptionsValidator>().BindConfiguration(TurnOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddBotMetrics();
         services.TryAddSingleton<TurnHost>();
         services.TryAddSingleton<TurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());

@@ -74,7 +74,7 @@ internal static class AnswerScreen
             {
                 excluded.AddRange(copied);
                 flags.Add(new RedFlag(RedFlag.CopiedReference,
-                    $"{Count(copied.Count, "sentence")} of the answer match the reference answer word for word; {(copied.Count == 1 ? "it was" : "they were")} left out of the judgment."));
+                    $"{Count(copied.Count, "sentence")} of the answer {(copied.Count == 1 ? "matches" : "match")} the reference answer word for word; {(copied.Count == 1 ? "it was" : "they were")} left out of the judgment."));
             }
         }
 

@@ -70,6 +70,12 @@ public sealed record Profile
     public HiringChannels HiringChannels { get; init; } = HiringChannels.None;
 
     /// <summary>
+    /// Days a screen on this profile stays open after the invitation (its interview link expires with it); null uses
+    /// <c>Screening:InterviewExpiryDays</c>. A role that must fill fast can close sooner, one with a long round later.
+    /// </summary>
+    public int? ExpiryDays { get; init; }
+
+    /// <summary>
     /// SHA-256 (hex, first 16 chars) of the profile's content after bank references are resolved.
     /// Stored in every interview's dialog state so a profile edited mid-interview is detected.
     /// </summary>

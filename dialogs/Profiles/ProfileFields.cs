@@ -7,7 +7,7 @@ internal static class ProfileFields
     [
         "id", "title", "jobFamily", "brief", "language", "durationMinutes", "template", "tone", "companyInstructions",
         "evaluationNotes", "bannedTopics", "knockouts", "requiredSkills", "preferredSkills", "competencies",
-        "customQuestions", "blueprints", "rubric", "languageAssessment", "recommendation", "hiringChannels",
+        "customQuestions", "blueprints", "rubric", "languageAssessment", "recommendation", "hiringChannels", "expiryDays",
     ];
 
     public static readonly string[] Knockout = ["id", "question", "type", "unit", "hint", "choices", "failIf"];

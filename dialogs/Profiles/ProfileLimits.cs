@@ -36,5 +36,7 @@ internal static class ProfileLimits
     public const int MaxBlueprintFollowUps = 3;
     public const int MinDurationMinutes = 5;
     public const int MaxDurationMinutes = 240;
+    public const int MinExpiryDays = 1;
+    public const int MaxExpiryDays = 90;
     public const int MaxLanguageQuestions = 5;
 }

@@ -44,6 +44,7 @@ internal static class ProfileReader
             LanguageAssessment = ReadLanguageAssessment(fields),
             Recommendation = ReadRecommendation(fields),
             HiringChannels = ReadHiringChannels(fields),
+            ExpiryDays = fields.Int("expiryDays"),
         };
 
         if (profile.Id.Length > 0)

@@ -44,6 +44,11 @@ internal static partial class ProfileValidator
             context.ErrorAt("durationMinutes", $"durationMinutes is {profile.DurationMinutes}; it must be between {ProfileLimits.MinDurationMinutes} and {ProfileLimits.MaxDurationMinutes}", "write the expected length of the interview in minutes, such as 45");
         }
 
+        if (profile.ExpiryDays is < ProfileLimits.MinExpiryDays or > ProfileLimits.MaxExpiryDays)
+        {
+            context.ErrorAt("expiryDays", $"expiryDays is {profile.ExpiryDays}; it must be between {ProfileLimits.MinExpiryDays} and {ProfileLimits.MaxExpiryDays}", "write how many days a screen stays open after the invitation, such as 7, or leave it out to use Screening:InterviewExpiryDays");
+        }
+
         if (!LanguageTagPattern().IsMatch(profile.Language))
         {
             context.ErrorAt("language", $"\"{profile.Language}\" is not a language tag", "write a BCP-47 tag such as en, de or pt-BR");

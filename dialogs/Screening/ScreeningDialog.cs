@@ -53,7 +53,7 @@ public sealed class ScreeningDialog
             Language = plan.Language.Tag,
             StartedAt = now,
             LastActivityAt = now,
-            ExpiresAt = now + _options.InterviewExpiry,
+            ExpiresAt = now + (profile.ExpiryDays is { } days ? TimeSpan.FromDays(days) : _options.InterviewExpiry),
         };
     }
 

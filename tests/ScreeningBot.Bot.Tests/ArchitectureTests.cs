@@ -14,7 +14,7 @@ public sealed class ArchitectureTests
 {
     private const string Bot = "ScreeningBot.Bot.";
 
-    private static readonly string[] Channels = [Bot + "BotFramework", Bot + "Slack", Bot + "Playground"];
+    private static readonly string[] Channels = [Bot + "BotFramework", Bot + "Slack", Bot + "Playground", Bot + "InterviewLinks"];
 
     private static readonly string[] Stores = ["ScreeningBot.Dialogs.Storage", Bot + "Storage"];
 

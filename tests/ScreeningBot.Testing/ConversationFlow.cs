@@ -50,6 +50,17 @@ public sealed class ConversationFlow
     public ConversationFlow Send(string text, string? messageId = null) =>
         Add($"send \"{Short(text)}\"", r => r.SendAsync(new IncomingMessage(text, messageId)));
 
+    /// <summary>
+    /// The candidate's client stamps <paramref name="text"/> <paramref name="typedFor"/> after the current time, as a
+    /// channel's timestamp does, and the message arrives then (the fake clock moves by <paramref name="typedFor"/>).
+    /// </summary>
+    public ConversationFlow SendAfter(TimeSpan typedFor, string text) =>
+        Add($"send after {typedFor} \"{Short(text)}\"", r =>
+        {
+            _time.Advance(typedFor);
+            return r.SendAsync(new IncomingMessage(text, null) { SentAt = _time.GetUtcNow() });
+        });
+
     /// <summary>The candidate clicks a button whose value is <paramref name="value"/>.</summary>
     public ConversationFlow Click(string value) =>
         Add($"click {value}", r => r.SendAsync(new IncomingMessage(string.Empty, null, value)));

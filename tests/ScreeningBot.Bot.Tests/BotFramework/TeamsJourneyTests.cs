@@ -116,16 +116,6 @@ public sealed class TeamsJourneyTests
         Assert.Equal("message", activities[^1].ActivityType);
     }
 
-    /// <summary>A judge that takes its time, like an LLM.</summary>
-    private sealed class SlowJudge(IAnswerJudge inner, TimeSpan delay) : IAnswerJudge
-    {
-        public async ValueTask<Judgment> JudgeAsync(JudgeRequest request, CancellationToken cancellationToken)
-        {
-            await Task.Delay(delay, cancellationToken);
-            return await inner.JudgeAsync(request, cancellationToken);
-        }
-    }
-
     private static bool IsScorecardThread(RecordedRequest request) =>
         request.Operation == "createConversation" && request.Body?["channelData"]?["channel"]?["id"]?.GetValue<string>() == TeamsActivities.ChannelId && request.Card is not null;
 

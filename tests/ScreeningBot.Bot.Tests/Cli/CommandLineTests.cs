@@ -39,7 +39,7 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Equal(
-            "error: unknown verb 'frobnicate'. The verbs are rehearse, judge-eval, cefr-eval, area-eval, validate-profiles, forget, export, help; run 'dotnet run --project bot -- help' for what they do.",
+            "error: unknown verb 'frobnicate'. The verbs are rehearse, judge-eval, cefr-eval, area-eval, validate-profiles, forget, export, invite, help; run 'dotnet run --project bot -- help' for what they do.",
             _error.ToString().Trim());
     }
 
@@ -84,6 +84,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("rehearse --profile ID [--answers FILE] [--out DIR] [--name NAME]", text, StringComparison.Ordinal);
         Assert.Contains("validate-profiles [PATH]", text, StringComparison.Ordinal);
         Assert.Contains("forget --candidate ID", text, StringComparison.Ordinal);
+        Assert.Contains("invite --profile ID --name NAME [--email ADDRESS] [--channel CHANNEL]", text, StringComparison.Ordinal);
         Assert.Contains("help [VERB]", text, StringComparison.Ordinal);
     }
 

@@ -99,4 +99,53 @@ public sealed class RecruiterCommandParserTests
 
         Assert.All(RecruiterCommandParser.Verbs.Where(v => v != "invite"), v => Assert.Contains($"/screen {v}", usage, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("screen jane@example.com backend-senior")]
+    [InlineData("screen <mailto:jane@example.com|jane@example.com> backend-senior")]
+    [InlineData("invite backend-senior <mailto:Jane@Example.com>")]
+    [InlineData("screen <a href=\"mailto:jane@example.com\">jane@example.com</a> backend-senior")]
+    [InlineData("jane@example.com backend-senior")]
+    public void Parse_InviteByEmail_AllFormsGiveALinkInvite(string text)
+    {
+        var command = RecruiterCommandParser.Parse(text);
+
+        Assert.Equal(new InviteByLinkCommand("jane@example.com", null, "backend-senior"), command);
+    }
+
+    [Theory]
+    [InlineData("screen \"Jane  Doe\" jane@example.com backend-senior")]
+    [InlineData("screen jane@example.com \u201CJane Doe\u201D backend-senior")]
+    public void Parse_InviteByEmail_TakesTheQuotedName(string text)
+    {
+        Assert.Equal(new InviteByLinkCommand("jane@example.com", "Jane Doe", "backend-senior"), RecruiterCommandParser.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("screen \"Jane Doe\" backend-senior", "Which address should the interview link go to?")]
+    [InlineData("screen jane@example.com", "Which role should I screen jane@example.com for?")]
+    [InlineData("screen jane@example.com bob@example.com backend-senior", "One candidate and one profile at a time")]
+    [InlineData("screen jane@example.com <@U012AB3CD|jane> backend-senior", "One candidate and one profile at a time")]
+    [InlineData("screen jane@example.com back$end", "is not a profile id")]
+    [InlineData("screen jane@localhost backend-senior", "\"jane@localhost\" is not an email address")]
+    public void Parse_BadLinkInvite_ExplainsWhatIsWrong(string text, string expected)
+    {
+        var command = Assert.IsType<InvalidCommand>(RecruiterCommandParser.Parse(text));
+
+        Assert.Contains(expected, command.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_EmailAndQuotedName_AreTargetsOfEveryCandidateCommand()
+    {
+        var email = new CommandTarget(null, null, Email: "jane@example.com");
+        var name = new CommandTarget(null, null, Name: "Jane Doe");
+
+        Assert.Equal(new StatusCommand(email, null), RecruiterCommandParser.Parse("status <mailto:jane@example.com|jane@example.com>"));
+        Assert.Equal(new ReportCommand(name), RecruiterCommandParser.Parse("report \"Jane Doe\""));
+        Assert.Equal(new CancelCommand(email), RecruiterCommandParser.Parse("cancel JANE@example.com"));
+        Assert.Equal(new ForgetCommand(name, true), RecruiterCommandParser.Parse("forget \"Jane Doe\" confirm"));
+        Assert.Equal("jane@example.com", email.Display);
+        Assert.Equal("\"Jane Doe\"", name.Display);
+    }
 }

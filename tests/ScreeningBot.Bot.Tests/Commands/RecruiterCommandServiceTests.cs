@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
@@ -36,7 +37,9 @@ public sealed class RecruiterCommandServiceTests
         _scoring = new ScoringJobHandler(_interviews, _transcripts, _reports, profiles, _publisher, _time, NullLogger<ScoringJobHandler>.Instance);
     }
 
-    private RecruiterCommandService CreateSut(params string[] recruiters)
+    private RecruiterCommandService CreateSut(params string[] recruiters) => CreateSut(new InterviewLinkOptions(), recruiters);
+
+    private RecruiterCommandService CreateSut(InterviewLinkOptions linkOptions, params string[] recruiters)
     {
         var options = new ScreeningOptions();
         foreach (var r in recruiters.Length == 0 ? ["URECRUIT"] : recruiters)
@@ -45,9 +48,10 @@ public sealed class RecruiterCommandServiceTests
         }
 
         var links = new ReportLinks(Options.Create(new ReportOptions()), _time);
+        var invitations = new InterviewLinkInvitations(_service, _interviews, new InterviewLinkTokens(Options.Create(linkOptions), _time));
         var router = new ChannelRouter([_channel], links, NullLogger<ChannelRouter>.Instance);
-        var decisions = new Bot.Decisions.DecisionService(_interviews, _reports, new InMemoryDecisionStore(), router, _time, NullLogger<Bot.Decisions.DecisionService>.Instance);
-        return new RecruiterCommandService(_service, router, _interviews, _reports, new CandidateDataService(_interviews, _transcripts, _reports), _scoring, links, decisions, new Bot.Decisions.ExportLinks(Options.Create(new ReportOptions()), _time), Options.Create(options), _time, NullLogger<RecruiterCommandService>.Instance);
+        var decisions = new Bot.Decisions.DecisionService(_reports, new InMemoryDecisionStore(), router, _time, NullLogger<Bot.Decisions.DecisionService>.Instance);
+        return new RecruiterCommandService(_service, router, _interviews, _reports, new CandidateDataService(_interviews, _transcripts, _reports), _scoring, links, decisions, new Bot.Decisions.ExportLinks(Options.Create(new ReportOptions()), _time), invitations, Options.Create(options), _time, NullLogger<RecruiterCommandService>.Instance);
     }
 
     private Task<CommandResponse> RunAsync(string text, CommandContext? context = null, RecruiterCommandService? sut = null) =>
@@ -234,4 +238,98 @@ public sealed class RecruiterCommandServiceTests
 
         Assert.Contains("`sample-backend`: Backend Developer (about 30 minutes, 2 knockouts, 2 questions, 1 deep-dive)", response.Text, StringComparison.Ordinal);
     }
+
+    private static readonly InterviewLinkOptions LinksOn = new() { BaseUrl = "https://screening.example.com", SigningKey = new string('k', 40) };
+
+    [Fact]
+    public async Task InviteByLink_LinksOff_SaysExactlyWhatToSet()
+    {
+        var response = await RunAsync("screen jane@example.com sample-backend");
+
+        Assert.False(response.Succeeded);
+        Assert.Equal(InterviewLinkInvitations.SettingsNeeded, response.Text);
+        Assert.Contains("`InterviewLinks:BaseUrl`", response.Text, StringComparison.Ordinal);
+        Assert.Contains("`InterviewLinks:SigningKey`", response.Text, StringComparison.Ordinal);
+        Assert.Empty(await _interviews.ListAsync(InterviewQuery.All, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task InviteByLink_StartsTheScreenOnItsOwnLinkAndAnswersWithTheLink()
+    {
+        var sut = CreateSut(LinksOn);
+
+        var response = await RunAsync("screen jane.doe@example.com sample-backend", sut: sut);
+
+        Assert.True(response.Succeeded, response.Text);
+        var interview = Assert.Single(await _interviews.ListAsync(InterviewQuery.All, 10, CancellationToken.None));
+        Assert.Equal(InterviewLinkChannel.ChannelId, interview.CandidateConversation.ChannelId);
+        Assert.True(InterviewLinkIds.IsLinkId(interview.CandidateConversation.ConversationId));
+        Assert.Equal(LinkCandidates.CandidateIdOf("jane.doe@example.com"), interview.Candidate.Id);
+        Assert.Equal("Jane Doe", interview.Candidate.Name);
+        Assert.Equal("C-HIRING", interview.HiringConversation!.ConversationId);
+        Assert.Contains($"Invited Jane Doe (jane.doe@example.com) to the *Backend Developer* screen (`{interview.Id}`)", response.Text, StringComparison.Ordinal);
+        Assert.Contains($"`https://screening.example.com/interview/{interview.CandidateConversation.ConversationId}.{interview.Candidate.Id}.", response.Text, StringComparison.Ordinal);
+        Assert.Contains("works until Monday 30 November at 09:00 UTC", response.Text, StringComparison.Ordinal);
+        Assert.Contains("I'll greet them as Jane Doe", response.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("jane.doe@example.com", interview.Candidate.Id, StringComparison.Ordinal);
+        // Nothing is sent anywhere: the candidate reads the welcome on the page, from the transcript.
+        Assert.Empty(_channel.Sent);
+        Assert.Contains((await _transcripts.ReadAsync(interview.Id, CancellationToken.None)), t => t.Text.StartsWith("Hi Jane!", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task InviteByLink_SameAddressAgain_GivesTheSameLinkInsteadOfASecondScreen()
+    {
+        var sut = CreateSut(LinksOn);
+        var first = await RunAsync("screen \"Jane Q. Doe\" <mailto:jane@example.com|jane@example.com> sample-backend", sut: sut);
+
+        var second = await RunAsync("screen JANE@example.com sample-backend", sut: sut);
+
+        Assert.False(second.Succeeded);
+        Assert.Contains("already has a *Backend Developer* screen in progress", second.Text, StringComparison.Ordinal);
+        Assert.Equal(LinkOf(first.Text), LinkOf(second.Text));
+        var interview = Assert.Single(await _interviews.ListAsync(InterviewQuery.All, 10, CancellationToken.None));
+        Assert.Equal("Jane Q. Doe", interview.Candidate.Name);
+        Assert.DoesNotContain("greet them as", first.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LinkCandidate_StatusCancelAndForget_FindThemByEmailOrName()
+    {
+        var sut = CreateSut(LinksOn);
+        await RunAsync("screen \"Ada Lovelace\" ada@example.com sample-backend", sut: sut);
+        var interview = Assert.Single(await _interviews.ListAsync(InterviewQuery.All, 10, CancellationToken.None));
+
+        var byEmail = await RunAsync("status ada@example.com", sut: sut);
+        var byName = await RunAsync("status \u201Cada lovelace\u201D", sut: sut);
+        var cancelled = await RunAsync("cancel \"Ada Lovelace\"", sut: sut);
+        var confirm = await RunAsync("forget ada@example.com", sut: sut);
+        var forgotten = await RunAsync("forget ada@example.com confirm", sut: sut);
+
+        Assert.StartsWith("*Screens of ada@example.com*\n• Ada Lovelace, `sample-backend`: not started, consent, started ", byEmail.Text, StringComparison.Ordinal);
+        Assert.EndsWith($" ago by link (`{interview.Id}`)", byEmail.Text, StringComparison.Ordinal);
+        Assert.Contains(interview.Id, byName.Text, StringComparison.Ordinal);
+        Assert.Equal($"Cancelled Ada Lovelace's screen (`{interview.Id}`); their interview link no longer opens it and says the hiring team closed it.", cancelled.Text);
+        Assert.Contains("send `/screen forget ada@example.com confirm`", confirm.Text, StringComparison.Ordinal);
+        Assert.True(forgotten.Succeeded, forgotten.Text);
+        Assert.Empty(await _interviews.ListAsync(InterviewQuery.All, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LinkCandidate_NameSharedByTwoPeople_AsksForTheAddressOrId()
+    {
+        var sut = CreateSut(LinksOn);
+        await RunAsync("screen \"Sam Lee\" sam.lee@example.com sample-backend", sut: sut);
+        await RunAsync("screen \"Sam Lee\" slee@example.org sample-backend", sut: sut);
+
+        var status = await RunAsync("status \"Sam Lee\"", sut: sut);
+        var forget = await RunAsync("forget \"Sam Lee\" confirm", sut: sut);
+
+        Assert.False(status.Succeeded);
+        Assert.StartsWith("2 candidates are called \"Sam Lee\"; name one by email address, mention or interview id:", status.Text, StringComparison.Ordinal);
+        Assert.False(forget.Succeeded);
+        Assert.Equal(2, (await _interviews.ListAsync(InterviewQuery.All, 10, CancellationToken.None)).Count);
+    }
+
+    private static string LinkOf(string text) => System.Text.RegularExpressions.Regex.Match(text, @"https://\S+/interview/[^`\s]+").Value;
 }

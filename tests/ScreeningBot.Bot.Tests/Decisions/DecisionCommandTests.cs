@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Commands;
 using ScreeningBot.Bot.Decisions;
+using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Bot.Tests.Commands;
 using ScreeningBot.Dialogs.Decisions;
@@ -206,7 +207,8 @@ public sealed class DecisionCommandTests
         var dialog = new ScreeningDialog(new ScriptedJudge(), _time, new InterviewOptions(), NullLogger<ScreeningDialog>.Instance);
         var service = new InterviewService(profiles, _interviews, transcripts, jobs, dialog, _time, NullLogger<InterviewService>.Instance);
         var scoring = new Dialogs.Scoring.ScoringJobHandler(_interviews, transcripts, _reports, profiles, new RecordingPublisher(), _time, NullLogger<Dialogs.Scoring.ScoringJobHandler>.Instance);
-        var decisions = new DecisionService(_interviews, _reports, _decisions, router, _time, NullLogger<DecisionService>.Instance);
-        return new RecruiterCommandService(service, router, _interviews, _reports, new CandidateDataService(_interviews, transcripts, _reports), scoring, links, decisions, new Bot.Decisions.ExportLinks(Options.Create(new ReportOptions()), _time), Options.Create(options), _time, NullLogger<RecruiterCommandService>.Instance);
+        var decisions = new DecisionService(_reports, _decisions, router, _time, NullLogger<DecisionService>.Instance);
+        var invitations = new InterviewLinkInvitations(service, _interviews, new InterviewLinkTokens(Options.Create(new InterviewLinkOptions()), _time));
+        return new RecruiterCommandService(service, router, _interviews, _reports, new CandidateDataService(_interviews, transcripts, _reports), scoring, links, decisions, new Bot.Decisions.ExportLinks(Options.Create(new ReportOptions()), _time), invitations, Options.Create(options), _time, NullLogger<RecruiterCommandService>.Instance);
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class BicepTemplateTests
     [InlineData("slackCommandsPath", BotRoutes.SlackCommands)]
     [InlineData("slackEventsPath", BotRoutes.SlackEvents)]
     [InlineData("slackInteractionsPath", BotRoutes.SlackInteractions)]
-    [InlineData("healthPath", BotRoutes.Health)]
+    [InlineData("healthPath", BotRoutes.Ready)]
     public void RoutePaths_Variable_EqualsTheBotRoute(string variable, string route)
     {
         var sut = InfraFiles.ReadText(MainPath);
@@ -33,7 +33,6 @@ public sealed partial class BicepTemplateTests
         var sut = InfraFiles.ReadText(MainPath);
 
         Assert.Contains("/api/messages", sut, StringComparison.Ordinal);
-        Assert.Contains("/healthz", sut, StringComparison.Ordinal);
         Assert.Contains("messagingEndpoint: 'https://${webApp.outputs.defaultHostName}${messagesPath}'", sut, StringComparison.Ordinal);
         Assert.Contains("healthCheckPath: healthPath", sut, StringComparison.Ordinal);
         Assert.Contains("healthCheckPath: healthCheckPath", InfraFiles.ReadText("infra/modules/webapp.bicep"), StringComparison.Ordinal);
@@ -47,13 +46,15 @@ public sealed partial class BicepTemplateTests
         using var appSettings = JsonDocument.Parse(InfraFiles.ReadText("appsettings.json"));
 
         // Read by the Azure SDK and the App Service platform rather than by the bot's own options.
-        string[] platformSettings = ["AZURE_CLIENT_ID", "APPLICATIONINSIGHTS_CONNECTION_STRING", "WEBSITES_PORT"];
+        string[] platformSettings = ["AZURE_CLIENT_ID", "APPLICATIONINSIGHTS_CONNECTION_STRING", "WEBSITES_PORT", "ASPNETCORE_FORWARDEDHEADERS_ENABLED"];
         Assert.Superset(
             new HashSet<string>(StringComparer.Ordinal)
             {
                 "MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId",
                 "Slack__SigningSecret", "Slack__BotToken", "Storage__Provider", "Storage__AccountUri",
                 "Judge__Provider", "Judge__Endpoint", "Judge__Deployment", "AZURE_CLIENT_ID",
+                "Reports__BaseUrl", "Reports__SigningKey", "InterviewLinks__BaseUrl", "InterviewLinks__SigningKey",
+                "ASPNETCORE_FORWARDEDHEADERS_ENABLED",
             },
             sut.Keys.ToHashSet(StringComparer.Ordinal));
         foreach (var name in sut.Keys.Except(platformSettings))
@@ -68,6 +69,7 @@ public sealed partial class BicepTemplateTests
         }
 
         Assert.Equal("'Tables'", sut["Storage__Provider"]);
+        Assert.Equal(sut["Reports__BaseUrl"], sut["InterviewLinks__BaseUrl"]);
         Assert.Equal("'AzureOpenAI'", sut["Judge__Provider"]);
     }
 
@@ -75,6 +77,8 @@ public sealed partial class BicepTemplateTests
     [InlineData("MicrosoftAppPassword", "appPasswordSecretName")]
     [InlineData("Slack__SigningSecret", "slackSigningSecretName")]
     [InlineData("Slack__BotToken", "slackBotTokenSecretName")]
+    [InlineData("Reports__SigningKey", "reportSigningKeySecretName")]
+    [InlineData("InterviewLinks__SigningKey", "interviewLinkSigningKeySecretName")]
     public void AppSettings_Secret_IsAKeyVaultReference(string setting, string secretNameVariable)
     {
         var sut = AppSettings(InfraFiles.ReadText(MainPath));
@@ -115,11 +119,11 @@ public sealed partial class BicepTemplateTests
             }
         }
 
-        Assert.True(settings.Count > 0, $"No app settings found in {MainPath} (variables plainSettings, appPasswordSettings, slackSettings).");
+        Assert.True(settings.Count > 0, $"No app settings found in {MainPath} (variables plainSettings, appPasswordSettings, slackSettings, reportSettings, interviewLinkSettings).");
         return settings;
     }
 
-    [GeneratedRegex(@"^var (plainSettings|appPasswordSettings|slackSettings) = (?<body>.*?)^(\}|  : \{\})$", RegexOptions.Multiline | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^var (plainSettings|appPasswordSettings|slackSettings|reportSettings|interviewLinkSettings) = (?<body>.*?)^(\}|  : \{\})$", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex SettingsBlockPattern();
 
     [GeneratedRegex(@"^\s+(?<name>[A-Za-z_]+): (?<value>.+)$", RegexOptions.Multiline)]

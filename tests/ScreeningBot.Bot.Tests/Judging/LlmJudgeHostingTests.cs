@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ScreeningBot.Bot.Judging;
+using ScreeningBot.Bot.Telemetry;
 using ScreeningBot.Dialogs.Judging;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Testing;
@@ -23,7 +24,8 @@ public sealed class LlmJudgeHostingTests
 
         _ = factory.BaseAddress;
 
-        Assert.IsType<LlmJudge>(factory.Services.GetRequiredService<IAnswerJudge>());
+        var metered = Assert.IsType<MeteredAnswerJudge>(factory.Services.GetRequiredService<IAnswerJudge>()); // bot/Telemetry times every judgment
+        Assert.IsType<LlmJudge>(metered.Inner);
         Assert.IsType<LlmScorecardNarrator>(factory.Services.GetRequiredService<IScorecardNarrator>());
     }
 

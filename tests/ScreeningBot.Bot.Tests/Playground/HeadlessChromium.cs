@@ -1,5 +1,6 @@
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Chromium;
 
 namespace ScreeningBot.Bot.Tests.Playground;
 
@@ -23,7 +24,24 @@ internal sealed class HeadlessChromium : IDisposable
 
     public ChromeDriver Driver { get; }
 
-    public static HeadlessChromium Start(int width, int height)
+    public static HeadlessChromium Start(int width, int height) => Start(width, height, phone: null);
+
+    /// <summary>
+    /// A phone: Chromium's device emulation with a <paramref name="width"/> × <paramref name="height"/> CSS-pixel viewport,
+    /// <paramref name="pixelRatio"/> device pixels per CSS pixel and touch events (a desktop window cannot be made narrower
+    /// than about 500 pixels).
+    /// </summary>
+    public static HeadlessChromium StartPhone(int width, int height, double pixelRatio) =>
+        Start(Math.Max(width, 500), height + 200, new ChromiumMobileEmulationDeviceSettings
+        {
+            Width = width,
+            Height = height,
+            PixelRatio = pixelRatio,
+            EnableTouchEvents = true,
+            UserAgent = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36",
+        });
+
+    private static HeadlessChromium Start(int width, int height, ChromiumMobileEmulationDeviceSettings? phone)
     {
         var browser = Environment.GetEnvironmentVariable(BrowserVariable) is { Length: > 0 } b ? b : "/usr/bin/chromium";
         var driverPath = Environment.GetEnvironmentVariable(DriverVariable) is { Length: > 0 } d ? d : "/usr/bin/chromedriver";
@@ -52,6 +70,11 @@ internal sealed class HeadlessChromium : IDisposable
             "--disable-dev-shm-usage",
             $"--window-size={width},{height}",
             $"--user-data-dir={profile}");
+        if (phone is not null)
+        {
+            options.EnableMobileEmulation(phone);
+        }
+
         try
         {
             return new HeadlessChromium(new ChromeDriver(service, options, TimeSpan.FromSeconds(60)), profile);

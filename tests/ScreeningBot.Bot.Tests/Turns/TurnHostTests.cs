@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.Telemetry;
 using ScreeningBot.Bot.Turns;
 using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Screening;
@@ -50,6 +52,30 @@ public sealed class TurnHostTests
         Assert.Equal(TurnResult.Completed, result);
         Assert.Empty(late.Sent);
         Assert.Equal(["yes", "5"], await sut.CandidateLinesAsync(JaneChat));
+    }
+
+    [Fact]
+    public async Task Run_HostStopsMidTurn_RethrowsAndCountsTheTurnCancelledNotFailed()
+    {
+        await using var sut = new TurnTestHost();
+        await sut.StartInterviewAsync(Jane, JaneChat);
+        using var turns = new MetricCollector<long>(sut.Meters, ScreeningBotTelemetry.Name, "screeningbot.turns");
+        var key = TurnTestHost.Conversation(JaneChat).Key;
+        var entered = sut.Interviews.Entered.Count;
+        sut.Interviews.Hold(key);
+        using var stopping = new CancellationTokenSource();
+        var replies = new RecordingTurnReplies();
+
+        var running = sut.Host.RunAsync(sut.Message(JaneChat, Jane, "yes"), replies, stopping.Token);
+        await sut.Interviews.WaitForEnteredAsync(entered + 1);
+        await stopping.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        var counted = Assert.Single(turns.GetMeasurementSnapshot());
+        Assert.Equal("cancelled", counted.Tags[ScreeningBotTelemetry.Tags.Outcome]);
+        Assert.Empty(replies.Sent);
+        sut.Interviews.Release(key);
+        Assert.Empty(await sut.CandidateLinesAsync(JaneChat)); // not taken, so a redelivery runs it
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -66,6 +67,9 @@ internal sealed class TurnTestHost : IAsyncDisposable
     public RecordingConversationChannel Candidates { get; } = new();
 
     public TurnHost Host => _services.GetRequiredService<TurnHost>();
+
+    /// <summary>The meter factory the host's metrics come from (a <c>MetricCollector</c> scoped to it sees only this host's).</summary>
+    public IMeterFactory Meters => _services.GetRequiredService<IMeterFactory>();
 
     public TurnQueue Queue => _services.GetRequiredService<TurnQueue>();
 

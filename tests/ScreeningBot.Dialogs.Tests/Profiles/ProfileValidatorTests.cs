@@ -457,4 +457,26 @@ public sealed class ProfileValidatorTests
 
         Assert.Equal(new HiringChannels("C0123ABCDE", "19:abc@thread.tacv2"), sut.HiringChannels);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(91)]
+    public void Validate_ExpiryDaysOutOfRange_IsReportedWithTheSetting(int days)
+    {
+        var yaml = Valid + $"\nexpiryDays: {days}\n";
+
+        var error = SingleError(Parse(yaml));
+
+        Assert.Equal("expiryDays", error.Field);
+        Assert.Equal(LineOf(yaml, "expiryDays"), error.Line);
+        Assert.Equal($"expiryDays is {days}; it must be between 1 and 90", error.Message);
+        Assert.Contains("Screening:InterviewExpiryDays", error.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ExpiryDays_IsLoadedAndOptional()
+    {
+        Assert.Equal(14, Parse(Valid + "\nexpiryDays: 14\n").Profile!.ExpiryDays);
+        Assert.Null(Parse(Valid).Profile!.ExpiryDays);
+    }
 }

@@ -361,4 +361,21 @@ public sealed class ScreeningDialogTests
             .AssertState(s => Assert.Equal(QuestionKind.Language, s.Answers[^1].Kind))
             .RunAsync();
     }
+
+    [Fact]
+    public async Task Start_ProfileWithExpiryDays_ClosesTheScreenThenInsteadOfTheDefault()
+    {
+        var time = Time();
+        var profile = SampleProfiles.Backend with { ExpiryDays = 3, ContentHash = "three-days" };
+
+        await new ConversationFlow(profile, time)
+            .Start()
+            .AssertReplyContains("3 days from now")
+            .AssertReplyContains("Do you agree to continue?")
+            .AssertState(s => Assert.Equal(Start.AddDays(3), s.ExpiresAt))
+            .AdvanceTime(TimeSpan.FromDays(3))
+            .Send("yes")
+            .AssertReplyContains("expired")
+            .RunAsync();
+    }
 }

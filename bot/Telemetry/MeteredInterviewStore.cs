@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using ScreeningBot.Dialogs.Screening;
+using ScreeningBot.Dialogs.Storage;
+
+namespace ScreeningBot.Bot.Telemetry;
+
+/// <summary>
+/// Times the interview store's calls of a turn into <c>screeningbot.storage.duration</c> (operation <c>interview.find</c>,
+/// <c>interview.get</c>, <c>interview.create</c>, <c>interview.update</c>, and whether it succeeded); behaviour and
+/// exceptions are the inner store's.
+/// </summary>
+internal sealed class MeteredInterviewStore(IInterviewStore inner, BotMetrics metrics) : IInterviewStore
+{
+    public Task<string> CreateAsync(Interview interview, CancellationToken cancellationToken) =>
+        TimeAsync("interview.create", (inner, interview, cancellationToken), static s => s.inner.CreateAsync(s.interview, s.cancellationToken));
+
+    public Task<StoredInterview?> GetAsync(string interviewId, CancellationToken cancellationToken) =>
+        TimeAsync("interview.get", (inner, interviewId, cancellationToken), static s => s.inner.GetAsync(s.interviewId, s.cancellationToken));
+
+    public Task<string> UpdateAsync(Interview interview, string etag, CancellationToken cancellationToken) =>
+        TimeAsync("interview.update", (inner, interview, etag, cancellationToken), static s => s.inner.UpdateAsync(s.interview, s.etag, s.cancellationToken));
+
+    public Task<StoredInterview?> FindByConversationAsync(string conversationKey, CancellationToken cancellationToken) =>
+        TimeAsync("interview.find", (inner, conversationKey, cancellationToken), static s => s.inner.FindByConversationAsync(s.conversationKey, s.cancellationToken));
+
+    public Task<IReadOnlyList<Interview>> ListAsync(InterviewQuery query, int limit, CancellationToken cancellationToken) =>
+        inner.ListAsync(query, limit, cancellationToken);
+
+    public Task<bool> DeleteAsync(string interviewId, CancellationToken cancellationToken) =>
+        inner.DeleteAsync(interviewId, cancellationToken);
+
+    private Task<T> TimeAsync<TState, T>(string operation, TState state, Func<TState, Task<T>> call) =>
+        metrics.StorageEnabled ? TimedAsync(operation, state, call) : call(state);
+
+    private async Task<T> TimedAsync<TState, T>(string operation, TState state, Func<TState, Task<T>> call)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var success = false;
+        try
+        {
+            var result = await call(state);
+            success = true;
+            return result;
+        }
+        finally
+        {
+            metrics.StorageCall(operation, started, success);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using ScreeningBot.Dialogs.Scoring;
+using ScreeningBot.Dialogs.Screening;
+
+namespace ScreeningBot.Bot.Telemetry;
+
+/// <summary>Records how long after an interview ended its scorecard was posted (<c>screeningbot.scoring.delay</c>).</summary>
+internal sealed class MeteredScorecardPublisher(IScorecardPublisher inner, BotMetrics metrics, TimeProvider time) : IScorecardPublisher
+{
+    public async Task<string?> PublishAsync(Interview interview, Scorecard scorecard, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interview);
+        var posted = await inner.PublishAsync(interview, scorecard, cancellationToken);
+        if (interview.State.EndedAt is { } ended)
+        {
+            metrics.ScorecardPosted(time.GetUtcNow() - ended);
+        }
+
+        return posted;
+    }
+}
