@@ -298,7 +298,7 @@ internal sealed class RecruiterCommandService(
         foreach (var (interview, card) in ranked)
         {
             var decided = DecisionLine(await decisions.HistoryAsync(interview.Id, cancellationToken));
-            text.Append(CultureInfo.InvariantCulture, $"\n{++rank}. {card.CandidateName}: *{card.Recommendation.ToDisplay()} {card.CompositeScore}/100* (confidence {card.Confidence:0.00}), `{interview.ProfileId}`, `{interview.Id}`{(decided.Length == 0 ? " · undecided" : decided)}");
+            text.Append(CultureInfo.InvariantCulture, $"\n{++rank}. {card.CandidateName}: *{card.CompositeScore}/100 {card.Recommendation.ToDisplay()}* (confidence {card.Confidence:0.00}), `{interview.ProfileId}`, `{interview.Id}`{(decided.Length == 0 ? " · undecided" : decided)}");
         }
 
         return new CommandResponse(text.ToString());
