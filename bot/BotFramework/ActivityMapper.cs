@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ScreeningBot.Bot.Commands;
 using ScreeningBot.Bot.Rendering;
@@ -106,14 +107,17 @@ internal static class ActivityMapper
         return activity.Conversation?.TenantId ?? TeamsChannelData.From(activity.ChannelData).TenantId;
     }
 
-    /// <summary>The candidate's message: typed text (the bot's own mention removed) and, for a card button, the clicked value.</summary>
+    /// <summary>
+    /// The candidate's message: typed text (the bot's own mention removed), for a card button the clicked value, and when the
+    /// channel sent it (the activity's <c>timestamp</c>, set by the channel; a missing or malformed one is left out).
+    /// </summary>
     public static IncomingMessage MessageOf(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
         return new IncomingMessage(TeamsText.RemoveBotMention(activity), activity.Id, AnswerOf(activity.Value) ?? SlackButtonValueOf(activity.ChannelData))
         {
             // When the candidate sent it (the Teams service or the page sets it); the dialog keeps it within what is plausible.
-            SentAt = DateTimeOffset.TryParse(activity.Timestamp ?? activity.LocalTimestamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var sent) ? sent : null,
+            SentAt = DateTimeOffset.TryParse(activity.Timestamp ?? activity.LocalTimestamp, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var sent) ? sent : null,
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ScreeningBot.Bot.Channels;
+using ScreeningBot.Dialogs.Compliance;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
@@ -10,9 +11,10 @@ namespace ScreeningBot.Bot.BotFramework;
 /// <summary>
 /// Reaches conversations that arrived through the Bot Framework (Teams, Web Chat, Direct Line, Emulator, Slack through Azure
 /// Bot Service, the local playground) on the bot's own initiative, through the Bot Connector: opens a candidate's 1:1 chat
-/// (<c>POST v3/conversations</c>), sends replies in order, and posts scorecards. In a Teams channel the scorecard starts a new
-/// thread (<c>channelData.channel.id</c>, docs/channels.md); elsewhere it is sent into the conversation. Connector refusals
-/// become <see cref="ChannelDeliveryException"/>s worded for a recruiter.
+/// (<c>POST v3/conversations</c>), sends replies in order, posts scorecards and "not screened" notices, and removes them again
+/// on erasure (<c>DELETE</c>, or <c>PUT</c> a tombstone where a channel does not delete). In a Teams channel a scorecard
+/// starts a new thread (<c>channelData.channel.id</c>, docs/channels.md); elsewhere it is sent into the conversation.
+/// Connector refusals become <see cref="ChannelDeliveryException"/>s worded for a recruiter.
 /// </summary>
 internal sealed class BotFrameworkConversationChannel(ConnectorClient connector, TrustedServiceUrls trusted, ILogger<BotFrameworkConversationChannel> logger) : IConversationChannel
 {
@@ -104,23 +106,88 @@ internal sealed class BotFrameworkConversationChannel(ConnectorClient connector,
         }
     }
 
-    public async Task<string?> PostScorecardAsync(ConversationAddress address, Scorecard scorecard, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ChannelMessage>> PostScorecardAsync(ConversationAddress address, Scorecard scorecard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(scorecard);
-        var serviceUrl = ServiceUrlOf(address);
-        var activities = ReplyActivities.Scorecard(address.ChannelId, scorecard, Dialogs.Decisions.DecisionHistory.Empty).Select(a => Addressed(a, address)).ToArray();
-        var activity = activities[0];
+        return PostAsync(address, ReplyActivities.Scorecard(address.ChannelId, scorecard, Dialogs.Decisions.DecisionHistory.Empty), cancellationToken);
+    }
 
-        string? id;
+    public Task<IReadOnlyList<ChannelMessage>> PostNoticeAsync(ConversationAddress address, ScreeningNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(notice);
+        return PostAsync(address, [ReplyActivities.Notice(address.ChannelId, notice)], cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>DELETE</c> the activity; where the channel does not delete (Web Chat, Direct Line answer 405 or 400), overwrite it
+    /// with the tombstone through <c>PUT</c>. A 404 means it is gone already.
+    /// </summary>
+    public async Task<ChannelRemoval> RemoveMessageAsync(ChannelMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var address = message.Conversation;
+        try
+        {
+            var serviceUrl = ServiceUrlOf(address);
+            try
+            {
+                await connector.DeleteActivityAsync(serviceUrl, address.ConversationId, message.MessageId, cancellationToken);
+                return ChannelRemoval.Deleted;
+            }
+            catch (ConnectorException e) when (e.StatusCode == HttpStatusCode.NotFound)
+            {
+                return ChannelRemoval.AlreadyGone;
+            }
+            catch (ConnectorException e) when (e.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.BadRequest or HttpStatusCode.NotImplemented)
+            {
+                await connector.UpdateActivityAsync(serviceUrl, address.ConversationId, message.MessageId, Addressed(ReplyActivities.Tombstone(), address) with { Id = message.MessageId }, cancellationToken);
+                return ChannelRemoval.Replaced;
+            }
+        }
+        catch (ConnectorException e)
+        {
+            return ChannelRemoval.Failed(e.RecruiterReason);
+        }
+        catch (UntrustedServiceUrlException e)
+        {
+            return ChannelRemoval.Failed(e.Message);
+        }
+        catch (HttpRequestException e)
+        {
+            return ChannelRemoval.Failed($"the Bot Connector could not be reached ({e.Message})");
+        }
+    }
+
+    /// <summary>
+    /// Posts activities to a hiring conversation: in a Teams channel as a new thread (the first activity starts it, the rest
+    /// follow in it), elsewhere into the conversation. Returns every posted message, with the conversation it is in.
+    /// </summary>
+    private async Task<IReadOnlyList<ChannelMessage>> PostAsync(ConversationAddress address, IReadOnlyList<Activity> unaddressed, CancellationToken cancellationToken)
+    {
+        var serviceUrl = ServiceUrlOf(address);
+        var activities = unaddressed.Select(a => Addressed(a, address)).ToArray();
+        var posted = new List<ChannelMessage>(activities.Length);
+        var target = address;
+        var rest = activities.AsEnumerable();
         if (IsTeamsChannel(address))
         {
             try
             {
-                var created = await connector.CreateConversationAsync(serviceUrl, NewChannelThread(address, activity with { Conversation = null }), cancellationToken);
-                id = created?.ActivityId ?? created?.Id;
-                BotFrameworkLog.ScorecardPosted(logger, address.ChannelId, address.ConversationId, id);
-                return id;
+                var created = await connector.CreateConversationAsync(serviceUrl, NewChannelThread(address, activities[0] with { Conversation = null }), cancellationToken);
+                var activityId = created?.ActivityId ?? ThreadRootOf(created?.Id);
+                if (created?.Id is { Length: > 0 } threadId)
+                {
+                    target = address with { ConversationId = threadId };
+                }
+
+                if (activityId is not null)
+                {
+                    posted.Add(new ChannelMessage(target, activityId));
+                }
+
+                rest = activities.Skip(1);
             }
             catch (ConnectorException e) when (e.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
             {
@@ -128,15 +195,19 @@ internal sealed class BotFrameworkConversationChannel(ConnectorClient connector,
             }
         }
 
-        id = (await connector.SendToConversationAsync(serviceUrl, address.ConversationId, activity, cancellationToken))?.Id;
-        foreach (var continuation in activities.Skip(1))
+        foreach (var activity in rest)
         {
             // A long Block Kit scorecard (Slack through Azure Bot Service) continues in follow-up messages.
-            await connector.SendToConversationAsync(serviceUrl, address.ConversationId, continuation, cancellationToken);
+            var addressed = ReferenceEquals(target, address) ? activity : activity with { Conversation = new ConversationAccount { Id = target.ConversationId, TenantId = target.TenantId } };
+            var id = (await connector.SendToConversationAsync(serviceUrl, target.ConversationId, addressed, cancellationToken))?.Id;
+            if (id is { Length: > 0 })
+            {
+                posted.Add(new ChannelMessage(target, id));
+            }
         }
 
-        BotFrameworkLog.ScorecardPosted(logger, address.ChannelId, address.ConversationId, id);
-        return id;
+        BotFrameworkLog.ScorecardPosted(logger, address.ChannelId, address.ConversationId, posted.FirstOrDefault()?.MessageId);
+        return posted;
     }
 
     /// <summary>
@@ -164,6 +235,10 @@ internal sealed class BotFrameworkConversationChannel(ConnectorClient connector,
             throw new ChannelDeliveryException(e.Message, e);
         }
     }
+
+    /// <summary>A Teams channel thread's conversation id ends in <c>;messageid=&lt;root activity id&gt;</c>.</summary>
+    private static string? ThreadRootOf(string? threadId) =>
+        threadId?.IndexOf(";messageid=", StringComparison.Ordinal) is int at and >= 0 ? threadId[(at + ";messageid=".Length)..] : null;
 
     /// <summary>Teams channel ids are <c>19:…@thread.tacv2</c> or <c>@thread.skype</c>; 1:1 chats (<c>a:…</c>, <c>…@unq.gbl.spaces</c>) and group chats (<c>@thread.v2</c>) are not.</summary>
     private static bool IsTeamsChannel(ConversationAddress address) =>

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace ScreeningBot.Bot.BotFramework;
 
 /// <summary>
-/// The Bot Connector REST API (docs/channels.md): send, reply, update, create conversation. Every call carries an MSAL
+/// The Bot Connector REST API (docs/channels.md): send, reply, update, delete, create conversation. Every call carries an MSAL
 /// token (when authentication is on), goes through the resilient <see cref="BotFrameworkHttpClients.Connector"/>
 /// client (retries per <see cref="ConnectorRetryPolicy"/>), and only ever reaches a serviceUrl in
 /// <see cref="TrustedServiceUrls"/>. Failures become <see cref="ConnectorException"/>, logged with the
@@ -31,6 +31,10 @@ internal sealed class ConnectorClient(
     public Task<ResourceResponse?> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, BotFrameworkJsonContext.Default.Activity, BotFrameworkJsonContext.Default.ResourceResponse, "update activity", cancellationToken);
 
+    /// <summary><c>DELETE v3/conversations/{id}/activities/{activityId}</c>: the connector answers with a status only.</summary>
+    public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
+        SendAsync<Activity, ResourceResponse>(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", null, BotFrameworkJsonContext.Default.Activity, BotFrameworkJsonContext.Default.ResourceResponse, "delete activity", cancellationToken);
+
     public Task<ConversationResourceResponse?> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, BotFrameworkJsonContext.Default.ConversationParameters, BotFrameworkJsonContext.Default.ConversationResourceResponse, "create conversation", cancellationToken);
 
@@ -38,7 +42,7 @@ internal sealed class ConnectorClient(
         HttpMethod method,
         string serviceUrl,
         string path,
-        TBody body,
+        TBody? body,
         JsonTypeInfo<TBody> bodyType,
         JsonTypeInfo<TResult> resultType,
         string operation,
@@ -54,7 +58,7 @@ internal sealed class ConnectorClient(
 
         // Join, don't replace: Teams serviceUrls can carry a path (e.g. .../amer/<guid>/).
         var uri = new Uri(new Uri(serviceUrl.TrimEnd('/') + "/"), path);
-        using var request = new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, bodyType) };
+        using var request = new HttpRequestMessage(method, uri) { Content = body is null ? null : JsonContent.Create(body, bodyType) };
         if (await tokens.GetTokenAsync(cancellationToken) is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -102,6 +102,29 @@ internal static class ReplyActivities
         ];
     }
 
+    /// <summary>A "not screened" notice as one activity in the hiring conversation's format: an Adaptive Card, or Block Kit for Slack through Azure Bot Service.</summary>
+    public static Activity Notice(string channelId, Dialogs.Compliance.ScreeningNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        if (UsesBlockKit(channelId))
+        {
+            var message = ScreeningNoticeRenderer.BlockKit(notice);
+            return new Activity { Type = ActivityType.Message, Text = message.Text, ChannelData = ToElement(message) };
+        }
+
+        return new Activity
+        {
+            Type = ActivityType.Message,
+            Text = $"**{notice.Headline}**",
+            TextFormat = "markdown",
+            Summary = notice.Headline,
+            Attachments = [new() { ContentType = Attachment.AdaptiveCardContentType, Content = ScreeningNoticeRenderer.AdaptiveCard(notice) }],
+        };
+    }
+
+    /// <summary>What replaces a posted message that a channel would not delete (erasure).</summary>
+    public static Activity Tombstone() => new() { Type = ActivityType.Message, Text = Channels.ChannelRemovalText.Tombstone };
+
     public static Activity Typing() => new() { Type = ActivityType.Typing };
 
     private static Attachment AdaptiveCard(Scorecard scorecard) =>

@@ -1,4 +1,5 @@
 using ScreeningBot.Bot.Reports;
+using ScreeningBot.Dialogs.Compliance;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
@@ -7,9 +8,10 @@ namespace ScreeningBot.Bot.Channels;
 
 /// <summary>
 /// Delivers what the bot says on its own initiative (invitations, notices, scorecards) through the
-/// <see cref="IConversationChannel"/> that handles the address; it is also the scorecard publisher.
+/// <see cref="IConversationChannel"/> that handles the address, and removes what it posted when a candidate is erased.
+/// What gets recorded and audited around a post is <c>bot/Compliance/HiringChannelPublisher.cs</c>'s business.
 /// </summary>
-internal sealed class ChannelRouter(IEnumerable<IConversationChannel> channels, ReportLinks links, ILogger<ChannelRouter> logger) : IScorecardPublisher
+internal sealed class ChannelRouter(IEnumerable<IConversationChannel> channels, ReportLinks links, ILogger<ChannelRouter> logger)
 {
     private readonly IConversationChannel[] _channels = [.. channels];
 
@@ -29,15 +31,18 @@ internal sealed class ChannelRouter(IEnumerable<IConversationChannel> channels, 
         return replies.Count == 0 ? Task.CompletedTask : For(address).SendAsync(address, replies, cancellationToken);
     }
 
-    /// <summary>Posts the scorecard, with a signed link to the full report when links are on, to the interview's hiring conversation; null when it has none (rehearsals).</summary>
-    public async Task<string?> PublishAsync(Interview interview, Scorecard scorecard, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts the scorecard, with a signed link to the full report when links are on, to the interview's hiring conversation;
+    /// returns the posted messages (none when the interview has no hiring conversation, e.g. a rehearsal).
+    /// </summary>
+    public async Task<IReadOnlyList<ChannelMessage>> PostScorecardAsync(Interview interview, Scorecard scorecard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interview);
         ArgumentNullException.ThrowIfNull(scorecard);
         if (interview.HiringConversation is not { } hiring)
         {
             BotLog.ScorecardNotPosted(logger, interview.Id);
-            return null;
+            return [];
         }
 
         var linked = scorecard with { ReportUrl = links.Create(interview.Id) ?? scorecard.ReportUrl };
@@ -51,6 +56,29 @@ internal sealed class ChannelRouter(IEnumerable<IConversationChannel> channels, 
         ArgumentNullException.ThrowIfNull(scorecard);
         var linked = scorecard with { ReportUrl = links.Create(scorecard.InterviewId) ?? scorecard.ReportUrl };
         return For(message.Conversation).UpdateScorecardAsync(message.Conversation, message.MessageId, linked, decisions, cancellationToken);
+    }
+
+    /// <summary>Posts a "not screened" notice to the interview's hiring conversation; returns the posted messages (none without one).</summary>
+    public async Task<IReadOnlyList<ChannelMessage>> PostNoticeAsync(Interview interview, ScreeningNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interview);
+        ArgumentNullException.ThrowIfNull(notice);
+        if (interview.HiringConversation is not { } hiring)
+        {
+            BotLog.ScorecardNotPosted(logger, interview.Id);
+            return [];
+        }
+
+        return await For(hiring).PostNoticeAsync(hiring, notice, cancellationToken);
+    }
+
+    /// <summary>Removes a posted message through the channel that posted it; a channel that is no longer configured cannot, and says so.</summary>
+    public Task<ChannelRemoval> RemoveMessageAsync(ChannelMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Find(message.Conversation) is { } channel
+            ? channel.RemoveMessageAsync(message, cancellationToken)
+            : Task.FromResult(ChannelRemoval.Failed($"no channel is configured that can reach '{message.Conversation.ChannelId}' conversations (configure it, then run forget again)"));
     }
 
     private IConversationChannel? Find(ConversationAddress address) => Array.Find(_channels, c => c.Handles(address));

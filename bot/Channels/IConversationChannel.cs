@@ -1,3 +1,4 @@
+using ScreeningBot.Dialogs.Compliance;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
@@ -24,12 +25,22 @@ internal interface IConversationChannel
     /// <summary>Sends replies, in order (prompts with choices become buttons).</summary>
     Task SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken);
 
-    /// <summary>Posts a scorecard in the channel's own card format, with its decision buttons; returns the posted message id.</summary>
-    Task<string?> PostScorecardAsync(ConversationAddress address, Scorecard scorecard, CancellationToken cancellationToken);
+    /// <summary>Posts a scorecard in the channel's own card format, with its decision buttons; returns the posted messages, the first one first (continuations after it).</summary>
+    Task<IReadOnlyList<ChannelMessage>> PostScorecardAsync(ConversationAddress address, Scorecard scorecard, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces the posted scorecard <paramref name="messageId"/> in place, for everyone, with the same scorecard showing
     /// <paramref name="decisions"/> (Teams: <c>PUT</c> to the activity; Slack: <c>chat.update</c>).
     /// </summary>
     Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken);
+
+    /// <summary>Posts a "not screened" notice (no score) in the channel's own card format; returns the posted messages.</summary>
+    Task<IReadOnlyList<ChannelMessage>> PostNoticeAsync(ConversationAddress address, ScreeningNotice notice, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes a message this channel posted, or where the channel will not delete it, overwrites it with
+    /// <see cref="ChannelRemovalText.Tombstone"/>. Never throws for a channel's refusal: it is reported as
+    /// <see cref="ChannelRemovalOutcome.Failed"/> with the reason.
+    /// </summary>
+    Task<ChannelRemoval> RemoveMessageAsync(ChannelMessage message, CancellationToken cancellationToken);
 }

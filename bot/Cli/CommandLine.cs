@@ -31,9 +31,13 @@ internal static class CommandLine
         new CefrEvalCommand(),
         new AreaEvalCommand(),
         new ValidateProfilesCommand(),
+        new ProfileCommand(),
         new Storage.ForgetCommand(),
         new Decisions.ExportCommand(),
         new InviteCommand(),
+        new Compliance.ExportCommand(),
+        new Compliance.VerifyAuditCommand(),
+        new Compliance.AdverseImpactCommand(),
     ];
 
     /// <summary>
@@ -157,7 +161,12 @@ internal static class CommandLine
         };
         foreach (var verb in verbs)
         {
-            verb.Command.SetAction((parseResult, cancellationToken) => verb.RunAsync(parseResult, context, cancellationToken));
+            // A verb with subcommands (profile draft) runs the same action for each; the verb tells them apart.
+            foreach (var command in verb.Command.Subcommands.Prepend(verb.Command))
+            {
+                command.SetAction((parseResult, cancellationToken) => verb.RunAsync(parseResult, context, cancellationToken));
+            }
+
             root.Add(verb.Command);
         }
 

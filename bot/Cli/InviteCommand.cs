@@ -103,7 +103,7 @@ internal sealed class InviteCommand : ICliCommand
 
             var invitation = await invitations.InviteAsync(new LinkInvitationRequest(profile.Id, name, email, null, hiring), cancellationToken);
             var interview = invitation.Interview!;
-            var until = interview.State.ExpiresAt.UtcDateTime.ToString("dddd d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
+            var until = interview.Record.ExpiresAt.UtcDateTime.ToString("dddd d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
             var who = email is null ? name : $"{name} ({email})";
             var where = hiring.ChannelId == "slack" ? $"Slack channel {hiring.ConversationId}" : $"Teams channel {hiring.ConversationId}";
             if (invitation.Status == LinkInvitationStatus.AlreadyInProgress)

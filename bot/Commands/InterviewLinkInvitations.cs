@@ -37,7 +37,7 @@ internal sealed class InterviewLinkInvitations(InterviewService interviews, IInt
         if (request.Email is not null)
         {
             var open = (await store.ListAsync(new InterviewQuery(CandidateId: candidate.Id), OpenScreenLookup, cancellationToken))
-                .FirstOrDefault(i => !i.State.IsEnded && i.ProfileId == request.ProfileId && i.CandidateConversation.ChannelId == InterviewLinkChannel.ChannelId);
+                .FirstOrDefault(i => !i.Record.IsEnded && i.ProfileId == request.ProfileId && i.CandidateConversation.ChannelId == InterviewLinkChannel.ChannelId);
             if (open is not null)
             {
                 return new LinkInvitation(LinkInvitationStatus.AlreadyInProgress, open, UrlOf(open));
@@ -57,7 +57,7 @@ internal sealed class InterviewLinkInvitations(InterviewService interviews, IInt
     public string UrlOf(Interview interview)
     {
         ArgumentNullException.ThrowIfNull(interview);
-        var link = new InterviewLink(interview.CandidateConversation.ConversationId, interview.Candidate.Id, interview.State.ExpiresAt);
+        var link = new InterviewLink(interview.CandidateConversation.ConversationId, interview.Candidate.Id, interview.Record.ExpiresAt);
         return tokens.UrlFor(tokens.Create(link));
     }
 }

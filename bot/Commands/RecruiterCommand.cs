@@ -81,6 +81,13 @@ internal sealed record NoteCommand(CommandTarget Target, string Text) : Recruite
 
 /// <summary><c>export profile-id [since YYYY-MM-DD] [json]</c>: a download link to the profile's screens with their decisions.</summary>
 internal sealed record ExportCommand(string ProfileId, DateTimeOffset? Since, bool Json) : RecruiterCommand;
+/// <summary><c>export-candidate @jane</c> (alias <c>export</c>): everything stored about a candidate, as JSON (an access request).</summary>
+internal sealed record ExportCandidateCommand(CommandTarget Target) : RecruiterCommand;
+
+/// <summary><c>impact [profile-id] [from [to]]</c>: the adverse-impact report (selection rates per group) for a period.</summary>
+/// <param name="From">First day of the period (UTC); null for a year before <paramref name="To"/>.</param>
+/// <param name="To">Last day of the period, included (UTC); null for today.</param>
+internal sealed record ImpactCommand(string? ProfileId, DateOnly? From, DateOnly? To) : RecruiterCommand;
 
 /// <summary>Input that is not a valid command; <see cref="Message"/> says what was wrong and shows the usage.</summary>
 internal sealed record InvalidCommand(string Message) : RecruiterCommand;

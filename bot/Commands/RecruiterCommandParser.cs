@@ -16,6 +16,8 @@ namespace ScreeningBot.Bot.Commands;
 /// advance|reject|hold @candidate | interview-id [reason]
 /// note @candidate | interview-id text
 /// export profile-id [since YYYY-MM-DD] [json]
+/// export-candidate @candidate | email | "name" | interview-id
+/// impact [profile-id] [from-date [to-date]]        (dates as YYYY-MM-DD)
 /// profiles
 /// help [verb]
 /// </code>
@@ -27,7 +29,7 @@ namespace ScreeningBot.Bot.Commands;
 internal static partial class RecruiterCommandParser
 {
     /// <summary>Every verb the parser knows (the Teams and Slack manifests are checked against this list).</summary>
-    public static IReadOnlyList<string> Verbs { get; } = ["screen", "invite", "status", "shortlist", "report", "cancel", "forget", "advance", "reject", "hold", "note", "export", "profiles", "help"];
+    public static IReadOnlyList<string> Verbs { get; } = ["screen", "invite", "status", "shortlist", "report", "cancel", "forget", "advance", "reject", "hold", "note", "export", "export-candidate", "impact", "profiles", "help"];
 
     /// <summary>Longest command text accepted; commands are one line.</summary>
     public const int MaxLength = 1_000;
@@ -36,7 +38,9 @@ internal static partial class RecruiterCommandParser
         $"`{prefix} screen @candidate profile-id` invites a candidate · `{prefix} screen jane@example.com profile-id` sends someone outside the workspace an interview link · " +
         $"`{prefix} status [@candidate | profile-id]` shows screens · " +
         $"`{prefix} shortlist [profile-id] [top N]` ranks finished screens · `{prefix} report @candidate` shows a scorecard · " +
-        $"`{prefix} cancel @candidate` stops a screen · `{prefix} advance @candidate`, `{prefix} reject @candidate [reason]` or `{prefix} hold @candidate` records your decision · `{prefix} note @candidate text` adds a note · `{prefix} export profile-id [since 2026-11-01] [json]` gives a file for your ATS · `{prefix} forget @candidate` erases a candidate's data · `{prefix} profiles` lists roles · `{prefix} help`";
+        $"`{prefix} cancel @candidate` stops a screen · `{prefix} advance @candidate`, `{prefix} reject @candidate [reason]` or `{prefix} hold @candidate` records your decision · `{prefix} note @candidate text` adds a note · `{prefix} export profile-id [since 2026-11-01] [json]` gives a file for your ATS · `{prefix} forget @candidate` erases a candidate's data · " +
+        $"`{prefix} export-candidate @candidate` gives everything stored about them · `{prefix} impact [profile-id]` shows selection rates per group · " +
+        $"`{prefix} profiles` lists roles · `{prefix} help`";
 
     /// <param name="text">The command text without the slash command or the bot's own mention.</param>
     /// <param name="teamsMentions">Mention entities of a Teams activity (bot's own mention already removed), matched to <c>&lt;at&gt;</c> tags by their text.</param>
@@ -74,6 +78,8 @@ internal static partial class RecruiterCommandParser
             "advance" or "reject" or "hold" => Decide(text, args, Dialogs.Decisions.HiringDecisionExtensions.FromVerb(verb)!.Value),
             "note" => Note(text, args),
             "export" => Export(args),
+            "export-candidate" => Targeted(args, "export-candidate", t => new ExportCandidateCommand(t)),
+            "impact" or "adverse-impact" => Impact(args),
             "profiles" or "roles" => new ProfilesCommand(),
             "help" or "?" => new HelpCommand(args.FirstOrDefault()?.Word?.ToLowerInvariant()),
             _ => new InvalidCommand($"I don't know the command \"{Shorten(tokens[0].Word ?? text)}\"."),
@@ -165,6 +171,43 @@ internal static partial class RecruiterCommandParser
             : IsProfileId(word) ? new StatusCommand(null, word.ToLowerInvariant())
             : new InvalidCommand($"\"{Shorten(word)}\" is neither a mention, an email address, a name in quotes, an interview id (iv-…) nor a profile id.");
     }
+
+    private static RecruiterCommand Impact(List<Token> args)
+    {
+        const string Usage = "Usage: `impact [profile-id] [from-date [to-date]]`, dates as YYYY-MM-DD, e.g. `impact backend-senior 2026-01-01 2026-06-30`.";
+        var words = args.Select(a => a.Word).ToList();
+        if (words.Any(w => w is null) || words.Count > 3)
+        {
+            return new InvalidCommand(Usage);
+        }
+
+        string? profile = null;
+        if (words.Count > 0 && !IsDate(words[0]!) && IsProfileId(words[0]!))
+        {
+            profile = words[0]!.ToLowerInvariant();
+            words.RemoveAt(0);
+        }
+
+        var dates = new List<DateOnly>();
+        foreach (var word in words)
+        {
+            if (!DateOnly.TryParseExact(word, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            {
+                return new InvalidCommand($"\"{Shorten(word!)}\" is not a date. {Usage}");
+            }
+
+            dates.Add(date);
+        }
+
+        if (dates.Count == 2 && dates[1] < dates[0])
+        {
+            return new InvalidCommand($"The period ends ({dates[1]:yyyy-MM-dd}) before it starts ({dates[0]:yyyy-MM-dd}). {Usage}");
+        }
+
+        return new ImpactCommand(profile, dates.Count > 0 ? dates[0] : null, dates.Count > 1 ? dates[1] : null);
+    }
+
+    private static bool IsDate(string word) => word.Length == 10 && word[4] == '-' && word[7] == '-';
 
     private static RecruiterCommand Forget(List<Token> args)
     {

@@ -3,8 +3,10 @@ using System.Text;
 using Humanizer;
 using Microsoft.Extensions.Options;
 using ScreeningBot.Bot.Channels;
+using ScreeningBot.Bot.Compliance;
 using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Reports;
+using ScreeningBot.Dialogs.Compliance;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Decisions;
 using ScreeningBot.Dialogs.Scoring;
@@ -16,7 +18,8 @@ namespace ScreeningBot.Bot.Commands;
 
 /// <summary>
 /// Runs recruiter commands for every channel: authorisation, invitations, status, shortlist, reports,
-/// cancellation and erasure. Channels parse with <see cref="RecruiterCommandParser"/>; the turn host (bot/Turns) runs the
+/// cancellation, erasure, access requests and the adverse-impact report; what changes a candidate's standing is written to
+/// the audit log with who did it. Channels parse with <see cref="RecruiterCommandParser"/>; the turn host (bot/Turns) runs the
 /// command and the channel renders the <see cref="CommandResponse"/> its own way. Candidates are reached through
 /// <see cref="ChannelRouter"/>, whichever channel they are on.
 /// </summary>
@@ -25,17 +28,23 @@ internal sealed class RecruiterCommandService(
     ChannelRouter channels,
     IInterviewStore store,
     IReportStore reports,
-    CandidateDataService candidateData,
+    CandidateRightsService rights,
+    AdverseImpactReporter impact,
+    AuditTrail audit,
     ScoringJobHandler scoring,
     ReportLinks links,
     Decisions.DecisionService decisions,
     Decisions.ExportLinks exportLinks,
     InterviewLinkInvitations linkInvitations,
     IOptions<ScreeningOptions> options,
+    IOptions<ComplianceOptions> compliance,
     TimeProvider time,
     ILogger<RecruiterCommandService> logger)
 {
     private const int ListLimit = 10;
+
+    /// <summary>Longest export shown in the chat itself (JSON characters); Slack splits messages above about 3,000.</summary>
+    private const int MaxInlineExport = 2_500;
 
     /// <summary>How many of the latest screens a candidate's name (<c>status "Jane Doe"</c>) is looked for in.</summary>
     private const int NameLookup = 500;
@@ -71,11 +80,13 @@ internal sealed class RecruiterCommandService(
             ProfilesCommand => Profiles(),
             ShortlistCommand c => await ShortlistAsync(c, cancellationToken),
             ReportCommand c => await ReportAsync(c, cancellationToken),
-            CancelCommand c => await CancelAsync(c, cancellationToken),
+            CancelCommand c => await CancelAsync(c, context, cancellationToken),
             ForgetCommand c => await ForgetAsync(c, context, cancellationToken),
             DecideCommand c => await decisions.DecideAsync(c, context, ResolveAsync, cancellationToken),
             NoteCommand c => await decisions.NoteAsync(c, context, ResolveAsync, cancellationToken),
             ExportCommand c => await ExportAsync(c, context, cancellationToken),
+            ExportCandidateCommand c => await ExportAsync(c, context, cancellationToken),
+            ImpactCommand c => await ImpactAsync(c, cancellationToken),
             _ => throw new InvalidOperationException($"Unhandled command {command.GetType().Name}."),
         };
     }
@@ -143,6 +154,7 @@ internal sealed class RecruiterCommandService(
             return CommandResponse.Refused($"I couldn't message @{opened.Candidate.Name} ({e.Message}), so no screen was started. Try again once they can receive messages from the bot.");
         }
 
+        await audit.RecordAsync(AuditAction.Invited, Actor(context), interview.Candidate.Id, interview.Id, interview.ProfileId, $"invited on {context.ChannelId}", cancellationToken);
         var where = hiring is null ? "here" : hiring.ConversationId == context.Source.ConversationId ? "here" : "in the hiring channel";
         return new CommandResponse($"Invited @{opened.Candidate.Name} to the *{profile.Title}* screen (`{interview.Id}`). I'll post the scorecard {where} when they finish.");
     }
@@ -167,7 +179,7 @@ internal sealed class RecruiterCommandService(
             return UnknownProfile(command.ProfileId);
         }
 
-        var until = interview.State.ExpiresAt.UtcDateTime.ToString("dddd d MMMM 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var until = interview.Record.ExpiresAt.UtcDateTime.ToString("dddd d MMMM 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
         if (invitation.Status == LinkInvitationStatus.AlreadyInProgress)
         {
             return new CommandResponse(
@@ -247,8 +259,8 @@ internal sealed class RecruiterCommandService(
     private async Task EnsureScoredAsync(Interview interview, CancellationToken cancellationToken)
     {
         // An expired screen is not scored (bot/Reminders/ReminderWorker): it has no report on purpose.
-        if (interview.State.IsEnded && interview.Status is not (InterviewStatus.Cancelled or InterviewStatus.Expired)
-            && interview.State.EndedAt < time.GetUtcNow().AddMinutes(-2)
+        if (interview.Record.IsEnded && interview.Status is not (InterviewStatus.Cancelled or InterviewStatus.Expired) && !NotScreened(interview)
+            && interview.Record.EndedAt < time.GetUtcNow().AddMinutes(-2)
             && await reports.GetAsync(interview.Id, cancellationToken) is null)
         {
             await interviews.EnqueueScoringAsync(interview.Id, cancellationToken);
@@ -325,7 +337,7 @@ internal sealed class RecruiterCommandService(
             return CommandResponse.Refused($"I found no screen for {command.Target.Display}.");
         }
 
-        if (!interview.State.IsEnded)
+        if (!interview.Record.IsEnded)
         {
             return new CommandResponse($"{Name(interview)}'s screen is still going ({Line(interview)}); the scorecard is posted when it ends.");
         }
@@ -333,6 +345,11 @@ internal sealed class RecruiterCommandService(
         if (interview.Status == InterviewStatus.Cancelled)
         {
             return new CommandResponse($"{Name(interview)}'s screen was cancelled, so there is no scorecard.");
+        }
+
+        if (ScreeningNotice.For(interview, interview.ProfileId) is { } notice)
+        {
+            return new CommandResponse($"{notice.Headline}. {notice.Text} There is no scorecard.");
         }
 
         var report = await reports.GetAsync(interview.Id, cancellationToken) ?? await scoring.BuildAsync(interview, cancellationToken);
@@ -343,7 +360,7 @@ internal sealed class RecruiterCommandService(
         return new CommandResponse(text) { Scorecard = report.Scorecard with { ReportUrl = link ?? report.Scorecard.ReportUrl } };
     }
 
-    private async Task<CommandResponse> CancelAsync(CancelCommand command, CancellationToken cancellationToken)
+    private async Task<CommandResponse> CancelAsync(CancelCommand command, CommandContext context, CancellationToken cancellationToken)
     {
         var interview = await ResolveAsync(command.Target, cancellationToken);
         if (interview is null)
@@ -351,12 +368,13 @@ internal sealed class RecruiterCommandService(
             return CommandResponse.Refused($"I found no screen for {command.Target.Display}.");
         }
 
-        if (interview.State.IsEnded)
+        if (interview.Record.IsEnded)
         {
             return CommandResponse.Refused($"{Name(interview)}'s screen has already ended ({ReportText(interview.Status)}).");
         }
 
         await interviews.CancelAsync(interview.Id, cancellationToken);
+        await audit.RecordAsync(AuditAction.Cancelled, Actor(context), interview.Candidate.Id, interview.Id, interview.ProfileId, cancellationToken: cancellationToken);
         try
         {
             await channels.SendAsync(interview.CandidateConversation, [new Reply { Text = "The hiring team has closed this screen. Thank you for your time!", Kind = ReplyKind.Closing }], cancellationToken);
@@ -373,20 +391,10 @@ internal sealed class RecruiterCommandService(
 
     private async Task<CommandResponse> ForgetAsync(ForgetCommand command, CommandContext context, CancellationToken cancellationToken)
     {
-        var candidateId = command.Target.Candidate?.Id;
-        if (candidateId is null && command.Target.InterviewId is { } id)
+        var (candidateId, problem) = await CandidateIdAsync(command.Target, cancellationToken);
+        if (problem is not null)
         {
-            candidateId = (await store.GetAsync(id, cancellationToken))?.Interview.Candidate.Id;
-        }
-        else if (command.Target is { Email: not null } or { Name: not null })
-        {
-            var candidates = await CandidateIdsAsync(command.Target, cancellationToken);
-            if (candidates.Problem is { } problem)
-            {
-                return CommandResponse.Refused(problem);
-            }
-
-            candidateId = candidates.Ids.FirstOrDefault();
+            return CommandResponse.Refused(problem);
         }
 
         if (candidateId is null)
@@ -397,7 +405,7 @@ internal sealed class RecruiterCommandService(
         if (!command.Confirmed)
         {
             return new CommandResponse(
-                $"This permanently deletes every screen, transcript and scorecard stored for {command.Target.Display}. " +
+                $"This permanently deletes every screen, transcript and scorecard stored for {command.Target.Display}, and the scorecards and notices the bot posted about them. " +
                 $"To go ahead, send `{context.CommandPrefix} forget {command.Target.Display} confirm`.")
             { Succeeded = false };
         }
@@ -407,11 +415,108 @@ internal sealed class RecruiterCommandService(
             await decisions.ForgetAsync(screened.Id, cancellationToken);
         }
 
-        var erased = await candidateData.ForgetCandidateAsync(candidateId, cancellationToken);
-        BotLog.CandidateForgotten(logger, erased.Interviews, erased.TranscriptTurns, erased.Reports);
-        return new CommandResponse(
-            $"Deleted everything stored for {command.Target.Display}: {"screen".ToQuantity(erased.Interviews)}, {"transcript line".ToQuantity(erased.TranscriptTurns)} and {"scorecard".ToQuantity(erased.Reports)}.");
+        var erased = await rights.ForgetAsync(candidateId, Actor(context), cancellationToken);
+        BotLog.CandidateForgotten(logger, erased.Stored.Interviews, erased.Stored.TranscriptTurns, erased.Stored.Reports);
+        if (erased.FoundNothing)
+        {
+            return CommandResponse.Refused($"Nothing is stored about {command.Target.Display}, and nothing was posted about them: there was nothing to delete.");
+        }
+
+        var text = new StringBuilder(
+            $"Deleted everything stored for {command.Target.Display}: {"screen".ToQuantity(erased.Stored.Interviews)}, {"transcript line".ToQuantity(erased.Stored.TranscriptTurns)}, " +
+            $"{"scorecard".ToQuantity(erased.Stored.Reports)} and {"self-identification".ToQuantity(erased.Stored.SelfIdentifications)}; " +
+            $"removed {"message".ToQuantity(erased.MessagesRemoved)} the bot had posted about them, and their report links no longer open.");
+        if (erased.Unreached.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n*{"message".ToQuantity(erased.Unreached.Count)} could not be removed* (run `{context.CommandPrefix} forget {command.Target.Display} confirm` again to retry, or delete by hand):");
+            foreach (var missed in erased.Unreached)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n• {missed.ChannelId} conversation `{missed.ConversationId}`, message `{missed.MessageId}`: {missed.Problem}");
+            }
+        }
+
+        return new CommandResponse(text.ToString()) { Succeeded = erased.Unreached.Count == 0 };
     }
+
+    private async Task<CommandResponse> ExportAsync(ExportCandidateCommand command, CommandContext context, CancellationToken cancellationToken)
+    {
+        var (candidateId, problem) = await CandidateIdAsync(command.Target, cancellationToken);
+        if (problem is not null)
+        {
+            return CommandResponse.Refused(problem);
+        }
+
+        if (candidateId is null)
+        {
+            return CommandResponse.Refused($"I found no candidate for {command.Target.Display}. Mention them from the mention list, or give their email address, their name in quotes or one of their interview ids.");
+        }
+
+        if (links.CreateExport(candidateId, Actor(context)) is { } link)
+        {
+            await audit.RecordAsync(AuditAction.Exported, Actor(context), candidateId, detail: "download link issued", cancellationToken: cancellationToken);
+            return new CommandResponse(
+                $"Everything stored about {command.Target.Display}, as JSON (screens with their transcripts and scorecards, where the bot posted about them, " +
+                $"and the audit entries that name them): {link}\nThe link works for an hour. Self-identification answers are kept apart and are not included.");
+        }
+
+        var export = await rights.ExportAsync(candidateId, Actor(context), includeSelfIdentification: false, cancellationToken);
+        if (export.Interviews.Count == 0 && export.PostedMessages.Count == 0)
+        {
+            return CommandResponse.Refused($"Nothing is stored about {command.Target.Display}.");
+        }
+
+        var json = CandidateExporter.ToJson(export);
+        return json.Length <= MaxInlineExport
+            ? new CommandResponse($"Everything stored about {command.Target.Display}:\n```\n{json}\n```")
+            : new CommandResponse(
+                $"{command.Target.Display} has {"screen".ToQuantity(export.Interviews.Count)} on record; as JSON that is {json.Length / 1024} KB, too long for a chat message. " +
+                $"Set `Reports:BaseUrl` and `Reports:SigningKey` to get a download link here, or ask the bot's operator to run " +
+                $"`dotnet run --project bot -- export-candidate --candidate {candidateId} --out export.json`.");
+    }
+
+    private async Task<CommandResponse> ImpactAsync(ImpactCommand command, CancellationToken cancellationToken)
+    {
+        if (command.ProfileId is { } id && !interviews.Profiles.TryGet(id, out _))
+        {
+            return CommandResponse.Refused($"There is no profile `{id}`. `profiles` lists them.");
+        }
+
+        var to = command.To ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var from = command.From ?? to.AddYears(-1).AddDays(1);
+        var report = await impact.ReportAsync(
+            command.ProfileId,
+            new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            compliance.Value.MinimumGroupSize,
+            cancellationToken);
+        return new CommandResponse(Rendering.AdverseImpactText.Render(report));
+    }
+
+    /// <summary>The candidate a target names (a mention, an interview id, an email address, a name); a problem to show when a name is ambiguous.</summary>
+    private async Task<(string? Id, string? Problem)> CandidateIdAsync(CommandTarget target, CancellationToken cancellationToken)
+    {
+        if (target.Candidate?.Id is { } mentioned)
+        {
+            return (mentioned, null);
+        }
+
+        if (target.InterviewId is { } id)
+        {
+            return ((await store.GetAsync(id, cancellationToken))?.Interview.Candidate.Id, null);
+        }
+
+        if (target is { Email: not null } or { Name: not null })
+        {
+            var candidates = await CandidateIdsAsync(target, cancellationToken);
+            return (candidates.Ids.FirstOrDefault(), candidates.Problem);
+        }
+
+        return (null, null);
+    }
+
+    private static string Actor(CommandContext context) => AuditActors.Recruiter(context.Recruiter.AadObjectId ?? context.Recruiter.Id);
+
+    private static bool NotScreened(Interview interview) => ScreeningNotice.For(interview, interview.ProfileId) is not null;
 
     private async Task<Interview?> ResolveAsync(CommandTarget target, CancellationToken cancellationToken)
     {
@@ -461,7 +566,7 @@ internal sealed class RecruiterCommandService(
     private string Line(Interview interview)
     {
         var age = (time.GetUtcNow() - interview.CreatedAt).Humanize(precision: 1);
-        var progress = interview.State.IsEnded ? ReportText(interview.Status) : $"{ReportText(interview.Status).ToLowerInvariant()}, {interview.State.Phase.Humanize(LetterCasing.LowerCase)}";
+        var progress = interview.Record.IsEnded ? ReportText(interview.Status) : $"{ReportText(interview.Status).ToLowerInvariant()}, {interview.Position.Phase.Humanize(LetterCasing.LowerCase)}";
         var via = interview.CandidateConversation.ChannelId == InterviewLinkChannel.ChannelId ? " by link" : string.Empty;
         return $"{Name(interview)}, `{interview.ProfileId}`: {progress}, started {age} ago{via} (`{interview.Id}`)";
     }

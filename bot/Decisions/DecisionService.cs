@@ -12,12 +12,14 @@ namespace ScreeningBot.Bot.Decisions;
 /// <summary>
 /// Records recruiters' decisions and notes on finished screens (typed as commands or clicked on the scorecard), keeps the
 /// history, and refreshes the posted scorecard in place so everyone in the hiring channel sees who decided what and when.
-/// The caller (<see cref="RecruiterCommandService"/>) has already checked that the sender may recruit.
+/// The caller (<see cref="RecruiterCommandService"/>) has already checked that the sender may recruit. Each decision (not the
+/// reason or notes, which may quote the candidate) goes to the audit log as <c>Decided</c>, with who made it.
 /// </summary>
 internal sealed class DecisionService(
     IReportStore reports,
     IDecisionStore decisions,
     ChannelRouter channels,
+    Compliance.AuditTrail audit,
     TimeProvider time,
     ILogger<DecisionService> logger)
 {
@@ -47,6 +49,14 @@ internal sealed class DecisionService(
         var entry = NewEntry(interview, context, command.Card is null ? "command" : CardSource(context)) with { Decision = command.Decision, Text = command.Reason };
         await decisions.AppendAsync(entry, cancellationToken);
         DecisionLog.Decided(logger, interview.Id, command.Decision.ToVerb(), entry.Source);
+        await audit.RecordAsync(
+            Dialogs.Storage.AuditAction.Decided,
+            Dialogs.Compliance.AuditActors.Recruiter(entry.ById),
+            interview.Candidate.Id,
+            interview.Id,
+            interview.ProfileId,
+            $"{command.Decision.ToVerb()} ({entry.Source})",
+            cancellationToken);
         var updated = new DecisionHistory([.. history.Entries, entry]);
         var refreshed = await RefreshAsync(interview, updated, command.Card, cancellationToken);
         var change = history.Current is { Decision: { } before } ? $" (was {before.ToDisplay().ToLowerInvariant()})" : string.Empty;
@@ -91,7 +101,7 @@ internal sealed class DecisionService(
         }
 
         var name = CommandTargets.Name(interview);
-        if (!interview.State.IsEnded)
+        if (!interview.Record.IsEnded)
         {
             return (null, CommandResponse.Refused($"{name}'s screen is still going; decide once the scorecard is posted (`{context.CommandPrefix} status {interview.Id}`)."));
         }

@@ -3,7 +3,7 @@ using ScreeningBot.Bot.Reports;
 
 namespace ScreeningBot.Bot.Decisions;
 
-/// <summary><c>GET /exports/{profileId}?…&amp;sig=…</c>: the recruiter command's export as a file, behind a signed link that expires within the hour.</summary>
+/// <summary><c>GET /exports/screens/{profileId}?…&amp;sig=…</c>: the recruiter command's export as a file, behind a signed link that expires within the hour.</summary>
 internal static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)

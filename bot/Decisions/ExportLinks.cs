@@ -7,13 +7,13 @@ using ScreeningBot.Bot.Reports;
 namespace ScreeningBot.Bot.Decisions;
 
 /// <summary>
-/// Signed download links for the recruiter command <c>export</c>: <c>{BaseUrl}/exports/{profile}?since=…&amp;format=…&amp;expires=…&amp;sig=…</c>,
+/// Signed download links for the recruiter command <c>export</c>: <c>{BaseUrl}/exports/screens/{profile}?since=…&amp;format=…&amp;expires=…&amp;sig=…</c>,
 /// HMAC-SHA256 with <see cref="ReportOptions.SigningKey"/> over a message that starts with <c>export</c>, so a report link's
 /// signature never opens an export nor the other way round. A link works for <see cref="Lifetime"/>. Thread-safe.
 /// </summary>
 internal sealed class ExportLinks(IOptions<ReportOptions> options, TimeProvider time)
 {
-    public const string Route = "/exports/{profileId}";
+    public const string Route = "/exports/screens/{profileId}";
 
     /// <summary>An export holds every candidate of a profile: a link that works for an hour is enough to download it.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
@@ -33,7 +33,7 @@ internal sealed class ExportLinks(IOptions<ReportOptions> options, TimeProvider 
         var day = Day(since);
         var formatName = format.ToString().ToLowerInvariant();
         var query = $"format={formatName}" + (day.Length > 0 ? "&since=" + day : string.Empty);
-        return string.Create(CultureInfo.InvariantCulture, $"{options.Value.BaseUrl!.TrimEnd('/')}/exports/{Uri.EscapeDataString(profileId)}?{query}&expires={expires}&sig={Sign(profileId, day, formatName, expires)}");
+        return string.Create(CultureInfo.InvariantCulture, $"{options.Value.BaseUrl!.TrimEnd('/')}/exports/screens/{Uri.EscapeDataString(profileId)}?{query}&expires={expires}&sig={Sign(profileId, day, formatName, expires)}");
     }
 
     /// <summary>Checks a link's parameters (as they arrived in the query).</summary>

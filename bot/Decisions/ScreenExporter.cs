@@ -49,7 +49,7 @@ internal sealed class ScreenExporter(IInterviewStore interviews, IReportStore re
                 DecisionReason = current?.Text,
                 ReportLink = report is null ? null : links.Create(interview.Id),
                 StartedAt = interview.CreatedAt,
-                EndedAt = interview.State.EndedAt,
+                EndedAt = interview.Record.EndedAt,
             });
         }
 

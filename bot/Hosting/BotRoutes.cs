@@ -21,8 +21,11 @@ internal static class BotRoutes
     /// <summary>The full report behind a signed link (bot/Reports/ReportLinks).</summary>
     public const string Report = "/reports/{interviewId}";
 
-    /// <summary>A recruiter's export as a file behind a signed link (bot/Decisions/ExportLinks).</summary>
-    public const string Export = Decisions.ExportLinks.Route;
+    /// <summary>A recruiter's export of a profile's screens as a file behind a signed link (bot/Decisions/ExportLinks).</summary>
+    public const string ScreenExport = Decisions.ExportLinks.Route;
+
+    /// <summary>Everything stored about a candidate, as JSON, behind a signed one-hour link (bot/Compliance/ExportEndpoints).</summary>
+    public const string Export = "/exports/{token}";
 
     /// <summary>A candidate's interview page behind a signed link (bot/InterviewLinks); its API is <c>{Interview}/messages</c>.</summary>
     public const string Interview = "/interview/{token}";

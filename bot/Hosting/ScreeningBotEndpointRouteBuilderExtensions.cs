@@ -1,4 +1,5 @@
 using ScreeningBot.Bot.BotFramework;
+using ScreeningBot.Bot.Compliance;
 using ScreeningBot.Bot.Health;
 using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Playground;
@@ -16,6 +17,7 @@ public static class ScreeningBotEndpointRouteBuilderExtensions
         app.UseInterviewLinkRateLimits();
         app.MapReportEndpoints();
         Decisions.ExportEndpoints.MapExportEndpoints(app);
+        app.MapExportEndpoints();
         app.MapScreeningBotHealthChecks();
         app.MapSlackEndpoints();
         app.MapBotFrameworkEndpoints();

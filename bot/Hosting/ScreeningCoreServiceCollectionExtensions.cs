@@ -2,10 +2,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Cli;
+using ScreeningBot.Bot.Compliance;
 using ScreeningBot.Bot.Commands;
 using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Judging;
 using ScreeningBot.Bot.Reports;
+using ScreeningBot.Bot.Storage;
 using ScreeningBot.Dialogs.Judging;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Scoring;
@@ -27,7 +29,9 @@ internal static class ScreeningCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(configuration); // what the options below bind, also for command-line verbs that build their own services
-        services.AddOptionsWithValidateOnStart<ScreeningOptions, ScreeningOptionsValidator>().BindConfiguration(ScreeningOptions.SectionName);
+        services.AddOptionsWithValidateOnStart<ScreeningOptions, ScreeningOptionsValidator>().BindConfiguration(ScreeningOptions.SectionName)
+            // The notice tells candidates how long their record is kept: the retention that actually deletes it.
+            .PostConfigure(o => o.RetentionDays = configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.RetentionDays)}", new StorageOptions().RetentionDays));
         services.AddOptionsWithValidateOnStart<ReportOptions, ReportOptionsValidator>().BindConfiguration(ReportOptions.SectionName);
         services.TryAddSingleton<ReportLinks>();
         services.AddInterviewLinkTokens();
@@ -51,7 +55,7 @@ internal static class ScreeningCoreServiceCollectionExtensions
         services.TryAddSingleton<Decisions.ExportLinks>();
         services.TryAddSingleton<RecruiterCommandService>();
         services.TryAddSingleton<ChannelRouter>();
-        services.TryAddSingleton<IScorecardPublisher>(sp => sp.GetRequiredService<ChannelRouter>());
+        services.AddCandidateRights();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using ScreeningBot.Bot.Channels;
+using ScreeningBot.Dialogs.Compliance;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
@@ -38,9 +39,16 @@ internal sealed class InterviewLinkChannel(InterviewLinkFeed feed) : IConversati
         return Task.CompletedTask;
     }
 
-    public Task<string?> PostScorecardAsync(ConversationAddress address, Scorecard scorecard, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<ChannelMessage>> PostScorecardAsync(ConversationAddress address, Scorecard scorecard, CancellationToken cancellationToken) =>
         throw new ChannelDeliveryException("An interview link is the candidate's page, not a hiring channel; scorecards go to a Teams or Slack channel.");
 
     public Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken) =>
         throw new ChannelDeliveryException("An interview link is the candidate's page, not a hiring channel; scorecards are updated in Teams or Slack.");
+
+    public Task<IReadOnlyList<ChannelMessage>> PostNoticeAsync(ConversationAddress address, ScreeningNotice notice, CancellationToken cancellationToken) =>
+        throw new ChannelDeliveryException("An interview link is the candidate's page, not a hiring channel; notices go to a Teams or Slack channel.");
+
+    /// <summary>Nothing is ever posted through a link (the page reads the stored interview, which erasure deletes), so there is nothing to remove.</summary>
+    public Task<ChannelRemoval> RemoveMessageAsync(ChannelMessage message, CancellationToken cancellationToken) =>
+        Task.FromResult(ChannelRemoval.AlreadyGone);
 }

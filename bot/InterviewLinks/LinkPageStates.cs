@@ -16,7 +16,7 @@ internal static class LinkPageStates
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(replies);
         var interview = snapshot.Interview;
-        var state = interview.State;
+        var state = interview.Record;
         var lines = snapshot.Lines;
         var language = CandidateLanguages.Resolve(profile?.Language);
         return new LinkPageState
@@ -30,7 +30,7 @@ internal static class LinkPageStates
             MaxAnswerLength = maxAnswerLength,
             Cursor = lines.Count > 0 ? Math.Max(after, lines[^1].Sequence) : Math.Min(after, state.NextTranscriptSequence - 1),
             Messages = [.. lines.Select(l => new LinkMessage(l.Sequence, l.Speaker == Speaker.Bot ? "bot" : "you", l.Speaker == Speaker.Bot ? l.Text : Shown(l, profile), l.Timestamp))],
-            Prompt = PromptOf(state, language.Texts),
+            Prompt = PromptOf(interview.Position, state, language.Texts),
             Notices = NotIn(replies, lines),
         };
     }
@@ -38,10 +38,10 @@ internal static class LinkPageStates
     /// <summary>The interview's language: button labels the dialogs write follow it (dialogs/Localization/Texts/).</summary>
     private static CandidateTexts TextsOf(Profile? profile) => CandidateLanguages.Resolve(profile?.Language).Texts;
 
-    private static LinkPrompt? PromptOf(DialogState state, CandidateTexts texts) =>
-        state.IsEnded || state.Status == InterviewStatus.Paused ? null
-        : state.Confirmation is ConfirmationKind.Withdraw ? new LinkPrompt(null, [.. texts.WithdrawChoices.Select(c => new LinkChoice(c.Title, c.Value))])
-        : state.Pending?.Prompt is { Choices.Count: > 0 } prompt ? new LinkPrompt(prompt.QuestionId, [.. prompt.Choices.Select(c => new LinkChoice(c.Title, c.Value))])
+    private static LinkPrompt? PromptOf(PlanPosition position, InterviewRecord record, CandidateTexts texts) =>
+        record.IsEnded || record.Status == InterviewStatus.Paused ? null
+        : position.Confirmation is ConfirmationKind.Withdraw ? new LinkPrompt(null, [.. texts.WithdrawChoices.Select(c => new LinkChoice(c.Title, c.Value))])
+        : position.Pending?.Prompt is { Choices.Count: > 0 } prompt ? new LinkPrompt(prompt.QuestionId, [.. prompt.Choices.Select(c => new LinkChoice(c.Title, c.Value))])
         : null;
 
     /// <summary>A clicked answer is stored as the button's value; the page shows its title, as the candidate saw it.</summary>

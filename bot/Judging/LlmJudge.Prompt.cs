@@ -73,6 +73,20 @@ internal sealed partial class LlmJudge
             prompt.AppendLine(request.EvaluationNotes);
         }
 
+        // Configuration from the profile (issue 22), never candidate data: it sits in the system prompt beside the notes.
+        if (!string.IsNullOrWhiteSpace(request.CompanyInstructions))
+        {
+            prompt.AppendLine();
+            prompt.AppendLine("## About the company and what the interview must not discuss (from the hiring team)");
+            prompt.AppendLine(request.CompanyInstructions);
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Tone))
+        {
+            prompt.AppendLine();
+            prompt.AppendLine($"## Tone of any follow-up you suggest: {request.Tone}");
+        }
+
         prompt.AppendLine();
         prompt.AppendLine("""
             ## Depth scale (0-5)

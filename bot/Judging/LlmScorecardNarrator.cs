@@ -70,7 +70,7 @@ internal sealed partial class LlmScorecardNarrator : IScorecardNarrator
         ArgumentNullException.ThrowIfNull(scorecard);
         ArgumentNullException.ThrowIfNull(transcript);
         cancellationToken.ThrowIfCancellationRequested();
-        if (!interview.State.Answers.Any(a => !a.Skipped))
+        if (!interview.Record.Answers.Any(a => !a.Skipped))
         {
             return WithUsage(scorecard, 0, 0, note: null);
         }
@@ -201,7 +201,7 @@ internal sealed partial class LlmScorecardNarrator : IScorecardNarrator
     private static NarrativeFacts Facts(Profile profile, Interview interview, Scorecard scorecard)
     {
         var questions = QuestionIndex.For(profile);
-        var answers = interview.State.Answers
+        var answers = interview.Record.Answers
             .GroupBy(a => a.QuestionId, StringComparer.Ordinal)
             .Select(g => g.Last())
             .Select(a => new NarrativeFacts.AnswerFact(

@@ -73,7 +73,9 @@ internal sealed class PlaygroundConversationStore(IOptions<PlaygroundOptions> op
     /// (<c>pg-&lt;sequence&gt;</c>), a timestamp and the conversation. A conversation the store does not know (the page's own
     /// channel) is added on first use.
     /// </summary>
-    public PlaygroundEntry Append(string conversationId, JsonObject activity, string? replyToId = null)
+    public PlaygroundEntry Append(string conversationId, JsonObject activity, string? replyToId = null) => AppendEntry(conversationId, activity, replyToId, deletedId: null);
+
+    private PlaygroundEntry AppendEntry(string conversationId, JsonObject activity, string? replyToId, string? deletedId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
         ArgumentNullException.ThrowIfNull(activity);
@@ -83,7 +85,7 @@ internal sealed class PlaygroundConversationStore(IOptions<PlaygroundOptions> op
         {
             var conversation = GetOrAdd(conversationId, forgotten);
             var sequence = ++_sequence;
-            var id = "pg-" + sequence.ToString(CultureInfo.InvariantCulture);
+            var id = deletedId ?? "pg-" + sequence.ToString(CultureInfo.InvariantCulture);
             var stored = (JsonObject)activity.DeepClone();
             stored["id"] = id;
             stored["timestamp"] = time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
@@ -121,6 +123,38 @@ internal sealed class PlaygroundConversationStore(IOptions<PlaygroundOptions> op
         PlaygroundLog.ActivityStored(logger, entry.ActivityId, conversationId);
         return entry;
     }
+
+    /// <summary>
+    /// Deletes an activity the bot sent, as the connector's <c>DELETE</c> does, and tells the page with a <c>messageDelete</c>
+    /// activity carrying the deleted id (the Bot Framework's own activity type for it). False when no such activity is stored.
+    /// </summary>
+    public bool Delete(string conversationId, string activityId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(activityId);
+        lock (_gate)
+        {
+            // The messageDelete left behind carries the deleted id too; it is not an activity that can be deleted again.
+            if (!_conversations.TryGetValue(conversationId, out var conversation) || !conversation.Entries.Any(e => e.ActivityId == activityId && !IsDeletion(e)))
+            {
+                return false;
+            }
+
+            var kept = conversation.Entries.Where(e => e.ActivityId != activityId).ToArray();
+            _storedBytes -= conversation.Entries.Where(e => e.ActivityId == activityId).Sum(e => (long)e.Bytes);
+            conversation.Entries.Clear();
+            foreach (var entry in kept)
+            {
+                conversation.Entries.Enqueue(entry);
+            }
+        }
+
+        AppendEntry(conversationId, new JsonObject { ["type"] = "messageDelete" }, replyToId: null, deletedId: activityId);
+        return true;
+    }
+
+    private static bool IsDeletion(PlaygroundEntry entry) =>
+        entry.Activity.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "messageDelete";
 
     /// <summary>
     /// Activities after <paramref name="after"/> (all conversations, or one), oldest first, at most <paramref name="max"/>.

@@ -8,7 +8,7 @@ using ScreeningBot.Bot.Hosting;
 namespace ScreeningBot.Bot.Playground;
 
 /// <summary>
-/// The connector stand-in: the Bot Connector REST shapes (create conversation, send to conversation, reply to activity;
+/// The connector stand-in: the Bot Connector REST shapes (create conversation, send to conversation, reply to activity, delete activity;
 /// docs/channels.md), storing what the bot sends in <see cref="PlaygroundConversationStore"/>. Bodies are JSON only (a browser
 /// cannot post JSON across origins without a preflight this server never answers), bounded by
 /// <see cref="PlaygroundOptions.MaxBodyBytes"/>, and checked like any input from outside.
@@ -66,6 +66,21 @@ internal static partial class PlaygroundEndpoints
     internal static Task<Results<JsonHttpResult<PlaygroundResourceResponse>, ProblemHttpResult>> ReplyToActivityAsync(
         string conversationId, string activityId, HttpContext http, PlaygroundConversationStore store, IOptions<PlaygroundOptions> options, CancellationToken cancellationToken) =>
         StoreActivityAsync(conversationId, activityId, http, store, options.Value, cancellationToken);
+
+    /// <summary><c>DELETE …/activities/{activityId}</c>: removes what the bot posted (erasure); 404 for an activity the store does not hold.</summary>
+    internal static Results<Ok, ProblemHttpResult> DeleteActivity(string conversationId, string activityId, HttpContext http, PlaygroundConversationStore store)
+    {
+        var idProblem = InvalidId(conversationId, PlaygroundConversationStore.MaxConversationIdLength, "conversation id")
+            ?? InvalidId(activityId, PlaygroundConversationStore.MaxConversationIdLength, "activity id");
+        if (idProblem is not null)
+        {
+            return Refuse(http, 400, idProblem);
+        }
+
+        return store.Delete(conversationId, activityId)
+            ? TypedResults.Ok()
+            : Refuse(http, 404, $"no activity '{activityId}' in conversation '{conversationId}' (ActivityNotFoundInConversation)");
+    }
 
     private static async Task<Results<JsonHttpResult<PlaygroundResourceResponse>, ProblemHttpResult>> StoreActivityAsync(
         string conversationId, string? replyToId, HttpContext http, PlaygroundConversationStore store, PlaygroundOptions options, CancellationToken cancellationToken)

@@ -41,6 +41,7 @@ internal static partial class PlaygroundEndpoints
         connector.MapPost(string.Empty, CreateConversationAsync);
         connector.MapPost("/{conversationId}/activities", SendToConversationAsync);
         connector.MapPost("/{conversationId}/activities/{activityId}", ReplyToActivityAsync);
+        connector.MapDelete("/{conversationId}/activities/{activityId}", DeleteActivity);
         return endpoints;
     }
 

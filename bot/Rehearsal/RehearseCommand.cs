@@ -106,13 +106,13 @@ internal sealed class RehearseCommand : ICliCommand
         var given = 0;
         var turnsOnQuestion = 0;
         string? lastQuestion = null;
-        while (!interview.State.IsEnded)
+        while (!interview.Record.IsEnded)
         {
-            var questionId = interview.State.Pending?.Prompt.QuestionId;
+            var questionId = interview.Position.Pending?.Prompt.QuestionId;
             var answer = await NextAnswerAsync(answers, questionId, context, cancellationToken);
             if (answer is null)
             {
-                var pending = interview.State.Pending?.Prompt.Text.Split('\n')[0] ?? "the next question";
+                var pending = interview.Position.Pending?.Prompt.Text.Split('\n')[0] ?? "the next question";
                 await context.Error.WriteLineAsync(answers is null
                     ? $"error: input ended before the screen finished (question id '{questionId ?? "none"}' was open). Type an answer at the > prompt, or pass --answers FILE."
                     : $"error: {answersPath} has no answer left for \"{TerminalMarkdown.Render(pending, styled: false)}\" (question id '{questionId ?? "none"}'). Add one and run again.");
@@ -170,6 +170,9 @@ internal sealed class RehearseCommand : ICliCommand
         services.TryAddSingleton<IReportStore, InMemoryReportStore>();
         services.TryAddSingleton<IDecisionStore, InMemoryDecisionStore>();
         services.TryAddSingleton<IJobQueue>(sp => new InMemoryJobQueue(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IAuditLog, InMemoryAuditLog>();
+        services.TryAddSingleton<IPostedMessageStore, InMemoryPostedMessageStore>();
+        services.TryAddSingleton<ISelfIdentificationStore, InMemorySelfIdentificationStore>();
         services.AddScreeningCore(context.Configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

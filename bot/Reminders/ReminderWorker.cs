@@ -37,12 +37,12 @@ internal sealed class ReminderWorker(
         var (nudged, expired) = (0, 0);
         foreach (var interview in await interviews.ListAsync(InterviewQuery.All, ScanLimit, cancellationToken))
         {
-            if (interview.State.IsEnded)
+            if (interview.Record.IsEnded)
             {
                 continue;
             }
 
-            if (now >= interview.State.ExpiresAt)
+            if (now >= interview.Record.ExpiresAt)
             {
                 expired += await ExpireAsync(interview.Id, now, cancellationToken) ? 1 : 0;
             }
@@ -60,7 +60,7 @@ internal sealed class ReminderWorker(
     /// <summary>The number (1-based) of the nudge due for <paramref name="interview"/> at <paramref name="now"/>, or null.</summary>
     internal static int? DueNudge(Interview interview, DateTimeOffset now, ReminderOptions settings)
     {
-        var idle = now - interview.State.LastActivityAt;
+        var idle = now - interview.Record.LastActivityAt;
         var due = settings.NudgeAfter.Take(settings.MaxNudges).Count(after => idle >= after);
         return due == 0 || interview.Status == InterviewStatus.Paused ? null : due;
     }
@@ -105,7 +105,7 @@ internal sealed class ReminderWorker(
 
     private async Task NudgeAsync(Interview interview, CancellationToken cancellationToken)
     {
-        var text = $"A gentle reminder: your screening chat is waiting for you. Reply here whenever you're ready and we'll pick up where you left off. It stays open until {interview.State.ExpiresAt.UtcDateTime:dddd d MMMM HH:mm} UTC.";
+        var text = $"A gentle reminder: your screening chat is waiting for you. Reply here whenever you're ready and we'll pick up where you left off. It stays open until {interview.Record.ExpiresAt.UtcDateTime:dddd d MMMM HH:mm} UTC.";
         try
         {
             await channels.SendAsync(interview.CandidateConversation, [Reply.Message(text)], cancellationToken);
@@ -121,16 +121,16 @@ internal sealed class ReminderWorker(
     private async Task<bool> ExpireAsync(string interviewId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var stored = await interviews.GetAsync(interviewId, cancellationToken);
-        if (stored is null || stored.Interview.State.IsEnded)
+        if (stored is null || stored.Interview.Record.IsEnded)
         {
             return false;
         }
 
         var interview = stored.Interview;
-        var expired = interview with { State = interview.State with { Status = InterviewStatus.Expired, EndedAt = now } };
+        var expired = interview with { Record = interview.Record with { Status = InterviewStatus.Expired, EndedAt = now } };
         try
         {
-            await interviews.UpdateAsync(expired, stored.ETag, cancellationToken);
+            await interviews.UpdateAsync(stored, expired, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {

@@ -13,6 +13,7 @@ internal static class ReportText
         InterviewStatus.Completed => "Completed",
         InterviewStatus.KnockedOut => "Ended at a knockout question",
         InterviewStatus.Declined => "Candidate declined consent",
+        InterviewStatus.OptedOut => "Candidate asked for a person",
         InterviewStatus.Withdrawn => "Candidate withdrew",
         InterviewStatus.Expired => "Expired before completion",
         InterviewStatus.Cancelled => "Cancelled by a recruiter",

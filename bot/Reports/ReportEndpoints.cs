@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ScreeningBot.Bot.Hosting;
 using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Dialogs.Storage;
 
@@ -29,13 +30,7 @@ internal static class ReportEndpoints
         HttpContext context,
         CancellationToken cancellationToken)
     {
-        // Transcripts are personal data: never cached, never framed, never sent on as a referrer.
-        var headers = context.Response.Headers;
-        headers.CacheControl = "no-store";
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+        PrivateResponse.Protect(context.Response, "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"); // transcripts are personal data
 
         switch (links.Check(interviewId, expires, sig))
         {

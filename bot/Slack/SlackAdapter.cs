@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -164,7 +165,7 @@ internal sealed class SlackAdapter(
             Kind = TurnKind.Message,
             Conversation = SlackConversationChannel.AddressOf(ev.Channel!),
             From = new Participant(ev.User!, string.Empty),
-            Message = new IncomingMessage(SlackMrkdwn.Unescape(ev.Text), ev.Ts ?? ev.ClientMsgId ?? eventId) { SentAt = SentAt(ev.Ts) },
+            Message = new IncomingMessage(SlackMrkdwn.Unescape(ev.Text), ev.Ts ?? ev.ClientMsgId ?? eventId) { SentAt = SentAtOf(ev.Ts) },
             CommandPrefix = CommandPrefix,
             // Retries of a delivery keep its event id; without one, the message's own ts names it.
             DeliveryId = eventId.Length > 0 ? eventId : ev.Ts,
@@ -232,7 +233,7 @@ internal sealed class SlackAdapter(
             Kind = TurnKind.Message,
             Conversation = SlackConversationChannel.AddressOf(channelId),
             From = new Participant(userId, interaction.User.Name ?? string.Empty),
-            Message = new IncomingMessage(string.Empty, "click:" + messageTs, action.Value ?? string.Empty),
+            Message = new IncomingMessage(string.Empty, "click:" + messageTs, action.Value ?? string.Empty) { SentAt = SentAtOf(action.ActionTs) },
             ClickedQuestionId = BlockKitRenderer.QuestionIdOf(action.BlockId),
             CommandPrefix = CommandPrefix,
         };
@@ -285,6 +286,20 @@ internal sealed class SlackAdapter(
         return TypedResults.Ok();
     }
 
+    /// <summary>A Slack timestamp (<c>1712345678.000100</c>: Unix seconds, then a per-channel sequence) as the time it names; null when absent or malformed.</summary>
+    internal static DateTimeOffset? SentAtOf(string? ts)
+    {
+        var dot = ts?.IndexOf('.', StringComparison.Ordinal) ?? -1;
+        var seconds = dot < 0 ? ts : ts![..dot];
+        if (!long.TryParse(seconds, NumberStyles.None, CultureInfo.InvariantCulture, out var unix) || unix is <= 0 or > 253_402_300_799)
+        {
+            return null;
+        }
+
+        var fraction = dot < 0 ? 0 : double.TryParse("0" + ts![dot..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var f) ? f : 0;
+        return DateTimeOffset.FromUnixTimeSeconds(unix).AddTicks((long)(fraction * TimeSpan.TicksPerSecond));
+    }
+
     /// <summary>Why a message event is not a candidate's answer, or null when it is one.</summary>
     internal static string? Ignore(SlackMessageEvent ev) => ev switch
     {
@@ -315,10 +330,4 @@ internal sealed class SlackAdapter(
     }
 
     private static string Short(string? value) => value is null ? "none" : value.Length <= 40 ? value : value[..40];
-
-    /// <summary>When a message was sent, from its ts ("1712345678.123456", Unix seconds); the dialog keeps it within what is plausible.</summary>
-    private static DateTimeOffset? SentAt(string? ts) =>
-        decimal.TryParse(ts, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and < 100_000_000_000m
-            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000))
-            : null;
 }

@@ -1,5 +1,6 @@
 using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Rendering;
+using ScreeningBot.Dialogs.Compliance;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
@@ -8,8 +9,9 @@ namespace ScreeningBot.Bot.Slack;
 
 /// <summary>
 /// Slack through its own Web API (not Azure Bot Service): opens a candidate's DM (<c>users.info</c> for who they are,
-/// <c>conversations.open</c> for the DM), replies to candidates as Block Kit with buttons for choices, and posts scorecards to
-/// hiring channels. A scorecard too long for one message continues in the thread of the first.
+/// <c>conversations.open</c> for the DM), replies to candidates as Block Kit with buttons for choices, posts scorecards and
+/// "not screened" notices to hiring channels, and deletes them on erasure (<c>chat.delete</c>). A scorecard too long for one
+/// message continues in the thread of the first.
 /// </summary>
 internal sealed class SlackConversationChannel(SlackWebApiClient slack) : IConversationChannel
 {
@@ -61,18 +63,61 @@ internal sealed class SlackConversationChannel(SlackWebApiClient slack) : IConve
         }
     }
 
-    public async Task<string?> PostScorecardAsync(ConversationAddress address, Scorecard scorecard, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ChannelMessage>> PostScorecardAsync(ConversationAddress address, Scorecard scorecard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(scorecard);
-        string? first = null;
+        var posted = new List<ChannelMessage>();
         foreach (var message in DecisionPanel.SlackMessages(scorecard, Dialogs.Decisions.DecisionHistory.Empty))
         {
-            var posted = await PostAsync(address.ConversationId, message with { ThreadTs = first ?? address.ThreadId }, cancellationToken);
-            first ??= posted;
+            var ts = await PostAsync(address.ConversationId, message with { ThreadTs = posted.FirstOrDefault()?.MessageId ?? address.ThreadId }, cancellationToken);
+            if (ts is not null)
+            {
+                posted.Add(new ChannelMessage(address, ts));
+            }
         }
 
-        return first;
+        return posted;
+    }
+
+    public async Task<IReadOnlyList<ChannelMessage>> PostNoticeAsync(ConversationAddress address, ScreeningNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(notice);
+        var ts = await PostAsync(address.ConversationId, ScreeningNoticeRenderer.BlockKit(notice) with { ThreadTs = address.ThreadId }, cancellationToken);
+        return ts is null ? [] : [new ChannelMessage(address, ts)];
+    }
+
+    /// <summary><c>chat.delete</c>; a message Slack will not let the bot delete is overwritten with <c>chat.update</c>.</summary>
+    public async Task<ChannelRemoval> RemoveMessageAsync(ChannelMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var channel = message.Conversation.ConversationId;
+        try
+        {
+            await slack.DeleteMessageAsync(channel, message.MessageId, cancellationToken);
+            return ChannelRemoval.Deleted;
+        }
+        catch (SlackApiException e) when (e.ErrorCode.Value is "message_not_found" or "channel_not_found")
+        {
+            return ChannelRemoval.AlreadyGone;
+        }
+        catch (SlackApiException e) when (e.ErrorCode.Value == "cant_delete_message")
+        {
+            try
+            {
+                await slack.UpdateMessageAsync(channel, message.MessageId, BlockKitRenderer.RenderText(ChannelRemovalText.Tombstone), cancellationToken);
+                return ChannelRemoval.Replaced;
+            }
+            catch (SlackApiException again)
+            {
+                return ChannelRemoval.Failed(SlackDeliveryErrors.Describe(again));
+            }
+        }
+        catch (SlackApiException e)
+        {
+            return ChannelRemoval.Failed(SlackDeliveryErrors.Describe(e));
+        }
     }
 
     /// <summary><c>chat.update</c> of the scorecard's main message with its decisions; continuations stay as they are.</summary>

@@ -29,6 +29,7 @@ internal sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions
     {
         [Methods.PostMessage] = "chat:write",
         [Methods.Update] = "chat:write",
+        [Methods.Delete] = "chat:write",
         [Methods.PostEphemeral] = "chat:write",
         [Methods.ConversationsOpen] = "im:write",
         [Methods.UsersInfo] = "users:read",
@@ -47,7 +48,7 @@ internal sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions
 
     private static readonly HashSet<string> RepeatableMethods = new(StringComparer.Ordinal)
     {
-        Methods.Update, Methods.ConversationsOpen, Methods.UsersInfo, Methods.AuthTest, Methods.UserGroupUsersList,
+        Methods.Update, Methods.Delete, Methods.ConversationsOpen, Methods.UsersInfo, Methods.AuthTest, Methods.UserGroupUsersList,
     };
 
     /// <summary>Posts a message; returns the channel and the message's <c>ts</c>.</summary>
@@ -71,6 +72,14 @@ internal sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions
         body["channel"] = channel;
         body["ts"] = ts;
         await CallAsync(Methods.Update, body, SlackJsonContext.Default.SlackResponse, cancellationToken);
+    }
+
+    /// <summary>Deletes a message the bot posted (<c>chat.delete</c>; a repeat answers <c>message_not_found</c>, so it is safe to retry).</summary>
+    public async Task DeleteMessageAsync(string channel, string ts, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        ArgumentException.ThrowIfNullOrEmpty(ts);
+        await CallAsync(Methods.Delete, new JsonObject { ["channel"] = channel, ["ts"] = ts }, SlackJsonContext.Default.SlackResponse, cancellationToken);
     }
 
     /// <summary>Shows a message only to <paramref name="user"/> in <paramref name="channel"/>.</summary>
@@ -253,6 +262,7 @@ internal sealed class SlackWebApiClient(IHttpClientFactory httpClients, IOptions
     {
         public const string PostMessage = "chat.postMessage";
         public const string Update = "chat.update";
+        public const string Delete = "chat.delete";
         public const string PostEphemeral = "chat.postEphemeral";
         public const string ConversationsOpen = "conversations.open";
         public const string UsersInfo = "users.info";

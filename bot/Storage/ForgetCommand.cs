@@ -1,15 +1,18 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using ScreeningBot.Bot.Cli;
+using ScreeningBot.Bot.Compliance;
+using ScreeningBot.Dialogs.Compliance;
 using ScreeningBot.Dialogs.Storage;
 
 namespace ScreeningBot.Bot.Storage;
 
 /// <summary>
-/// <c>forget --candidate ID</c>: GDPR erasure from the command line. Deletes every interview of one candidate
-/// with its transcript and report, in the storage the bot is configured for, and prints what was deleted. Exit 0 when
-/// something was deleted, 1 when nothing is stored under the id (a typo, or already forgotten) or storage failed
-/// half-way, 2 for bad usage or invalid Storage settings.
+/// <c>forget --candidate ID</c>: GDPR erasure from the command line. Removes the scorecards and notices the bot posted about
+/// the candidate in Teams and Slack (with the channels as the bot is configured), then deletes every interview with its
+/// transcript, report and self-identification, in the storage the bot is configured for, and prints what was deleted. Exit 0
+/// when everything was deleted, 1 when nothing is stored under the id (a typo, or already forgotten), a posted message could
+/// not be reached (listed; run it again to retry) or storage failed half-way, 2 for bad usage or invalid settings.
 /// </summary>
 internal sealed class ForgetCommand : ICliCommand
 {
@@ -22,7 +25,7 @@ internal sealed class ForgetCommand : ICliCommand
 
     public ForgetCommand()
     {
-        Command = new Command("forget", "Deletes everything stored about one candidate (interviews, transcripts, reports) and prints what was deleted.")
+        Command = new Command("forget", "Deletes everything stored about one candidate (interviews, transcripts, reports, self-identification) and what the bot posted about them in Teams and Slack, and prints what was deleted.")
         {
             _candidate,
         };
@@ -40,15 +43,11 @@ internal sealed class ForgetCommand : ICliCommand
             throw new CliUsageException("option --candidate needs a non-empty ID");
         }
 
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(context.Time);
-        services.AddScreeningBotStorage(context.Configuration);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = ComplianceCliServices.Build(context, withChannels: true);
         try
         {
-            var report = await provider.GetRequiredService<CandidateDataService>().ForgetCandidateAsync(candidateId, cancellationToken);
-            if (report.Interviews == 0)
+            var erasure = await provider.GetRequiredService<CandidateRightsService>().ForgetAsync(candidateId, AuditActors.Operator, cancellationToken);
+            if (erasure.FoundNothing)
             {
                 // Nothing is stored under this id: a mistyped id, or a candidate already forgotten.
                 await context.Error.WriteLineAsync(
@@ -57,18 +56,31 @@ internal sealed class ForgetCommand : ICliCommand
                 return 1;
             }
 
+            var report = erasure.Stored;
             await context.Output.WriteLineAsync(
-                $"Deleted {report.Interviews} interview(s), {report.TranscriptTurns} transcript turn(s) and {report.Reports} report(s) of candidate '{candidateId}'.");
+                $"Deleted {report.Interviews} interview(s), {report.TranscriptTurns} transcript turn(s), {report.Reports} report(s) and {report.SelfIdentifications} " +
+                $"self-identification(s) of candidate '{candidateId}', and removed {erasure.MessagesRemoved} message(s) the bot had posted about them.");
             foreach (var id in report.InterviewIds)
             {
                 await context.Output.WriteLineAsync($"  {id}");
             }
 
-            return 0;
+            if (erasure.Unreached.Count == 0)
+            {
+                return 0;
+            }
+
+            await context.Error.WriteLineAsync($"error: {erasure.Unreached.Count} posted message(s) could not be removed; run the command again to retry, or delete them by hand:");
+            foreach (var missed in erasure.Unreached)
+            {
+                await context.Error.WriteLineAsync($"  {missed.ChannelId} conversation {missed.ConversationId}, message {missed.MessageId}: {missed.Problem}");
+            }
+
+            return 1;
         }
         catch (OptionsValidationException e)
         {
-            await context.Error.WriteLineAsync($"error: the Storage settings are invalid: {e.Message}");
+            await context.Error.WriteLineAsync($"error: the settings are invalid: {e.Message}");
             return 2;
         }
         catch (StorageUnavailableException e)

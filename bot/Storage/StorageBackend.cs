@@ -7,7 +7,7 @@ using ScreeningBot.Dialogs.Storage;
 namespace ScreeningBot.Bot.Storage;
 
 /// <summary>
-/// The five storage ports for the configured provider, built once from validated <see cref="StorageOptions"/>.
+/// The storage ports for the configured provider, built once from validated <see cref="StorageOptions"/>.
 /// Decided when first resolved (not when services are added), so configuration overridden late (tests, hosting)
 /// is honoured.
 /// </summary>
@@ -31,6 +31,9 @@ internal sealed class StorageBackend : IDisposable
             Queue = new QueueJobQueue(account, settings.QueueName, time, loggerFactory.CreateLogger<QueueJobQueue>());
             Ledger = new TableProcessedMessageLedger(account, time);
             Decisions = new TableDecisionStore(account);
+            AuditLog = new TableAuditLog(account);
+            PostedMessages = new TablePostedMessageStore(account);
+            SelfIdentifications = new TableSelfIdentificationStore(account);
             StorageLog.StorageSelected(logger, settings.Provider, $"{account.Location} (tables '{settings.TablePrefix}*', queue '{settings.QueueName}')");
         }
         else
@@ -45,6 +48,9 @@ internal sealed class StorageBackend : IDisposable
             Queue = new SqliteJobQueue(_sqlite, time, loggerFactory.CreateLogger<SqliteJobQueue>());
             Ledger = new SqliteProcessedMessageLedger(_sqlite, time);
             Decisions = new SqliteDecisionStore(_sqlite);
+            AuditLog = new SqliteAuditLog(_sqlite);
+            PostedMessages = new SqlitePostedMessageStore(_sqlite);
+            SelfIdentifications = new SqliteSelfIdentificationStore(_sqlite);
             StorageLog.StorageSelected(logger, settings.Provider, _sqlite.Path);
         }
     }
@@ -61,6 +67,11 @@ internal sealed class StorageBackend : IDisposable
 
     /// <summary>Who decided what about each screened candidate (issue 17).</summary>
     public IDecisionStore Decisions { get; }
+    public IAuditLog AuditLog { get; }
+
+    public IPostedMessageStore PostedMessages { get; }
+
+    public ISelfIdentificationStore SelfIdentifications { get; }
 
     /// <summary>The SQLite file behind the stores, or null with Table Storage.</summary>
     public SqliteDatabase? Sqlite => _sqlite;

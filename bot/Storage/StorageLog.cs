@@ -12,6 +12,9 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Created or upgraded the SQLite schema to version {SchemaVersion} in {Path}")]
     public static partial void SqliteSchemaCreated(ILogger logger, int schemaVersion, string path);
 
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Moved the answers of {Count} stored interviews to rows of their own in {Path}")]
+    public static partial void SqliteInterviewsUpgraded(ILogger logger, int count, string path);
+
     [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "No IScoringJobHandler is registered, so the job queue worker is idle and scoring jobs stay queued until a handler is registered")]
     public static partial void WorkerHasNoHandler(ILogger logger);
 

@@ -10,7 +10,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Binds and validates the <c>Storage</c> section (at startup), registers <see cref="IInterviewStore"/>,
     /// <see cref="ITranscriptStore"/>, <see cref="IReportStore"/>, <see cref="IJobQueue"/> and
-    /// <see cref="IProcessedMessageLedger"/> as singletons of the chosen provider (SQLite by default, Azure Tables and
+    /// <see cref="IProcessedMessageLedger"/>, <see cref="IAuditLog"/>, <see cref="IPostedMessageStore"/> and <see cref="ISelfIdentificationStore"/> as singletons of the chosen provider (SQLite by default, Azure Tables and
     /// Queues with <c>Storage:Provider=Tables</c>), <see cref="CandidateDataService"/> for erasure, the daily retention
     /// purge, the SQLite WAL checkpoints, and the worker that runs scoring jobs once an <see cref="IScoringJobHandler"/> is registered.
     /// </summary>
@@ -33,10 +33,15 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Queue);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Ledger);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Decisions);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().AuditLog);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().PostedMessages);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().SelfIdentifications);
         services.TryAddSingleton(sp => new CandidateDataService(
             sp.GetRequiredService<IInterviewStore>(),
             sp.GetRequiredService<ITranscriptStore>(),
-            sp.GetRequiredService<IReportStore>()));
+            sp.GetRequiredService<IReportStore>(),
+            sp.GetRequiredService<ISelfIdentificationStore>(),
+            sp.GetRequiredService<IPostedMessageStore>()));
 
         services.AddHostedService<RetentionWorker>();
         services.AddHostedService<JobQueueWorker>();

@@ -25,9 +25,13 @@ internal static class StoredDocuments
     /// Checks that every turn belongs to <paramref name="interviewId"/> and has a non-negative sequence, and
     /// returns (turn, JSON) pairs ordered by sequence; when a sequence repeats, the last turn given wins.
     /// </summary>
-    public static IReadOnlyList<(TranscriptTurn Turn, string Json)> SerializeTurns(string interviewId, IReadOnlyList<TranscriptTurn> turns)
+    public static IReadOnlyList<(TranscriptTurn Turn, string Json)> SerializeTurns(string interviewId, IReadOnlyList<TranscriptTurn> turns) =>
+        [.. ValidateTurns(interviewId, turns).Select(turn => (turn, Serialize(turn, $"transcript turn {turn.Sequence.ToString(CultureInfo.InvariantCulture)}")))];
+
+    /// <summary>The checks of <see cref="SerializeTurns"/> alone: the turns ordered by sequence, the last of a repeated one winning.</summary>
+    public static IReadOnlyList<TranscriptTurn> ValidateTurns(string interviewId, IReadOnlyList<TranscriptTurn> turns)
     {
-        var bySequence = new SortedDictionary<long, (TranscriptTurn, string)>();
+        var bySequence = new SortedDictionary<long, TranscriptTurn>();
         foreach (var turn in turns)
         {
             ArgumentNullException.ThrowIfNull(turn, nameof(turns));
@@ -41,9 +45,18 @@ internal static class StoredDocuments
                 throw new ArgumentException($"Turn sequence {turn.Sequence.ToString(CultureInfo.InvariantCulture)} is negative; sequences start at 0.", nameof(turns));
             }
 
-            bySequence[turn.Sequence] = (turn, Serialize(turn, $"transcript turn {turn.Sequence.ToString(CultureInfo.InvariantCulture)}"));
+            bySequence[turn.Sequence] = turn;
         }
 
         return [.. bySequence.Values];
     }
+
+    /// <summary>
+    /// What the durable stores keep of an interview in its own row or entity: everything but the answers (rows of their own,
+    /// appended as they come) and the outbox's lines when they go to the transcript in the same write.
+    /// </summary>
+    public static string SerializeState(Interview interview, bool keepOutbox) =>
+        Serialize(
+            interview with { Record = interview.Record with { Answers = [], TranscriptOutbox = keepOutbox ? interview.Record.TranscriptOutbox : [] } },
+            $"interview '{interview.Id}'");
 }

@@ -11,14 +11,14 @@ namespace ScreeningBot.Bot.Telemetry;
 /// </summary>
 internal sealed class MeteredInterviewStore(IInterviewStore inner, BotMetrics metrics) : IInterviewStore
 {
-    public Task<string> CreateAsync(Interview interview, CancellationToken cancellationToken) =>
+    public Task<StoredInterview> CreateAsync(Interview interview, CancellationToken cancellationToken) =>
         TimeAsync("interview.create", (inner, interview, cancellationToken), static s => s.inner.CreateAsync(s.interview, s.cancellationToken));
 
     public Task<StoredInterview?> GetAsync(string interviewId, CancellationToken cancellationToken) =>
         TimeAsync("interview.get", (inner, interviewId, cancellationToken), static s => s.inner.GetAsync(s.interviewId, s.cancellationToken));
 
-    public Task<string> UpdateAsync(Interview interview, string etag, CancellationToken cancellationToken) =>
-        TimeAsync("interview.update", (inner, interview, etag, cancellationToken), static s => s.inner.UpdateAsync(s.interview, s.etag, s.cancellationToken));
+    public Task<StoredInterview> UpdateAsync(StoredInterview current, Interview updated, CancellationToken cancellationToken) =>
+        TimeAsync("interview.update", (inner, current, updated, cancellationToken), static s => s.inner.UpdateAsync(s.current, s.updated, s.cancellationToken));
 
     public Task<StoredInterview?> FindByConversationAsync(string conversationKey, CancellationToken cancellationToken) =>
         TimeAsync("interview.find", (inner, conversationKey, cancellationToken), static s => s.inner.FindByConversationAsync(s.conversationKey, s.cancellationToken));

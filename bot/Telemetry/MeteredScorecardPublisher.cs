@@ -10,11 +10,14 @@ internal sealed class MeteredScorecardPublisher(IScorecardPublisher inner, BotMe
     {
         ArgumentNullException.ThrowIfNull(interview);
         var posted = await inner.PublishAsync(interview, scorecard, cancellationToken);
-        if (interview.State.EndedAt is { } ended)
+        if (interview.Record.EndedAt is { } ended)
         {
             metrics.ScorecardPosted(time.GetUtcNow() - ended);
         }
 
         return posted;
     }
+
+    public Task PublishNoticeAsync(Interview interview, Dialogs.Compliance.ScreeningNotice notice, CancellationToken cancellationToken) =>
+        inner.PublishNoticeAsync(interview, notice, cancellationToken);
 }

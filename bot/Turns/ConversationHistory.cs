@@ -37,8 +37,8 @@ internal sealed class ConversationHistory(IInterviewStore interviews, ITranscrip
         }
 
         var interview = stored.Interview;
-        var latest = interview.State.UnflushedTranscript;
-        if (interview.State.NextTranscriptSequence <= after + 1)
+        var latest = interview.Record.TranscriptOutbox;
+        if (interview.Record.NextTranscriptSequence <= after + 1)
         {
             return new ConversationSnapshot(interview, []);
         }

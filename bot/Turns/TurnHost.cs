@@ -21,7 +21,8 @@ namespace ScreeningBot.Bot.Turns;
 /// <para>Deduplication: a turn with a <see cref="Turn.DeliveryId"/> is skipped when the processed-message ledger has it, and
 /// recorded after the turn. Recording after, not before, leaves a window in which two copies delivered to two instances at
 /// once both run; interview answers stay exactly-once even then, because the interview keeps the ids of the messages it
-/// took and is saved with If-Match.</para>
+/// took and is saved with If-Match. That is why a message with an id that reaches an interview skips the ledger (its read
+/// and its write): the interview's own save, the one write of the turn, is its record.</para>
 /// <para>Storage down (<see cref="StorageUnavailableException"/>): nothing was saved and the delivery is not recorded, so a
 /// retry runs. Whoever wrote something gets <see cref="TurnText.StorageDown"/> (<see cref="TurnResult.Apologized"/>) and
 /// sends it again; where replies are buffered, or the apology fails too, the channel is told
@@ -81,16 +82,34 @@ internal sealed class TurnHost(
         TurnLog.TurnStarted(logger, turn.Kind, conversation.ChannelId, conversation.ConversationId, turn.DeliveryId);
         var started = time.GetTimestamp();
         var key = LedgerKey(turn);
+        var ledgerChecked = false;
         try
         {
-            if (key is not null && await ContainsAsync(key, cancellationToken))
+            if (turn.Kind == TurnKind.Message && turn.Message.MessageId is { Length: > 0 })
             {
-                TurnLog.Duplicate(logger, turn.DeliveryId, conversation.ChannelId, conversation.ConversationId);
-                metrics.Duplicate(conversation.ChannelId);
-                return TurnResult.Duplicate;
-            }
+                // The interview deduplicates what it takes; the ledger is asked only if none takes it.
+                var handled = await RunMessageAsync(turn, key, replies, cancellationToken);
+                if (handled == MessageHandling.Duplicate)
+                {
+                    TurnLog.Duplicate(logger, turn.DeliveryId, conversation.ChannelId, conversation.ConversationId);
+                    metrics.Duplicate(conversation.ChannelId);
+                    return TurnResult.Duplicate;
+                }
 
-            await DispatchAsync(turn, replies, cancellationToken);
+                ledgerChecked = handled == MessageHandling.NoInterview;
+            }
+            else
+            {
+                if (key is not null && await ContainsAsync(key, cancellationToken))
+                {
+                    TurnLog.Duplicate(logger, turn.DeliveryId, conversation.ChannelId, conversation.ConversationId);
+                    metrics.Duplicate(conversation.ChannelId);
+                    return TurnResult.Duplicate;
+                }
+
+                ledgerChecked = true;
+                await DispatchAsync(turn, replies, cancellationToken);
+            }
         }
         catch (StorageUnavailableException e)
         {
@@ -112,20 +131,28 @@ internal sealed class TurnHost(
             return TurnResult.Failed;
         }
 
-        await RecordAsync(turn, key, cancellationToken);
+        if (ledgerChecked)
+        {
+            await RecordAsync(turn, key, cancellationToken);
+        }
+
         TurnLog.TurnCompleted(logger, turn.Kind, conversation.ChannelId, conversation.ConversationId, (long)time.GetElapsedTime(started).TotalMilliseconds);
         return TurnResult.Completed;
     }
 
     private Task DispatchAsync(Turn turn, ITurnReplies replies, CancellationToken cancellationToken) => turn.Kind switch
     {
-        TurnKind.Message => RunMessageAsync(turn, replies, cancellationToken),
+        TurnKind.Message => RunMessageAsync(turn, null, replies, cancellationToken),
         TurnKind.Command => RunCommandAsync(turn, turn.Command ?? RecruiterCommandParser.Parse(turn.Message.Text, turn.Mentions), replies, cancellationToken),
         TurnKind.BotAdded => WelcomeAsync(turn, replies, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(turn), turn.Kind, "Unknown turn kind."),
     };
 
-    private async Task RunMessageAsync(Turn turn, ITurnReplies replies, CancellationToken cancellationToken)
+    /// <summary>
+    /// A message to the conversation's interview or, with none, to the recruiter commands (or the no-screen answer). With a
+    /// <paramref name="ledgerKey"/>, a message no interview takes is first looked up in the ledger.
+    /// </summary>
+    private async Task<MessageHandling> RunMessageAsync(Turn turn, string? ledgerKey, ITurnReplies replies, CancellationToken cancellationToken)
     {
         var conversation = turn.Conversation;
         TurnLog.MessageText(logger, conversation.ConversationId, turn.Message.EffectiveText);
@@ -138,28 +165,33 @@ internal sealed class TurnHost(
         TurnLog.InterviewTurn(logger, conversation.ConversationId, result.Status, result.Replies.Count, result.Interview?.Id);
         if (result.Interview is { } interview)
         {
-            CurrentTurnSpan()?.SetTag(ScreeningBotTelemetry.Tags.Phase, BotMetrics.Name(interview.State.Phase));
+            CurrentTurnSpan()?.SetTag(ScreeningBotTelemetry.Tags.Phase, BotMetrics.Name(interview.Position.Phase));
         }
 
         switch (result.Status)
         {
+            case InterviewTurnStatus.NoInterview when ledgerKey is not null && await ContainsAsync(ledgerKey, cancellationToken):
+                return MessageHandling.Duplicate;
             case InterviewTurnStatus.NoInterview when IsConfiguredRecruiter(turn.From):
                 await RunCommandAsync(turn, RecruiterCommandParser.Parse(turn.Message.Text, turn.Mentions), replies, cancellationToken);
-                return;
+                return MessageHandling.NoInterview;
             case InterviewTurnStatus.NoInterview:
                 await replies.SendAsync([Reply.Message(TurnText.NoScreen)], cancellationToken);
-                return;
+                return MessageHandling.NoInterview;
+            case InterviewTurnStatus.Duplicate:
+                return MessageHandling.Duplicate;
             case InterviewTurnStatus.Refused:
                 var refusal = TurnRules.Check(turn, result.Interview!) ?? TurnRefusal.NotTheCandidate;
                 TurnLog.Refused(logger, turn.From.Id, conversation.ChannelId, conversation.ConversationId, refusal);
                 await replies.SendNoticeAsync(refusal == TurnRefusal.StaleClick ? TurnText.StaleClick : TurnText.NotTheCandidate, cancellationToken);
-                return;
+                return MessageHandling.Interview;
             case InterviewTurnStatus.Processed when turn.Message.ActionValue is not null:
                 await replies.MarkAnsweredAsync(cancellationToken);
                 break;
         }
 
         await replies.SendAsync(result.Replies, cancellationToken);
+        return MessageHandling.Interview;
     }
 
     private async Task RunCommandAsync(Turn turn, RecruiterCommand command, ITurnReplies replies, CancellationToken cancellationToken)
@@ -292,5 +324,13 @@ internal sealed class TurnHost(
 
         var c = turn.Conversation;
         return "turn:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{c.ChannelId}\n{c.ConversationId}\n{c.ThreadId}\n{id}")));
+    }
+
+    /// <summary>Where a message went: to an interview (which deduplicates it), to no interview (the ledger's business), or nowhere (a duplicate).</summary>
+    private enum MessageHandling
+    {
+        Interview,
+        NoInterview,
+        Duplicate,
     }
 }

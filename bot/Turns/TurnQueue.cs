@@ -14,7 +14,7 @@ namespace ScreeningBot.Bot.Turns;
 /// ran, the turn is lost; the candidate's state is saved per turn, and a message sent again is processed. Channels narrow the
 /// window by answering only after the turn where they can (the Bot Framework endpoint waits its inline budget).
 /// </remarks>
-internal sealed class TurnQueue(TurnHost host, IOptions<TurnOptions> options, ILogger<TurnQueue> logger) : IHostedService, IDisposable
+internal sealed class TurnQueue(TurnHost host, IOptions<TurnOptions> options, TimeProvider time, ILogger<TurnQueue> logger) : IHostedService, IDisposable
 {
     private readonly Dictionary<string, Entry> _conversations = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -49,6 +49,10 @@ internal sealed class TurnQueue(TurnHost host, IOptions<TurnOptions> options, IL
             }
 
             entry.Count++;
+
+            // When it arrived, by this host's clock: a message that arrived before the question it seems to answer was asked
+            // was written for an earlier one (ScreeningDialog binds answers to the question the candidate saw).
+            turn = turn with { Message = turn.Message with { ReceivedAt = turn.Message.ReceivedAt ?? time.GetUtcNow() } };
             var task = RunAsync(key, entry, entry.Tail, turn, replies);
             entry.Tail = task;
             return task;

@@ -20,8 +20,8 @@ internal static class TurnRules
 
         // A button answers the question it was shown with; once that was answered, its click must not answer the next one.
         return turn.ClickedQuestionId is { Length: > 0 } clicked
-            && !interview.State.IsEnded
-            && interview.State.Pending?.Prompt.QuestionId is { } pending
+            && !interview.Record.IsEnded
+            && interview.Position.Pending?.Prompt.QuestionId is { } pending
             && !string.Equals(pending, clicked, StringComparison.Ordinal)
             ? TurnRefusal.StaleClick
             : null;

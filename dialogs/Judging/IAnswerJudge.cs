@@ -33,7 +33,14 @@ public sealed record JudgeRequest(
     QuestionKind Kind,
     string EvaluationNotes,
     IReadOnlyList<string> BannedTopics,
-    int TokensSpent = 0);
+    int TokensSpent = 0)
+{
+    /// <summary>How the bot should sound (the profile's <c>tone</c>; trusted, written by the operator): the wording of a proposed follow-up follows it.</summary>
+    public string Tone { get; init; } = string.Empty;
+
+    /// <summary>The profile's <c>companyInstructions</c> (trusted): context about the company and what the bot may not discuss.</summary>
+    public string CompanyInstructions { get; init; } = string.Empty;
+}
 
 /// <summary>The question side of a <see cref="JudgeRequest"/>.</summary>
 /// <param name="AreaSignals">Phrasings that show some of the knowledge areas (from the profile); null or empty when none.</param>

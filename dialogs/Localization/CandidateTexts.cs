@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ScreeningBot.Dialogs.Compliance;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Screening;
@@ -22,11 +23,43 @@ public sealed class CandidateTexts
         _format = resource.Format;
         YesNoChoices = [new(Get("yes"), "yes"), new(Get("no"), "no")];
         WithdrawChoices = [new(Get("withdrawYes"), "yes"), new(Get("withdrawNo"), "no")];
+        SexChoices =
+        [
+            new(Get("selfIdFemale"), nameof(SexCategory.Female)),
+            new(Get("selfIdMale"), nameof(SexCategory.Male)),
+            new(Get("selfIdAnotherGender"), nameof(SexCategory.AnotherGender)),
+            new(Get("selfIdPreferNotToSay"), nameof(SexCategory.PreferNotToSay)),
+        ];
+        RaceEthnicityChoices =
+        [
+            new(Get("selfIdHispanicOrLatino"), nameof(RaceEthnicityCategory.HispanicOrLatino)),
+            new(Get("selfIdWhite"), nameof(RaceEthnicityCategory.White)),
+            new(Get("selfIdBlack"), nameof(RaceEthnicityCategory.BlackOrAfricanAmerican)),
+            new(Get("selfIdAsian"), nameof(RaceEthnicityCategory.Asian)),
+            new(Get("selfIdPacificIslander"), nameof(RaceEthnicityCategory.NativeHawaiianOrPacificIslander)),
+            new(Get("selfIdAmericanIndian"), nameof(RaceEthnicityCategory.AmericanIndianOrAlaskaNative)),
+            new(Get("selfIdTwoOrMore"), nameof(RaceEthnicityCategory.TwoOrMoreRaces)),
+            new(Get("selfIdPreferNotToSay"), nameof(RaceEthnicityCategory.PreferNotToSay)),
+        ];
     }
 
     public IReadOnlyList<Choice> YesNoChoices { get; }
 
     public IReadOnlyList<Choice> WithdrawChoices { get; }
+
+    /// <summary>The optional self-identification's gender options, valued by <see cref="SexCategory"/> name.</summary>
+    public IReadOnlyList<Choice> SexChoices { get; }
+
+    /// <summary>The optional self-identification's race/ethnicity options, valued by <see cref="RaceEthnicityCategory"/> name.</summary>
+    public IReadOnlyList<Choice> RaceEthnicityChoices { get; }
+
+    public string SelfIdIntro => Get("selfIdIntro");
+
+    public string SelfIdSex => Get("selfIdSex");
+
+    public string SelfIdRace => Get("selfIdRace");
+
+    public string SelfIdThanks => Get("selfIdThanks");
 
     public string Commands => Get("commands");
 
@@ -38,6 +71,9 @@ public sealed class CandidateTexts
 
     public string ConsentDeclined => Get("consentDeclined");
 
+    /// <summary>Sent when the candidate asks for a person instead (<c>human</c>, <c>opt out</c>).</summary>
+    public string OptedOut => Get("optedOut");
+
     public string KnockoutIntro => Get("knockoutIntro");
 
     public string KnockedOut => Get("knockedOut");
@@ -47,6 +83,9 @@ public sealed class CandidateTexts
     public string Resumed => Get("resumed");
 
     public string NotPaused => Get("notPaused");
+
+    /// <summary>Sent with the pending question again when a message crossed it (written before the question reached the candidate).</summary>
+    public string AnswerCrossed => Get("answerCrossed");
 
     public string NoOpenQuestion => Get("noOpenQuestion");
 
@@ -89,6 +128,19 @@ public sealed class CandidateTexts
     }
 
     /// <summary>
+    /// The notice before the first question (issue 18): that an automated system asks, scores and summarises, what is kept and
+    /// for how long (<paramref name="retentionDays"/>), that people decide, how to ask for a person, and how to ask for one's
+    /// data; with the employer's privacy notice when <paramref name="privacyUrl"/> is set.
+    /// </summary>
+    public string Notice(int retentionDays, Uri? privacyUrl)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(retentionDays);
+        return Format("notice",
+            ("retention", Duration(TimeSpan.FromDays(retentionDays), precision: 1)),
+            ("privacy", privacyUrl is null ? string.Empty : Format("privacyLink", ("url", privacyUrl.AbsoluteUri))));
+    }
+
+    /// <summary>
     /// When the screen closes, the same way everywhere (welcome, help, pause): the date and time in UTC and what is left,
     /// to the minute, in days rather than weeks ("until Monday 30 November at 09:00 UTC, 6 days, 23 hours from now").
     /// </summary>
@@ -119,6 +171,13 @@ public sealed class CandidateTexts
 
     public string BlueprintFollowUp(int index, int count, string text) =>
         Format("blueprintFollowUp", ("index", Digits(index)), ("count", Digits(count)), ("text", text));
+
+    /// <summary>A blueprint's pressure test: the same numbering as its other follow-ups, announced as a new scenario.</summary>
+    public string BlueprintPressureTest(int index, int count, string text) =>
+        Format("blueprintPressureTest", ("index", Digits(index)), ("count", Digits(count)), ("text", text));
+
+    /// <summary>A custom question's pressure test, asked after a good answer.</summary>
+    public string PressureTest(string text) => Format("pressureTest", ("text", text));
 
     /// <summary>The language part's intro when it switches to <paramref name="languageTag"/>.</summary>
     public string LanguageIntro(string languageTag, int count) => Counted("languageIntro", count, ("language", LanguageName(languageTag)));

@@ -6,7 +6,7 @@ namespace ScreeningBot.Dialogs.Localization;
 /// </summary>
 internal static class LanguageResourceChecker
 {
-    private static readonly string[] CommandNames = ["help", "repeat", "pause", "resume", "withdraw"];
+    private static readonly string[] CommandNames = ["help", "repeat", "pause", "resume", "withdraw", "human"];
 
     public static IReadOnlyList<string> Problems(LanguageResource english, LanguageResource candidate, string source)
     {

@@ -55,6 +55,10 @@ internal static partial class DialogsLog
     [LoggerMessage(1015, LogLevel.Debug, "Scoring job for interview {InterviewId} skipped: {Reason}")]
     public static partial void ScoringSkipped(ILogger logger, string interviewId, string reason);
 
+    // 1030+: answers bound to the prompt the candidate saw.
+    [LoggerMessage(1030, LogLevel.Information, "Interview {InterviewId}: a message crossed question {QuestionId} ({Reason}); kept in the transcript, not taken as its answer")]
+    public static partial void AnswerCrossed(ILogger logger, string interviewId, string? questionId, string reason);
+
     // 1050+: scorecard narrative (kept apart from the conversation events other areas add).
     [LoggerMessage(1050, LogLevel.Warning, "Interview {InterviewId}: the scorecard narrator failed; the template narrative is kept")]
     public static partial void NarrativeFailed(ILogger logger, string interviewId, Exception exception);

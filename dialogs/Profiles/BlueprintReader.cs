@@ -18,13 +18,19 @@ internal static class BlueprintReader
         var (areas, signals) = KnowledgeAreas(fields);
         var reference = fields.Text("referenceAnswer", ProfileLimits.MaxReferenceAnswerLength, required: true) ?? string.Empty;
         var followUps = fields.List("followUps", ProfileLimits.MaxBlueprintFollowUps + 5, (n, p) => ReadFollowUp(n, p, context));
+        var probes = followUps.Count(f => f.Kind == FollowUpKind.Probe);
+        var pressureTests = followUps.Count - probes;
         if (!fields.Has("followUps"))
         {
             fields.Missing("followUps", $"add {ProfileLimits.MinBlueprintFollowUps} or {ProfileLimits.MaxBlueprintFollowUps} follow-ups, each with text, knowledgeAreas and referenceAnswer");
         }
-        else if (followUps.Count is < ProfileLimits.MinBlueprintFollowUps or > ProfileLimits.MaxBlueprintFollowUps)
+        else if (probes is < ProfileLimits.MinBlueprintFollowUps or > ProfileLimits.MaxBlueprintFollowUps)
         {
-            context.Error(fields.LineOf("followUps"), fields.PathOf("followUps"), $"has {followUps.Count} follow-ups; a blueprint needs {ProfileLimits.MinBlueprintFollowUps} or {ProfileLimits.MaxBlueprintFollowUps}", "write 2 or 3 follow-ups so every candidate gets the same deep-dive");
+            context.Error(fields.LineOf("followUps"), fields.PathOf("followUps"), $"has {probes} follow-ups{(pressureTests > 0 ? " besides its pressure test" : string.Empty)}; a blueprint needs {ProfileLimits.MinBlueprintFollowUps} or {ProfileLimits.MaxBlueprintFollowUps}", "write 2 or 3 follow-ups so every candidate gets the same deep-dive");
+        }
+        else if (pressureTests > ProfileLimits.MaxPressureTests)
+        {
+            context.Error(fields.LineOf("followUps"), fields.PathOf("followUps"), $"has {pressureTests} pressure tests; a blueprint takes at most {ProfileLimits.MaxPressureTests}", "keep the sharpest change of scenario and make the others ordinary follow-ups (remove `kind: pressure-test`)");
         }
 
         return new Blueprint
@@ -34,11 +40,25 @@ internal static class BlueprintReader
             KnowledgeAreas = areas,
             AreaSignals = signals,
             ReferenceAnswer = reference,
-            FollowUps = [.. followUps.Select((f, i) => f with { Id = $"{id}.f{i + 1}" })],
+            FollowUps = NumberFollowUps(id, followUps),
             Skills = fields.TextList("skills", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
             Dimensions = fields.TextList("dimensions", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
             Tags = fields.TextList("tags", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
         };
+    }
+
+    /// <summary>Gives follow-ups their ids <c>&lt;id&gt;.f1</c>, <c>.f2</c>, … in the order they are asked.</summary>
+    public static IReadOnlyList<BlueprintFollowUp> NumberFollowUps(string id, IEnumerable<BlueprintFollowUp> followUps) =>
+        [.. followUps.Select((f, i) => f with { Id = $"{id}.f{i + 1}" })];
+
+    /// <summary>
+    /// A profile's own pressure test for a bank blueprint (<c>pressureTest:</c> on a <c>ref:</c> entry): it replaces the
+    /// bank's pressure test, if any, and is asked last.
+    /// </summary>
+    public static BlueprintFollowUp? ReadPressureTest(YamlFields refFields)
+    {
+        var fields = refFields.Mapping("pressureTest", ProfileFields.PressureTest);
+        return fields is null ? null : ReadFollowUpFields(fields, FollowUpKind.PressureTest);
     }
 
     public static Blueprint Placeholder(string id) => new() { Id = id, Text = string.Empty, ReferenceAnswer = string.Empty };
@@ -62,11 +82,13 @@ internal static class BlueprintReader
     private static BlueprintFollowUp ReadFollowUp(YamlNode node, string path, YamlReadContext context)
     {
         var fields = YamlFields.Read(node, path, context, ProfileFields.BlueprintFollowUp);
-        if (fields is null)
-        {
-            return new BlueprintFollowUp { Id = string.Empty, Text = string.Empty };
-        }
+        return fields is null
+            ? new BlueprintFollowUp { Id = string.Empty, Text = string.Empty }
+            : ReadFollowUpFields(fields, fields.Enum("kind", ProfileFields.FollowUpKinds) ?? FollowUpKind.Probe);
+    }
 
+    private static BlueprintFollowUp ReadFollowUpFields(YamlFields fields, FollowUpKind kind)
+    {
         var (areas, signals) = KnowledgeAreas(fields);
         return new BlueprintFollowUp
         {
@@ -75,6 +97,7 @@ internal static class BlueprintReader
             KnowledgeAreas = areas,
             AreaSignals = signals,
             ReferenceAnswer = fields.Text("referenceAnswer", ProfileLimits.MaxReferenceAnswerLength, required: true),
+            Kind = kind,
         };
     }
 }

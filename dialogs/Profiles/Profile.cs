@@ -18,6 +18,9 @@ public sealed record Profile
     /// <summary>Two or three sentences about the role, shown to the candidate in the welcome.</summary>
     public required string Brief { get; init; }
 
+    /// <summary>The employer's privacy notice (an absolute http or https address), linked from the notice before the first question.</summary>
+    public string? PrivacyUrl { get; init; }
+
     /// <summary>Interview language as a BCP-47 tag (e.g. <c>en</c>).</summary>
     public string Language { get; init; } = "en";
 

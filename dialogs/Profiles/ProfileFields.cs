@@ -5,7 +5,7 @@ internal static class ProfileFields
 {
     public static readonly string[] Root =
     [
-        "id", "title", "jobFamily", "brief", "language", "durationMinutes", "template", "tone", "companyInstructions",
+        "id", "title", "jobFamily", "brief", "privacyUrl", "language", "durationMinutes", "template", "tone", "companyInstructions",
         "evaluationNotes", "bannedTopics", "knockouts", "requiredSkills", "preferredSkills", "competencies",
         "customQuestions", "blueprints", "rubric", "languageAssessment", "recommendation", "hiringChannels", "expiryDays",
     ];
@@ -14,17 +14,24 @@ internal static class ProfileFields
     public static readonly string[] Choice = ["value", "title"];
     public static readonly string[] Skill = ["id", "name", "description", "signals"];
     public static readonly string[] Competency = ["id", "statement", "mustHave", "questions", "signals"];
-    public static readonly string[] CustomQuestion = ["id", "text", "knowledgeAreas", "referenceAnswer", "skills", "dimensions", "followUps"];
-    public static readonly string[] AdaptiveFollowUp = ["probes", "text"];
+    public static readonly string[] CustomQuestion = ["id", "tags", "text", "knowledgeAreas", "referenceAnswer", "skills", "dimensions", "followUps"];
+    public static readonly string[] AdaptiveFollowUp = ["probes", "text", "kind"];
     public static readonly string[] Blueprint = ["id", "tags", "text", "knowledgeAreas", "referenceAnswer", "followUps", "skills", "dimensions"];
-    public static readonly string[] BlueprintRef = ["ref", "skills", "dimensions"];
-    public static readonly string[] BlueprintFollowUp = ["text", "knowledgeAreas", "referenceAnswer"];
+    public static readonly string[] BlueprintRef = ["ref", "skills", "dimensions", "pressureTest"];
+    public static readonly string[] BlueprintFollowUp = ["text", "knowledgeAreas", "referenceAnswer", "kind"];
+    public static readonly string[] PressureTest = ["text", "knowledgeAreas", "referenceAnswer"];
     public static readonly string[] KnowledgeArea = ["name", "signals"];
     public static readonly string[] Rubric = ["id", "name", "weight", "measure", "description"];
     public static readonly string[] LanguageAssessment = ["language", "targetLevel", "questions"];
     public static readonly string[] Recommendation = ["strongYes", "yes", "maybe"];
     public static readonly string[] HiringChannels = ["slack", "teams"];
     public static readonly string[] Bank = ["blueprints"];
+
+    public static readonly Dictionary<string, FollowUpKind> FollowUpKinds = new(StringComparer.Ordinal)
+    {
+        ["probe"] = FollowUpKind.Probe,
+        ["pressure-test"] = FollowUpKind.PressureTest,
+    };
 
     public static readonly Dictionary<string, InterviewTemplate> Templates = new(StringComparer.Ordinal)
     {

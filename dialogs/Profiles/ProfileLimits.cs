@@ -34,6 +34,9 @@ internal static class ProfileLimits
     public const int MaxRequiredSkills = 7;
     public const int MinBlueprintFollowUps = 2;
     public const int MaxBlueprintFollowUps = 3;
+
+    /// <summary>Pressure tests per blueprint, on top of its ordinary follow-ups.</summary>
+    public const int MaxPressureTests = 1;
     public const int MinDurationMinutes = 5;
     public const int MaxDurationMinutes = 240;
     public const int MinExpiryDays = 1;

@@ -65,6 +65,9 @@ public sealed record CustomQuestion : IJudgedQuestion
     /// <summary>Rubric dimension ids this question feeds.</summary>
     public IReadOnlyList<string> Dimensions { get; init; } = [];
 
+    /// <summary>Topic tags (e.g. <c>idempotency</c>), like a bank blueprint's, for browsing and coverage checks.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     /// <summary>
     /// Pre-written follow-ups the planner may pick from, keyed by the knowledge area (or signal such as
     /// <c>metrics</c>, <c>tradeoffs</c>, <c>ownership</c>) they probe. Used before generic wording.
@@ -72,8 +75,11 @@ public sealed record CustomQuestion : IJudgedQuestion
     public IReadOnlyList<AdaptiveFollowUp> FollowUps { get; init; } = [];
 }
 
-/// <summary>A follow-up the planner may use when an answer misses <see cref="Probes"/>.</summary>
-public sealed record AdaptiveFollowUp(string Probes, string Text);
+/// <summary>
+/// A follow-up the planner may use when an answer misses <see cref="Probes"/>; a <see cref="FollowUpKind.PressureTest"/>
+/// is asked once the answer needs no more probing, however good it was.
+/// </summary>
+public sealed record AdaptiveFollowUp(string Probes, string Text, FollowUpKind Kind = FollowUpKind.Probe);
 
 /// <summary>
 /// A deep-dive question with a reference answer and fixed follow-ups F1…Fn, asked to every candidate
@@ -117,6 +123,9 @@ public sealed record BlueprintFollowUp : IJudgedQuestion
     public IReadOnlyList<KnowledgeAreaSignals> AreaSignals { get; init; } = [];
 
     public string? ReferenceAnswer { get; init; }
+
+    /// <summary>A pressure test changes the scenario of the deep-dive; it is asked to every candidate like the others.</summary>
+    public FollowUpKind Kind { get; init; } = FollowUpKind.Probe;
 }
 
 /// <summary>One weighted dimension of the rubric.</summary>

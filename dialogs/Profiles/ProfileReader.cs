@@ -27,6 +27,7 @@ internal static class ProfileReader
             Title = fields.Text("title", ProfileLimits.MaxNameLength, required: true) ?? string.Empty,
             JobFamily = fields.Text("jobFamily", ProfileLimits.MaxNameLength, required: true) ?? string.Empty,
             Brief = fields.Text("brief", ProfileLimits.MaxShortTextLength, required: true) ?? string.Empty,
+            PrivacyUrl = ReadPrivacyUrl(fields, context),
             Language = fields.Text("language", ProfileLimits.MaxIdLength) ?? "en",
             DurationMinutes = duration ?? 45,
             Template = fields.Enum("template", ProfileFields.Templates) ?? InterviewTemplate.Standard,
@@ -53,6 +54,18 @@ internal static class ProfileReader
         }
 
         return new ProfileDocument(profile, origins, rubricComplete, DurationRead: !durationPresent || duration is not null);
+    }
+
+    private static string? ReadPrivacyUrl(YamlFields fields, YamlReadContext context)
+    {
+        var text = fields.Text("privacyUrl", ProfileLimits.MaxNameLength * 4);
+        if (text is null || (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))
+        {
+            return text;
+        }
+
+        context.Error(fields.LineOf("privacyUrl"), fields.PathOf("privacyUrl"), "is not a web address", "write the full address of the privacy notice, like https://example.com/privacy");
+        return null;
     }
 
     private static Knockout ReadKnockout(YamlNode node, string path, YamlReadContext context)
@@ -157,6 +170,7 @@ internal static class ProfileReader
             Skills = fields.TextList("skills", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
             Dimensions = fields.TextList("dimensions", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
             FollowUps = fields.List("followUps", ProfileLimits.MaxAdaptiveFollowUps, (n, p) => ReadAdaptiveFollowUp(n, p, context)),
+            Tags = fields.TextList("tags", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
         };
     }
 
@@ -167,7 +181,8 @@ internal static class ProfileReader
             ? new AdaptiveFollowUp(string.Empty, string.Empty)
             : new AdaptiveFollowUp(
                 fields.Text("probes", ProfileLimits.MaxNameLength, required: true) ?? string.Empty,
-                fields.Text("text", ProfileLimits.MaxQuestionLength, required: true) ?? string.Empty);
+                fields.Text("text", ProfileLimits.MaxQuestionLength, required: true) ?? string.Empty,
+                fields.Enum("kind", ProfileFields.FollowUpKinds) ?? FollowUpKind.Probe);
     }
 
     private static RubricDimension ReadDimension(YamlNode node, string path, YamlReadContext context, ref bool complete)
@@ -199,10 +214,11 @@ internal static class ProfileReader
             return BlueprintReader.Read(node, path, context);
         }
 
-        var fields = YamlFields.Read(node, path, context, ProfileFields.BlueprintRef, "remove it: a `ref:` entry takes only ref, skills and dimensions; to change anything else, write the blueprint inline with its own id")!;
+        var fields = YamlFields.Read(node, path, context, ProfileFields.BlueprintRef, "remove it: a `ref:` entry takes only ref, skills, dimensions and pressureTest; to change anything else, write the blueprint inline with its own id")!;
         var refId = fields.Id("ref") ?? string.Empty;
         IReadOnlyList<string>? skills = fields.Has("skills") ? fields.TextList("skills", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true) : null;
         IReadOnlyList<string>? dimensions = fields.Has("dimensions") ? fields.TextList("dimensions", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true) : null;
+        var pressureTest = BlueprintReader.ReadPressureTest(fields);
         if (refId.Length == 0)
         {
             origins.Add(BlueprintOrigin.Inline);
@@ -217,6 +233,9 @@ internal static class ProfileReader
                 Skills = skills ?? entry.Skills,
                 Dimensions = dimensions ?? entry.Dimensions,
                 BankId = refId,
+                FollowUps = pressureTest is null
+                    ? entry.FollowUps
+                    : BlueprintReader.NumberFollowUps(refId, [.. entry.FollowUps.Where(f => f.Kind == FollowUpKind.Probe), pressureTest]),
             };
         }
 

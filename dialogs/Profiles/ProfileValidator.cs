@@ -147,6 +147,11 @@ internal static partial class ProfileValidator
         for (var i = 0; i < profile.CustomQuestions.Count; i++)
         {
             CheckUnique(profile.CustomQuestions[i].FollowUps.Select((f, j) => (f.Probes, $"customQuestions[{i}].followUps[{j}].probes")), "follow-up probe", context, "give each follow-up of a question a different `probes` key, or merge them");
+            var pressureTests = profile.CustomQuestions[i].FollowUps.Select((f, j) => (f, j)).Where(p => p.f.Kind == FollowUpKind.PressureTest).ToArray();
+            if (pressureTests.Length > ProfileLimits.MaxPressureTests)
+            {
+                context.ErrorAt($"customQuestions[{i}].followUps[{pressureTests[^1].j}].kind", $"is a second pressure test; a question takes at most {ProfileLimits.MaxPressureTests}", "keep the sharpest change of scenario and make the others `kind: probe`");
+            }
         }
 
         return [.. profile.CustomQuestions.Select(q => q.Id)

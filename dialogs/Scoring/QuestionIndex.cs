@@ -11,32 +11,15 @@ internal sealed record QuestionInfo(string Id, QuestionKind Kind, string Text, I
     public IJudgedQuestion? Source { get; init; }
 }
 
+/// <summary>The judged questions of a profile (<see cref="JudgedQuestions"/>, the one list of them) by id, for looking answers up.</summary>
 internal static class QuestionIndex
 {
     public static Dictionary<string, QuestionInfo> For(Profile profile)
     {
         var index = new Dictionary<string, QuestionInfo>(StringComparer.Ordinal);
-        foreach (var q in profile.CustomQuestions)
+        foreach (var question in JudgedQuestions.Of(profile))
         {
-            index[q.Id] = new QuestionInfo(q.Id, QuestionKind.Custom, q.Text, q.Skills, q.Dimensions) { Source = q };
-        }
-
-        foreach (var b in profile.Blueprints)
-        {
-            index[b.Id] = new QuestionInfo(b.Id, QuestionKind.Blueprint, b.Text, b.Skills, b.Dimensions) { Source = b };
-            foreach (var f in b.FollowUps)
-            {
-                index[f.Id] = new QuestionInfo(f.Id, QuestionKind.BlueprintFollowUp, f.Text, b.Skills, b.Dimensions) { Source = f };
-            }
-        }
-
-        if (profile.LanguageAssessment is { } language)
-        {
-            for (var i = 0; i < language.Questions.Count; i++)
-            {
-                var id = LanguagePhase.QuestionId(i + 1);
-                index[id] = new QuestionInfo(id, QuestionKind.Language, language.Questions[i], [], []);
-            }
+            index[question.Id] = new QuestionInfo(question.Id, question.Kind, question.Text, question.Skills, question.Dimensions) { Source = question.Source };
         }
 
         return index;

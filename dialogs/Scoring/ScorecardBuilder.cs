@@ -36,7 +36,7 @@ public static partial class ScorecardBuilder
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(interview);
         ArgumentNullException.ThrowIfNull(transcript);
-        var state = interview.State;
+        var state = interview.Record;
         var questions = QuestionIndex.For(profile);
         var texts = CandidateTexts(transcript);
         var answers = state.Answers
@@ -173,7 +173,7 @@ public static partial class ScorecardBuilder
 
     private static Recommendation Recommend(Profile profile, InterviewStatus status, int composite, CompetencyLine[] competencies, IReadOnlyList<Competency> defined)
     {
-        if (status is InterviewStatus.KnockedOut or InterviewStatus.Declined)
+        if (status is InterviewStatus.KnockedOut or InterviewStatus.Declined or InterviewStatus.OptedOut)
         {
             return Recommendation.No;
         }
@@ -223,7 +223,7 @@ public static partial class ScorecardBuilder
     }
 
     private static IEnumerable<string> Risks(
-        DialogState state,
+        InterviewRecord state,
         KnockoutLine[] knockouts,
         DimensionLine[] dimensions,
         BlueprintCoverage[] blueprints,
@@ -239,7 +239,7 @@ public static partial class ScorecardBuilder
             yield return $"{KnockoutRiskPrefix}: \"{Shorten(k.Question, 80)}\" (answered {k.Answer})";
         }
 
-        if (state.Status is InterviewStatus.Withdrawn or InterviewStatus.Expired or InterviewStatus.Cancelled or InterviewStatus.Invalidated or InterviewStatus.Declined)
+        if (state.Status is InterviewStatus.Withdrawn or InterviewStatus.Expired or InterviewStatus.Cancelled or InterviewStatus.Invalidated or InterviewStatus.Declined or InterviewStatus.OptedOut)
         {
             yield return $"Screen not completed ({state.Status.Humanize(LetterCasing.LowerCase)})";
         }
@@ -295,7 +295,7 @@ public static partial class ScorecardBuilder
         var weakest = dimensions.Where(d => d.Weight > 0).OrderBy(d => d.Score).ThenBy(d => d.DimensionId, StringComparer.Ordinal).FirstOrDefault()?.Name.LowerFirst();
         return status switch
         {
-            InterviewStatus.KnockedOut => "No further steps: a must-have requirement was not met. Send the standard thank-you note.",
+            InterviewStatus.KnockedOut => "A must-have requirement was not met. Please review the answer and decide; the candidate was told the team will get back to them.",
             InterviewStatus.Declined => "The candidate declined to take the screen. Reach out personally if you still want to talk.",
             InterviewStatus.Withdrawn => "The candidate withdrew. No action needed unless they ask to restart.",
             InterviewStatus.Expired => "The screen expired unfinished. Nudge the candidate and send a new invitation if they are still interested.",
@@ -311,7 +311,7 @@ public static partial class ScorecardBuilder
         };
     }
 
-    private static string Summary(Interview interview, Profile profile, DialogState state, int composite, Recommendation recommendation, double confidence, int coverage, DimensionLine[] dimensions, TimeSpan active)
+    private static string Summary(Interview interview, Profile profile, InterviewRecord state, int composite, Recommendation recommendation, double confidence, int coverage, DimensionLine[] dimensions, TimeSpan active)
     {
         var name = string.IsNullOrWhiteSpace(interview.Candidate.Name) ? "The candidate" : interview.Candidate.Name;
         if (state.Status == InterviewStatus.KnockedOut)

@@ -74,9 +74,18 @@ public sealed class ScoringJobHandler : IScoringJobHandler
         }
 
         var interview = stored.Interview;
-        if (!interview.State.IsEnded || interview.Status == InterviewStatus.Cancelled)
+        if (!interview.Record.IsEnded || interview.Status == InterviewStatus.Cancelled)
         {
-            DialogsLog.ScoringSkipped(_logger, job.InterviewId, interview.State.IsEnded ? "cancelled by a recruiter" : "the interview has not ended");
+            DialogsLog.ScoringSkipped(_logger, job.InterviewId, interview.Record.IsEnded ? "cancelled by a recruiter" : "the interview has not ended");
+            return;
+        }
+
+        var title = _profiles.TryGet(interview.ProfileId, out var profile) ? profile.Title : interview.ProfileId;
+        if (Compliance.ScreeningNotice.For(interview, title) is { } notice)
+        {
+            // Declined or asked for a person: nothing to score, and no "No · 0/100" about someone who said no.
+            Compliance.ComplianceLog.NoticeInsteadOfScorecard(_logger, interview.Id, notice.Reason);
+            await _publisher.PublishNoticeAsync(interview, notice, cancellationToken);
             return;
         }
 
@@ -101,9 +110,9 @@ public sealed class ScoringJobHandler : IScoringJobHandler
             throw new InvalidOperationException($"Profile '{interview.ProfileId}' of interview {interview.Id} is no longer available; restore profiles/{interview.ProfileId}.yaml to score it.");
         }
 
-        if (interview.State.UnflushedTranscript.Count > 0)
+        if (interview.Record.TranscriptOutbox.Count > 0)
         {
-            await _transcripts.AppendAsync(interview.Id, interview.State.UnflushedTranscript, cancellationToken);
+            await _transcripts.AppendAsync(interview.Id, interview.Record.TranscriptOutbox, cancellationToken);
         }
 
         var transcript = await _transcripts.ReadAsync(interview.Id, cancellationToken);

@@ -7,17 +7,20 @@ namespace ScreeningBot.Dialogs.Screening;
 
 /// <summary>
 /// One item per blueprint: the deep-dive question, then its pre-written follow-ups F1…Fn, always all of
-/// them and always in the same order, so every candidate is compared on the same ground. Each answer is
-/// judged against its own reference answer and knowledge areas.
+/// them and always in the same order, so every candidate is compared on the same ground; a pressure test among them is
+/// announced as a change of scenario. Each answer is judged against its own reference answer and knowledge areas.
+/// A candidate who skips the deep-dive question skips its follow-ups too: they build on an answer that was never given.
 /// </summary>
 internal static class BlueprintPhase
 {
-    public static IEnumerable<WaterfallDialog> Create(Profile profile, PhaseKit kit, CandidateTexts texts)
+    public static IEnumerable<PlanItem> Create(Profile profile, IReadOnlyList<JudgedQuestion> judged, PhaseKit kit, CandidateTexts texts)
     {
-        var count = profile.Blueprints.Count;
+        var blueprints = judged.Where(q => q.Kind == QuestionKind.Blueprint).ToArray();
+        var count = blueprints.Length;
         for (var i = 0; i < count; i++)
         {
-            var blueprint = profile.Blueprints[i];
+            var blueprint = blueprints[i];
+            var followUps = judged.Where(q => q.Kind == QuestionKind.BlueprintFollowUp && q.BlueprintId == blueprint.Id).ToArray();
             var index = i + 1;
             var steps = new List<WaterfallStep>
             {
@@ -33,13 +36,11 @@ internal static class BlueprintPhase
             };
 
             // Step k judges the previous answer (the main question for k = 1, else F(k-1)) and asks F(k).
-            IJudgedQuestion previous = blueprint;
-            var previousKind = QuestionKind.Blueprint;
-            for (var f = 0; f <= blueprint.FollowUps.Count; f++)
+            var previous = blueprint;
+            for (var f = 0; f <= followUps.Length; f++)
             {
                 var answered = previous;
-                var answeredKind = previousKind;
-                var next = f < blueprint.FollowUps.Count ? blueprint.FollowUps[f] : null;
+                var next = f < followUps.Length ? followUps[f] : null;
                 var followUpNumber = f + 1;
                 steps.Add(async (step, cancellationToken) =>
                 {
@@ -48,20 +49,28 @@ internal static class BlueprintPhase
                     var turn = answer.Skipped ? null : PhaseKit.ScreenTurn(step, answered.Id, answer);
                     var judgment = turn is null
                         ? PhaseKit.Skipped(answered)
-                        : PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, answered, answeredKind, turn.Genuine, cancellationToken), turn.Flags);
-                    step.State = PhaseKit.Record(step, answered.Id, answeredKind, judgment, answer.Skipped ? 0 : answer.Text.Length, time, answer.Skipped, fingerprints: turn?.Fingerprints);
+                        : PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, answered, answered.Kind, turn.Genuine, cancellationToken), turn.Flags);
+                    step.Record = PhaseKit.Record(step, answered.Id, answered.Kind, judgment, answer.Skipped ? 0 : answer.Text.Length, time, answer.Skipped, fingerprints: turn?.Fingerprints);
+                    if (answer.Skipped && answered.Kind == QuestionKind.Blueprint)
+                    {
+                        foreach (var followUp in followUps)
+                        {
+                            step.Record = PhaseKit.Record(step, followUp.Id, QuestionKind.BlueprintFollowUp, PhaseKit.Skipped(followUp), 0, TimeSpan.Zero, skipped: true);
+                        }
+
+                        return StepResult.EndDialog;
+                    }
+
                     return next is null
                         ? StepResult.EndDialog
-                        : StepResult.Wait(PhaseKit.TextPrompt(next.Id, texts.BlueprintFollowUp(followUpNumber, blueprint.FollowUps.Count, next.Text)));
+                        : StepResult.Wait(PhaseKit.TextPrompt(next.Id, next.Source is BlueprintFollowUp { Kind: FollowUpKind.PressureTest }
+                            ? texts.BlueprintPressureTest(followUpNumber, followUps.Length, next.Text)
+                            : texts.BlueprintFollowUp(followUpNumber, followUps.Length, next.Text)));
                 });
-                if (next is not null)
-                {
-                    previous = next;
-                    previousKind = QuestionKind.BlueprintFollowUp;
-                }
+                previous = next ?? previous;
             }
 
-            yield return new WaterfallDialog(blueprint.Id, Phase.Blueprints, steps);
+            yield return new PlanItem(blueprint.Id, Phase.Blueprints, steps);
         }
     }
 }

@@ -11,6 +11,9 @@ public enum CandidateCommand
     Pause,
     Resume,
     Withdraw,
+
+    /// <summary>The candidate asks for a person instead (<c>human</c>, <c>opt out</c>): the screen ends without a score.</summary>
+    Human,
 }
 
 /// <summary>Recognises <see cref="CandidateCommand"/>s in the interview's language, and always in English ("hilfe", "ayuda", "help").</summary>

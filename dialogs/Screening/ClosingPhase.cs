@@ -6,7 +6,7 @@ namespace ScreeningBot.Dialogs.Screening;
 /// <summary>Thanks the candidate and ends the interview as Completed.</summary>
 internal static class ClosingPhase
 {
-    public static WaterfallDialog Create(CandidateTexts texts) => new(
+    public static PlanItem Create(CandidateTexts texts) => new(
         "closing",
         Phase.Closing,
         [

@@ -4,23 +4,27 @@ using ScreeningBot.Dialogs.Waterfall;
 
 namespace ScreeningBot.Dialogs.Screening;
 
-/// <summary>Welcome, what happens with the answers, and an explicit yes before anything is asked.</summary>
+/// <summary>
+/// Welcome, the notice (an automated system asks and scores, what is kept and how long, people decide, how to ask for a person
+/// or for one's data), and an explicit yes before anything is asked.
+/// </summary>
 internal static class ConsentPhase
 {
     public const string QuestionId = "consent";
 
-    public static WaterfallDialog Create(Profile profile, CandidateTexts texts) => new(
+    public static PlanItem Create(Profile profile, CandidateTexts texts, InterviewOptions options) => new(
         QuestionId,
         Phase.Consent,
         [
             (step, _) =>
             {
-                step.Say(texts.Welcome(profile, step.Subject.FirstName, step.State.ExpiresAt, step.Now));
+                step.Say(texts.Welcome(profile, step.Subject.FirstName, step.Record.ExpiresAt, step.Now));
                 return ValueTask.FromResult(StepResult.Wait(new PromptSpec
                 {
                     Type = PromptType.YesNo,
                     QuestionId = QuestionId,
-                    Text = texts.ConsentQuestion,
+                    // The notice and the question in one message: what the candidate agrees to sits right above the buttons.
+                    Text = texts.Notice(options.RetentionDays, PrivacyUrl(profile, options)) + "\n\n" + texts.ConsentQuestion,
                     Choices = texts.YesNoChoices,
                 }));
             },
@@ -32,9 +36,12 @@ internal static class ConsentPhase
                     return ValueTask.FromResult(StepResult.EndInterview(InterviewStatus.Declined));
                 }
 
-                step.State = step.State with { Status = InterviewStatus.InProgress };
+                step.Record = step.Record with { Status = InterviewStatus.InProgress };
                 step.Say(texts.ConsentGiven);
                 return ValueTask.FromResult(StepResult.EndDialog);
             },
         ]);
+
+    private static Uri? PrivacyUrl(Profile profile, InterviewOptions options) =>
+        Uri.TryCreate(profile.PrivacyUrl ?? options.PrivacyUrl, UriKind.Absolute, out var url) ? url : null;
 }

@@ -14,14 +14,15 @@ internal static class CustomQuestionPhase
 {
     private const int JudgeStep = 1;
 
-    public static IEnumerable<WaterfallDialog> Create(Profile profile, PhaseKit kit, CandidateLanguage language)
+    public static IEnumerable<PlanItem> Create(Profile profile, IReadOnlyList<JudgedQuestion> judged, PhaseKit kit, CandidateLanguage language)
     {
-        var count = profile.CustomQuestions.Count;
+        var questions = judged.Where(q => q.Kind == QuestionKind.Custom).ToArray();
+        var count = questions.Length;
         for (var i = 0; i < count; i++)
         {
-            var question = profile.CustomQuestions[i];
+            var question = questions[i];
             var index = i + 1;
-            yield return new WaterfallDialog(
+            yield return new PlanItem(
                 question.Id,
                 Phase.CustomQuestions,
                 [
@@ -37,40 +38,40 @@ internal static class CustomQuestionPhase
                     async (step, cancellationToken) =>
                     {
                         var answer = PhaseKit.RequireAnswer(step);
-                        var time = step.State.WorkingAnswerTime + (step.AnswerLatency ?? TimeSpan.Zero);
-                        var working = step.State.WorkingAnswer;
+                        var time = step.Position.WorkingAnswerTime + (step.AnswerLatency ?? TimeSpan.Zero);
+                        var working = step.Position.WorkingAnswer;
                         if (answer.Skipped && working is null)
                         {
-                            step.State = PhaseKit.Record(step, question.Id, QuestionKind.Custom, PhaseKit.Skipped(question), 0, time, skipped: true);
+                            step.Record = PhaseKit.Record(step, question.Id, QuestionKind.Custom, PhaseKit.Skipped(question), 0, time, skipped: true);
                             return StepResult.EndDialog;
                         }
 
                         // The judge scores what the candidate could have typed and did not repeat; the flags say what was left out.
                         var turn = answer.Skipped ? null : PhaseKit.ScreenTurn(step, question.Id, answer);
                         var combined = turn is null ? working! : working is null ? turn.Genuine : $"{working}\n\n{turn.Genuine}";
-                        IReadOnlyList<RedFlag> flags = [.. step.State.WorkingFlags, .. turn?.Flags ?? []];
-                        IReadOnlyList<long> fingerprints = [.. step.State.WorkingFingerprints, .. turn?.Fingerprints ?? []];
+                        IReadOnlyList<RedFlag> flags = [.. step.Position.WorkingFlags, .. turn?.Flags ?? []];
+                        IReadOnlyList<long> fingerprints = [.. step.Position.WorkingFingerprints, .. turn?.Fingerprints ?? []];
                         var judgment = PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, question, QuestionKind.Custom, combined, cancellationToken), flags);
                         var decision = answer.Skipped
                             ? FollowUpDecision.None
-                            : FollowUpPlanner.Plan(question, judgment, step.State.FollowUpsAsked, profile.MaxAdaptiveFollowUps, step.State.ProbedFocus, profile.BannedTopics, language);
+                            : FollowUpPlanner.Plan(question.Custom!, judgment, step.Position.FollowUpsAsked, profile.MaxAdaptiveFollowUps, step.Position.ProbedFocus, profile.BannedTopics, language, combined);
                         if (decision.ShouldAsk)
                         {
-                            step.State = step.State with
+                            step.Position = step.Position with
                             {
                                 WorkingAnswer = combined,
                                 WorkingAnswerTime = time,
-                                WorkingInputTokens = step.State.WorkingInputTokens + judgment.InputTokens,
-                                WorkingOutputTokens = step.State.WorkingOutputTokens + judgment.OutputTokens,
-                                FollowUpsAsked = step.State.FollowUpsAsked + 1,
-                                ProbedFocus = [.. step.State.ProbedFocus, decision.Focus!],
+                                WorkingInputTokens = step.Position.WorkingInputTokens + judgment.InputTokens,
+                                WorkingOutputTokens = step.Position.WorkingOutputTokens + judgment.OutputTokens,
+                                FollowUpsAsked = step.Position.FollowUpsAsked + 1,
+                                ProbedFocus = [.. step.Position.ProbedFocus, decision.Focus!],
                                 WorkingFlags = flags,
                                 WorkingFingerprints = fingerprints,
                             };
                             return StepResult.Wait(PhaseKit.TextPrompt(question.Id, decision.Text!), resumeAt: JudgeStep);
                         }
 
-                        step.State = PhaseKit.Record(step, question.Id, QuestionKind.Custom, judgment, combined.Length, time, skipped: false, step.State.FollowUpsAsked, fingerprints);
+                        step.Record = PhaseKit.Record(step, question.Id, QuestionKind.Custom, judgment, combined.Length, time, skipped: false, step.Position.FollowUpsAsked, fingerprints);
                         return StepResult.EndDialog;
                     },
                 ]);

@@ -22,8 +22,11 @@ public static class FollowUpPlanner
 
     public const string FailureModes = "failure-modes";
 
-    /// <summary>An answer judged at least this deep gets no follow-up, whatever areas it left out.</summary>
+    /// <summary>An answer judged at least this deep gets no probing follow-up, whatever areas it left out (a pressure test still comes).</summary>
     public const double StrongAnswerDepth = 3.5;
+
+    /// <summary>A pressure test challenges an answer with substance; a near-empty answer has nothing to push on.</summary>
+    public const double MinPressureTestDepth = 2.0;
 
     public static FollowUpDecision Plan(
         CustomQuestion question,
@@ -45,23 +48,55 @@ public static class FollowUpPlanner
         int maxFollowUps,
         IReadOnlyList<string> probed,
         IReadOnlyList<string> bannedTopics,
-        CandidateLanguage language)
+        CandidateLanguage language) =>
+        Plan(question, judgment, followUpsAsked, maxFollowUps, probed, bannedTopics, language, answer: string.Empty);
+
+    /// <summary>
+    /// Plans for <paramref name="answer"/> (everything the candidate has said on the question so far): a probe is
+    /// skipped when the answer already covers it (its area was covered, or the answer already gave numbers, trade-offs or
+    /// the candidate's own part), and once no probe is due, the question's pressure test challenges the answer, good or not.
+    /// </summary>
+    public static FollowUpDecision Plan(
+        CustomQuestion question,
+        Judgment judgment,
+        int followUpsAsked,
+        int maxFollowUps,
+        IReadOnlyList<string> probed,
+        IReadOnlyList<string> bannedTopics,
+        CandidateLanguage language,
+        string answer)
     {
         ArgumentNullException.ThrowIfNull(language);
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(judgment);
         ArgumentNullException.ThrowIfNull(probed);
         ArgumentNullException.ThrowIfNull(bannedTopics);
-        if (followUpsAsked >= maxFollowUps
-            || !judgment.NeedsFollowUp
-            || judgment.Depth >= StrongAnswerDepth
-            || judgment.RedFlags.Any(f => f.Code == RedFlag.NoAnswer))
+        ArgumentNullException.ThrowIfNull(answer);
+        if (followUpsAsked >= maxFollowUps || judgment.RedFlags.Any(f => f.Code == RedFlag.NoAnswer))
         {
             return FollowUpDecision.None;
         }
 
-        var gaps = Gaps(judgment).Where(g => !probed.Contains(g, StringComparer.OrdinalIgnoreCase)).ToArray();
-        var unused = question.FollowUps.Where(f => !probed.Contains(f.Probes, StringComparer.OrdinalIgnoreCase)).ToArray();
+        var probe = judgment.NeedsFollowUp && judgment.Depth < StrongAnswerDepth
+            ? PlanProbe(question, judgment, probed, bannedTopics, language, answer)
+            : FollowUpDecision.None;
+        return probe.ShouldAsk ? probe : PlanPressureTest(question, judgment, probed, bannedTopics, language);
+    }
+
+    private static FollowUpDecision PlanProbe(
+        CustomQuestion question,
+        Judgment judgment,
+        IReadOnlyList<string> probed,
+        IReadOnlyList<string> bannedTopics,
+        CandidateLanguage language,
+        string answer)
+    {
+        var gaps = Gaps(judgment)
+            .Where(g => !probed.Contains(g, StringComparer.OrdinalIgnoreCase) && !Covered(g, judgment, answer))
+            .ToArray();
+        var unused = question.FollowUps
+            .Where(f => f.Kind == FollowUpKind.Probe && !probed.Contains(f.Probes, StringComparer.OrdinalIgnoreCase) && !Covered(f.Probes, judgment, answer))
+            .ToArray();
 
         // 1. The operator's own wording, aimed at a gap the judge found (by name, or sharing a word with a missing area).
         foreach (var gap in gaps)
@@ -72,7 +107,8 @@ public static class FollowUpPlanner
             }
         }
 
-        // 2. The judge's own suggestion for its focus (LLM), unless it strays into a banned topic.
+        // 2. The judge's own suggestion for its focus (LLM), unless it strays into a banned topic. The LLM read the answer,
+        // so its focus is trusted even where the cheap cues say covered.
         if (language.IsEnglish && judgment.SuggestedFollowUp is { Length: > 0 } suggested && judgment.FollowUpFocus is { } focus
             && !probed.Contains(focus, StringComparer.OrdinalIgnoreCase) && !TouchesBannedTopic(suggested, bannedTopics))
         {
@@ -87,6 +123,46 @@ public static class FollowUpPlanner
 
         // 4. Generic wording for the most important gap.
         return gaps.Length > 0 ? new FollowUpDecision(gaps[0], language.Texts.FollowUp(gaps[0])) : FollowUpDecision.None;
+    }
+
+    /// <summary>The question's pressure test, once, for an answer with enough substance to be challenged.</summary>
+    private static FollowUpDecision PlanPressureTest(
+        CustomQuestion question,
+        Judgment judgment,
+        IReadOnlyList<string> probed,
+        IReadOnlyList<string> bannedTopics,
+        CandidateLanguage language)
+    {
+        if (judgment.Depth < MinPressureTestDepth)
+        {
+            return FollowUpDecision.None;
+        }
+
+        var test = question.FollowUps.FirstOrDefault(f => f.Kind == FollowUpKind.PressureTest
+            && !probed.Contains(f.Probes, StringComparer.OrdinalIgnoreCase)
+            && !TouchesBannedTopic(f.Text, bannedTopics));
+        return test is null ? FollowUpDecision.None : new FollowUpDecision(test.Probes, language.Texts.PressureTest(test.Text));
+    }
+
+    /// <summary>
+    /// True when the answer already says what <paramref name="probe"/> would ask for, so asking it would sound mechanical:
+    /// an area the judge found covered, or (for the generic signals) numbers, trade-offs, the candidate's own part.
+    /// </summary>
+    internal static bool Covered(string probe, Judgment judgment, string answer)
+    {
+        if (judgment.AreasCovered.Any(a => Matches(probe, a)))
+        {
+            return true;
+        }
+
+        return probe.ToLowerInvariant() switch
+        {
+            Metrics => AnswerCues.Numbers(answer) >= 2,
+            Tradeoffs => AnswerCues.NamesTradeoff(answer),
+            Ownership => AnswerCues.SpeaksForThemselves(answer),
+            Example => judgment.Specificity >= 3.5,
+            _ => false,
+        };
     }
 
     /// <summary>

@@ -1,13 +1,25 @@
+using System.Text.Json.Serialization;
 using ScreeningBot.Dialogs.Waterfall;
 
 namespace ScreeningBot.Dialogs.Screening;
 
 /// <summary>
-/// One screen of one candidate against one profile: who, where, and the dialog state. Stored as a
-/// single record with an ETag by <see cref="Storage.IInterviewStore"/>.
+/// One screen of one candidate against one profile: who and where (fixed at the start), where the engine stands in the
+/// plan (<see cref="Position"/>) and what the interview has gathered (<see cref="Record"/>). Stored with an ETag by
+/// <see cref="Storage.IInterviewStore"/>.
 /// </summary>
 public sealed record Interview
 {
+    /// <summary>
+    /// The persisted shape this code writes. 1 (until issue 14): one <c>state</c> object with position and record mixed;
+    /// read by <see cref="Serialization.InterviewSchema"/>, which upgrades it.
+    /// </summary>
+    public const int CurrentSchemaVersion = 2;
+
+    /// <summary>Written first, so a reader can tell the shape before parsing the rest.</summary>
+    [JsonPropertyOrder(-1)]
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
     /// <summary>Opaque id (<c>iv-</c> + 20 lowercase base32 chars); safe in URLs, table keys and file names.</summary>
     public required string Id { get; init; }
 
@@ -26,11 +38,15 @@ public sealed record Interview
 
     public required DateTimeOffset CreatedAt { get; init; }
 
-    public required DialogState State { get; init; }
+    public required PlanPosition Position { get; init; }
 
-    public InterviewStatus Status => State.Status;
+    public required InterviewRecord Record { get; init; }
+
+    [JsonIgnore]
+    public InterviewStatus Status => Record.Status;
 
     /// <summary>The key under which the candidate's conversation finds this interview.</summary>
+    [JsonIgnore]
     public string ConversationKey => CandidateConversation.Key;
 }
 

@@ -28,5 +28,35 @@ public class InterviewOptions
     [Range(1, 200)]
     public int RecentMessageIdCount { get; set; } = 32;
 
+    /// <summary>
+    /// Days a screen's record is kept, as the notice before the first question tells the candidate. The host sets it from
+    /// <c>Storage:RetentionDays</c> (bot/Hosting/ScreeningCoreServiceCollectionExtensions.cs), the setting that deletes them,
+    /// so the two cannot disagree.
+    /// </summary>
+    [Range(1, 3650)]
+    public int RetentionDays { get; set; } = 180;
+
+    /// <summary>
+    /// The employer's privacy notice, linked from the notice before the first question; a profile's own <c>privacyUrl</c>
+    /// wins. None by default: the notice then says to ask the recruiter.
+    /// </summary>
+    [Url]
+    public string? PrivacyUrl { get; set; }
+
+    /// <summary>
+    /// Whether a screened candidate (completed, or ended at a knockout) is offered the optional self-identification (gender,
+    /// race/ethnicity) for the adverse-impact report. Off by default: collecting it is the employer's decision (a NYC Local
+    /// Law 144 bias audit needs it; in the EU it is special-category data under GDPR article 9).
+    /// </summary>
+    public bool SelfIdentification { get; set; }
+
+    /// <summary>
+    /// Interviews each process keeps in memory between turns (with their ETags), so a turn need not read its interview back
+    /// from storage. Correct with several instances: a save is conditional on the ETag, and a stale copy costs one conflict
+    /// and a fresh read. 1,024 interviews take a few megabytes; 0 reads every turn's interview from storage.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int CachedInterviews { get; set; } = 1024;
+
     public TimeSpan InterviewExpiry => TimeSpan.FromDays(InterviewExpiryDays);
 }

@@ -10,9 +10,10 @@ namespace ScreeningBot.Dialogs.Screening;
 /// </summary>
 internal sealed class InterviewPlan
 {
-    private InterviewPlan(Profile profile, IReadOnlyList<WaterfallDialog> items, CandidateLanguage language, CandidateLanguage assessmentLanguage)
+    private InterviewPlan(Profile profile, IReadOnlyList<JudgedQuestion> questions, IReadOnlyList<PlanItem> items, CandidateLanguage language, CandidateLanguage assessmentLanguage)
     {
         Profile = profile;
+        Questions = questions;
         Items = items;
         Language = language;
         AssessmentLanguage = assessmentLanguage;
@@ -21,7 +22,10 @@ internal sealed class InterviewPlan
 
     public Profile Profile { get; }
 
-    public IReadOnlyList<WaterfallDialog> Items { get; }
+    /// <summary>The questions the plan judges, in the order it asks them (<see cref="JudgedQuestions"/>).</summary>
+    public IReadOnlyList<JudgedQuestion> Questions { get; }
+
+    public IReadOnlyList<PlanItem> Items { get; }
 
     /// <summary>The interview's language, from the profile's <c>language</c>.</summary>
     public CandidateLanguage Language { get; }
@@ -32,12 +36,11 @@ internal sealed class InterviewPlan
     /// </summary>
     public CandidateLanguage AssessmentLanguage { get; }
 
-    /// <summary>Stored in <see cref="DialogState.DialogVersion"/>; a different value means the profile changed.</summary>
+    /// <summary>Stored in <see cref="PlanPosition.PlanVersion"/>; a different value means the profile changed.</summary>
     public string Version { get; }
 
     /// <summary>Questions that are judged (custom questions, blueprints with each follow-up, language questions).</summary>
-    public int JudgedQuestionCount =>
-        Profile.CustomQuestions.Count + Profile.Blueprints.Sum(b => 1 + b.FollowUps.Count) + (Profile.LanguageAssessment?.Questions.Count ?? 0);
+    public int JudgedQuestionCount => Questions.Count;
 
     /// <summary>The language the bot speaks and understands at item <paramref name="itemIndex"/>: the assessment's during it, else the interview's.</summary>
     public CandidateLanguage LanguageAt(int itemIndex) =>
@@ -46,14 +49,15 @@ internal sealed class InterviewPlan
     public static InterviewPlan Build(Profile profile, PhaseKit kit)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        var questions = JudgedQuestions.Of(profile);
         var language = CandidateLanguages.Resolve(profile.Language);
         var assessmentLanguage = CandidateLanguages.TryResolve(profile.LanguageAssessment?.Language, out var own) ? own : language;
-        var items = new List<WaterfallDialog> { ConsentPhase.Create(profile, language.Texts) };
+        var items = new List<PlanItem> { ConsentPhase.Create(profile, language.Texts, kit.Options) };
         items.AddRange(KnockoutPhase.Create(profile, language.Texts));
-        items.AddRange(CustomQuestionPhase.Create(profile, kit, language));
-        items.AddRange(BlueprintPhase.Create(profile, kit, language.Texts));
-        items.AddRange(LanguagePhase.Create(profile, kit, language.Texts));
+        items.AddRange(CustomQuestionPhase.Create(profile, questions, kit, language));
+        items.AddRange(BlueprintPhase.Create(profile, questions, kit, language.Texts));
+        items.AddRange(LanguagePhase.Create(profile, questions, kit, language.Texts));
         items.Add(ClosingPhase.Create(language.Texts));
-        return new InterviewPlan(profile, items, language, assessmentLanguage);
+        return new InterviewPlan(profile, questions, items, language, assessmentLanguage);
     }
 }

@@ -9,10 +9,13 @@ namespace ScreeningBot.Dialogs.Screening;
 
 /// <summary>
 /// The application service every channel calls: starts interviews and runs candidate turns against the
-/// storage ports. Per turn: load the interview and its ETag, run <see cref="ScreeningDialog"/>, save the new
-/// state with If-Match (the commit point; the turn's transcript lines travel inside it), then write the
-/// transcript lines and, when the interview ended, enqueue the scoring job. A lost ETag race reruns the turn
-/// on fresh state. Holds no interview in memory between calls; safe for many instances on one store.
+/// storage ports. Per turn: take the interview and its ETag (from this process's cache of recent interviews, or
+/// from storage), run <see cref="ScreeningDialog"/>, save the new state with If-Match (the commit point; the turn's
+/// transcript lines travel inside it), write out whatever lines the store did not take in the same write and, when
+/// the interview ended, enqueue the scoring job. A lost ETag race drops the cached copy and reruns the turn on a fresh
+/// read; a turn that would end without saving (a duplicate, a refusal, an ended interview) is decided on a fresh read
+/// too, since only a save proves a cached copy current. Safe for many instances on one store.
+/// With an <see cref="IAuditLog"/>, consents, opt-outs, withdrawals and endings are recorded there (who and what, never content).
 /// </summary>
 public sealed class InterviewService
 {
@@ -26,8 +29,11 @@ public sealed class InterviewService
     private readonly ScreeningDialog _dialog;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IAuditLog? _audit;
+    private readonly ISelfIdentificationStore? _selfIdentifications;
     private readonly KeyedAsyncLock _conversationLocks = new();
     private readonly FlushedTranscripts _flushed = new();
+    private readonly InterviewCache _cache;
 
     public InterviewService(
         IProfileSource profiles,
@@ -36,7 +42,9 @@ public sealed class InterviewService
         IJobQueue jobs,
         ScreeningDialog dialog,
         TimeProvider time,
-        ILogger<InterviewService> logger)
+        ILogger<InterviewService> logger,
+        IAuditLog? audit = null,
+        ISelfIdentificationStore? selfIdentifications = null)
     {
         ArgumentNullException.ThrowIfNull(profiles);
         ArgumentNullException.ThrowIfNull(interviews);
@@ -52,6 +60,9 @@ public sealed class InterviewService
         _dialog = dialog;
         _time = time;
         _logger = logger;
+        _audit = audit;
+        _selfIdentifications = selfIdentifications;
+        _cache = new InterviewCache(dialog.Options.CachedInterviews);
     }
 
     public IProfileSource Profiles => _profiles;
@@ -70,7 +81,7 @@ public sealed class InterviewService
 
         using var _ = await _conversationLocks.AcquireAsync(request.CandidateConversation.Key, cancellationToken);
         var existing = await _interviews.FindByConversationAsync(request.CandidateConversation.Key, cancellationToken);
-        if (existing is { Interview.State.IsEnded: false })
+        if (existing is { Interview.Record.IsEnded: false })
         {
             return StartInterviewResult.AlreadyInProgress(existing.Interview);
         }
@@ -84,12 +95,14 @@ public sealed class InterviewService
             Recruiter = request.Recruiter,
             HiringConversation = request.HiringConversation,
             CreatedAt = _time.GetUtcNow(),
-            State = _dialog.CreateState(profile),
+            Position = _dialog.CreatePosition(profile),
+            Record = _dialog.CreateRecord(profile),
         };
         var outcome = await _dialog.StartAsync(profile, interview, cancellationToken);
-        interview = interview with { State = outcome.State with { UnflushedTranscript = outcome.Transcript } };
-        await _interviews.CreateAsync(interview, cancellationToken);
-        await FlushAsync(interview, outcome.Transcript, cancellationToken);
+        interview = interview with { Position = outcome.Position, Record = outcome.Record with { TranscriptOutbox = outcome.Transcript } };
+        var stored = await _interviews.CreateAsync(interview, cancellationToken);
+        _cache.Set(stored);
+        await FlushAsync(stored.Interview, stored.Interview.Record.TranscriptOutbox, cancellationToken);
         return StartInterviewResult.Started(interview, outcome.Replies);
     }
 
@@ -111,9 +124,10 @@ public sealed class InterviewService
         ArgumentException.ThrowIfNullOrEmpty(conversationKey);
         ArgumentNullException.ThrowIfNull(message);
         using var _ = await _conversationLocks.AcquireAsync(conversationKey, cancellationToken);
+        var cached = _cache.Get(conversationKey);
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await _interviews.FindByConversationAsync(conversationKey, cancellationToken);
+            var stored = cached ?? await _interviews.FindByConversationAsync(conversationKey, cancellationToken);
             if (stored is null)
             {
                 return InterviewTurnResult.NoInterview;
@@ -122,32 +136,55 @@ public sealed class InterviewService
             var interview = stored.Interview;
             if (admit is not null && !Took(interview, message) && !admit(interview))
             {
+                if (Revalidate(conversationKey, ref cached))
+                {
+                    continue;
+                }
+
                 return new InterviewTurnResult(InterviewTurnStatus.Refused, interview, []);
             }
 
-            // The previous turn's lines: written already unless that write failed or another instance ran the turn.
-            // Writing them again is safe (idempotent) but costs a write per turn, so skip what this process knows is stored.
-            await FlushAsync(interview, _flushed.Unconfirmed(interview.Id, interview.State.UnflushedTranscript), cancellationToken);
+            // The previous turn's lines, if the store kept them in the outbox: written already unless that write failed or
+            // another instance ran the turn. Writing them again is safe (idempotent) but costs a write, so skip what this
+            // process knows is stored.
+            await FlushAsync(interview, _flushed.Unconfirmed(interview.Id, interview.Record.TranscriptOutbox), cancellationToken);
             var outcome = _profiles.TryGet(interview.ProfileId, out var profile)
                 ? await _dialog.ContinueAsync(profile, interview, message, cancellationToken)
                 : ProfileRemoved(interview);
             if (outcome.Disposition != TurnDisposition.Processed)
             {
+                if (Revalidate(conversationKey, ref cached))
+                {
+                    continue;
+                }
+
                 return new InterviewTurnResult(Map(outcome.Disposition), interview, outcome.Replies);
             }
 
-            var updated = interview with { State = outcome.State with { UnflushedTranscript = outcome.Transcript } };
+            var updated = interview with { Position = outcome.Position, Record = outcome.Record with { TranscriptOutbox = outcome.Transcript } };
+            StoredInterview saved;
             try
             {
-                await _interviews.UpdateAsync(updated, stored.ETag, cancellationToken);
+                saved = await _interviews.UpdateAsync(stored, updated, cancellationToken);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxTurnAttempts)
             {
                 DialogsLog.TurnConflict(_logger, interview.Id, attempt);
+                _cache.Remove(conversationKey);
+                cached = null;
                 continue;
             }
+            catch
+            {
+                // Whether the write happened is unknown (storage down, a conflict too many): the next turn reads afresh.
+                _cache.Remove(conversationKey);
+                throw;
+            }
 
-            await FlushAsync(updated, outcome.Transcript, cancellationToken);
+            _cache.Set(saved);
+            await FlushAsync(saved.Interview, saved.Interview.Record.TranscriptOutbox, cancellationToken);
+            await Compliance.InterviewAudit.RecordAsync(_audit, interview.Record.Status, updated, _time.GetUtcNow(), _logger, cancellationToken);
+            await SaveSelfIdentificationAsync(updated, outcome, cancellationToken);
             if (outcome.EndedThisTurn)
             {
                 await EnqueueScoringAsync(updated.Id, cancellationToken);
@@ -164,7 +201,7 @@ public sealed class InterviewService
         for (var attempt = 1; ; attempt++)
         {
             var stored = await _interviews.GetAsync(interviewId, cancellationToken);
-            if (stored is null || stored.Interview.State.IsEnded)
+            if (stored is null || stored.Interview.Record.IsEnded)
             {
                 return stored?.Interview;
             }
@@ -172,12 +209,14 @@ public sealed class InterviewService
             var now = _time.GetUtcNow();
             var cancelled = stored.Interview with
             {
-                State = stored.Interview.State with { Status = InterviewStatus.Cancelled, EndedAt = now, Pending = null, Confirmation = null, PausedAt = null },
+                Position = stored.Interview.Position with { Pending = null, Confirmation = null },
+                Record = stored.Interview.Record with { Status = InterviewStatus.Cancelled, EndedAt = now, PausedAt = null },
             };
             try
             {
-                await _interviews.UpdateAsync(cancelled, stored.ETag, cancellationToken);
-                DialogsLog.InterviewEnded(_logger, interviewId, InterviewStatus.Cancelled, cancelled.State.Phase);
+                await _interviews.UpdateAsync(stored, cancelled, cancellationToken);
+                _cache.Remove(cancelled.ConversationKey);
+                DialogsLog.InterviewEnded(_logger, interviewId, InterviewStatus.Cancelled, cancelled.Position.Phase);
                 return cancelled;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxTurnAttempts)
@@ -201,9 +240,26 @@ public sealed class InterviewService
         }
     }
 
+    /// <summary>
+    /// True (and the cached copy dropped) when the turn's decision was made on a cached copy: a turn that saves proves its copy
+    /// current by the ETag, but one that ends without saving (a refusal, a duplicate, an ended interview) must not trust a copy
+    /// another process may have moved on from, so it is decided again on a fresh read.
+    /// </summary>
+    private bool Revalidate(string conversationKey, ref StoredInterview? cached)
+    {
+        if (cached is null)
+        {
+            return false;
+        }
+
+        _cache.Remove(conversationKey);
+        cached = null;
+        return true;
+    }
+
     /// <summary>True when the interview already took this message (a redelivery the dialog answers as a duplicate).</summary>
     private static bool Took(Interview interview, IncomingMessage message) =>
-        message.MessageId is { Length: > 0 } id && interview.State.RecentMessageIds.Contains(id, StringComparer.Ordinal);
+        message.MessageId is { Length: > 0 } id && interview.Record.RecentMessageIds.Contains(id, StringComparer.Ordinal);
 
     private static InterviewTurnStatus Map(TurnDisposition disposition) => disposition switch
     {
@@ -216,8 +272,40 @@ public sealed class InterviewService
     private TurnOutcome ProfileRemoved(Interview interview)
     {
         var now = _time.GetUtcNow();
-        var state = interview.State with { Status = InterviewStatus.Invalidated, EndedAt = now, Pending = null };
-        return new TurnOutcome(state, [new Reply { Text = CandidateLanguages.Resolve(interview.State.Language).Texts.ProfileChanged, Kind = ReplyKind.Closing }], [], TurnDisposition.Processed) { EndedThisTurn = true };
+        return new TurnOutcome(
+            interview.Position with { Pending = null },
+            interview.Record with { Status = InterviewStatus.Invalidated, EndedAt = now },
+            [new Reply { Text = CandidateLanguages.Resolve(interview.Record.Language).Texts.ProfileChanged, Kind = ReplyKind.Closing }], [], TurnDisposition.Processed) { EndedThisTurn = true };
+    }
+
+    /// <summary>
+    /// Keeps the optional self-identification in its own store: a record with nothing answered once it is offered (so the
+    /// candidate counts as "not answered" in the adverse-impact report), then each answer as it comes.
+    /// </summary>
+    private async Task SaveSelfIdentificationAsync(Interview interview, TurnOutcome outcome, CancellationToken cancellationToken)
+    {
+        var offered = outcome.EndedThisTurn && interview.Position.SelfIdentification is not null;
+        if (_selfIdentifications is null || (!offered && outcome.SelfIdentified is null))
+        {
+            return;
+        }
+
+        try
+        {
+            var record = await _selfIdentifications.GetAsync(interview.Id, cancellationToken)
+                ?? new SelfIdentification { InterviewId = interview.Id, ProfileId = interview.ProfileId, InterviewCreatedAt = interview.CreatedAt, RecordedAt = _time.GetUtcNow() };
+            record = outcome.SelfIdentified switch
+            {
+                { Question: Compliance.SelfIdentificationStep.Sex } a => record with { Sex = a.Sex, RecordedAt = _time.GetUtcNow() },
+                { } a => record with { RaceEthnicity = a.RaceEthnicity, RecordedAt = _time.GetUtcNow() },
+                null => record,
+            };
+            await _selfIdentifications.SaveAsync(record, cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            Compliance.ComplianceLog.SelfIdentificationNotSaved(_logger, interview.Id, e);
+        }
     }
 
     private async Task FlushAsync(Interview interview, IReadOnlyList<TranscriptTurn> turns, CancellationToken cancellationToken)
@@ -292,5 +380,5 @@ public sealed record InterviewTurnResult(InterviewTurnStatus Status, Interview? 
 {
     public static InterviewTurnResult NoInterview { get; } = new(InterviewTurnStatus.NoInterview, null, []);
 
-    public bool Ended => Interview?.State.IsEnded ?? false;
+    public bool Ended => Interview?.Record.IsEnded ?? false;
 }

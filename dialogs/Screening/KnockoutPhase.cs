@@ -11,13 +11,13 @@ namespace ScreeningBot.Dialogs.Screening;
 /// </summary>
 internal static class KnockoutPhase
 {
-    public static IEnumerable<WaterfallDialog> Create(Profile profile, CandidateTexts texts)
+    public static IEnumerable<PlanItem> Create(Profile profile, CandidateTexts texts)
     {
         for (var i = 0; i < profile.Knockouts.Count; i++)
         {
             var knockout = profile.Knockouts[i];
             var first = i == 0;
-            yield return new WaterfallDialog(
+            yield return new PlanItem(
                 knockout.Id,
                 Phase.Knockouts,
                 [
@@ -35,7 +35,7 @@ internal static class KnockoutPhase
                         var answer = PhaseKit.RequireAnswer(step);
                         var today = DateOnly.FromDateTime(step.Now.UtcDateTime);
                         var passed = !KnockoutRules.Fails(knockout.Rule, answer, today);
-                        step.State = step.State with { Knockouts = [.. step.State.Knockouts, new KnockoutResult(knockout.Id, answer.Normalized, passed)] };
+                        step.Record = step.Record with { Knockouts = [.. step.Record.Knockouts, new KnockoutResult(knockout.Id, answer.Normalized, passed)] };
                         if (!passed)
                         {
                             step.Say(texts.KnockedOut);

@@ -16,18 +16,19 @@ internal static class LanguagePhase
     /// <summary>Question id of the n-th (1-based) language question.</summary>
     public static string QuestionId(int number) => $"language-{number.ToString(CultureInfo.InvariantCulture)}";
 
-    public static IEnumerable<WaterfallDialog> Create(Profile profile, PhaseKit kit, CandidateTexts texts)
+    public static IEnumerable<PlanItem> Create(Profile profile, IReadOnlyList<JudgedQuestion> judged, PhaseKit kit, CandidateTexts texts)
     {
         if (profile.LanguageAssessment is not { } assessment)
         {
             yield break;
         }
 
-        for (var i = 0; i < assessment.Questions.Count; i++)
+        var questions = judged.Where(q => q.Kind == QuestionKind.Language).ToArray();
+        for (var i = 0; i < questions.Length; i++)
         {
-            var question = new LanguageQuestion(QuestionId(i + 1), assessment.Questions[i]);
+            var question = questions[i];
             var first = i == 0;
-            yield return new WaterfallDialog(
+            yield return new PlanItem(
                 question.Id,
                 Phase.LanguageAssessment,
                 [
@@ -50,7 +51,7 @@ internal static class LanguagePhase
                         var judgment = answer.Skipped
                             ? PhaseKit.Skipped(question)
                             : await kit.JudgeAsync(step, profile, question, QuestionKind.Language, answer.Text, cancellationToken);
-                        step.State = PhaseKit.Record(step, question.Id, QuestionKind.Language, judgment, answer.Skipped ? 0 : answer.Text.Length, step.AnswerLatency ?? TimeSpan.Zero, answer.Skipped);
+                        step.Record = PhaseKit.Record(step, question.Id, QuestionKind.Language, judgment, answer.Skipped ? 0 : answer.Text.Length, step.AnswerLatency ?? TimeSpan.Zero, answer.Skipped);
                         return StepResult.EndDialog;
                     },
                 ]);
@@ -62,11 +63,4 @@ internal static class LanguagePhase
 
     /// <summary>The English name of a language ("German" for <c>de</c>), for recruiter-facing text; the tag itself when unknown.</summary>
     public static string LanguageName(string tag) => CandidateLanguages.English.Texts.LanguageName(tag);
-
-    private sealed record LanguageQuestion(string Id, string Text) : IJudgedQuestion
-    {
-        public IReadOnlyList<string> KnowledgeAreas => [];
-
-        public string? ReferenceAnswer => null;
-    }
 }

@@ -18,18 +18,23 @@ internal sealed class PhaseKit(IAnswerJudge judge, InterviewOptions options, ILo
     public async ValueTask<Judgment> JudgeAsync(StepContext step, Profile profile, IJudgedQuestion question, QuestionKind kind, string answer, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var request = new JudgeRequest(step.Subject.InterviewId, QuestionContext.From(question), answer, kind, profile.EvaluationNotes, profile.BannedTopics, TokensSpent(step.State));
+        var request = new JudgeRequest(step.Subject.InterviewId, QuestionContext.From(question), answer, kind, profile.EvaluationNotes, profile.BannedTopics, TokensSpent(step.Position, step.Record))
+        {
+            Tone = profile.Tone,
+            CompanyInstructions = profile.CompanyInstructions,
+        };
         var judgment = await judge.JudgeAsync(request, cancellationToken);
         DialogsLog.AnswerJudged(logger, step.Subject.InterviewId, question.Id, judgment.Depth, judgment.JudgedBy, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return judgment;
     }
 
     /// <summary>LLM tokens the interview has spent on judgments so far (recorded answers plus the current question's earlier judgments).</summary>
-    public static int TokensSpent(DialogState state)
+    public static int TokensSpent(PlanPosition position, InterviewRecord record)
     {
-        ArgumentNullException.ThrowIfNull(state);
-        long total = (long)state.WorkingInputTokens + state.WorkingOutputTokens;
-        foreach (var answer in state.Answers)
+        ArgumentNullException.ThrowIfNull(position);
+        ArgumentNullException.ThrowIfNull(record);
+        long total = (long)position.WorkingInputTokens + position.WorkingOutputTokens;
+        foreach (var answer in record.Answers)
         {
             total += (long)answer.Judgment.InputTokens + answer.Judgment.OutputTokens;
         }
@@ -46,10 +51,10 @@ internal sealed class PhaseKit(IAnswerJudge judge, InterviewOptions options, ILo
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(answer);
-        var earlier = step.State.Answers
+        var earlier = step.Record.Answers
             .Where(a => a.Fingerprints.Count > 0)
             .Select(a => (a.QuestionId, a.Fingerprints))
-            .Append((questionId, step.State.WorkingFingerprints));
+            .Append((questionId, step.Position.WorkingFingerprints));
         return TurnIntegrity.Screen(answer.Text, answer.TimeToAnswer, earlier);
     }
 
@@ -64,24 +69,24 @@ internal sealed class PhaseKit(IAnswerJudge judge, InterviewOptions options, ILo
     public static Judgment Skipped(IJudgedQuestion question) =>
         Judgment.Create(0, 0, areasMissing: question.KnowledgeAreas, redFlags: [new RedFlag(RedFlag.NoAnswer, "The candidate skipped this question.")]);
 
-    /// <summary>Adds a final answer record to the state.</summary>
-    public static DialogState Record(StepContext step, string questionId, QuestionKind kind, Judgment judgment, int length, TimeSpan time, bool skipped, int followUps = 0, IReadOnlyList<long>? fingerprints = null) =>
-        step.State with
+    /// <summary>The interview's record with a final answer added.</summary>
+    public static InterviewRecord Record(StepContext step, string questionId, QuestionKind kind, Judgment judgment, int length, TimeSpan time, bool skipped, int followUps = 0, IReadOnlyList<long>? fingerprints = null) =>
+        step.Record with
         {
             Answers =
             [
-                .. step.State.Answers,
+                .. step.Record.Answers,
                 new AnswerRecord
                 {
                     QuestionId = questionId,
                     Kind = kind,
-                    Phase = step.State.Phase,
-                    Judgment = step.State.WorkingInputTokens + step.State.WorkingOutputTokens == 0
+                    Phase = step.Position.Phase,
+                    Judgment = step.Position.WorkingInputTokens + step.Position.WorkingOutputTokens == 0
                         ? judgment
                         : judgment with
                         {
-                            InputTokens = judgment.InputTokens + step.State.WorkingInputTokens,
-                            OutputTokens = judgment.OutputTokens + step.State.WorkingOutputTokens,
+                            InputTokens = judgment.InputTokens + step.Position.WorkingInputTokens,
+                            OutputTokens = judgment.OutputTokens + step.Position.WorkingOutputTokens,
                         },
                     AnswerLength = length,
                     AnswerTime = time,
@@ -94,5 +99,5 @@ internal sealed class PhaseKit(IAnswerJudge judge, InterviewOptions options, ILo
 
     /// <summary>The answer the step was resumed with; a step that needs one and has none is a plan bug.</summary>
     public static PromptAnswer RequireAnswer(StepContext step) =>
-        step.Answer ?? throw new InvalidOperationException($"Step {step.StepIndex} of item {step.State.ItemIndex} expected an answer.");
+        step.Answer ?? throw new InvalidOperationException($"Step {step.StepIndex} of item {step.Position.ItemIndex} expected an answer.");
 }

@@ -3,15 +3,19 @@ using ScreeningBot.Dialogs.Waterfall;
 
 namespace ScreeningBot.Dialogs.Screening;
 
-/// <summary>What one turn produced: the new state, the replies to send, and the transcript lines to store.</summary>
+/// <summary>What one turn produced: the new position and record, the replies to send, and the transcript lines to store.</summary>
 public sealed record TurnOutcome(
-    DialogState State,
+    PlanPosition Position,
+    InterviewRecord Record,
     IReadOnlyList<Reply> Replies,
     IReadOnlyList<TranscriptTurn> Transcript,
     TurnDisposition Disposition)
 {
     /// <summary>True when this turn moved the interview into a terminal status (scoring follows).</summary>
     public bool EndedThisTurn { get; init; }
+
+    /// <summary>An answer to the optional self-identification, for <see cref="InterviewService"/> to store apart; null when none.</summary>
+    public Compliance.SelfIdentificationAnswer? SelfIdentified { get; init; }
 }
 
 public enum TurnDisposition

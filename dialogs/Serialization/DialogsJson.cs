@@ -9,9 +9,9 @@ using ScreeningBot.Dialogs.Waterfall;
 namespace ScreeningBot.Dialogs.Serialization;
 
 /// <summary>
-/// JSON for everything the dialogs persist (interviews with their state, transcript turns, scorecards):
+/// JSON for everything the dialogs persist (interviews with their position and record, transcript turns, scorecards):
 /// camelCase, enums as strings, nulls omitted, source-generated. Stores use these options so every backend
-/// writes the same shape.
+/// writes the same shape; stored interviews are read through <see cref="InterviewSchema.Read"/>, which upgrades older shapes.
 /// </summary>
 public static class DialogsJson
 {
@@ -42,10 +42,16 @@ public static class DialogsJson
     UseStringEnumConverter = true,
     MaxDepth = 32)]
 [JsonSerializable(typeof(Interview))]
-[JsonSerializable(typeof(DialogState))]
+[JsonSerializable(typeof(PlanPosition))]
+[JsonSerializable(typeof(InterviewRecord))]
+[JsonSerializable(typeof(AnswerRecord))]
 [JsonSerializable(typeof(TranscriptTurn))]
 [JsonSerializable(typeof(Scorecard))]
 [JsonSerializable(typeof(StoredReport))]
 [JsonSerializable(typeof(ScoringJob))]
 [JsonSerializable(typeof(DecisionEntry))]
+[JsonSerializable(typeof(AuditEntry))]
+[JsonSerializable(typeof(PostedMessage))]
+[JsonSerializable(typeof(SelfIdentification))]
+[JsonSerializable(typeof(Compliance.CandidateExport))]
 internal sealed partial class DialogsJsonContext : JsonSerializerContext;

@@ -8,5 +8,8 @@ public sealed record ErasureReport(IReadOnlyList<string> InterviewIds, int Trans
 {
     public static ErasureReport Empty { get; } = new([], 0, 0);
 
+    /// <summary>Self-identification records deleted (kept apart from the interviews, see <see cref="SelfIdentification"/>).</summary>
+    public int SelfIdentifications { get; init; }
+
     public int Interviews => InterviewIds.Count;
 }

@@ -14,7 +14,7 @@ public sealed class InMemoryInterviewStore : IInterviewStore
     private readonly ConcurrentDictionary<string, (string Json, string ETag, string ConversationKey, DateTimeOffset CreatedAt)> _items = new(StringComparer.Ordinal);
     private long _version;
 
-    public Task<string> CreateAsync(Interview interview, CancellationToken cancellationToken)
+    public Task<StoredInterview> CreateAsync(Interview interview, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interview);
         cancellationToken.ThrowIfCancellationRequested();
@@ -24,7 +24,8 @@ public sealed class InMemoryInterviewStore : IInterviewStore
             throw new ConcurrencyConflictException($"An interview with id '{interview.Id}' already exists.");
         }
 
-        return Task.FromResult(etag);
+        // The transcript lives elsewhere: the outbox stays in the interview for the caller to write.
+        return Task.FromResult(new StoredInterview(interview, etag));
     }
 
     public Task<StoredInterview?> GetAsync(string interviewId, CancellationToken cancellationToken)
@@ -34,23 +35,29 @@ public sealed class InMemoryInterviewStore : IInterviewStore
         return Task.FromResult(_items.TryGetValue(interviewId, out var item) ? new StoredInterview(Deserialize(item.Json), item.ETag) : null);
     }
 
-    public Task<string> UpdateAsync(Interview interview, string etag, CancellationToken cancellationToken)
+    public Task<StoredInterview> UpdateAsync(StoredInterview current, Interview updated, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(interview);
-        ArgumentNullException.ThrowIfNull(etag);
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(updated);
         cancellationToken.ThrowIfCancellationRequested();
-        if (!_items.TryGetValue(interview.Id, out var current) || current.ETag != etag)
+        var (interview, etag) = (updated, current.ETag);
+        if (!string.Equals(current.Interview.Id, updated.Id, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The update is of interview '{updated.Id}', but '{current.Interview.Id}' was read.", nameof(updated));
+        }
+
+        if (!_items.TryGetValue(interview.Id, out var stored) || stored.ETag != etag)
         {
             throw new ConcurrencyConflictException($"Interview '{interview.Id}' was changed or deleted since it was read.");
         }
 
         var next = NextETag();
-        if (!_items.TryUpdate(interview.Id, (Serialize(interview), next, interview.ConversationKey, current.CreatedAt), current))
+        if (!_items.TryUpdate(interview.Id, (Serialize(interview), next, interview.ConversationKey, stored.CreatedAt), stored))
         {
             throw new ConcurrencyConflictException($"Interview '{interview.Id}' was changed since it was read.");
         }
 
-        return Task.FromResult(next);
+        return Task.FromResult(new StoredInterview(interview, next));
     }
 
     public Task<StoredInterview?> FindByConversationAsync(string conversationKey, CancellationToken cancellationToken)
@@ -91,7 +98,7 @@ public sealed class InMemoryInterviewStore : IInterviewStore
 
     private static string Serialize(Interview interview) => Serialization.DialogsJson.Serialize(interview);
 
-    private static Interview Deserialize(string json) => Serialization.DialogsJson.Deserialize<Interview>(json);
+    private static Interview Deserialize(string json) => Serialization.InterviewSchema.Read(json);
 
     private string NextETag() => "W/\"" + Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture) + "\"";
 }

@@ -1,4 +1,5 @@
 using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Waterfall.Prompts;
 
 namespace ScreeningBot.Dialogs.Waterfall;
@@ -8,10 +9,11 @@ public sealed class StepContext
 {
     private readonly List<Reply> _replies;
 
-    internal StepContext(TurnSubject subject, DialogState state, PromptAnswer? answer, TimeSpan? answerLatency, DateTimeOffset now, List<Reply> replies)
+    internal StepContext(TurnSubject subject, PlanPosition position, InterviewRecord record, PromptAnswer? answer, TimeSpan? answerLatency, DateTimeOffset now, List<Reply> replies)
     {
         Subject = subject;
-        State = state;
+        Position = position;
+        Record = record;
         Answer = answer;
         AnswerLatency = answerLatency;
         Now = now;
@@ -21,8 +23,11 @@ public sealed class StepContext
     /// <summary>Whose interview this turn belongs to.</summary>
     public TurnSubject Subject { get; }
 
-    /// <summary>The dialog state; steps replace it (<c>step.State = step.State with { … }</c>).</summary>
-    public DialogState State { get; set; }
+    /// <summary>Where the engine stands; steps change the current item's working fields (<c>step.Position = step.Position with { … }</c>).</summary>
+    public PlanPosition Position { get; set; }
+
+    /// <summary>What the interview has gathered; steps add to it (<c>step.Record = step.Record with { … }</c>).</summary>
+    public InterviewRecord Record { get; set; }
 
     /// <summary>The recognised answer that resumed this step, or null when the step was reached by <see cref="StepResult.Next"/>.</summary>
     public PromptAnswer? Answer { get; }
@@ -32,7 +37,7 @@ public sealed class StepContext
 
     public DateTimeOffset Now { get; }
 
-    public int StepIndex => State.StepIndex;
+    public int StepIndex => Position.StepIndex;
 
     /// <summary>Sends an informational message to the candidate.</summary>
     public void Say(string text) => _replies.Add(Reply.Message(text));

@@ -1,12 +1,13 @@
 using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Waterfall.Prompts;
 
 namespace ScreeningBot.Dialogs.Waterfall;
 
 /// <summary>
-/// Runs a plan of <see cref="WaterfallDialog"/> items from the position saved in <see cref="DialogState"/>
-/// until a step waits for the candidate or the interview ends. Stateless and thread-safe: everything it
-/// needs is in its arguments, and everything it changes is in the returned <see cref="WaterfallRun"/>.
+/// Runs a plan of <see cref="PlanItem"/>s from a saved <see cref="PlanPosition"/> until a step waits for the candidate or
+/// the interview ends. Stateless and thread-safe: everything it needs is in its arguments, and everything it changes is
+/// in the returned <see cref="WaterfallRun"/>.
 /// </summary>
 public static class WaterfallEngine
 {
@@ -14,14 +15,15 @@ public static class WaterfallEngine
     public const int MaxStepsPerTurn = 500;
 
     /// <summary>
-    /// Continues the plan. When <paramref name="answer"/> is given it answers <see cref="DialogState.Pending"/>
+    /// Continues the plan. When <paramref name="answer"/> is given it answers <see cref="PlanPosition.Pending"/>
     /// and the run resumes at the pending prompt's <see cref="PendingPrompt.ResumeAt"/>; otherwise it starts at the
     /// saved step (used to start an interview).
     /// </summary>
     public static async ValueTask<WaterfallRun> RunAsync(
-        IReadOnlyList<WaterfallDialog> plan,
+        IReadOnlyList<PlanItem> plan,
         TurnSubject subject,
-        DialogState state,
+        PlanPosition position,
+        InterviewRecord record,
         PromptAnswer? answer,
         TimeSpan? answerLatency,
         DateTimeOffset now,
@@ -29,41 +31,42 @@ public static class WaterfallEngine
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(subject);
-        ArgumentNullException.ThrowIfNull(state);
-        if (state.IsEnded)
+        ArgumentNullException.ThrowIfNull(position);
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.IsEnded)
         {
-            throw new InvalidOperationException($"The interview has already ended ({state.Status}).");
+            throw new InvalidOperationException($"The interview has already ended ({record.Status}).");
         }
 
-        if (answer is not null && state.Pending is null)
+        if (answer is not null && position.Pending is null)
         {
             throw new InvalidOperationException("An answer was given but no prompt is pending.");
         }
 
         var replies = new List<Reply>();
-        var item = state.ItemIndex;
-        var step = answer is null ? state.StepIndex : state.Pending!.ResumeAt;
-        state = state with { Pending = null, AttemptCount = 0 };
+        var item = position.ItemIndex;
+        var step = answer is null ? position.StepIndex : position.Pending!.ResumeAt;
+        position = position with { Pending = null, AttemptCount = 0 };
 
         for (var executed = 0; executed < MaxStepsPerTurn; executed++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (item >= plan.Count)
             {
-                return new WaterfallRun(End(state, InterviewStatus.Completed, now, plan.Count), replies);
+                return End(position, record, InterviewStatus.Completed, now, plan.Count, replies);
             }
 
-            var dialog = plan[item];
-            if (step >= dialog.Steps.Count)
+            var planItem = plan[item];
+            if (step >= planItem.Steps.Count)
             {
-                (item, step, state) = (item + 1, 0, ClearItem(state));
+                (item, step, position) = (item + 1, 0, ClearItem(position));
                 answer = null;
                 continue;
             }
 
-            var context = new StepContext(subject, state with { ItemIndex = item, StepIndex = step, Phase = dialog.Phase }, answer, answerLatency, now, replies);
-            var result = await dialog.Steps[step](context, cancellationToken);
-            state = context.State;
+            var context = new StepContext(subject, position with { ItemIndex = item, StepIndex = step, Phase = planItem.Phase }, record, answer, answerLatency, now, replies);
+            var result = await planItem.Steps[step](context, cancellationToken);
+            (position, record) = (context.Position, context.Record);
             answer = null;
             answerLatency = null;
 
@@ -72,21 +75,21 @@ public static class WaterfallEngine
                 case StepResultKind.Wait:
                     var prompt = result.Prompt!;
                     replies.Add(ToReply(prompt, ReplyKind.Prompt));
-                    state = state with
+                    position = position with
                     {
                         ItemIndex = item,
                         StepIndex = step,
-                        Pending = new PendingPrompt { Prompt = prompt, ResumeAt = result.ResumeAt ?? step + 1, AskedAt = now, PausedTotalAtAsk = state.PausedTotal },
+                        Pending = new PendingPrompt { Prompt = prompt, ResumeAt = result.ResumeAt ?? step + 1, AskedAt = now, PausedTotalAtAsk = record.PausedTotal },
                     };
-                    return new WaterfallRun(state, replies);
+                    return new WaterfallRun(position, record, replies);
                 case StepResultKind.Next:
                     step++;
                     break;
                 case StepResultKind.EndDialog:
-                    (item, step, state) = (item + 1, 0, ClearItem(state));
+                    (item, step, position) = (item + 1, 0, ClearItem(position));
                     break;
                 case StepResultKind.EndInterview:
-                    return new WaterfallRun(End(state, result.Outcome!.Value, now, item), replies);
+                    return End(position, record, result.Outcome!.Value, now, item, replies);
                 default:
                     throw new InvalidOperationException($"Unknown step result {result.Kind}.");
             }
@@ -102,16 +105,19 @@ public static class WaterfallEngine
         return new Reply { Text = prompt.Text, Choices = prompt.Choices, Kind = kind, QuestionId = prompt.QuestionId };
     }
 
-    private static DialogState ClearItem(DialogState state) =>
-        state with
+    private static PlanPosition ClearItem(PlanPosition position) =>
+        position with
         {
             FollowUpsAsked = 0, WorkingAnswer = null, WorkingAnswerTime = TimeSpan.Zero, WorkingInputTokens = 0, WorkingOutputTokens = 0, ProbedFocus = [],
             WorkingFlags = [], WorkingFingerprints = [],
         };
 
-    private static DialogState End(DialogState state, InterviewStatus outcome, DateTimeOffset now, int item) =>
-        ClearItem(state) with { Status = outcome, EndedAt = now, Pending = null, Confirmation = null, ItemIndex = item, StepIndex = 0 };
+    private static WaterfallRun End(PlanPosition position, InterviewRecord record, InterviewStatus outcome, DateTimeOffset now, int item, List<Reply> replies) =>
+        new(
+            ClearItem(position) with { Pending = null, Confirmation = null, ItemIndex = item, StepIndex = 0 },
+            record with { Status = outcome, EndedAt = now },
+            replies);
 }
 
 /// <summary>The result of running the engine for one turn.</summary>
-public sealed record WaterfallRun(DialogState State, IReadOnlyList<Reply> Replies);
+public sealed record WaterfallRun(PlanPosition Position, InterviewRecord Record, IReadOnlyList<Reply> Replies);

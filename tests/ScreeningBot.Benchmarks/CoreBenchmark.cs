@@ -96,9 +96,9 @@ internal static class CoreBenchmark
                 var current = interview;
                 var n = 0;
                 var sample = false;
-                while (!current.State.IsEnded)
+                while (!current.Record.IsEnded)
                 {
-                    var answer = answers.Next(current.State.Pending?.Prompt.QuestionId) ?? "skip";
+                    var answer = answers.Next(current.Position.Pending?.Prompt.QuestionId) ?? "skip";
                     await gate.WaitAsync();
                     try
                     {
@@ -163,9 +163,9 @@ internal static class CoreBenchmark
         var address = new ConversationAddress { ChannelId = "bench", ConversationId = $"warm-up-{index}" };
         var interview = (await service.StartAsync(new StartInterviewRequest("backend-senior", new Participant("warm", "Warm Up"), address, null, null), CancellationToken.None)).Interview!;
         var answers = RehearsalAnswers.Parse(scriptPath, scriptText, out _)!;
-        while (!interview.State.IsEnded)
+        while (!interview.Record.IsEnded)
         {
-            interview = (await service.HandleMessageAsync(address.Key, new IncomingMessage(answers.Next(interview.State.Pending?.Prompt.QuestionId) ?? "skip"), CancellationToken.None)).Interview!;
+            interview = (await service.HandleMessageAsync(address.Key, new IncomingMessage(answers.Next(interview.Position.Pending?.Prompt.QuestionId) ?? "skip"), CancellationToken.None)).Interview!;
         }
     }
 

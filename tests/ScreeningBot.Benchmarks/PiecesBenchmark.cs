@@ -28,16 +28,16 @@ internal static class PiecesBenchmark
         var interview = (await service.StartAsync(new StartInterviewRequest(profile.Id, new Participant("u", "Pieces"), address, null, null), CancellationToken.None)).Interview!;
         for (var i = 0; i < 12; i++)
         {
-            interview = (await service.HandleMessageAsync(address.Key, new IncomingMessage(answers.Next(interview.State.Pending?.Prompt.QuestionId) ?? "skip", $"m{i}"), CancellationToken.None)).Interview!;
+            interview = (await service.HandleMessageAsync(address.Key, new IncomingMessage(answers.Next(interview.Position.Pending?.Prompt.QuestionId) ?? "skip", $"m{i}"), CancellationToken.None)).Interview!;
         }
 
         var json = DialogsJson.Serialize(interview);
-        var judgedQuestion = interview.State.Pending!.Prompt.QuestionId;
+        var judgedQuestion = interview.Position.Pending!.Prompt.QuestionId;
         var answer = answers.Next(judgedQuestion)!;
         await output.WriteLineAsync($"pieces: backend-senior after 12 turns (pending {judgedQuestion}); interview record {json.Length:N0} characters of JSON");
 
         await TimeAsync(output, "serialize the record", rounds, () => { _ = DialogsJson.Serialize(interview); return ValueTask.CompletedTask; });
-        await TimeAsync(output, "deserialize the record", rounds, () => { _ = DialogsJson.Deserialize<Interview>(json); return ValueTask.CompletedTask; });
+        await TimeAsync(output, "deserialize the record", rounds, () => { _ = InterviewSchema.Read(json); return ValueTask.CompletedTask; });
         await TimeAsync(output, "turn without judging (repeat)", rounds, async () => await dialog.ContinueAsync(profile, interview, new IncomingMessage("repeat"), CancellationToken.None));
         await TimeAsync(output, "turn with judging (an answer)", rounds, async () => await dialog.ContinueAsync(profile, interview, new IncomingMessage(answer), CancellationToken.None));
         var judge = new RubricJudge();
@@ -46,19 +46,24 @@ internal static class PiecesBenchmark
         var request = new JudgeRequest("pieces", QuestionContext.From(question), answer, QuestionKind.Blueprint, profile.EvaluationNotes, profile.BannedTopics);
         await TimeAsync(output, "the judge alone on that answer", rounds, () => { judge.Judge(request); return ValueTask.CompletedTask; });
 
-        // The storage a turn does on SQLite: find the record by conversation, update it under its ETag, append one line.
+        // The storage a turn does on SQLite: one transaction writing the state row under its ETag and the turn's transcript line
+        // (the record is cached between turns, so finding it by conversation happens only after a restart or a conflict).
         var folder = Directory.CreateTempSubdirectory("screeningbot-pieces-").FullName;
         try
         {
             using var database = new SqliteDatabase(Path.Combine(folder, "pieces.db"), NullLogger<SqliteDatabase>.Instance);
             var interviews = new SqliteInterviewStore(database);
             var lines = new SqliteTranscriptStore(database);
-            var etag = await interviews.CreateAsync(interview, CancellationToken.None);
+            var current = await interviews.CreateAsync(interview with { Record = interview.Record with { TranscriptOutbox = [] } }, CancellationToken.None);
             var stored = await transcripts.ReadAsync(interview.Id, CancellationToken.None);
             var line = stored[^1];
             var sequence = line.Sequence;
             await TimeAsync(output, "SQLite: find the record", rounds, async () => await interviews.FindByConversationAsync(interview.ConversationKey, CancellationToken.None));
-            await TimeAsync(output, "SQLite: update it under its ETag", rounds, async () => etag = await interviews.UpdateAsync(interview, etag, CancellationToken.None));
+            await TimeAsync(output, "SQLite: commit a turn (state + a line)", rounds, async () =>
+            {
+                var record = current.Interview.Record with { TranscriptOutbox = [line with { Sequence = ++sequence }], NextTranscriptSequence = sequence + 1 };
+                current = await interviews.UpdateAsync(current, current.Interview with { Record = record }, CancellationToken.None);
+            });
             await TimeAsync(output, "SQLite: append a transcript line", rounds, async () => await lines.AppendAsync(interview.Id, [line with { Sequence = ++sequence }], CancellationToken.None));
             await TimeAsync(output, "SQLite: WAL checkpoint (background)", Math.Max(1, rounds / 100), async () => await database.CheckpointAsync(CancellationToken.None));
         }

@@ -14,7 +14,7 @@ namespace ScreeningBot.Testing;
 
 /// <summary>
 /// A scripted conversation with the screening dialog, in the style of Bot Framework's TestFlow: an
-/// immutable fluent chain run by <see cref="RunAsync"/>. Each <see cref="Send"/> is one full turn through
+/// immutable fluent chain run by <see cref="RunAsync"/>. Each <see cref="Send(string, string?)"/> is one full turn through
 /// <see cref="InterviewService"/>: load state from the store, run, save (as JSON), so every flow also proves
 /// that state round-trips. <see cref="RestartProcess"/> throws away every in-memory object except the stores.
 /// A failure names the step and prints the conversation so far.
@@ -50,6 +50,30 @@ public sealed class ConversationFlow
     public ConversationFlow Send(string text, string? messageId = null) =>
         Add($"send \"{Short(text)}\"", r => r.SendAsync(new IncomingMessage(text, messageId)));
 
+    /// <summary>The candidate's message exactly as a channel would hand it over (send and receive times included).</summary>
+    public ConversationFlow Send(IncomingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Add($"send \"{Short(message.EffectiveText)}\" (sent {message.SentAt:HH:mm:ss.fff}, received {message.ReceivedAt:HH:mm:ss.fff})", r => r.SendAsync(message));
+    }
+
+    /// <summary>
+    /// The candidate sends <paramref name="texts"/> at once, before any reply can reach them: all are sent and received at the
+    /// same instant, then taken one after the other, as the turn queue takes them, each turn taking <see cref="TurnDuration"/>.
+    /// </summary>
+    public ConversationFlow SendAtOnce(params string[] texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return Add($"send at once {string.Join(" + ", texts.Select(t => $"\"{Short(t)}\""))}", async r =>
+        {
+            var now = _time.GetUtcNow();
+            foreach (var message in texts.Select(t => new IncomingMessage(t) { SentAt = now, ReceivedAt = now }).ToArray())
+            {
+                _time.Advance(TurnDuration);
+                await r.SendAsync(message);
+            }
+        });
+    }
     /// <summary>
     /// The candidate's client stamps <paramref name="text"/> <paramref name="typedFor"/> after the current time, as a
     /// channel's timestamp does, and the message arrives then (the fake clock moves by <paramref name="typedFor"/>).
@@ -82,7 +106,11 @@ public sealed class ConversationFlow
     /// <summary>Shorthand: send, then expect the next reply to contain <paramref name="expected"/>.</summary>
     public ConversationFlow Test(string userSays, string expected) => Send(userSays).AssertReplyContains(expected);
 
-    public ConversationFlow AssertState(Action<DialogState> assert) => Add("state", r => r.WithInterviewAsync(i => assert(i.State)));
+    /// <summary>Checks what the stored interview has gathered (answers, knockouts, status, times).</summary>
+    public ConversationFlow AssertRecord(Action<InterviewRecord> assert) => Add("record", r => r.WithInterviewAsync(i => assert(i.Record)));
+
+    /// <summary>Checks where the stored interview stands in its plan (pending prompt, working answer).</summary>
+    public ConversationFlow AssertPosition(Action<PlanPosition> assert) => Add("position", r => r.WithInterviewAsync(i => assert(i.Position)));
 
     public ConversationFlow AssertInterview(Action<Interview> assert) => Add("interview", r => r.WithInterviewAsync(assert));
 
@@ -118,6 +146,9 @@ public sealed class ConversationFlow
 
         return runner.Stores;
     }
+
+    /// <summary>How long the clock moves on while <see cref="SendAtOnce"/> takes one message.</summary>
+    public static TimeSpan TurnDuration { get; } = TimeSpan.FromMilliseconds(150);
 
     private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
@@ -236,7 +267,7 @@ public sealed class ConversationFlow
         private InterviewService CreateService()
         {
             var dialog = new ScreeningDialog(_judge, _time, _options, NullLogger<ScreeningDialog>.Instance);
-            return new InterviewService(_profiles, Stores.Interviews, Stores.Transcripts, Stores.Jobs, dialog, _time, NullLogger<InterviewService>.Instance);
+            return new InterviewService(_profiles, Stores.Interviews, Stores.Transcripts, Stores.Jobs, dialog, _time, NullLogger<InterviewService>.Instance, Stores.Audit, Stores.SelfIdentifications);
         }
 
         private void Enqueue(IReadOnlyList<Reply> replies)
@@ -252,4 +283,11 @@ public sealed class ConversationFlow
 }
 
 /// <summary>The stores a <see cref="ConversationFlow"/> ran against.</summary>
-public sealed record ConversationStores(InMemoryInterviewStore Interviews, InMemoryTranscriptStore Transcripts, InMemoryJobQueue Jobs, StaticProfileSource Profiles);
+public sealed record ConversationStores(InMemoryInterviewStore Interviews, InMemoryTranscriptStore Transcripts, InMemoryJobQueue Jobs, StaticProfileSource Profiles)
+{
+    /// <summary>The audit log the flow's turns append to (consents, opt-outs, endings).</summary>
+    public InMemoryAuditLog Audit { get; } = new();
+
+    /// <summary>Where the optional self-identification goes, apart from the interview.</summary>
+    public InMemorySelfIdentificationStore SelfIdentifications { get; } = new();
+}

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ScreeningBot.Dialogs.Compliance;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
 
@@ -9,7 +10,12 @@ public sealed class RecordingPublisher : IScorecardPublisher
 {
     private readonly ConcurrentQueue<(Interview Interview, Scorecard Scorecard)> _posted = new();
 
+    private readonly ConcurrentDictionary<string, ScreeningNotice> _notices = new(StringComparer.Ordinal);
+
     public IReadOnlyList<(Interview Interview, Scorecard Scorecard)> Posted => [.. _posted];
+
+    /// <summary>"Not screened" notices posted, one per interview at most (the publisher contract).</summary>
+    public IReadOnlyList<ScreeningNotice> Notices => [.. _notices.Values];
 
     /// <summary>When set, the next publish throws it once (a channel outage).</summary>
     public Exception? FailNextWith { get; set; }
@@ -24,5 +30,17 @@ public sealed class RecordingPublisher : IScorecardPublisher
 
         _posted.Enqueue((interview, scorecard));
         return Task.FromResult<string?>($"posted-{_posted.Count}");
+    }
+
+    public Task PublishNoticeAsync(Interview interview, ScreeningNotice notice, CancellationToken cancellationToken)
+    {
+        if (FailNextWith is { } failure)
+        {
+            FailNextWith = null;
+            throw failure;
+        }
+
+        _notices.TryAdd(interview.Id, notice);
+        return Task.CompletedTask;
     }
 }

@@ -331,6 +331,9 @@
       return element("li", "notice", item.text);
     }
     const li = element("li", "msg " + (item.kind === "me" ? "me" : item.kind === "error" ? "error" : "bot"));
+    if (item.activity && typeof item.activity.id === "string") {
+      li.dataset.activityId = item.activity.id; // so a later messageDelete can find it
+    }
     const meta = element("div", "meta");
     meta.append(element("span", "who-name", item.who), element("time", null, timeOf(item.activity)));
     li.append(meta);
@@ -604,6 +607,10 @@
   function route(item) {
     const activity = item.activity || {};
     const conversation = item.conversation || {};
+    if (activity.type === "messageDelete") {
+      removeActivity(activity.id); // the candidate's data was erased: what the bot posted about them goes too
+      return;
+    }
     if (activity.type !== "message") {
       return;
     }
@@ -626,6 +633,15 @@
     }
     const where = conversation.id === CHANNEL.id ? BOT.name : `${BOT.name} in ${conversation.id}`;
     append(ui.hiringLog, renderItem({ kind: "bot", who: where, activity }));
+  }
+
+  function removeActivity(id) {
+    if (typeof id !== "string") {
+      return;
+    }
+    for (const node of document.querySelectorAll(`li[data-activity-id="${CSS.escape(id)}"]`)) {
+      node.replaceWith(element("li", "notice", "A message was removed here: the candidate's data was erased."));
+    }
   }
 
   // After a reload the bot's proactive messages come back from the feed, but the answers and replies exchanged through

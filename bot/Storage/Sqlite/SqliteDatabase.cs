@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using ScreeningBot.Dialogs.Storage;
@@ -5,15 +6,22 @@ using ScreeningBot.Dialogs.Storage;
 namespace ScreeningBot.Bot.Storage.Sqlite;
 
 /// <summary>
-/// One SQLite file shared by the SQLite stores: opens pooled connections in WAL mode with a busy timeout,
-/// creates or upgrades the schema on first use (versioned with <c>PRAGMA user_version</c>), and turns SQLite
-/// errors into <see cref="StorageUnavailableException"/> so no <see cref="SqliteException"/> leaves bot/Storage.
+/// One SQLite file shared by the SQLite stores: opens pooled connections in WAL mode with a busy timeout, keeps a few of
+/// them open with their compiled statements for the statements every turn runs (<see cref="SqliteSession"/>), creates or
+/// upgrades the schema on first use (versioned with <c>PRAGMA user_version</c>), and turns SQLite errors into
+/// <see cref="StorageUnavailableException"/> so no <see cref="SqliteException"/> leaves bot/Storage.
 /// </summary>
 /// <remarks>Thread-safe; several processes may share the file (SQLite locks it, WAL lets readers run beside one writer).</remarks>
 internal sealed class SqliteDatabase : IDisposable
 {
     /// <summary>The schema this code writes. Each entry of <see cref="Migrations"/> moves the file one version up.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 3;
+
+    /// <summary>
+    /// Sessions kept open between calls. Turns run at most <c>Turns:MaxConcurrentTurns</c> at once and SQLite takes one
+    /// writer at a time, so a few cover the steady state; a burst beyond opens more and closes them after.
+    /// </summary>
+    public const int MaxIdleSessions = 8;
 
     /// <summary>
     /// The WAL size (in 4 KiB pages) at which a committing turn checkpoints by itself. Checkpoints belong to
@@ -74,13 +82,52 @@ internal sealed class SqliteDatabase : IDisposable
             expires_at INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
+
+        // Version 2: candidate rights (issue 18). The audit log's primary key is its sequence, so two writers can never
+        // both append entry N; where the bot posted what about a candidate, for erasure; self-identification, apart
+        // from the interviews.
+        """
+        CREATE TABLE IF NOT EXISTS audit_log (
+            sequence INTEGER NOT NULL PRIMARY KEY,
+            hash TEXT NOT NULL,
+            json TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS posted_messages (
+            candidate_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            json TEXT NOT NULL,
+            PRIMARY KEY (candidate_id, key)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS self_identifications (
+            interview_id TEXT NOT NULL PRIMARY KEY,
+            profile_id TEXT NOT NULL,
+            interview_created_at INTEGER NOT NULL,
+            json TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_self_identifications_created ON self_identifications (interview_created_at);
+        """,
+        // Version 3 (issue 19): an interview's answers in rows of their own, appended as they come, so a turn rewrites only
+        // the small state row. SqliteInterviewRows.MoveAnswersOutAsync then moves the answers of every stored interview.
+        """
+        CREATE TABLE IF NOT EXISTS interview_answers (
+            interview_id TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            json TEXT NOT NULL,
+            PRIMARY KEY (interview_id, number)
+        ) WITHOUT ROWID;
+        """,
     ];
+
+    /// <summary>The SQL that moves a file from version <paramref name="version"/> - 1 to <paramref name="version"/> (tests build old files with it).</summary>
+    internal static string MigrationTo(int version) => Migrations[version - 1];
 
     private readonly string _connectionString;
     private readonly ILogger _logger;
     private static readonly object Configured = new();
 
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private readonly ConcurrentBag<SqliteSession> _idle = [];
+    private volatile bool _disposed;
 
     /// <summary>Native connections whose pragmas are set; weak, so a closed connection's entry goes with it.</summary>
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
@@ -109,13 +156,62 @@ internal sealed class SqliteDatabase : IDisposable
     /// Runs <paramref name="work"/> on an open connection (schema ready, pragmas set). SQLite failures become
     /// <see cref="StorageUnavailableException"/> naming <paramref name="action"/> and the file.
     /// </summary>
-    public async Task<T> RunAsync<T>(string action, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(string action, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        GuardAsync(
+            action,
+            async () =>
+            {
+                await EnsureSchemaAsync(cancellationToken);
+                await using var connection = await OpenConnectionAsync(cancellationToken);
+                return await work(connection);
+            });
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a kept <see cref="SqliteSession"/> (its commands compiled once), like
+    /// <see cref="RunAsync{T}"/> otherwise. A session whose work failed is closed rather than kept, unless it failed with a
+    /// <see cref="ConcurrencyConflictException"/>, which leaves the connection as it was.
+    /// </summary>
+    public Task<T> RunSessionAsync<T>(string action, Func<SqliteSession, Task<T>> work, CancellationToken cancellationToken) =>
+        GuardAsync(
+            action,
+            async () =>
+            {
+                await EnsureSchemaAsync(cancellationToken);
+                var session = _idle.TryTake(out var idle) ? idle : new SqliteSession(await OpenConnectionAsync(cancellationToken));
+                try
+                {
+                    var result = await work(session);
+                    Return(session);
+                    return result;
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    Return(session);
+                    throw;
+                }
+                catch
+                {
+                    session.Dispose();
+                    throw;
+                }
+            });
+
+    private void Return(SqliteSession session)
+    {
+        if (_disposed || _idle.Count >= MaxIdleSessions)
+        {
+            session.Dispose();
+            return;
+        }
+
+        _idle.Add(session);
+    }
+
+    private async Task<T> GuardAsync<T>(string action, Func<Task<T>> run)
     {
         try
         {
-            await EnsureSchemaAsync(cancellationToken);
-            await using var connection = await OpenConnectionAsync(cancellationToken);
-            return await work(connection);
+            return await run();
         }
         catch (SqliteException e)
         {
@@ -189,6 +285,12 @@ internal sealed class SqliteDatabase : IDisposable
     /// <summary>Closes the pooled connections of this file, so it can be deleted (tests) or moved.</summary>
     public void Dispose()
     {
+        _disposed = true;
+        while (_idle.TryTake(out var session))
+        {
+            session.Dispose();
+        }
+
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         _schemaGate.Dispose();
@@ -265,6 +367,12 @@ internal sealed class SqliteDatabase : IDisposable
             {
                 await using var migrate = Command(connection, Migrations[next], transaction);
                 await migrate.ExecuteNonQueryAsync(cancellationToken);
+                if (next + 1 == 3 && version > 0)
+                {
+                    // A file of version 1 or 2 holds interviews with their answers inside: move them to their rows.
+                    StorageLog.SqliteInterviewsUpgraded(_logger, await SqliteInterviewRows.MoveAnswersOutAsync(connection, transaction, cancellationToken), Path);
+                }
+
                 await using var bump = Command(connection, $"PRAGMA user_version = {(next + 1).ToString(CultureInfo.InvariantCulture)};", transaction);
                 await bump.ExecuteNonQueryAsync(cancellationToken);
             }

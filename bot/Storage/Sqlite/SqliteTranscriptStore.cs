@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Serialization;
 using ScreeningBot.Dialogs.Storage;
@@ -6,10 +7,16 @@ namespace ScreeningBot.Bot.Storage.Sqlite;
 
 /// <summary>
 /// Transcripts in SQLite: one row per turn keyed by (interview id, sequence). Re-appending a sequence replaces
-/// the row, so a retried turn never duplicates a line. All turns of one call are written in one transaction.
+/// the row, so a retried turn never duplicates a line. All turns of one call are written in one transaction; a turn's
+/// own lines usually arrive with its interview instead (<see cref="SqliteInterviewStore"/>), in the interview's transaction.
 /// </summary>
 internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscriptStore
 {
+    public const string Upsert = """
+        INSERT INTO transcript_turns (interview_id, sequence, json) VALUES ($interviewId, $sequence, $json)
+        ON CONFLICT (interview_id, sequence) DO UPDATE SET json = excluded.json;
+        """;
+
     public Task AppendAsync(string interviewId, IReadOnlyList<TranscriptTurn> turns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interviewId);
@@ -20,44 +27,45 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
             return Task.CompletedTask;
         }
 
-        return database.RunInTransactionAsync(
+        return database.RunSessionAsync(
             "append transcript turns",
-            async (connection, transaction) =>
+            async session =>
             {
-                await using var command = SqliteDatabase.Command(
-                    connection,
-                    """
-                    INSERT INTO transcript_turns (interview_id, sequence, json) VALUES ($interviewId, $sequence, $json)
-                    ON CONFLICT (interview_id, sequence) DO UPDATE SET json = excluded.json;
-                    """,
-                    transaction,
-                    ("$interviewId", interviewId),
-                    ("$sequence", 0L),
-                    ("$json", string.Empty));
-                foreach (var (turn, json) in rows)
-                {
-                    command.Parameters["$sequence"].Value = turn.Sequence;
-                    command.Parameters["$json"].Value = json;
-                    await command.ExecuteNonQueryAsync(cancellationToken);
-                }
-
+                await using var transaction = session.Connection.BeginTransaction(deferred: false);
+                await WriteAsync(session, transaction, interviewId, rows, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return rows.Count;
             },
             cancellationToken);
     }
 
+    /// <summary>Writes already validated lines (<see cref="StoredDocuments.SerializeTurns"/>) inside <paramref name="transaction"/>.</summary>
+    public static async Task WriteAsync(SqliteSession session, SqliteTransaction transaction, string interviewId, IReadOnlyList<(TranscriptTurn Turn, string Json)> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var command = session.Command(Upsert, transaction, "$interviewId", "$sequence", "$json");
+        command.Parameters["$interviewId"].Value = interviewId;
+        foreach (var (turn, json) in rows)
+        {
+            command.Parameters["$sequence"].Value = turn.Sequence;
+            command.Parameters["$json"].Value = json;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     public Task<IReadOnlyList<TranscriptTurn>> ReadAsync(string interviewId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interviewId);
-        return database.RunAsync(
+        return database.RunSessionAsync(
             "read a transcript",
-            async connection =>
+            async session =>
             {
-                await using var command = SqliteDatabase.Command(
-                    connection,
-                    "SELECT json FROM transcript_turns WHERE interview_id = $interviewId ORDER BY sequence;",
-                    null,
-                    ("$interviewId", interviewId));
+                var command = session.Command("SELECT json FROM transcript_turns WHERE interview_id = $interviewId ORDER BY sequence;", null, "$interviewId");
+                command.Parameters["$interviewId"].Value = interviewId;
                 var turns = new List<TranscriptTurn>();
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))

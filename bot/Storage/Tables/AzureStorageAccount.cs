@@ -19,7 +19,11 @@ internal sealed class AzureStorageAccount
     public const string LedgerTable = "ledger";
     public const string DecisionsTable = "decisions";
 
-    public static readonly IReadOnlyList<string> Tables = [InterviewsTable, ConversationsTable, TranscriptsTable, ReportsTable, LedgerTable, DecisionsTable];
+    public const string AuditTable = "audit";
+    public const string PostedMessagesTable = "postedmessages";
+    public const string SelfIdentificationTable = "selfidentification";
+
+    public static readonly IReadOnlyList<string> Tables = [InterviewsTable, ConversationsTable, TranscriptsTable, ReportsTable, LedgerTable, AuditTable, PostedMessagesTable, SelfIdentificationTable, DecisionsTable];
 
     private readonly TableServiceClient _tableService;
     private readonly QueueServiceClient _queueService;

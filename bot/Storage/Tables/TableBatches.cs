@@ -43,14 +43,17 @@ internal static class TableBatches
     }
 
     /// <summary>Deletes every entity of a partition; returns how many were deleted that <paramref name="count"/> accepts.</summary>
-    public static async Task<int> DeletePartitionAsync(TableClient table, string partitionKey, Func<string, bool> count, CancellationToken cancellationToken)
+    public static Task<int> DeletePartitionAsync(TableClient table, string partitionKey, Func<string, bool> count, CancellationToken cancellationToken) =>
+        DeleteAsync(table, partitionKey, TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), count, cancellationToken);
+
+    /// <summary>
+    /// Deletes the entities of partition <paramref name="partitionKey"/> that <paramref name="filter"/> selects; returns how
+    /// many were deleted that <paramref name="count"/> accepts.
+    /// </summary>
+    public static async Task<int> DeleteAsync(TableClient table, string partitionKey, string filter, Func<string, bool> count, CancellationToken cancellationToken)
     {
         var keys = new List<string>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"),
-            maxPerPage: 1000,
-            select: ["PartitionKey", "RowKey"],
-            cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             keys.Add(entity.RowKey);
         }
@@ -75,6 +78,23 @@ internal static class TableBatches
         }
 
         return keys.Count(count);
+    }
+
+    /// <summary>True when <paramref name="actions"/> fit one entity-group transaction (<see cref="MaxActions"/>, <see cref="MaxBytes"/>).</summary>
+    public static bool FitOneTransaction(IReadOnlyList<TableTransactionAction> actions)
+    {
+        if (actions.Count > MaxActions)
+        {
+            return false;
+        }
+
+        long bytes = 0;
+        foreach (var action in actions)
+        {
+            bytes += EstimateBytes(action.Entity);
+        }
+
+        return bytes <= MaxBytes;
     }
 
     /// <summary>

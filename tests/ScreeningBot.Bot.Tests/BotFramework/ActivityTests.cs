@@ -69,6 +69,20 @@ public sealed class ActivityTests
         Assert.Null(ActivityMapper.AnswerOf(null));
     }
 
+    [Theory]
+    [InlineData("2026-01-01T10:00:00.123Z", "2026-01-01T10:00:00.1230000+00:00")]
+    [InlineData("2026-01-01T11:00:00.5+01:00", "2026-01-01T10:00:00.5000000+00:00")]
+    [InlineData("not a time", null)]
+    [InlineData(null, null)]
+    public void MessageOf_Timestamp_IsWhenTheCandidateSentIt(string? timestamp, string? expected)
+    {
+        var activity = JsonSerializer.Deserialize(TeamsMessage, BotFrameworkJsonContext.Default.Activity)! with { Timestamp = timestamp };
+
+        var sut = ActivityMapper.MessageOf(activity);
+
+        Assert.Equal(expected, sut.SentAt?.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void AddressOf_ChannelThread_SplitsChannelAndRootMessage()
     {

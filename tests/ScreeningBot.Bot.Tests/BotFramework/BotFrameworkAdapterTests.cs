@@ -302,11 +302,11 @@ public sealed class BotFrameworkAdapterTests(TeamsBotFixture fixture) : IClassFi
 
         public bool FailNextUpdate { get; set; }
 
-        public Task<string> CreateAsync(Interview interview, CancellationToken cancellationToken) => Inner.CreateAsync(interview, cancellationToken);
+        public Task<StoredInterview> CreateAsync(Interview interview, CancellationToken cancellationToken) => Inner.CreateAsync(interview, cancellationToken);
 
         public Task<StoredInterview?> GetAsync(string interviewId, CancellationToken cancellationToken) => Inner.GetAsync(interviewId, cancellationToken);
 
-        public Task<string> UpdateAsync(Interview interview, string etag, CancellationToken cancellationToken)
+        public Task<StoredInterview> UpdateAsync(StoredInterview current, Interview updated, CancellationToken cancellationToken)
         {
             if (FailNextUpdate)
             {
@@ -314,7 +314,7 @@ public sealed class BotFrameworkAdapterTests(TeamsBotFixture fixture) : IClassFi
                 throw new StorageUnavailableException("Injected: storage went down mid-turn.");
             }
 
-            return Inner.UpdateAsync(interview, etag, cancellationToken);
+            return Inner.UpdateAsync(current, updated, cancellationToken);
         }
 
         public Task<StoredInterview?> FindByConversationAsync(string conversationKey, CancellationToken cancellationToken) => Inner.FindByConversationAsync(conversationKey, cancellationToken);

@@ -1,4 +1,5 @@
 using ScreeningBot.Bot.Channels;
+using ScreeningBot.Dialogs.Compliance;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
@@ -37,10 +38,35 @@ internal sealed class RecordingConversationChannel : IConversationChannel
         return Task.CompletedTask;
     }
 
-    public Task<string?> PostScorecardAsync(ConversationAddress address, Scorecard scorecard, CancellationToken cancellationToken)
+    public List<(ConversationAddress Address, ScreeningNotice Notice)> Notices { get; } = [];
+
+    /// <summary>Messages removed (erasure), in order.</summary>
+    public List<ChannelMessage> Removed { get; } = [];
+
+    /// <summary>When set, removing a message whose id is in it fails with this problem.</summary>
+    public Dictionary<string, string> RemovalFailures { get; } = [];
+
+    public Task<IReadOnlyList<ChannelMessage>> PostScorecardAsync(ConversationAddress address, Scorecard scorecard, CancellationToken cancellationToken)
     {
         Scorecards.Add((address, scorecard));
-        return Task.FromResult<string?>("posted-" + Scorecards.Count);
+        return Task.FromResult<IReadOnlyList<ChannelMessage>>([new ChannelMessage(address, "posted-" + Scorecards.Count)]);
+    }
+
+    public Task<IReadOnlyList<ChannelMessage>> PostNoticeAsync(ConversationAddress address, ScreeningNotice notice, CancellationToken cancellationToken)
+    {
+        Notices.Add((address, notice));
+        return Task.FromResult<IReadOnlyList<ChannelMessage>>([new ChannelMessage(address, "notice-" + Notices.Count)]);
+    }
+
+    public Task<ChannelRemoval> RemoveMessageAsync(ChannelMessage message, CancellationToken cancellationToken)
+    {
+        if (RemovalFailures.TryGetValue(message.MessageId, out var problem))
+        {
+            return Task.FromResult(ChannelRemoval.Failed(problem));
+        }
+
+        Removed.Add(message);
+        return Task.FromResult(ChannelRemoval.Deleted);
     }
 
     public Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken)

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Commands;
+using ScreeningBot.Bot.Compliance;
 using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Reports;
+using ScreeningBot.Dialogs.Compliance;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
@@ -20,11 +22,15 @@ public sealed class RecruiterCommandServiceTests
     private readonly InMemoryInterviewStore _interviews = new();
     private readonly InMemoryTranscriptStore _transcripts = new();
     private readonly InMemoryReportStore _reports = new();
+    private readonly InMemorySelfIdentificationStore _selfIdentifications = new();
+    private readonly InMemoryPostedMessageStore _posted = new();
     private readonly RecordingConversationChannel _channel = new();
     private readonly RecordingPublisher _publisher = new();
     private readonly InMemoryJobQueue _jobs;
     private readonly InterviewService _service;
     private readonly ScoringJobHandler _scoring;
+
+    private InMemoryAuditLog AuditLog { get; } = new();
 
     private static readonly CommandContext Recruiter = new("slack", new Participant("URECRUIT", "Rita"), new ConversationAddress { ChannelId = "slack", ConversationId = "C-HIRING" }, "/screen");
 
@@ -48,10 +54,17 @@ public sealed class RecruiterCommandServiceTests
         }
 
         var links = new ReportLinks(Options.Create(new ReportOptions()), _time);
-        var invitations = new InterviewLinkInvitations(_service, _interviews, new InterviewLinkTokens(Options.Create(linkOptions), _time));
         var router = new ChannelRouter([_channel], links, NullLogger<ChannelRouter>.Instance);
-        var decisions = new Bot.Decisions.DecisionService(_reports, new InMemoryDecisionStore(), router, _time, NullLogger<Bot.Decisions.DecisionService>.Instance);
-        return new RecruiterCommandService(_service, router, _interviews, _reports, new CandidateDataService(_interviews, _transcripts, _reports), _scoring, links, decisions, new Bot.Decisions.ExportLinks(Options.Create(new ReportOptions()), _time), invitations, Options.Create(options), _time, NullLogger<RecruiterCommandService>.Instance);
+        var audit = new AuditTrail(AuditLog, _time, NullLogger<AuditTrail>.Instance);
+        var data = new CandidateDataService(_interviews, _transcripts, _reports, _selfIdentifications, _posted);
+        var exporter = new CandidateExporter(_interviews, _transcripts, _reports, _selfIdentifications, _posted, AuditLog, _time);
+        var rights = new CandidateRightsService(data, exporter, _posted, router, audit, NullLogger<CandidateRightsService>.Instance);
+        var impact = new AdverseImpactReporter(_selfIdentifications, _reports, NoHumanDecisions.Instance);
+        var invitations = new InterviewLinkInvitations(_service, _interviews, new InterviewLinkTokens(Options.Create(linkOptions), _time));
+        var decisions = new Bot.Decisions.DecisionService(_reports, new InMemoryDecisionStore(), router, audit, _time, NullLogger<Bot.Decisions.DecisionService>.Instance);
+        return new RecruiterCommandService(
+            _service, router, _interviews, _reports, rights, impact, audit, _scoring, links, decisions, new Bot.Decisions.ExportLinks(Options.Create(new ReportOptions()), _time), invitations,
+            Options.Create(options), Options.Create(new ComplianceOptions()), _time, NullLogger<RecruiterCommandService>.Instance);
     }
 
     private Task<CommandResponse> RunAsync(string text, CommandContext? context = null, RecruiterCommandService? sut = null) =>
@@ -211,7 +224,7 @@ public sealed class RecruiterCommandServiceTests
     public async Task Forget_Confirmed_ErasesInterviewsTranscriptsAndReports()
     {
         await RunAsync("screen <@UJANE|Jane> sample-backend");
-        await FinishInterviewAsync("slack:dm-UJANE", "no");
+        await FinishInterviewAsync("slack:dm-UJANE", "yes", "1");
         var id = (await _interviews.ListAsync(InterviewQuery.All, 1, CancellationToken.None))[0].Id;
 
         var response = await RunAsync("forget <@UJANE|Jane> confirm");

@@ -25,6 +25,7 @@ public sealed class DecisionCommandTests
     private readonly InMemoryInterviewStore _interviews = new();
     private readonly InMemoryReportStore _reports = new();
     private readonly InMemoryDecisionStore _decisions = new();
+    private readonly InMemoryAuditLog _audit = new();
     private readonly RecordingConversationChannel _channel = new();
 
     [Fact]
@@ -44,6 +45,41 @@ public sealed class DecisionCommandTests
         var update = Assert.Single(_channel.Updates);
         Assert.Equal(new ScorecardMessage(Hiring, "posted-ts-1"), update.Message);
         Assert.Equal(HiringDecision.Advance, update.Decisions.Current?.Decision);
+    }
+
+    [Fact]
+    public async Task Decisions_AreAuditedWithoutTheirReason_AndCountForTheAdverseImpactReport()
+    {
+        await SeedAsync();
+        await RunAsync("reject iv-abcdefghijklmnopqrst salary far above the band");
+        _time.Advance(TimeSpan.FromMinutes(5));
+        await RunAsync("note iv-abcdefghijklmnopqrst strong on queues");
+        _time.Advance(TimeSpan.FromMinutes(5));
+        await RunAsync("advance iv-abcdefghijklmnopqrst", OtherRecruiter);
+
+        var decided = (await _audit.ReadAsync(0, 100, CancellationToken.None))
+            .Select(r => Dialogs.Compliance.AuditChain.Parse(r)!.Event)
+            .Where(e => e.Action == AuditAction.Decided)
+            .ToArray();
+        Assert.Equal(["recruiter:URECRUIT", "recruiter:UOTHER"], decided.Select(e => e.Actor));
+        Assert.All(decided, e => Assert.Equal(DecisionTestData.InterviewId, e.InterviewId));
+        Assert.Equal(["reject (command)", "advance (command)"], decided.Select(e => e.Detail));
+        Assert.True(await new RecordedHumanDecisions(_decisions).WasAdvancedAsync(DecisionTestData.InterviewId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RecordedHumanDecisions_HoldAndNoDecision_AreUndecided_RejectIsNotAdvanced()
+    {
+        await SeedAsync();
+        var source = new RecordedHumanDecisions(_decisions);
+        Assert.Null(await source.WasAdvancedAsync(DecisionTestData.InterviewId, CancellationToken.None));
+
+        await RunAsync("hold iv-abcdefghijklmnopqrst");
+        _time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Null(await source.WasAdvancedAsync(DecisionTestData.InterviewId, CancellationToken.None));
+
+        await RunAsync("reject iv-abcdefghijklmnopqrst");
+        Assert.False(await source.WasAdvancedAsync(DecisionTestData.InterviewId, CancellationToken.None));
     }
 
     [Fact]
@@ -207,8 +243,17 @@ public sealed class DecisionCommandTests
         var dialog = new ScreeningDialog(new ScriptedJudge(), _time, new InterviewOptions(), NullLogger<ScreeningDialog>.Instance);
         var service = new InterviewService(profiles, _interviews, transcripts, jobs, dialog, _time, NullLogger<InterviewService>.Instance);
         var scoring = new Dialogs.Scoring.ScoringJobHandler(_interviews, transcripts, _reports, profiles, new RecordingPublisher(), _time, NullLogger<Dialogs.Scoring.ScoringJobHandler>.Instance);
-        var decisions = new DecisionService(_reports, _decisions, router, _time, NullLogger<DecisionService>.Instance);
+        var audit = new Bot.Compliance.AuditTrail(_audit, _time, NullLogger<Bot.Compliance.AuditTrail>.Instance);
+        var selfIdentifications = new InMemorySelfIdentificationStore();
+        var posted = new InMemoryPostedMessageStore();
+        var data = new CandidateDataService(_interviews, transcripts, _reports, selfIdentifications, posted);
+        var exporter = new Dialogs.Compliance.CandidateExporter(_interviews, transcripts, _reports, selfIdentifications, posted, _audit, _time);
+        var rights = new Bot.Compliance.CandidateRightsService(data, exporter, posted, router, audit, NullLogger<Bot.Compliance.CandidateRightsService>.Instance);
+        var impact = new Dialogs.Compliance.AdverseImpactReporter(selfIdentifications, _reports, new RecordedHumanDecisions(_decisions));
+        var decisions = new DecisionService(_reports, _decisions, router, audit, _time, NullLogger<DecisionService>.Instance);
         var invitations = new InterviewLinkInvitations(service, _interviews, new InterviewLinkTokens(Options.Create(new InterviewLinkOptions()), _time));
-        return new RecruiterCommandService(service, router, _interviews, _reports, new CandidateDataService(_interviews, transcripts, _reports), scoring, links, decisions, new Bot.Decisions.ExportLinks(Options.Create(new ReportOptions()), _time), invitations, Options.Create(options), _time, NullLogger<RecruiterCommandService>.Instance);
+        return new RecruiterCommandService(
+            service, router, _interviews, _reports, rights, impact, audit, scoring, links, decisions, new Bot.Decisions.ExportLinks(Options.Create(new ReportOptions()), _time), invitations,
+            Options.Create(options), Options.Create(new Bot.Compliance.ComplianceOptions()), _time, NullLogger<RecruiterCommandService>.Instance);
     }
 }

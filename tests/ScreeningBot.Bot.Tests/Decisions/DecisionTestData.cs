@@ -33,7 +33,8 @@ internal static class DecisionTestData
         {
             Candidate = new Participant(candidateId, candidateName),
             HiringConversation = hiring,
-            State = seeded.State with { Status = InterviewStatus.Completed, Phase = Phase.Closing, EndedAt = ended },
+            Position = seeded.Position with { Phase = Phase.Closing },
+            Record = seeded.Record with { Status = InterviewStatus.Completed, EndedAt = ended },
         };
         await interviews.CreateAsync(interview, CancellationToken.None);
         var scorecard = ScorecardFixtures.Typical with

@@ -110,7 +110,7 @@ public sealed class ExportTests : IDisposable
 
         Assert.True(response.Succeeded, response.Text);
         Assert.Contains("Export of 2 screens of `backend-senior`", response.Text, StringComparison.Ordinal);
-        var link = new Uri(response.Text.Split(' ').Single(w => w.StartsWith("https://bot.example.com/exports/", StringComparison.Ordinal)).TrimEnd('\n').Split('\n')[0]);
+        var link = new Uri(response.Text.Split(' ').Single(w => w.StartsWith("https://bot.example.com/exports/screens/", StringComparison.Ordinal)).TrimEnd('\n').Split('\n')[0]);
         using var client = new HttpClient { BaseAddress = bot.BaseAddress };
         var download = await client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);

@@ -47,7 +47,7 @@ public abstract class CrashRecoveryContract : IAsyncLifetime
         {
             await driver.StartAsync(first);
             // Halfway: consent, the knockouts and two custom questions (with their follow-ups) answered.
-            for (var turn = 1; (await _storage.InterviewOfAsync(driver.Candidate)).State.Answers.Count < 2; turn++)
+            for (var turn = 1; (await _storage.InterviewOfAsync(driver.Candidate)).Record.Answers.Count < 2; turn++)
             {
                 Assert.True(turn <= 30, "two questions were not answered within 30 turns");
                 await driver.AnswerAsync(first);
@@ -95,9 +95,9 @@ public abstract class CrashRecoveryContract : IAsyncLifetime
         }
 
         var interview = await _storage.InterviewOfAsync(driver.Candidate);
-        Assert.Equal(InterviewStatus.Completed, interview.State.Status);
+        Assert.Equal(InterviewStatus.Completed, interview.Record.Status);
         var transcript = await _storage.TranscriptOfAsync(driver.Candidate);
         driver.AssertTranscript(transcript);
-        Assert.Equal(interview.State.NextTranscriptSequence, transcript.Count);
+        Assert.Equal(interview.Record.NextTranscriptSequence, transcript.Count);
     }
 }

@@ -33,7 +33,7 @@ public sealed class InterviewLinkBoundaryTests : IDisposable
         var (jane, _) = await bot.InviteAsync("Jane Doe", "jane@example.com");
         var (bob, _) = await bot.InviteAsync("Bob Other", "bob@example.com");
         // Genuinely signed, so only the check that the link's interview is this candidate's stands in the way.
-        var crossed = bot.Service<InterviewLinkTokens>().Create(new InterviewLink(jane.CandidateConversation.ConversationId, bob.Candidate.Id, jane.State.ExpiresAt));
+        var crossed = bot.Service<InterviewLinkTokens>().Create(new InterviewLink(jane.CandidateConversation.ConversationId, bob.Candidate.Id, jane.Record.ExpiresAt));
         var intruder = bot.Candidate(LinkBot.BaseUrl + "/interview/" + crossed);
 
         using var page = await intruder.GetPageAsync();
@@ -123,7 +123,7 @@ public sealed class InterviewLinkBoundaryTests : IDisposable
         var (interview, link) = await bot.InviteAsync();
         var jane = bot.Candidate(link);
 
-        Assert.Equal(Monday.AddDays(2), interview.State.ExpiresAt);
+        Assert.Equal(Monday.AddDays(2), interview.Record.ExpiresAt);
         Assert.Equal(Monday.AddDays(2).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), new Uri(link).AbsolutePath.Split('.')[2]);
         time.Advance(TimeSpan.FromDays(2) - TimeSpan.FromSeconds(1));
         await jane.ReadAsync();

@@ -80,11 +80,11 @@ public sealed class InterviewLinkEndpointsTests : IAsyncLifetime
         Assert.Equal("en", (string?)state["language"]);
         Assert.Equal("open", (string?)state["state"]);
         Assert.Equal(20_000, (int)state["maxAnswerLength"]!);
-        Assert.Equal(interview.State.ExpiresAt, DateTimeOffset.Parse((string)state["openUntil"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(interview.Record.ExpiresAt, DateTimeOffset.Parse((string)state["openUntil"]!, System.Globalization.CultureInfo.InvariantCulture));
         var messages = state["messages"]!.AsArray();
         Assert.Equal(2, messages.Count);
         Assert.StartsWith("Hi Jane!", (string?)messages[0]!["text"], StringComparison.Ordinal);
-        Assert.Contains("Do you agree to continue?", (string?)messages[1]!["text"], StringComparison.Ordinal);
+        Assert.Contains("Do you agree to continue with the automated screen?", (string?)messages[1]!["text"], StringComparison.Ordinal);
         Assert.All(messages, m => Assert.Equal("bot", (string?)m!["from"]));
         Assert.Equal("consent", (string?)state["prompt"]!["questionId"]);
         Assert.Equal(["Yes", "No"], state["prompt"]!["choices"]!.AsArray().Select(c => (string?)c!["title"]));
@@ -113,7 +113,7 @@ public sealed class InterviewLinkEndpointsTests : IAsyncLifetime
         Assert.Contains("earliest date", string.Join("\n", jane.BotTexts), StringComparison.Ordinal);
         var stored = await _bot.Service<IInterviewStore>().GetAsync(interview.Id, CancellationToken.None);
         Assert.Equal(InterviewStatus.InProgress, stored!.Interview.Status);
-        Assert.Equal(stored.Interview.State.NextTranscriptSequence - 1, jane.Cursor);
+        Assert.Equal(stored.Interview.Record.NextTranscriptSequence - 1, jane.Cursor);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class InterviewLinkEndpointsTests : IAsyncLifetime
         var jane = _bot.Candidate(link);
         await jane.ReadAsync();
         await jane.ClickAsync("yes");
-        var before = (await _bot.Service<IInterviewStore>().GetAsync(interview.Id, CancellationToken.None))!.Interview.State;
+        var before = (await _bot.Service<IInterviewStore>().GetAsync(interview.Id, CancellationToken.None))!.Interview.Record;
 
         using var stale = await jane.PostRawAsync(new JsonObject { ["id"] = "stale-click-1", ["choice"] = "no", ["questionId"] = "consent", ["after"] = jane.Cursor }.ToJsonString());
 
@@ -149,7 +149,7 @@ public sealed class InterviewLinkEndpointsTests : IAsyncLifetime
         var state = JsonNode.Parse(await stale.Content.ReadAsStringAsync())!;
         Assert.Empty(state["messages"]!.AsArray());
         Assert.Equal("That question has already been answered. Please answer the latest question below.", (string?)state["notices"]![0]);
-        var after = (await _bot.Service<IInterviewStore>().GetAsync(interview.Id, CancellationToken.None))!.Interview.State;
+        var after = (await _bot.Service<IInterviewStore>().GetAsync(interview.Id, CancellationToken.None))!.Interview.Record;
         Assert.Equal(before.NextTranscriptSequence, after.NextTranscriptSequence);
         Assert.Equal(InterviewStatus.InProgress, after.Status);
     }
@@ -273,7 +273,7 @@ public sealed class InterviewLinkEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, deep.StatusCode);
         var stored = await _bot.Service<IInterviewStore>().GetAsync(interview.Id, CancellationToken.None);
-        Assert.Equal(2, stored!.Interview.State.NextTranscriptSequence);
+        Assert.Equal(2, stored!.Interview.Record.NextTranscriptSequence);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class InterviewLinkPageTests : IAsyncLifetime
         Open(link, 1280, 900);
 
         WaitFor("#notice h1", "You're talking to an AI interviewer");
-        WaitFor(".msg.bot", "Do you agree to continue?");
+        WaitFor(".msg.bot", "Do you agree to continue with the automated screen?");
         Assert.Equal("Senior Backend Developer", Browser.Driver.FindElement(By.Id("role")).Text);
         Assert.StartsWith("Open until ", Browser.Driver.FindElement(By.Id("open-until")).Text, StringComparison.Ordinal);
         _ = answers.Next("consent");
@@ -191,7 +191,7 @@ public sealed class InterviewLinkPageTests : IAsyncLifetime
     {
         var (_, link) = await _bot.InviteAsync();
         Open(link, 1280, 900);
-        WaitFor(".msg.bot", "Do you agree to continue?");
+        WaitFor(".msg.bot", "Do you agree to continue with the automated screen?");
         const string Markup = "<img src=x onerror=\"document.title='pwned'\"><b>bold?</b> **not bold**";
 
         Type(Markup);

@@ -73,6 +73,27 @@ public sealed class LlmJudgeTests
     }
 
     [Fact]
+    public async Task JudgeAsync_ProfileToneAndCompanyInstructions_AreInTheSystemPromptNeverTheUserMessage()
+    {
+        var chat = Verdict(3);
+        var sut = JudgeTestData.LlmJudge(chat, JudgeTestData.Options());
+        var request = JudgeTestData.Request(JudgeTestData.StrongAnswer, QuestionKind.Custom) with
+        {
+            Tone = "calm, precise and respectful",
+            CompanyInstructions = "We are a regulated payments company. Do not discuss salary.",
+        };
+
+        await sut.JudgeAsync(request, CancellationToken.None);
+
+        var call = Assert.Single(chat.Calls);
+        var system = string.Join("\n", call.Messages.Where(m => m.Role == ChatRole.System).Select(m => m.Text));
+        Assert.Contains("## Tone of any follow-up you suggest: calm, precise and respectful", system, StringComparison.Ordinal);
+        Assert.Contains("We are a regulated payments company. Do not discuss salary.", system, StringComparison.Ordinal);
+        Assert.DoesNotContain("regulated payments", UserText(call), StringComparison.Ordinal);
+        Assert.DoesNotContain("calm, precise", UserText(call), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task JudgeAsync_PayloadAppended_ModelSeesOnlyTheTextBeforeIt()
     {
         var chat = Verdict(3);

@@ -115,7 +115,7 @@ public sealed class LlmScorecardNarratorTests
     public async Task NarrateAsync_NothingWasJudged_DoesNotCallTheModel()
     {
         var (interview, transcript, template) = Screen();
-        var knockedOut = interview with { State = interview.State with { Answers = [], Status = InterviewStatus.KnockedOut } };
+        var knockedOut = interview with { Record = interview.Record with { Answers = [], Status = InterviewStatus.KnockedOut } };
         var chat = Narrative();
 
         var narrated = await CreateSut(chat).NarrateAsync(SampleProfiles.Backend, knockedOut, template, transcript, CancellationToken.None);
@@ -197,9 +197,9 @@ public sealed class LlmScorecardNarratorTests
             Candidate = new Participant("u1", "Jane Doe"),
             CandidateConversation = new ConversationAddress { ChannelId = "test", ConversationId = "c1" },
             CreatedAt = Start,
-            State = new DialogState
+            Position = new PlanPosition { PlanVersion = "v" },
+            Record = new InterviewRecord
             {
-                DialogVersion = "v",
                 Status = InterviewStatus.Completed,
                 StartedAt = Start,
                 EndedAt = Start.AddMinutes(30),

@@ -150,6 +150,42 @@ public sealed class PlaygroundEndpointsConnectorTests
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 
+    [Fact]
+    public async Task DeleteActivity_Stored_RemovesItAndFeedsAMessageDeleteWithItsId()
+    {
+        await using var bot = PlaygroundBot.Start();
+        var path = $"{PlaygroundEndpoints.ConnectorConversations}/{Uri.EscapeDataString("playground:hiring")}/activities";
+        var kept = await PostAsync(bot, path, """{ "type": "message", "text": "kept" }""");
+        var erased = await PostAsync(bot, path, """{ "type": "message", "text": "the scorecard" }""");
+        var erasedId = erased.Json!["id"]!.GetValue<string>();
+
+        using var response = await bot.Client.DeleteAsync(new Uri($"{path}/{erasedId}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var items = (await bot.FeedAsync(conversationId: "playground:hiring"))["activities"]!.AsArray().Select(i => i!["activity"]!).ToArray();
+        Assert.Equal(["message", "messageDelete"], items.Select(a => a["type"]!.GetValue<string>()));
+        Assert.Equal(kept.Json!["id"]!.GetValue<string>(), items[0]["id"]!.GetValue<string>());
+        Assert.Equal(erasedId, items[1]["id"]!.GetValue<string>());
+        Assert.DoesNotContain(items, a => a["text"]?.GetValue<string>() == "the scorecard");
+    }
+
+    [Fact]
+    public async Task DeleteActivity_UnknownOrAlreadyDeleted_Answers404AsTheConnectorDoes()
+    {
+        await using var bot = PlaygroundBot.Start();
+        var path = $"{PlaygroundEndpoints.ConnectorConversations}/{Uri.EscapeDataString("playground:hiring")}/activities";
+        var posted = (await PostAsync(bot, path, """{ "type": "message", "text": "once" }""")).Json!["id"]!.GetValue<string>();
+
+        using var first = await bot.Client.DeleteAsync(new Uri($"{path}/{posted}", UriKind.Relative));
+        using var again = await bot.Client.DeleteAsync(new Uri($"{path}/{posted}", UriKind.Relative));
+        using var unknown = await bot.Client.DeleteAsync(new Uri($"{PlaygroundEndpoints.ConnectorConversations}/nowhere/activities/pg-1", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Contains("ActivityNotFoundInConversation", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     private static async Task<(HttpStatusCode Status, JsonNode? Json)> PostAsync(PlaygroundBot bot, string path, string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");

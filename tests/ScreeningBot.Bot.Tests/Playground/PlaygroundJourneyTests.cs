@@ -28,7 +28,7 @@ public sealed class PlaygroundJourneyTests
         Assert.Contains(afterConsent, r => r["text"]!.GetValue<string>().Contains("How many years", StringComparison.Ordinal));
 
         var closing = await bot.SendAsync(bot.Answer("Jane", "1"));
-        Assert.Contains(closing, r => r["text"]!.GetValue<string>().Contains("aren't able to take your application further", StringComparison.Ordinal));
+        Assert.Contains(closing, r => r["text"]!.GetValue<string>().Contains("will review your answers against the role's requirements and get back to you", StringComparison.Ordinal));
 
         var scorecard = await bot.WaitForActivityAsync(PlaygroundBot.ChannelConversationId, a => a["attachments"] is JsonArray { Count: > 0 }, "the scorecard");
         var card = scorecard["attachments"]![0]!;

@@ -34,14 +34,14 @@ public sealed class PlaygroundPageTests : IAsyncLifetime
         Click("#recruiter-chips .chip", "screen @Jane backend-senior");
         WaitFor("#recruiter-log .msg.bot", "Invited @Jane");
 
-        WaitFor("#candidate-log .msg.bot", "Do you agree to continue?");
+        WaitFor("#candidate-log .msg.bot", "Do you agree to continue with the automated screen?");
         Click("#candidate-log .ac-action", "Yes");
         WaitFor("#candidate-log .msg.bot", "How many years");
         var answer = _browser.Driver.FindElement(By.Id("candidate-input"));
         answer.SendKeys("1");
         answer.SendKeys(Keys.Enter);
 
-        WaitFor("#candidate-log .msg.bot", "aren't able to take your application further");
+        WaitFor("#candidate-log .msg.bot", "will review your answers against the role's requirements and get back to you");
         var card = WaitFor("#hiring-log .ac-card", "Jane: Senior Backend Developer");
         Assert.StartsWith("No · 0/100", card.FindElement(By.CssSelector(".ac-container .ac-text")).Text, StringComparison.Ordinal);
         Assert.Contains("Ended at a knockout question", card.Text, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class PlaygroundPageTests : IAsyncLifetime
         _browser.Driver.Navigate().Refresh();
         WaitFor("#hiring-log .ac-card", "Jane: Senior Backend Developer");
         WaitFor("#candidate-log .notice", "This page was reloaded");
-        WaitFor("#candidate-log .msg.bot", "Do you agree to continue?");
+        WaitFor("#candidate-log .msg.bot", "Do you agree to continue with the automated screen?");
         Assert.NotEmpty(_browser.All("#candidate-log .ac-action"));
         Assert.All(_browser.All("#candidate-log .ac-action"), b => Assert.False(b.Enabled, $"the button '{b.Text}' still answers after the screen ended"));
         AssertScreenEndedAndInputClosed();
@@ -112,7 +112,7 @@ public sealed class PlaygroundPageTests : IAsyncLifetime
         command.SendKeys("screen @Ada Lovelace backend-mid");
         command.SendKeys(Keys.Enter);
         WaitFor("#recruiter-log .msg.bot", "Invited @Ada Lovelace");
-        WaitFor("#candidate-log .msg.bot", "Do you agree to continue?");
+        WaitFor("#candidate-log .msg.bot", "Do you agree to continue with the automated screen?");
 
         const string Markup = "<img src=x onerror=\"document.title='pwned'\"><b>bold?</b>";
         var answer = _browser.Driver.FindElement(By.Id("candidate-input"));
@@ -130,6 +130,27 @@ public sealed class PlaygroundPageTests : IAsyncLifetime
         Click("#recruiter-chips .chip", "status");
         WaitFor("#recruiter-log .msg.bot", "Ada Lovelace, backend-mid: Candidate withdrew");
         WaitFor("#hiring-log .ac-card", "The candidate withdrew");
+    }
+
+    [Fact]
+    public void Page_ForgetAfterAScreen_ReplacesThePostedScorecardWithANote()
+    {
+        Click("#recruiter-chips .chip", "screen @Jane backend-senior");
+        WaitFor("#candidate-log .msg.bot", "Do you agree to continue with the automated screen?");
+        Click("#candidate-log .ac-action", "Yes");
+        WaitFor("#candidate-log .msg.bot", "How many years");
+        var answer = _browser.Driver.FindElement(By.Id("candidate-input"));
+        answer.SendKeys("1");
+        answer.SendKeys(Keys.Enter);
+        WaitFor("#hiring-log .ac-card", "Jane: Senior Backend Developer");
+
+        var command = _browser.Driver.FindElement(By.Id("recruiter-input"));
+        command.SendKeys("forget @Jane confirm");
+        command.SendKeys(Keys.Enter);
+
+        WaitFor("#recruiter-log .msg.bot", "removed 1 message");
+        WaitFor("#hiring-log .notice", "A message was removed here: the candidate's data was erased.");
+        Assert.Empty(_browser.All("#hiring-log .ac-card"));
     }
 
     [Fact]

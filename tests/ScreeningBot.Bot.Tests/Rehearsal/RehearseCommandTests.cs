@@ -77,7 +77,7 @@ public sealed class RehearseCommandTests : IDisposable
         var (code, output, _) = await RunInProcessAsync(null, "rehearse", "--profile", "backend-senior", "--answers", answers);
 
         Assert.Equal(0, code);
-        Assert.Contains("aren't able to take your application further", output, StringComparison.Ordinal);
+        Assert.Contains("will review your answers against the role's requirements and get back to you", output, StringComparison.Ordinal);
         Assert.Contains("NO  0/100", output, StringComparison.Ordinal);
     }
 
@@ -99,7 +99,7 @@ public sealed class RehearseCommandTests : IDisposable
         var (code, _, error) = await RunInProcessAsync(null, "rehearse", "--profile", "frontend-lead");
 
         Assert.Equal(2, code);
-        Assert.Equal("error: unknown profile 'frontend-lead'. Available: backend-mid, backend-remote, backend-senior.", error.Trim());
+        Assert.Equal("error: unknown profile 'frontend-lead'. Available: backend-go-distributed, backend-java-fintech, backend-mid, backend-remote, backend-senior.", error.Trim());
     }
 
     [Fact]

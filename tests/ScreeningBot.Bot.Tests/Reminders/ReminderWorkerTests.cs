@@ -81,7 +81,7 @@ public sealed class ReminderWorkerTests : IDisposable
         Assert.Equal(1, results.Sum(r => r.Expired));
         var stored = await new SqliteInterviewStore(_database.Open()).GetAsync(Id, CancellationToken.None);
         Assert.Equal(InterviewStatus.Expired, stored!.Interview.Status);
-        Assert.Equal(_time.GetUtcNow(), stored.Interview.State.EndedAt);
+        Assert.Equal(_time.GetUtcNow(), stored.Interview.Record.EndedAt);
         var sent = _first.Sent.Concat(_second.Sent).ToList();
         Assert.Equal(2, sent.Count);
         Assert.Contains(sent, s => s.Address.ConversationId == "dm-" + Id && s.Reply.Text.Contains("deadline passed", StringComparison.Ordinal));

@@ -13,6 +13,18 @@ public sealed class SlackAdapterTests
     private const string Candidate = "UJANE";
     private static readonly string CandidateDm = FakeSlackApi.DirectMessageChannel(Candidate);
 
+    [Theory]
+    [InlineData("1712345678.000100", "2024-04-05T19:34:38.0001000+00:00")]
+    [InlineData("1712345678", "2024-04-05T19:34:38.0000000+00:00")]
+    [InlineData("-5.1", null)]
+    [InlineData("abc.def", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void SentAtOf_SlackTimestamp_IsTheTimeItNames(string? ts, string? expected)
+    {
+        Assert.Equal(expected, SlackAdapter.SentAtOf(ts)?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public async Task Events_UrlVerification_AnswersTheChallenge()
     {

@@ -6,7 +6,7 @@ namespace ScreeningBot.Bot.Tests.Storage;
 /// <summary>Retention and erasure (<see cref="CandidateDataService"/>) over every backend's stores.</summary>
 public abstract class CandidateDataServiceContract : IAsyncLifetime
 {
-    protected abstract Task<(IInterviewStore Interviews, ITranscriptStore Transcripts, IReportStore Reports)> CreateStoresAsync();
+    protected abstract Task<CandidateStores> CreateStoresAsync();
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
@@ -15,11 +15,12 @@ public abstract class CandidateDataServiceContract : IAsyncLifetime
     [Fact]
     public async Task ForgetCandidate_DeletesEverythingAboutThemAndReportsIt()
     {
-        var (interviews, transcripts, reports) = await CreateStoresAsync();
+        var stores = await CreateStoresAsync();
+        var (interviews, transcripts, reports) = (stores.Interviews, stores.Transcripts, stores.Reports);
         await SeedAsync(interviews, transcripts, reports, "iv-a1", "U-ada", Start, turns: 3, withReport: true);
         await SeedAsync(interviews, transcripts, reports, "iv-a2", "U-ada", Start.AddDays(1), turns: 2, withReport: false);
         await SeedAsync(interviews, transcripts, reports, "iv-b1", "U-bob", Start, turns: 4, withReport: true);
-        var sut = new CandidateDataService(interviews, transcripts, reports);
+        var sut = stores.Service();
 
         var report = await sut.ForgetCandidateAsync("U-ada", CancellationToken.None);
 
@@ -43,9 +44,10 @@ public abstract class CandidateDataServiceContract : IAsyncLifetime
     [Fact]
     public async Task ForgetCandidate_Unknown_ReportsNothingDeleted()
     {
-        var (interviews, transcripts, reports) = await CreateStoresAsync();
+        var stores = await CreateStoresAsync();
+        var (interviews, transcripts, reports) = (stores.Interviews, stores.Transcripts, stores.Reports);
         await SeedAsync(interviews, transcripts, reports, "iv-1", "U-ada", Start, turns: 1, withReport: true);
-        var sut = new CandidateDataService(interviews, transcripts, reports);
+        var sut = stores.Service();
 
         var report = await sut.ForgetCandidateAsync("U-nobody", CancellationToken.None);
 
@@ -58,14 +60,15 @@ public abstract class CandidateDataServiceContract : IAsyncLifetime
     [Fact]
     public async Task ForgetCandidate_MoreInterviewsThanOnePage_DeletesAll()
     {
-        var (interviews, transcripts, reports) = await CreateStoresAsync();
+        var stores = await CreateStoresAsync();
+        var (interviews, transcripts, reports) = (stores.Interviews, stores.Transcripts, stores.Reports);
         var count = CandidateDataService.PageSize + 5;
         for (var i = 0; i < count; i++)
         {
             await interviews.CreateAsync(Interview($"iv-{i:D3}", candidateId: "U-many", createdAt: Start.AddMinutes(i)), CancellationToken.None);
         }
 
-        var sut = new CandidateDataService(interviews, transcripts, reports);
+        var sut = stores.Service();
 
         var report = await sut.ForgetCandidateAsync("U-many", CancellationToken.None);
 
@@ -76,12 +79,13 @@ public abstract class CandidateDataServiceContract : IAsyncLifetime
     [Fact]
     public async Task PurgeOlderThan_DeletesOnlyInterviewsCreatedBeforeTheCutoff()
     {
-        var (interviews, transcripts, reports) = await CreateStoresAsync();
+        var stores = await CreateStoresAsync();
+        var (interviews, transcripts, reports) = (stores.Interviews, stores.Transcripts, stores.Reports);
         var cutoff = Start.AddDays(180);
         await SeedAsync(interviews, transcripts, reports, "iv-old", "U-ada", cutoff.AddTicks(-1), turns: 2, withReport: true);
         await SeedAsync(interviews, transcripts, reports, "iv-edge", "U-bob", cutoff, turns: 2, withReport: true);
         await SeedAsync(interviews, transcripts, reports, "iv-new", "U-cy", cutoff.AddDays(1), turns: 2, withReport: true);
-        var sut = new CandidateDataService(interviews, transcripts, reports);
+        var sut = stores.Service();
 
         var report = await sut.PurgeOlderThanAsync(cutoff, CancellationToken.None);
 
@@ -93,6 +97,43 @@ public abstract class CandidateDataServiceContract : IAsyncLifetime
         Assert.Empty(await transcripts.ReadAsync("iv-old", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ForgetCandidate_DeletesTheirSelfIdentificationButKeepsThePostedMessageRecordsForTheCaller()
+    {
+        var stores = await CreateStoresAsync();
+        await SeedAsync(stores.Interviews, stores.Transcripts, stores.Reports, "iv-a1", "U-ada", Start, turns: 1, withReport: true);
+        await SeedAsync(stores.Interviews, stores.Transcripts, stores.Reports, "iv-b1", "U-bob", Start, turns: 1, withReport: true);
+        await stores.SelfIdentifications.SaveAsync(SelfIdentificationStoreContract.Record("iv-a1", "backend-senior", Start, Dialogs.Compliance.SexCategory.Female, null), CancellationToken.None);
+        await stores.SelfIdentifications.SaveAsync(SelfIdentificationStoreContract.Record("iv-b1", "backend-senior", Start, Dialogs.Compliance.SexCategory.Male, null), CancellationToken.None);
+        await stores.PostedMessages.SaveAsync(PostedMessageStoreContract.Message("U-ada", "iv-a1", "1712.0001"), CancellationToken.None);
+
+        var report = await stores.Service().ForgetCandidateAsync("U-ada", CancellationToken.None);
+
+        Assert.Equal(1, report.SelfIdentifications);
+        Assert.Null(await stores.SelfIdentifications.GetAsync("iv-a1", CancellationToken.None));
+        Assert.NotNull(await stores.SelfIdentifications.GetAsync("iv-b1", CancellationToken.None));
+        Assert.Single(await stores.PostedMessages.ListAsync("U-ada", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PurgeOlderThan_AlsoDropsSelfIdentificationAndPostedMessageRecordsOfWhatItPurged()
+    {
+        var stores = await CreateStoresAsync();
+        var cutoff = Start.AddDays(180);
+        await SeedAsync(stores.Interviews, stores.Transcripts, stores.Reports, "iv-old", "U-ada", cutoff.AddDays(-1), turns: 1, withReport: true);
+        await SeedAsync(stores.Interviews, stores.Transcripts, stores.Reports, "iv-new", "U-ada", cutoff.AddDays(1), turns: 1, withReport: true);
+        await stores.SelfIdentifications.SaveAsync(SelfIdentificationStoreContract.Record("iv-old", "backend-senior", cutoff.AddDays(-1), null, null), CancellationToken.None);
+        await stores.PostedMessages.SaveAsync(PostedMessageStoreContract.Message("U-ada", "iv-old", "1712.0001"), CancellationToken.None);
+        var recent = PostedMessageStoreContract.Message("U-ada", "iv-new", "1712.0002");
+        await stores.PostedMessages.SaveAsync(recent, CancellationToken.None);
+
+        var report = await stores.Service().PurgeOlderThanAsync(cutoff, CancellationToken.None);
+
+        Assert.Equal(["iv-old"], report.InterviewIds);
+        Assert.Equal(1, report.SelfIdentifications);
+        Assert.Equal([Json(recent)], (await stores.PostedMessages.ListAsync("U-ada", CancellationToken.None)).Select(Json));
+    }
+
     private static async Task SeedAsync(
         IInterviewStore interviews, ITranscriptStore transcripts, IReportStore reports, string id, string candidateId, DateTimeOffset createdAt, int turns, bool withReport)
     {
@@ -102,5 +143,12 @@ public abstract class CandidateDataServiceContract : IAsyncLifetime
         {
             await reports.SaveAsync(Report(id), CancellationToken.None);
         }
+    }
+
+    /// <summary>Every store <see cref="CandidateDataService"/> erases from, on one backend.</summary>
+    protected sealed record CandidateStores(
+        IInterviewStore Interviews, ITranscriptStore Transcripts, IReportStore Reports, ISelfIdentificationStore SelfIdentifications, IPostedMessageStore PostedMessages)
+    {
+        public CandidateDataService Service() => new(Interviews, Transcripts, Reports, SelfIdentifications, PostedMessages);
     }
 }

@@ -5,6 +5,7 @@ namespace ScreeningBot.Bot.Tests.Storage;
 /// <summary>Retention and erasure over the in-memory stores.</summary>
 public sealed class CandidateDataServiceInMemoryTests : CandidateDataServiceContract
 {
-    protected override Task<(IInterviewStore Interviews, ITranscriptStore Transcripts, IReportStore Reports)> CreateStoresAsync() =>
-        Task.FromResult<(IInterviewStore, ITranscriptStore, IReportStore)>((new InMemoryInterviewStore(), new InMemoryTranscriptStore(), new InMemoryReportStore()));
+    protected override Task<CandidateStores> CreateStoresAsync() =>
+        Task.FromResult(new CandidateStores(
+            new InMemoryInterviewStore(), new InMemoryTranscriptStore(), new InMemoryReportStore(), new InMemorySelfIdentificationStore(), new InMemoryPostedMessageStore()));
 }

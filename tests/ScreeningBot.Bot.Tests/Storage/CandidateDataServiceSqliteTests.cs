@@ -1,5 +1,4 @@
 using ScreeningBot.Bot.Storage.Sqlite;
-using ScreeningBot.Dialogs.Storage;
 
 namespace ScreeningBot.Bot.Tests.Storage;
 
@@ -8,9 +7,13 @@ public sealed class CandidateDataServiceSqliteTests : CandidateDataServiceContra
 {
     private readonly SqliteTestDatabase _database = new();
 
-    protected override Task<(IInterviewStore Interviews, ITranscriptStore Transcripts, IReportStore Reports)> CreateStoresAsync() =>
-        Task.FromResult<(IInterviewStore, ITranscriptStore, IReportStore)>(
-            (new SqliteInterviewStore(_database.Database), new SqliteTranscriptStore(_database.Database), new SqliteReportStore(_database.Database)));
+    protected override Task<CandidateStores> CreateStoresAsync() =>
+        Task.FromResult(new CandidateStores(
+            new SqliteInterviewStore(_database.Database),
+            new SqliteTranscriptStore(_database.Database),
+            new SqliteReportStore(_database.Database),
+            new SqliteSelfIdentificationStore(_database.Database),
+            new SqlitePostedMessageStore(_database.Database)));
 
     public override Task DisposeAsync()
     {

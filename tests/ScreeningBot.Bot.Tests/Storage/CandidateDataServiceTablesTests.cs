@@ -1,5 +1,4 @@
 using ScreeningBot.Bot.Storage.Tables;
-using ScreeningBot.Dialogs.Storage;
 using ScreeningBot.Testing.Storage;
 
 namespace ScreeningBot.Bot.Tests.Storage;
@@ -10,9 +9,13 @@ public sealed class CandidateDataServiceTablesTests(AzuriteFixture azurite) : Ca
 {
     private readonly AzuriteTestAccount _account = new(azurite);
 
-    protected override Task<(IInterviewStore Interviews, ITranscriptStore Transcripts, IReportStore Reports)> CreateStoresAsync() =>
-        Task.FromResult<(IInterviewStore, ITranscriptStore, IReportStore)>(
-            (new TableInterviewStore(_account.Account), new TableTranscriptStore(_account.Account), new TableReportStore(_account.Account)));
+    protected override Task<CandidateStores> CreateStoresAsync() =>
+        Task.FromResult(new CandidateStores(
+            new TableInterviewStore(_account.Account),
+            new TableTranscriptStore(_account.Account),
+            new TableReportStore(_account.Account),
+            new TableSelfIdentificationStore(_account.Account),
+            new TablePostedMessageStore(_account.Account)));
 
     public override Task DisposeAsync() => _account.DeleteAsync();
 }

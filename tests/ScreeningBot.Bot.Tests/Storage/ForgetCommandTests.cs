@@ -30,7 +30,7 @@ public sealed class ForgetCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Equal(
-            "Deleted 1 interview(s), 2 transcript turn(s) and 0 report(s) of candidate 'U-ada'.\n  iv-ada-1\n",
+            "Deleted 1 interview(s), 2 transcript turn(s), 0 report(s) and 0 self-identification(s) of candidate 'U-ada', and removed 0 message(s) the bot had posted about them.\n  iv-ada-1\n",
             _output.ToString().ReplaceLineEndings("\n"));
         Assert.Null(await interviews.GetAsync("iv-ada-1", CancellationToken.None));
         Assert.NotNull(await interviews.GetAsync("iv-bob-1", CancellationToken.None));

@@ -7,5 +7,9 @@ public sealed class InMemoryInterviewStoreTests : InterviewStoreContract
 {
     private readonly InMemoryInterviewStore _store = new();
 
+    protected override bool WritesTranscriptWithInterview => false;
+
     protected override Task<IInterviewStore> CreateStoreAsync() => Task.FromResult<IInterviewStore>(_store);
+
+    protected override Task<ITranscriptStore> CreateTranscriptStoreAsync() => Task.FromResult<ITranscriptStore>(new InMemoryTranscriptStore());
 }

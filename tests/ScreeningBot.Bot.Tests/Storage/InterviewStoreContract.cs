@@ -12,6 +12,15 @@ public abstract class InterviewStoreContract : IAsyncLifetime
 {
     protected abstract Task<IInterviewStore> CreateStoreAsync();
 
+    /// <summary>The transcript store over the same data, where the interview store writes a turn's lines.</summary>
+    protected abstract Task<ITranscriptStore> CreateTranscriptStoreAsync();
+
+    /// <summary>
+    /// True when the backend writes the outbox's lines to the transcript in the interview's own atomic write (one SQLite
+    /// transaction, one entity-group transaction); the in-memory store keeps them in the outbox for the caller.
+    /// </summary>
+    protected virtual bool WritesTranscriptWithInterview => true;
+
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
@@ -22,13 +31,14 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         var sut = await CreateStoreAsync();
         var interview = Interview("iv-roundtrip");
 
-        var etag = await sut.CreateAsync(interview, CancellationToken.None);
+        var created = await sut.CreateAsync(interview, CancellationToken.None);
         var stored = await sut.GetAsync("iv-roundtrip", CancellationToken.None);
 
-        Assert.False(string.IsNullOrEmpty(etag));
+        Assert.False(string.IsNullOrEmpty(created.ETag));
         Assert.NotNull(stored);
-        Assert.Equal(etag, stored.ETag);
+        Assert.Equal(created.ETag, stored.ETag);
         Assert.Equal(Json(interview), Json(stored.Interview));
+        Assert.Equal(Json(interview), Json(created.Interview));
     }
 
     [Fact]
@@ -54,14 +64,14 @@ public abstract class InterviewStoreContract : IAsyncLifetime
     public async Task Update_CurrentETag_StoresChangeAndReturnsNewETag()
     {
         var sut = await CreateStoreAsync();
-        var etag = await sut.CreateAsync(Interview("iv-update"), CancellationToken.None);
-        var changed = Interview("iv-update") with { State = Interview("iv-update").State with { StepIndex = 5, AttemptCount = 2 } };
+        var created = await sut.CreateAsync(Interview("iv-update"), CancellationToken.None);
+        var changed = Interview("iv-update") with { Position = Interview("iv-update").Position with { StepIndex = 5, AttemptCount = 2 } };
 
-        var next = await sut.UpdateAsync(changed, etag, CancellationToken.None);
+        var next = await sut.UpdateAsync(created, changed, CancellationToken.None);
         var stored = await sut.GetAsync("iv-update", CancellationToken.None);
 
-        Assert.NotEqual(etag, next);
-        Assert.Equal(next, stored!.ETag);
+        Assert.NotEqual(created.ETag, next.ETag);
+        Assert.Equal(next.ETag, stored!.ETag);
         Assert.Equal(Json(changed), Json(stored.Interview));
     }
 
@@ -74,14 +84,14 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         var readByA = (await writerA.GetAsync("iv-race", CancellationToken.None))!;
         var readByB = (await writerB.GetAsync("iv-race", CancellationToken.None))!;
 
-        await writerA.UpdateAsync(readByA.Interview with { State = readByA.Interview.State with { StepIndex = 10 } }, readByA.ETag, CancellationToken.None);
+        await writerA.UpdateAsync(readByA, readByA.Interview with { Position = readByA.Interview.Position with { StepIndex = 10 } }, CancellationToken.None);
         await Assert.ThrowsAsync<ConcurrencyConflictException>(
-            () => writerB.UpdateAsync(readByB.Interview with { State = readByB.Interview.State with { AttemptCount = 3 } }, readByB.ETag, CancellationToken.None));
+            () => writerB.UpdateAsync(readByB, readByB.Interview with { Position = readByB.Interview.Position with { AttemptCount = 3 } }, CancellationToken.None));
 
         // B reloads and retries its turn on top of A's write.
         var reloaded = (await writerB.GetAsync("iv-race", CancellationToken.None))!;
-        await writerB.UpdateAsync(reloaded.Interview with { State = reloaded.Interview.State with { AttemptCount = 3 } }, reloaded.ETag, CancellationToken.None);
-        var final = (await writerA.GetAsync("iv-race", CancellationToken.None))!.Interview.State;
+        await writerB.UpdateAsync(reloaded, reloaded.Interview with { Position = reloaded.Interview.Position with { AttemptCount = 3 } }, CancellationToken.None);
+        var final = (await writerA.GetAsync("iv-race", CancellationToken.None))!.Interview.Position;
         Assert.Equal(10, final.StepIndex);
         Assert.Equal(3, final.AttemptCount);
     }
@@ -90,14 +100,14 @@ public abstract class InterviewStoreContract : IAsyncLifetime
     public async Task Update_ConcurrentWritersWithSameETag_ExactlyOneSucceeds()
     {
         var sut = await CreateStoreAsync();
-        var etag = await sut.CreateAsync(Interview("iv-concurrent"), CancellationToken.None);
+        var created = await sut.CreateAsync(Interview("iv-concurrent"), CancellationToken.None);
         var writers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => CreateStoreAsync()));
 
         var results = await Task.WhenAll(writers.Select(async (writer, i) =>
         {
             try
             {
-                await writer.UpdateAsync(Interview("iv-concurrent") with { State = Interview("iv-concurrent").State with { StepIndex = 100 + i } }, etag, CancellationToken.None);
+                await writer.UpdateAsync(created, Interview("iv-concurrent") with { Position = Interview("iv-concurrent").Position with { StepIndex = 100 + i } }, CancellationToken.None);
                 return true;
             }
             catch (ConcurrencyConflictException)
@@ -107,7 +117,7 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         }));
 
         Assert.Equal(1, results.Count(r => r));
-        Assert.Equal(100 + Array.IndexOf(results, true), (await sut.GetAsync("iv-concurrent", CancellationToken.None))!.Interview.State.StepIndex);
+        Assert.Equal(100 + Array.IndexOf(results, true), (await sut.GetAsync("iv-concurrent", CancellationToken.None))!.Interview.Position.StepIndex);
     }
 
     [Fact]
@@ -115,20 +125,20 @@ public abstract class InterviewStoreContract : IAsyncLifetime
     {
         var sut = await CreateStoreAsync();
         var first = await sut.CreateAsync(Interview("iv-stale"), CancellationToken.None);
-        var second = await sut.UpdateAsync(Interview("iv-stale"), first, CancellationToken.None);
-        await sut.UpdateAsync(Interview("iv-stale"), second, CancellationToken.None);
+        var second = await sut.UpdateAsync(first, Interview("iv-stale"), CancellationToken.None);
+        await sut.UpdateAsync(second, Interview("iv-stale"), CancellationToken.None);
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => sut.UpdateAsync(Interview("iv-stale"), first, CancellationToken.None));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => sut.UpdateAsync(first, Interview("iv-stale"), CancellationToken.None));
     }
 
     [Fact]
     public async Task Update_DeletedInterview_ThrowsConcurrencyConflict()
     {
         var sut = await CreateStoreAsync();
-        var etag = await sut.CreateAsync(Interview("iv-gone"), CancellationToken.None);
+        var created = await sut.CreateAsync(Interview("iv-gone"), CancellationToken.None);
         await sut.DeleteAsync("iv-gone", CancellationToken.None);
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => sut.UpdateAsync(Interview("iv-gone"), etag, CancellationToken.None));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => sut.UpdateAsync(created, Interview("iv-gone"), CancellationToken.None));
     }
 
     [Fact]
@@ -139,7 +149,7 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         await sut.DeleteAsync("iv-reborn", CancellationToken.None);
         await sut.CreateAsync(Interview("iv-reborn"), CancellationToken.None);
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => sut.UpdateAsync(Interview("iv-reborn"), old, CancellationToken.None));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => sut.UpdateAsync(old, Interview("iv-reborn"), CancellationToken.None));
     }
 
     [Theory]
@@ -154,10 +164,10 @@ public abstract class InterviewStoreContract : IAsyncLifetime
         var sut = await CreateStoreAsync();
         var interview = Interview(id, conversationId: "conv:" + id);
 
-        var etag = await sut.CreateAsync(interview, CancellationToken.None);
+        var created = await sut.CreateAsync(interview, CancellationToken.None);
         var byId = await sut.GetAsync(id, CancellationToken.None);
         var byConversation = await sut.FindByConversationAsync(interview.ConversationKey, CancellationToken.None);
-        await sut.UpdateAsync(interview with { ProfileId = "other" }, etag, CancellationToken.None);
+        await sut.UpdateAsync(created, interview with { ProfileId = "other" }, CancellationToken.None);
         var deleted = await sut.DeleteAsync(id, CancellationToken.None);
 
         Assert.Equal(Json(interview), Json(byId!.Interview));
@@ -241,9 +251,9 @@ public abstract class InterviewStoreContract : IAsyncLifetime
     public async Task FindByConversation_ConversationChangedByUpdate_FoundUnderNewKeyOnly()
     {
         var sut = await CreateStoreAsync();
-        var etag = await sut.CreateAsync(Interview("iv-moved", conversationId: "conv-before"), CancellationToken.None);
+        var created = await sut.CreateAsync(Interview("iv-moved", conversationId: "conv-before"), CancellationToken.None);
 
-        await sut.UpdateAsync(Interview("iv-moved", conversationId: "conv-after"), etag, CancellationToken.None);
+        await sut.UpdateAsync(created, Interview("iv-moved", conversationId: "conv-after"), CancellationToken.None);
 
         Assert.Null(await sut.FindByConversationAsync("msteams:conv-before", CancellationToken.None));
         Assert.Equal("iv-moved", (await sut.FindByConversationAsync("msteams:conv-after", CancellationToken.None))!.Interview.Id);
@@ -290,17 +300,100 @@ public abstract class InterviewStoreContract : IAsyncLifetime
     public async Task Update_StateLargerThanOneEntity_RoundTripsAndShrinksAgain()
     {
         var sut = await CreateStoreAsync();
-        var etag = await sut.CreateAsync(Interview("iv-large", workingAnswer: LongText(200_000)), CancellationToken.None);
+        var created = await sut.CreateAsync(Interview("iv-large", workingAnswer: LongText(200_000)), CancellationToken.None);
         var huge = Interview("iv-large", workingAnswer: LongText(900_000, seed: 7));
 
-        var afterHuge = await sut.UpdateAsync(huge, etag, CancellationToken.None);
+        var afterHuge = await sut.UpdateAsync(created, huge, CancellationToken.None);
         var readHuge = await sut.GetAsync("iv-large", CancellationToken.None);
         var small = Interview("iv-large", workingAnswer: "short now");
-        await sut.UpdateAsync(small, afterHuge, CancellationToken.None);
+        await sut.UpdateAsync(afterHuge, small, CancellationToken.None);
         var readSmall = await sut.GetAsync("iv-large", CancellationToken.None);
 
         Assert.Equal(Json(huge), Json(readHuge!.Interview));
         Assert.Equal(Json(small), Json(readSmall!.Interview));
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => sut.UpdateAsync(huge, afterHuge, CancellationToken.None));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => sut.UpdateAsync(afterHuge, huge, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Update_TurnsThatAddAnswers_StoreEachInOrderAndReadThemBack()
+    {
+        var sut = await CreateStoreAsync();
+        var created = await sut.CreateAsync(Interview("iv-answers", answers: 2), CancellationToken.None);
+        var current = created;
+
+        // Each turn keeps the answers it read and adds one, as the dialog does.
+        for (var turn = 0; turn < 3; turn++)
+        {
+            var record = current.Interview.Record;
+            current = await sut.UpdateAsync(current, current.Interview with { Record = record with { Answers = [.. record.Answers, Answer($"q-{turn + 2}", depth: turn)] } }, CancellationToken.None);
+        }
+
+        var read = (await (await CreateStoreAsync()).GetAsync("iv-answers", CancellationToken.None))!;
+        Assert.Equal(["q-0", "q-1", "q-2", "q-3", "q-4"], read.Interview.Record.Answers.Select(a => a.QuestionId));
+        Assert.Equal(Json(current.Interview), Json(read.Interview));
+        Assert.Equal(current.ETag, read.ETag);
+    }
+
+    [Fact]
+    public async Task Update_AnswersReplacedRatherThanAdded_StoresExactlyTheNewList()
+    {
+        var sut = await CreateStoreAsync();
+        var created = await sut.CreateAsync(Interview("iv-rewrite", answers: 4), CancellationToken.None);
+
+        // Not what a turn does (answers only grow), but the store must still keep exactly what it is given.
+        var fewer = created.Interview with { Record = created.Interview.Record with { Answers = [Answer("q-9", depth: 5), created.Interview.Record.Answers[1]] } };
+        var afterFewer = await sut.UpdateAsync(created, fewer, CancellationToken.None);
+        var readFewer = (await sut.GetAsync("iv-rewrite", CancellationToken.None))!;
+        var more = fewer with { Record = fewer.Record with { Answers = [.. fewer.Record.Answers, Answer("q-10", depth: 1)] } };
+        await sut.UpdateAsync(afterFewer, more, CancellationToken.None);
+        var readMore = (await sut.GetAsync("iv-rewrite", CancellationToken.None))!;
+
+        Assert.Equal(Json(fewer), Json(readFewer.Interview));
+        Assert.Equal(Json(more), Json(readMore.Interview));
+    }
+
+    [Fact]
+    public async Task Update_WithOutbox_EveryLineReachesTheTranscriptOnceAndWhatIsStoredIsWhatWasReturned()
+    {
+        var sut = await CreateStoreAsync();
+        var transcripts = await CreateTranscriptStoreAsync();
+        var created = await sut.CreateAsync(Interview("iv-outbox") with { Record = Interview("iv-outbox").Record with { TranscriptOutbox = [Turn("iv-outbox", 5), Turn("iv-outbox", 6)] } }, CancellationToken.None);
+        var next = created.Interview with { Record = created.Interview.Record with { TranscriptOutbox = [Turn("iv-outbox", 7), Turn("iv-outbox", 8, LongText(100_000))], NextTranscriptSequence = 9 } };
+
+        var saved = await sut.UpdateAsync(created, next, CancellationToken.None);
+        var read = (await sut.GetAsync("iv-outbox", CancellationToken.None))!;
+        var lines = await transcripts.ReadAsync("iv-outbox", CancellationToken.None);
+
+        Assert.Equal(Json(saved.Interview), Json(read.Interview));
+        if (WritesTranscriptWithInterview)
+        {
+            Assert.Empty(created.Interview.Record.TranscriptOutbox);
+            Assert.Empty(saved.Interview.Record.TranscriptOutbox);
+            Assert.Equal([5L, 6L, 7L, 8L], lines.Select(t => t.Sequence));
+            Assert.Equal(Json(next.Record.TranscriptOutbox[1]), Json(lines[3]));
+        }
+        else
+        {
+            Assert.Equal([7L, 8L], saved.Interview.Record.TranscriptOutbox.Select(t => t.Sequence));
+        }
+    }
+
+    [Fact]
+    public async Task Update_StaleWriterWithAnswersAndLines_WritesNothingOfThem()
+    {
+        var sut = await CreateStoreAsync();
+        var transcripts = await CreateTranscriptStoreAsync();
+        var created = await sut.CreateAsync(Interview("iv-stale-turn", answers: 1), CancellationToken.None);
+        var winner = await sut.UpdateAsync(created, created.Interview with { Position = created.Interview.Position with { StepIndex = 3 } }, CancellationToken.None);
+        var loser = created.Interview with
+        {
+            Record = created.Interview.Record with { Answers = [.. created.Interview.Record.Answers, Answer("q-lost", depth: 2)], TranscriptOutbox = [Turn("iv-stale-turn", 7)] },
+        };
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => sut.UpdateAsync(created, loser, CancellationToken.None));
+
+        var read = (await sut.GetAsync("iv-stale-turn", CancellationToken.None))!;
+        Assert.Equal(Json(winner.Interview), Json(read.Interview));
+        Assert.Empty(await transcripts.ReadAsync("iv-stale-turn", CancellationToken.None));
     }
 }

@@ -67,7 +67,7 @@ public sealed class RetentionWorkerTests
     }
 
     private RetentionWorker CreateSut(int retentionDays) =>
-        new(new CandidateDataService(_interviews, _transcripts, _reports), Options.Create(new StorageOptions { RetentionDays = retentionDays }), _time, _logger);
+        new(new CandidateDataService(_interviews, _transcripts, _reports, new InMemorySelfIdentificationStore(), new InMemoryPostedMessageStore()), Options.Create(new StorageOptions { RetentionDays = retentionDays }), _time, _logger);
 
     /// <summary>A fake clock that says when the worker has started waiting on it (ExecuteAsync runs on its own task).</summary>
     private sealed class TimerSignallingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)

@@ -41,7 +41,7 @@ public sealed class SqliteDatabaseTests : IDisposable
 
         var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => sut.GetAsync("iv-1", CancellationToken.None));
 
-        Assert.Contains("schema version 99, newer than this bot understands (1)", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version 99, newer than this bot understands ({SqliteDatabase.SchemaVersion})", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

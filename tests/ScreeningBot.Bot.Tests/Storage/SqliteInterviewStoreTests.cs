@@ -10,6 +10,8 @@ public sealed class SqliteInterviewStoreTests : InterviewStoreContract
 
     protected override Task<IInterviewStore> CreateStoreAsync() => Task.FromResult<IInterviewStore>(new SqliteInterviewStore(_database.Open()));
 
+    protected override Task<ITranscriptStore> CreateTranscriptStoreAsync() => Task.FromResult<ITranscriptStore>(new SqliteTranscriptStore(_database.Open()));
+
     public override Task DisposeAsync()
     {
         _database.Delete();

@@ -1,3 +1,4 @@
+using ScreeningBot.Dialogs.Judging;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Serialization;
@@ -20,7 +21,8 @@ internal static class StorageTestData
         string candidateId = "U-candidate",
         string profileId = "backend-senior",
         DateTimeOffset? createdAt = null,
-        string? workingAnswer = null)
+        string? workingAnswer = null,
+        int answers = 0)
     {
         var created = createdAt ?? Start;
         return new Interview
@@ -31,16 +33,20 @@ internal static class StorageTestData
             CandidateConversation = new ConversationAddress { ChannelId = "msteams", ConversationId = conversationId, ServiceUrl = "https://smba.example/emea/", TenantId = "tenant-1" },
             Recruiter = new Participant("U-recruiter", "Rita Recruiter"),
             CreatedAt = created,
-            State = new DialogState
+            Position = new PlanPosition
             {
-                DialogVersion = profileId + "@3f2a9c:14",
-                Status = InterviewStatus.InProgress,
+                PlanVersion = profileId + "@3f2a9c:14",
                 Phase = Phase.CustomQuestions,
                 ItemIndex = 2,
                 StepIndex = 1,
                 WorkingAnswer = workingAnswer,
                 ProbedFocus = ["metrics", "trade-offs"],
+            },
+            Record = new InterviewRecord
+            {
+                Status = InterviewStatus.InProgress,
                 Knockouts = [new KnockoutResult("ko-rights", "yes", true)],
+                Answers = [.. Enumerable.Range(0, answers).Select(i => Answer($"q-{i}", depth: i % 6))],
                 RecentMessageIds = ["m-1", "m-2"],
                 NextTranscriptSequence = 7,
                 StartedAt = created,
@@ -49,6 +55,18 @@ internal static class StorageTestData
             },
         };
     }
+
+    /// <summary>A judged answer with every field set, text with quotes and accents included.</summary>
+    public static AnswerRecord Answer(string questionId, double depth) => new()
+    {
+        QuestionId = questionId,
+        Kind = QuestionKind.Custom,
+        Phase = Phase.CustomQuestions,
+        Judgment = Judgment.Create(depth, depth, areasCovered: ["idempotency"], areasMissing: ["retries"], evidenceQuote: "I'd use an \"outbox\" table — naïvely.", needsFollowUp: depth < 3),
+        AnswerLength = 120,
+        AnswerTime = TimeSpan.FromSeconds(95),
+        FollowUpsAsked = depth < 3 ? 1 : 0,
+    };
 
     public static TranscriptTurn Turn(string interviewId, long sequence, string? text = null) => new()
     {

@@ -12,5 +12,7 @@ public sealed class TableInterviewStoreTests(AzuriteFixture azurite) : Interview
 
     protected override Task<IInterviewStore> CreateStoreAsync() => Task.FromResult<IInterviewStore>(new TableInterviewStore(_account.Open()));
 
+    protected override Task<ITranscriptStore> CreateTranscriptStoreAsync() => Task.FromResult<ITranscriptStore>(new TableTranscriptStore(_account.Open()));
+
     public override Task DisposeAsync() => _account.DeleteAsync();
 }

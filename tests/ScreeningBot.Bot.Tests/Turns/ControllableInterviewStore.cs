@@ -4,8 +4,9 @@ using ScreeningBot.Dialogs.Storage;
 namespace ScreeningBot.Bot.Tests.Turns;
 
 /// <summary>
-/// The in-memory interview store, whose lookups can fail (storage down) or be held until released, and which counts how many
-/// turns are inside a lookup at once. Lets the queue's ordering and concurrency be watched without timing anything.
+/// The in-memory interview store, whose lookups and saves can fail (storage down) or be held until released, and which counts
+/// how many turns are inside one at once. Lets the queue's ordering and concurrency be watched without timing anything. A
+/// turn on an interview its service has cached makes no lookup, only a save.
 /// </summary>
 internal sealed class ControllableInterviewStore : IInterviewStore
 {
@@ -17,13 +18,13 @@ internal sealed class ControllableInterviewStore : IInterviewStore
 
     public InMemoryInterviewStore Inner { get; } = new();
 
-    /// <summary>Lookups that fail with <see cref="StorageUnavailableException"/> before any other.</summary>
+    /// <summary>Lookups and saves that fail with <see cref="StorageUnavailableException"/> before any other (a turn's first storage call fails).</summary>
     public int FailingFinds { get; set; }
 
-    /// <summary>The most lookups that were in progress at once.</summary>
+    /// <summary>The most lookups and saves that were in progress at once.</summary>
     public int MostAtOnce { get; private set; }
 
-    /// <summary>The conversation keys looked up, in the order the lookups started.</summary>
+    /// <summary>The conversation keys looked up or saved, in the order the calls started.</summary>
     public IReadOnlyList<string> Entered
     {
         get
@@ -35,7 +36,7 @@ internal sealed class ControllableInterviewStore : IInterviewStore
         }
     }
 
-    /// <summary>Holds every lookup of <paramref name="conversationKey"/> until <see cref="Release"/>.</summary>
+    /// <summary>Holds every lookup and save of <paramref name="conversationKey"/> until <see cref="Release"/>.</summary>
     public void Hold(string conversationKey)
     {
         lock (_gate)
@@ -55,7 +56,7 @@ internal sealed class ControllableInterviewStore : IInterviewStore
         hold?.TrySetResult();
     }
 
-    /// <summary>Completes once <paramref name="count"/> lookups have started.</summary>
+    /// <summary>Completes once <paramref name="count"/> lookups or saves have started.</summary>
     public async Task WaitForEnteredAsync(int count)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
@@ -76,7 +77,14 @@ internal sealed class ControllableInterviewStore : IInterviewStore
         }
     }
 
-    public async Task<StoredInterview?> FindByConversationAsync(string conversationKey, CancellationToken cancellationToken)
+    public Task<StoredInterview?> FindByConversationAsync(string conversationKey, CancellationToken cancellationToken) =>
+        EnterAsync(conversationKey, () => Inner.FindByConversationAsync(conversationKey, cancellationToken), cancellationToken);
+
+    /// <summary>Fails like a lookup while <see cref="FailingFinds"/> lasts: a turn on a cached interview meets the outage here.</summary>
+    public Task<StoredInterview> UpdateAsync(StoredInterview current, Interview updated, CancellationToken cancellationToken) =>
+        EnterAsync(updated.ConversationKey, () => Inner.UpdateAsync(current, updated, cancellationToken), cancellationToken);
+
+    private async Task<T> EnterAsync<T>(string conversationKey, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         Task? hold;
         TaskCompletionSource changed;
@@ -103,7 +111,7 @@ internal sealed class ControllableInterviewStore : IInterviewStore
                 await hold.WaitAsync(cancellationToken);
             }
 
-            return await Inner.FindByConversationAsync(conversationKey, cancellationToken);
+            return await call();
         }
         finally
         {
@@ -114,11 +122,9 @@ internal sealed class ControllableInterviewStore : IInterviewStore
         }
     }
 
-    public Task<string> CreateAsync(Interview interview, CancellationToken cancellationToken) => Inner.CreateAsync(interview, cancellationToken);
+    public Task<StoredInterview> CreateAsync(Interview interview, CancellationToken cancellationToken) => Inner.CreateAsync(interview, cancellationToken);
 
     public Task<StoredInterview?> GetAsync(string interviewId, CancellationToken cancellationToken) => Inner.GetAsync(interviewId, cancellationToken);
-
-    public Task<string> UpdateAsync(Interview interview, string etag, CancellationToken cancellationToken) => Inner.UpdateAsync(interview, etag, cancellationToken);
 
     public Task<IReadOnlyList<Interview>> ListAsync(InterviewQuery query, int limit, CancellationToken cancellationToken) => Inner.ListAsync(query, limit, cancellationToken);
 

@@ -4,7 +4,8 @@ namespace ScreeningBot.Bot.Tests.Turns;
 
 /// <summary>
 /// The in-memory processed-message ledger, which can fail (storage down), forget everything (another instance, an expired
-/// entry), or hold its lookups until released, counting the turns that reached it (the first thing a turn does).
+/// entry), or hold its lookups until released, counting the lookups and records (a turn that no interview takes has both;
+/// an interview's message has neither, the interview deduplicating it).
 /// </summary>
 internal sealed class ControllableLedger : IProcessedMessageLedger
 {
@@ -13,12 +14,16 @@ internal sealed class ControllableLedger : IProcessedMessageLedger
     private TaskCompletionSource? _hold;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _lookups;
+    private int _records;
 
     /// <summary>Calls that fail with <see cref="StorageUnavailableException"/> before any other.</summary>
     public int Failing { get; set; }
 
     /// <summary>How many lookups have started.</summary>
     public int Lookups => Volatile.Read(ref _lookups);
+
+    /// <summary>How many records were asked for.</summary>
+    public int Records => Volatile.Read(ref _records);
 
     public void Forget() => _inner = new InMemoryProcessedMessageLedger(TimeProvider.System);
 
@@ -51,6 +56,7 @@ internal sealed class ControllableLedger : IProcessedMessageLedger
     public Task<bool> TryRecordAsync(string key, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
         ThrowIfFailing();
+        Interlocked.Increment(ref _records);
         return _inner.TryRecordAsync(key, timeToLive, cancellationToken);
     }
 

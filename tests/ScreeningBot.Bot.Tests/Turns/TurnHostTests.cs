@@ -36,6 +36,44 @@ public sealed class TurnHostTests
     }
 
     [Fact]
+    public async Task Run_MessagesOfAnInterview_NeverReadNorWriteTheLedger()
+    {
+        // The interview keeps the ids of the messages it took, in the same save as the turn: the ledger would be two more calls.
+        await using var sut = new TurnTestHost();
+        await sut.StartInterviewAsync(Jane, JaneChat);
+        var consent = sut.Message(JaneChat, Jane, "yes");
+
+        var results = new[]
+        {
+            await sut.Host.RunAsync(consent, new RecordingTurnReplies(), CancellationToken.None),
+            await sut.Host.RunAsync(sut.Message(JaneChat, Jane, "5"), new RecordingTurnReplies(), CancellationToken.None),
+            await sut.Host.RunAsync(consent, new RecordingTurnReplies(), CancellationToken.None),
+        };
+
+        Assert.Equal([TurnResult.Completed, TurnResult.Completed, TurnResult.Duplicate], results);
+        Assert.Equal(0, sut.Ledger.Lookups);
+        Assert.Equal(0, sut.Ledger.Records);
+        Assert.Equal(["yes", "5"], await sut.CandidateLinesAsync(JaneChat));
+    }
+
+    [Fact]
+    public async Task Run_MessageNoInterviewTakesDeliveredTwice_TheLedgerAnswersItOnce()
+    {
+        await using var sut = new TurnTestHost();
+        var hello = sut.Message("dm-stranger", "USTRANGER", "hello");
+        var first = new RecordingTurnReplies();
+        var second = new RecordingTurnReplies();
+
+        var results = new[] { await sut.Host.RunAsync(hello, first, CancellationToken.None), await sut.Host.RunAsync(hello, second, CancellationToken.None) };
+
+        Assert.Equal([TurnResult.Completed, TurnResult.Duplicate], results);
+        Assert.Equal([TurnText.NoScreen], first.Texts);
+        Assert.Empty(second.Sent);
+        Assert.Equal(2, sut.Ledger.Lookups);
+        Assert.Equal(1, sut.Ledger.Records);
+    }
+
+    [Fact]
     public async Task Run_OlderMessageRedeliveredAfterNewerOnes_IsDroppedEvenWhenTheLedgerForgotIt()
     {
         // Out of order: the consent arrives again after the next answer (another instance took it, or its ledger entry expired).
@@ -49,7 +87,7 @@ public sealed class TurnHostTests
 
         var result = await sut.Host.RunAsync(consent, late, CancellationToken.None);
 
-        Assert.Equal(TurnResult.Completed, result);
+        Assert.Equal(TurnResult.Duplicate, result);
         Assert.Empty(late.Sent);
         Assert.Equal(["yes", "5"], await sut.CandidateLinesAsync(JaneChat));
     }
@@ -103,7 +141,7 @@ public sealed class TurnHostTests
     {
         await using var sut = new TurnTestHost();
         await sut.StartInterviewAsync(Jane, JaneChat);
-        sut.Ledger.Failing = 1;
+        sut.Interviews.FailingFinds = 1;
         var replies = new RecordingTurnReplies(buffered: true);
 
         var result = await sut.Host.RunAsync(sut.Message(JaneChat, Jane, "yes"), replies, CancellationToken.None);
@@ -156,8 +194,8 @@ public sealed class TurnHostTests
         Assert.Equal(TurnResult.Completed, result);
         Assert.Equal(["notice: " + TurnText.NotTheCandidate], stranger.Sent);
         var interview = await sut.InterviewAsync(JaneChat);
-        Assert.False(interview.State.IsEnded);
-        Assert.Equal("consent", interview.State.Pending?.Prompt.QuestionId);
+        Assert.False(interview.Record.IsEnded);
+        Assert.Equal("consent", interview.Position.Pending?.Prompt.QuestionId);
         Assert.Empty(await sut.CandidateLinesAsync(JaneChat));
     }
 
@@ -166,8 +204,10 @@ public sealed class TurnHostTests
     {
         await using var sut = new TurnTestHost();
         await sut.StartInterviewAsync(Jane, JaneChat);
-        var interview = await sut.InterviewAsync(JaneChat);
-        await sut.Interviews.Inner.UpdateAsync(interview with { Candidate = interview.Candidate with { AadObjectId = "aad-jane" } }, (await sut.Interviews.Inner.GetAsync(interview.Id, CancellationToken.None))!.ETag, CancellationToken.None);
+        var stored = (await sut.Interviews.Inner.GetAsync((await sut.InterviewAsync(JaneChat)).Id, CancellationToken.None))!;
+
+        // Changed behind the service's back (another instance): its cached copy still has no Entra id, so it must look again.
+        await sut.Interviews.Inner.UpdateAsync(stored, stored.Interview with { Candidate = stored.Interview.Candidate with { AadObjectId = "aad-jane" } }, CancellationToken.None);
         var turn = sut.Message(JaneChat, "29:another-id-of-jane", "yes") with { From = new Participant("29:another-id-of-jane", "Jane", "AAD-JANE") };
         var replies = new RecordingTurnReplies();
 

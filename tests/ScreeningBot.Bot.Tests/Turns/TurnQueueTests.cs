@@ -13,20 +13,22 @@ public sealed class TurnQueueTests
     {
         await using var sut = new TurnTestHost();
         await sut.StartInterviewAsync(Jane, JaneChat);
-        sut.Ledger.Hold();
+        var janeKey = TurnTestHost.Conversation(JaneChat).Key;
+        sut.Interviews.Hold(janeKey);
+        var enteredBefore = sut.Interviews.Entered.Count;
         var consent = new RecordingTurnReplies();
         var years = new RecordingTurnReplies();
 
-        // The first turn stops at its first step (the ledger); a third conversation's turn gets there meanwhile, the second must not.
+        // The first turn stops at its storage call; a third conversation's turn gets to storage meanwhile, the second must not.
         var first = sut.Queue.TryEnqueue(sut.Message(JaneChat, Jane, "yes"), consent)!;
         var second = sut.Queue.TryEnqueue(sut.Message(JaneChat, Jane, "5"), years)!;
         var other = sut.Queue.TryEnqueue(sut.Message("dm-other", "UOTHER", "hello"), new RecordingTurnReplies())!;
-        await sut.Ledger.WaitForLookupsAsync(2);
-        var lookupsWhileFirstIsHeld = sut.Ledger.Lookups;
-        sut.Ledger.Release();
+        await sut.Interviews.WaitForEnteredAsync(enteredBefore + 2);
+        var enteredWhileFirstIsHeld = sut.Interviews.Entered.Skip(enteredBefore);
+        sut.Interviews.Release(janeKey);
         await Task.WhenAll(first, second, other);
 
-        Assert.Equal(2, lookupsWhileFirstIsHeld);
+        Assert.Equal([janeKey, TurnTestHost.Conversation("dm-other").Key], enteredWhileFirstIsHeld.Order(StringComparer.Ordinal));
         Assert.Equal(["yes", "5"], await sut.CandidateLinesAsync(JaneChat));
         Assert.Contains(consent.Texts, t => t.Contains("years", StringComparison.Ordinal));
         Assert.DoesNotContain(years.Texts, t => t.Contains("consent", StringComparison.OrdinalIgnoreCase));

@@ -44,6 +44,9 @@ internal sealed class TurnTestHost : IAsyncDisposable
         services.AddSingleton<IDecisionStore>(new InMemoryDecisionStore());
         services.AddSingleton<IJobQueue>(new InMemoryJobQueue(Time));
         services.AddSingleton<IProcessedMessageLedger>(Ledger);
+        services.AddSingleton<IAuditLog>(AuditLog);
+        services.AddSingleton<IPostedMessageStore>(new InMemoryPostedMessageStore());
+        services.AddSingleton<ISelfIdentificationStore>(new InMemorySelfIdentificationStore());
         services.AddSingleton<IConversationChannel>(Candidates);
         foreach (var rule in rules)
         {
@@ -62,6 +65,8 @@ internal sealed class TurnTestHost : IAsyncDisposable
     public InMemoryTranscriptStore Transcripts { get; } = new();
 
     public ControllableLedger Ledger { get; } = new();
+
+    public InMemoryAuditLog AuditLog { get; } = new();
 
     /// <summary>The channel recruiter commands reach candidates through (records invitations).</summary>
     public RecordingConversationChannel Candidates { get; } = new();

@@ -17,6 +17,8 @@ public sealed partial class CandidateTextSourceTests
     {
         ["resume (message while paused)"] = "a log field value (DialogsLog.CandidateCommand), never sent",
         ["The candidate skipped this question."] = "a red flag in the judgment, shown to recruiters (in English, the workspace language)",
+        ["received before the question was asked"] = "a log field value (DialogsLog.AnswerCrossed), never sent",
+        ["sent no later than the message the question followed"] = "a log field value (DialogsLog.AnswerCrossed), never sent",
     };
 
     [Fact]

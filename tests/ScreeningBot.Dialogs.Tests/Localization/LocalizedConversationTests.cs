@@ -28,8 +28,8 @@ public sealed class LocalizedConversationTests
                 "Sie entwickeln und betreiben die APIs hinter unserem Produkt.\n\n" +
                 "Das Screening dauert etwa 30 Minuten, und Sie können in Ruhe antworten: Es bleibt bis Montag, 30. November, 09:00 Uhr UTC (noch 7 Tage) geöffnet. " +
                 "Es gibt keine Fangfragen; am meisten helfen konkrete Beispiele aus Ihrer eigenen Arbeit. " +
-                "Sie können jederzeit **hilfe**, **wiederholen**, **überspringen** (bei einer Frage, die nicht auf Sie zutrifft), **pause**, **weiter** oder **abbrechen** eingeben.")
-            .AssertReply(r => r.Text.StartsWith("Ihre Antworten werden gespeichert", StringComparison.Ordinal) && r.Choices.Select(c => c.Title).SequenceEqual(["Ja", "Nein"]), "the consent question with Ja/Nein buttons")
+                "Sie können jederzeit **hilfe**, **wiederholen**, **überspringen** (bei einer Frage, die nicht auf Sie zutrifft), **pause**, **weiter**, **abbrechen** oder **mensch** (um stattdessen mit einer Person zu sprechen) eingeben.")
+            .AssertReply(r => r.Text.StartsWith("**Bevor wir beginnen", StringComparison.Ordinal) && r.Text.Contains("180 Tage lang aufbewahrt", StringComparison.Ordinal) && r.Text.EndsWith("Sind Sie einverstanden, mit dem automatisierten Screening fortzufahren?", StringComparison.Ordinal) && r.Choices.Select(c => c.Title).SequenceEqual(["Ja", "Nein"]), "the consent question with Ja/Nein buttons")
             .Send("ja")
             .AssertReply("Vielen Dank! Dann legen wir los.")
             .AssertReply("Zunächst ein paar kurze Fragen zu den Grundlagen.")
@@ -51,7 +51,7 @@ public sealed class LocalizedConversationTests
             .AssertReply("Jetzt zwei Fragen zu Ihrer Erfahrung. Ein paar Sätze mit einem konkreten Beispiel sind ideal; wenn eine Frage nicht auf Sie zutrifft, geben Sie überspringen ein.")
             .AssertReply("**Frage 1 von 2.** Erzählen Sie mir von einer API, die Sie entworfen haben.")
             .Send("Hilfe")
-            .AssertReplyContains("Ich führe für das Einstellungsteam ein kurzes, strukturiertes Screening durch.")
+            .AssertReplyContains("ein kurzes, strukturiertes Screening durch.")
             .AssertReply("**Frage 1 von 2.** Erzählen Sie mir von einer API, die Sie entworfen haben.")
             .Send("pause")
             .AssertReply("Pausiert. Lassen Sie sich Zeit: Geben Sie **weiter** ein, sobald Sie so weit sind. Das Screening bleibt bis Montag, 30. November, 09:00 Uhr UTC (noch 7 Tage) geöffnet.")
@@ -76,14 +76,14 @@ public sealed class LocalizedConversationTests
             .AssertReply("Wechseln wir jetzt für eine kurze Frage die Sprache. Bitte antworten Sie auf Englisch.")
             .AssertReply("Please describe your last project in a few sentences.")
             .Send("help")
-            .AssertReplyContains("I'm running a short structured screen for the hiring team.")
+            .AssertReplyContains("running a short structured screen for the hiring team")
             .AssertReply("Please describe your last project in a few sentences.")
             .Send(string.Empty)
             .AssertReply("I didn't catch an answer there. Take your time and reply in your own words, or type skip to move on.")
             .Send(LongAnswer)
             .AssertReply("Das war's schon, Jane. Vielen Dank für Ihre Zeit und Ihre durchdachten Antworten! Das Einstellungsteam sieht sich das Screening an und meldet sich bei Ihnen.")
             .AssertNoMoreReplies()
-            .AssertState(s =>
+            .AssertRecord(s =>
             {
                 Assert.Equal(InterviewStatus.Completed, s.Status);
                 Assert.Equal("de", s.Language);
@@ -103,8 +103,8 @@ public sealed class LocalizedConversationTests
                 "Desarrollará y mantendrá las API en las que se apoya nuestro producto.\n\n" +
                 "Esta entrevista dura aproximadamente 30 minutos y puede responder cuando le venga bien: permanece abierta hasta el lunes 30 de noviembre a las 09:00 UTC (dentro de 7 días). " +
                 "No hay preguntas trampa; lo que más ayuda son ejemplos concretos de su propio trabajo. " +
-                "Puede escribir **ayuda**, **repetir**, **saltar** (si una pregunta no se aplica a su caso), **pausa**, **continuar** o **retirarme** en cualquier momento.")
-            .AssertReply(r => r.Text.EndsWith("¿Está de acuerdo en continuar?", StringComparison.Ordinal) && r.Choices.Select(c => c.Title).SequenceEqual(["Sí", "No"]), "the consent question with Sí/No buttons")
+                "Puede escribir **ayuda**, **repetir**, **saltar** (si una pregunta no se aplica a su caso), **pausa**, **continuar**, **retirarme** o **humano** (para hablar con una persona) en cualquier momento.")
+            .AssertReply(r => r.Text.EndsWith("¿Está de acuerdo en continuar con la entrevista automatizada?", StringComparison.Ordinal) && r.Choices.Select(c => c.Title).SequenceEqual(["Sí", "No"]), "the consent question with Sí/No buttons")
             .Send("Sí, claro")
             .AssertReply("¡Gracias! Empecemos.")
             .AssertReply("Primero, unas preguntas rápidas sobre lo básico.")
@@ -124,7 +124,7 @@ public sealed class LocalizedConversationTests
             .AssertReply("Ahora, dos preguntas sobre su experiencia. Lo ideal son unas cuantas frases con un ejemplo concreto; escriba saltar si alguna no se aplica a su caso.")
             .AssertReply("**Pregunta 1 de 2.** Hábleme de una API que haya diseñado.")
             .Send("ayuda")
-            .AssertReplyContains("Estoy haciendo una breve entrevista estructurada para el equipo de selección.")
+            .AssertReplyContains("Soy un asistente automatizado y hago una breve entrevista estructurada para el equipo de selección")
             .SkipReplies(1)
             .Send(LongAnswer)
             .AssertReply("**Pregunta 2 de 2.** Hábleme de una incidencia en producción que haya gestionado.")
@@ -141,7 +141,7 @@ public sealed class LocalizedConversationTests
             .Send(LongAnswer)
             .AssertReply("Eso es todo, Jane. ¡Muchas gracias por su tiempo y por sus respuestas tan bien pensadas! El equipo de selección revisará la entrevista y se pondrá en contacto con usted.")
             .AssertNoMoreReplies()
-            .AssertState(s =>
+            .AssertRecord(s =>
             {
                 Assert.Equal(InterviewStatus.Completed, s.Status);
                 Assert.Equal("es", s.Language);
@@ -170,17 +170,17 @@ public sealed class LocalizedConversationTests
             .AssertReply("Let's switch language for one short question. Please answer in German.")
             .AssertReply("Beschreiben Sie bitte Ihr letztes Projekt.")
             .Send("hilfe")
-            .AssertReplyContains("Ich führe für das Einstellungsteam ein kurzes, strukturiertes Screening durch.")
+            .AssertReplyContains("ein kurzes, strukturiertes Screening durch.")
             .AssertReply("Beschreiben Sie bitte Ihr letztes Projekt.")
             .Send("help")
-            .AssertReplyContains("Ich führe für das Einstellungsteam")
+            .AssertReplyContains("führe für das Einstellungsteam")
             .SkipReplies(1)
             .Send(string.Empty)
             .AssertReply("Da ist keine Antwort bei mir angekommen. Lassen Sie sich Zeit und antworten Sie mit eigenen Worten, oder geben Sie überspringen ein, um weiterzugehen.")
             .Send("Zuletzt habe ich eine Schnittstelle für Rechnungen gebaut, die täglich viele Anfragen verarbeitet.")
             .AssertReply("That's everything, Jane. Thank you for your time and thoughtful answers! The hiring team will review the screen and get back to you.")
             .AssertNoMoreReplies()
-            .AssertState(s => Assert.Equal("en", s.Language))
+            .AssertRecord(s => Assert.Equal("en", s.Language))
             .RunAsync();
     }
 }

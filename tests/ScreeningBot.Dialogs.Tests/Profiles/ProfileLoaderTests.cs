@@ -34,6 +34,34 @@ public sealed class ProfileLoaderTests
     }
 
     [Fact]
+    public void Parse_PrivacyUrl_IsReadForTheCandidateNotice()
+    {
+        var yaml = Valid.Replace("title: Sample Backend Role", "title: Sample Backend Role\nprivacyUrl: https://jobs.example/privacy");
+
+        var result = Parse(yaml);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("https://jobs.example/privacy", result.Profile!.PrivacyUrl);
+        Assert.Null(Parse(Valid).Profile!.PrivacyUrl);
+    }
+
+    [Theory]
+    [InlineData("jobs.example/privacy")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("ftp://jobs.example/privacy")]
+    public void Parse_PrivacyUrlNotAWebAddress_SaysWhichFieldAndHowToFixIt(string url)
+    {
+        var yaml = Valid.Replace("title: Sample Backend Role", $"title: Sample Backend Role\nprivacyUrl: \"{url}\"");
+
+        var error = SingleError(Parse(yaml));
+
+        Assert.Equal("privacyUrl", error.Field);
+        Assert.Equal(LineOf(yaml, "privacyUrl:"), error.Line);
+        Assert.Equal("is not a web address", error.Message);
+        Assert.Contains("https://example.com/privacy", error.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_ErrorToString_IsOneLineWithFileLineFieldAndFix()
     {
         var yaml = Valid.Replace("failIf: \"< 2\"", "failIf: \"<< 3\"");

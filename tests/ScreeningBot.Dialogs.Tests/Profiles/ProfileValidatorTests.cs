@@ -328,7 +328,7 @@ public sealed class ProfileValidatorTests
 
         Assert.Equal("blueprints[1].text", error.Field);
         Assert.Equal(LineOf(yaml, "text: Changed text"), error.Line);
-        Assert.StartsWith("remove it: a `ref:` entry takes only ref, skills and dimensions", error.Fix, StringComparison.Ordinal);
+        Assert.StartsWith("remove it: a `ref:` entry takes only ref, skills, dimensions and pressureTest", error.Fix, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -456,6 +456,31 @@ public sealed class ProfileValidatorTests
         var sut = Parse(Valid + "\nhiringChannels:\n  slack: C0123ABCDE\n  teams: \"19:abc@thread.tacv2\"\n").Profile!;
 
         Assert.Equal(new HiringChannels("C0123ABCDE", "19:abc@thread.tacv2"), sut.HiringChannels);
+    }
+
+    [Fact]
+    public void Validate_TwoPressureTestsOnOneQuestion_NamesTheSecond()
+    {
+        var yaml = Valid.Replace("        text: Which numbers did you watch?\n",
+            "        text: Which numbers did you watch?\n"
+            + "      - probes: scale\n        kind: pressure-test\n        text: Traffic is now 10x. What breaks first?\n"
+            + "      - probes: requirement\n        kind: pressure-test\n        text: Tenants may now share data. What changes?\n");
+
+        var error = SingleError(Parse(yaml));
+
+        Assert.Equal("customQuestions[0].followUps[2].kind", error.Field);
+        Assert.Equal("is a second pressure test; a question takes at most 1", error.Message);
+    }
+
+    [Fact]
+    public void Validate_UnknownFollowUpKind_ListsTheKinds()
+    {
+        var yaml = Valid.Replace("      - probes: metrics\n", "      - probes: metrics\n        kind: challenge\n");
+
+        var error = SingleError(Parse(yaml));
+
+        Assert.Equal("customQuestions[0].followUps[0].kind", error.Field);
+        Assert.Contains("probe, pressure-test", error.Fix + error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

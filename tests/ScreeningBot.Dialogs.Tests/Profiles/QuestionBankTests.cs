@@ -66,6 +66,56 @@ public sealed class QuestionBankTests
     }
 
     [Fact]
+    public void ParseBank_PressureTestFollowUp_IsAskedLastAndDoesNotCountAsAnOrdinaryFollowUp()
+    {
+        var yaml = Bank.Replace(
+            "        referenceAnswer: A Lua script runs the check and the update in one step.\n",
+            "        referenceAnswer: A Lua script runs the check and the update in one step.\n"
+            + "      - text: A customer now needs ten times their limit for one day. What changes?\n"
+            + "        kind: pressure-test\n"
+            + "        knowledgeAreas: [per-client override]\n"
+            + "        referenceAnswer: A per-client override with an expiry, read from configuration.\n");
+
+        var sut = LoadBank(yaml);
+
+        Assert.True(sut.TryGet("rate-limits", out var blueprint));
+        Assert.Equal(["rate-limits.f1", "rate-limits.f2", "rate-limits.f3"], blueprint.FollowUps.Select(f => f.Id));
+        Assert.Equal([FollowUpKind.Probe, FollowUpKind.Probe, FollowUpKind.PressureTest], blueprint.FollowUps.Select(f => f.Kind));
+    }
+
+    [Fact]
+    public void ParseBank_TwoPressureTests_AreReported()
+    {
+        var pressure = string.Concat(Enumerable.Range(0, 2).Select(i => $"      - text: Now it is {i + 2}x. What changes?\n        kind: pressure-test\n        knowledgeAreas: [scale]\n        referenceAnswer: Answer {i}.\n"));
+        var yaml = $"blueprints:\n  - id: one\n    text: Question?\n    knowledgeAreas: [a]\n    referenceAnswer: Answer.\n    followUps:\n      - text: One?\n        knowledgeAreas: [b]\n        referenceAnswer: B.\n      - text: Two?\n        knowledgeAreas: [c]\n        referenceAnswer: C.\n{pressure}";
+
+        var error = Assert.Single(ProfileLoader.ParseBank([(BankFile, yaml)]).Errors);
+
+        Assert.Equal("has 2 pressure tests; a blueprint takes at most 1", error.Message);
+    }
+
+    [Fact]
+    public void Profile_RefWithItsOwnPressureTest_AsksItLastAfterTheBankFollowUps()
+    {
+        var yaml = Valid.Replace("rubric:\n",
+            "  - ref: rate-limits\n"
+            + "    skills: [api-design]\n"
+            + "    pressureTest:\n"
+            + "      text: Your limiter now has to hold across three regions. What changes?\n"
+            + "      knowledgeAreas: [regional budgets]\n"
+            + "      referenceAnswer: Split the budget per region and reconcile asynchronously.\n"
+            + "rubric:\n");
+
+        var result = Parse(yaml, LoadBank());
+
+        Assert.True(result.Errors.Count == 0, string.Join('\n', result.Errors));
+        var blueprint = result.Profile!.Blueprints.Single(b => b.Id == "rate-limits");
+        Assert.Equal(["rate-limits.f1", "rate-limits.f2", "rate-limits.f3"], blueprint.FollowUps.Select(f => f.Id));
+        Assert.Equal(FollowUpKind.PressureTest, blueprint.FollowUps[2].Kind);
+        Assert.Equal("Your limiter now has to hold across three regions. What changes?", blueprint.FollowUps[2].Text);
+    }
+
+    [Fact]
     public void ParseBank_MissingFieldsOnEntryAndFollowUp_AreAllReported()
     {
         var yaml = Bank

@@ -43,8 +43,36 @@ public sealed partial class ShippedProfilesTests
         var sut = TestProfiles.Catalog;
 
         Assert.True(!sut.HasErrors, string.Join('\n', sut.Errors.SelectMany(e => e.Value)));
-        Assert.Equal(["backend-mid", "backend-remote", "backend-senior"], sut.Profiles.Select(p => p.Id));
+        Assert.Equal(["backend-go-distributed", "backend-java-fintech", "backend-mid", "backend-remote", "backend-senior"], sut.Profiles.Select(p => p.Id));
         Assert.All(sut.Profiles, p => Assert.Matches("^[0-9a-f]{16}$", p.ContentHash));
+    }
+
+    /// <summary>The 25 standard backend interview topics of issue 22, as the tag each question carries for it.</summary>
+    public static readonly IReadOnlyList<string> StandardTopics =
+    [
+        "api-design", "auth", "contract-testing", "query-tuning", "indexing", "normalisation", "migrations", "transactions",
+        "caching", "messaging", "idempotency", "cross-service-consistency", "rate-limiting", "observability", "incidents",
+        "scalability", "failure-handling", "security", "testing-strategy", "ci-cd", "containers", "concurrency", "debugging",
+        "ai-assisted-development", "communication",
+    ];
+
+    [Fact]
+    public void Catalog_ShippedProfilesTogether_CoverAtLeastTwentyOfTheTwentyFiveStandardTopics()
+    {
+        var tags = TestProfiles.Catalog.Profiles
+            .SelectMany(p => p.CustomQuestions.SelectMany(q => q.Tags).Concat(p.Blueprints.SelectMany(b => b.Tags)))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var covered = StandardTopics.Where(tags.Contains).ToArray();
+
+        Assert.True(covered.Length >= 20, $"{covered.Length} of 25 covered; missing: {string.Join(", ", StandardTopics.Except(covered))}");
+    }
+
+    [Fact]
+    public void Catalog_EveryShippedProfile_AsksAtLeastOnePressureTest()
+    {
+        Assert.All(TestProfiles.Catalog.Profiles.Where(p => p.Id is "backend-java-fintech" or "backend-go-distributed"), p =>
+            Assert.Contains(p.CustomQuestions.SelectMany(q => q.FollowUps.Select(f => f.Kind)).Concat(p.Blueprints.SelectMany(b => b.FollowUps.Select(f => f.Kind))), k => k == FollowUpKind.PressureTest));
     }
 
     [Fact]
@@ -65,7 +93,8 @@ public sealed partial class ShippedProfilesTests
     {
         Assert.All(TestProfiles.Catalog.Bank.Blueprints, b =>
         {
-            Assert.InRange(b.FollowUps.Count, 2, 3);
+            Assert.InRange(b.FollowUps.Count(f => f.Kind == FollowUpKind.Probe), 2, 3);
+            Assert.InRange(b.FollowUps.Count(f => f.Kind == FollowUpKind.PressureTest), 0, 1);
             Assert.InRange(b.KnowledgeAreas.Count, 4, 6);
             Assert.InRange(WordCount(b.ReferenceAnswer), 120, 300);
             Assert.NotEmpty(b.Tags);

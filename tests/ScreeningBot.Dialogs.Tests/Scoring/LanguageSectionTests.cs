@@ -53,9 +53,9 @@ public sealed class LanguageSectionTests
             Candidate = new Participant("u1", "Jane Doe"),
             CandidateConversation = new ConversationAddress { ChannelId = "test", ConversationId = "c1" },
             CreatedAt = Start,
-            State = new DialogState
+            Position = new PlanPosition { PlanVersion = "v" },
+            Record = new InterviewRecord
             {
-                DialogVersion = "v",
                 Status = InterviewStatus.Completed,
                 StartedAt = Start,
                 EndedAt = Start.AddMinutes(40),

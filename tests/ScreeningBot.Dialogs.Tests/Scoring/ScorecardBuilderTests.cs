@@ -34,9 +34,8 @@ public sealed class ScorecardBuilderTests
             answers.Add(new AnswerRecord { QuestionId = id, Kind = kind, Phase = Phase.CustomQuestions, Judgment = judgment, AnswerLength = text.Length });
         }
 
-        var state = new DialogState
+        var record = new InterviewRecord
         {
-            DialogVersion = "v",
             Status = status,
             StartedAt = Start,
             EndedAt = Start.AddMinutes(40),
@@ -51,7 +50,8 @@ public sealed class ScorecardBuilderTests
             Candidate = new Participant("u1", "Jane Doe"),
             CandidateConversation = new ConversationAddress { ChannelId = "test", ConversationId = "c1" },
             CreatedAt = Start,
-            State = state,
+            Position = new PlanPosition { PlanVersion = "v" },
+            Record = record,
         };
         return (interview, transcript);
     }
@@ -84,8 +84,8 @@ public sealed class ScorecardBuilderTests
     {
         // api depth 5, everything else depth 2: depth dimension = (5+2+2+2+2)/5*2 = 5.2; api = 10; specificity 3 everywhere = 6.
         var x = Interview(2.0, specificity: 3);
-        var answers = x.Interview.State.Answers.Select(a => a.QuestionId == "api" ? a with { Judgment = a.Judgment with { Depth = 5 } } : a).ToArray();
-        var interview = x.Interview with { State = x.Interview.State with { Answers = answers } };
+        var answers = x.Interview.Record.Answers.Select(a => a.QuestionId == "api" ? a with { Judgment = a.Judgment with { Depth = 5 } } : a).ToArray();
+        var interview = x.Interview with { Record = x.Interview.Record with { Answers = answers } };
 
         var sut = ScorecardBuilder.Build(SampleProfiles.Backend, interview, x.Transcript);
 
@@ -120,7 +120,7 @@ public sealed class ScorecardBuilderTests
     public void Build_KnockedOut_ForcesNoAndZero()
     {
         var x = Interview(5.0, answered: [], status: InterviewStatus.KnockedOut);
-        var interview = x.Interview with { State = x.Interview.State with { Knockouts = [new KnockoutResult("api-years", "2", false)] } };
+        var interview = x.Interview with { Record = x.Interview.Record with { Knockouts = [new KnockoutResult("api-years", "2", false)] } };
 
         var sut = ScorecardBuilder.Build(SampleProfiles.Backend, interview, x.Transcript);
 
@@ -128,7 +128,7 @@ public sealed class ScorecardBuilderTests
         Assert.Equal(0, sut.CompositeScore);
         Assert.False(Assert.Single(sut.Knockouts).Passed);
         Assert.Contains(sut.Risks, r => r.Contains("knockout requirement", StringComparison.Ordinal));
-        Assert.StartsWith("No further steps", sut.SuggestedNextStep, StringComparison.Ordinal);
+        Assert.StartsWith("A must-have requirement was not met. Please review", sut.SuggestedNextStep, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,8 +146,8 @@ public sealed class ScorecardBuilderTests
     public void Build_QuoteNotInTheCandidatesWords_IsDropped()
     {
         var x = Interview(4.0, textFor: id => $"Answer about {id}. We kept the error budget at 0.1%.");
-        var answers = x.Interview.State.Answers.Select(a => a with { Judgment = a.Judgment with { EvidenceQuote = "words the candidate never said" } }).ToArray();
-        var interview = x.Interview with { State = x.Interview.State with { Answers = answers } };
+        var answers = x.Interview.Record.Answers.Select(a => a with { Judgment = a.Judgment with { EvidenceQuote = "words the candidate never said" } }).ToArray();
+        var interview = x.Interview with { Record = x.Interview.Record with { Answers = answers } };
 
         var sut = ScorecardBuilder.Build(SampleProfiles.Backend, interview, x.Transcript);
 
@@ -186,12 +186,12 @@ public sealed class ScorecardBuilderTests
     public void Build_Confidence_IntegrityFlagsLowerIt()
     {
         var x = Interview(4.0, textFor: Rich);
-        var flagged = x.Interview.State.Answers
+        var flagged = x.Interview.Record.Answers
             .Select(a => a with { Judgment = a.Judgment with { RedFlags = [new RedFlag(RedFlag.PromptInjection, "Text addressed to the grader.")] } })
             .ToArray();
 
         var clean = Build(x);
-        var sut = ScorecardBuilder.Build(SampleProfiles.Backend, x.Interview with { State = x.Interview.State with { Answers = flagged } }, x.Transcript);
+        var sut = ScorecardBuilder.Build(SampleProfiles.Backend, x.Interview with { Record = x.Interview.Record with { Answers = flagged } }, x.Transcript);
 
         Assert.True(sut.Confidence < clean.Confidence - 0.3, $"{sut.Confidence} vs {clean.Confidence}");
         Assert.Equal(AllQuestions, sut.Integrity.Select(f => f.QuestionId));
@@ -258,14 +258,14 @@ public sealed class ScorecardBuilderTests
     public void Build_BlueprintCoverage_CollectsCoveredAndMissingAreas()
     {
         var x = Interview(3.0);
-        var answers = x.Interview.State.Answers.Select(a => a.QuestionId switch
+        var answers = x.Interview.Record.Answers.Select(a => a.QuestionId switch
         {
             "cache" => a with { Judgment = a.Judgment with { AreasCovered = ["cache-aside"], AreasMissing = ["ttl"] } },
             "cache.f1" => a with { Judgment = a.Judgment with { AreasCovered = ["invalidation"] } },
             _ => a,
         }).ToArray();
 
-        var sut = ScorecardBuilder.Build(SampleProfiles.Backend, x.Interview with { State = x.Interview.State with { Answers = answers } }, x.Transcript);
+        var sut = ScorecardBuilder.Build(SampleProfiles.Backend, x.Interview with { Record = x.Interview.Record with { Answers = answers } }, x.Transcript);
 
         var cache = Assert.Single(sut.Blueprints);
         Assert.Equal(["cache-aside", "invalidation"], cache.Covered);

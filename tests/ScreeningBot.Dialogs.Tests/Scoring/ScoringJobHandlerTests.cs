@@ -19,7 +19,7 @@ public sealed class ScoringJobHandlerTests
             .Start().Send("yes").Send("6").Send("now")
             .Send(Strong).Send("I was on-call for the outage and wrote the postmortem; detection is now 2 minutes.")
             .Send(Strong).Send(Strong).Send(Strong)
-            .AssertState(s => Assert.Equal(ScreeningBot.Dialogs.Waterfall.InterviewStatus.Completed, s.Status))
+            .AssertRecord(s => Assert.Equal(ScreeningBot.Dialogs.Waterfall.InterviewStatus.Completed, s.Status))
             .RunAsync();
         return (stores, time);
     }

@@ -21,7 +21,7 @@ public sealed class FirstHourPolishTests
             .Start().SkipReplies(2)
             .Send("1")
             .AssertReply("Thank you! Let's begin.")
-            .AssertState(s => Assert.Equal(InterviewStatus.InProgress, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.InProgress, s.Status))
             .RunAsync();
     }
 
@@ -32,7 +32,7 @@ public sealed class FirstHourPolishTests
             .Start().SkipReplies(2)
             .Send("2")
             .AssertReplyContains("No problem at all")
-            .AssertState(s => Assert.Equal(InterviewStatus.Declined, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.Declined, s.Status))
             .RunAsync();
     }
 
@@ -45,7 +45,7 @@ public sealed class FirstHourPolishTests
             .Send("withdraw").SkipReplies(1)
             .Send("1")
             .AssertReplyContains("You've withdrawn")
-            .AssertState(s => Assert.Equal(InterviewStatus.Withdrawn, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.Withdrawn, s.Status))
             .RunAsync();
     }
 
@@ -61,7 +61,7 @@ public sealed class FirstHourPolishTests
             .AssertNoMoreReplies()
             .Send("5")
             .AssertReplyContains("When could you start?")
-            .AssertState(s => Assert.Equal(["api-years"], s.Knockouts.Select(k => k.KnockoutId)))
+            .AssertRecord(s => Assert.Equal(["api-years"], s.Knockouts.Select(k => k.KnockoutId)))
             .RunAsync();
     }
 
@@ -80,7 +80,7 @@ public sealed class FirstHourPolishTests
             .AssertReplyContains("without a visa")
             .Send("no idea")
             .AssertReplyContains("can't be skipped")
-            .AssertState(s => Assert.Empty(s.Knockouts))
+            .AssertRecord(s => Assert.Empty(s.Knockouts))
             .RunAsync();
     }
 
@@ -96,7 +96,7 @@ public sealed class FirstHourPolishTests
             .AssertReply("When could you start?\n_Any clear date works, such as 2031-06-17, \"17 June\", \"next Monday\" or \"in 6 weeks\"._")
             .Send("next monday")
             .AssertReplyContains("about your experience")
-            .AssertState(s => Assert.Equal("2031-05-12", s.Knockouts.Single(k => k.KnockoutId == "start-date").AnswerText))
+            .AssertRecord(s => Assert.Equal("2031-05-12", s.Knockouts.Single(k => k.KnockoutId == "start-date").AnswerText))
             .RunAsync();
     }
 
@@ -139,7 +139,7 @@ public sealed class FirstHourPolishTests
             .Start().SkipReplies(2)
             .Send("yes").SkipReplies(3)
             .Send("1")
-            .AssertReply(r => r.Kind == ReplyKind.Closing && r.Text.Contains("aren't able to take your application further", StringComparison.Ordinal), "the knockout close as a closing reply")
+            .AssertReply(r => r.Kind == ReplyKind.Closing && r.Text.Contains("will review your answers against the role's requirements and get back to you", StringComparison.Ordinal), "the knockout close as a closing reply")
             .Send("hello?")
             .AssertReply(r => r.Kind == ReplyKind.Closing && r.Text.StartsWith("This screen has finished", StringComparison.Ordinal), "the already-ended answer as a closing reply")
             .RunAsync();

@@ -1,4 +1,5 @@
 using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Screening;
 
@@ -101,5 +102,79 @@ public sealed class FollowUpPlannerTests
     public void TouchesBannedTopic_ChecksEachAlternativeAsAWholePhrase(string text, bool expected)
     {
         Assert.Equal(expected, FollowUpPlanner.TouchesBannedTopic(text, Banned));
+    }
+
+    private static readonly CustomQuestion WithPressureTest = Question with
+    {
+        FollowUps = [.. Question.FollowUps, new AdaptiveFollowUp("fix-made-p99-worse", "Your fix made p99 worse. What do you check first?", FollowUpKind.PressureTest)],
+    };
+
+    [Fact]
+    public void Plan_StrongAnswer_GetsThePressureTestInTheCandidatesLanguage()
+    {
+        var strong = Judgment.Create(4.2, 4);
+
+        var english = FollowUpPlanner.Plan(WithPressureTest, strong, 0, 3, [], Banned);
+        var german = FollowUpPlanner.Plan(WithPressureTest, strong, 0, 3, [], Banned, CandidateLanguages.Resolve("de"));
+
+        Assert.Equal(new FollowUpDecision("fix-made-p99-worse", "**Let me change the scenario.** Your fix made p99 worse. What do you check first?"), english);
+        Assert.StartsWith("**Ändern wir das Szenario.**", german.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_PressureTestAlreadyAsked_AsksNothingMore()
+    {
+        Assert.False(FollowUpPlanner.Plan(WithPressureTest, Judgment.Create(4.2, 4), 1, 3, ["fix-made-p99-worse"], Banned).ShouldAsk);
+    }
+
+    [Fact]
+    public void Plan_VagueAnswer_ProbesBeforeThePressureTest()
+    {
+        var decision = FollowUpPlanner.Plan(WithPressureTest, Vague(focus: "metrics"), 0, 3, [], Banned);
+
+        Assert.Equal("metrics", decision.Focus);
+    }
+
+    [Theory]
+    [InlineData(1.2)]
+    [InlineData(0)]
+    public void Plan_AnswerWithoutSubstance_IsNotPressureTested(double depth)
+    {
+        Assert.False(FollowUpPlanner.Plan(WithPressureTest, Judgment.Create(depth, 1), 0, 3, [], Banned).ShouldAsk);
+    }
+
+    [Fact]
+    public void Plan_PressureTestTouchingABannedTopic_IsNeverAsked()
+    {
+        var question = Question with { FollowUps = [new AdaptiveFollowUp("on-call", "Your children are asleep when the page comes. What now?", FollowUpKind.PressureTest)] };
+
+        Assert.False(FollowUpPlanner.Plan(question, Judgment.Create(4.2, 4), 0, 3, [], ["children or plans for children"]).ShouldAsk);
+    }
+
+    [Theory]
+    [InlineData("metrics", "We went from 2.4 s to 80 ms at p95.", true)]
+    [InlineData("metrics", "It got a lot faster.", false)]
+    [InlineData("tradeoffs", "I chose a partial index rather than a rewrite.", true)]
+    [InlineData("tradeoffs", "I added an index.", false)]
+    [InlineData("ownership", "I traced the query and I added the index myself.", true)]
+    [InlineData("ownership", "The team added an index.", false)]
+    public void Plan_ProbeTheAnswerAlreadyCovers_IsSkipped(string probe, string answer, bool covered)
+    {
+        var question = Question with { FollowUps = [new AdaptiveFollowUp(probe, "Pre-written " + probe)] };
+
+        var decision = FollowUpPlanner.Plan(question, Vague(focus: probe), 0, 3, [], Banned, CandidateLanguages.English, answer);
+
+        Assert.Equal(covered, decision.Text != "Pre-written " + probe);
+    }
+
+    [Fact]
+    public void Plan_ProbeOfAnAreaTheJudgeFoundCovered_IsSkipped()
+    {
+        var question = Question with { FollowUps = [Question.FollowUps[1], Question.FollowUps[0]] };
+        var judgment = Vague(missing: ["measured impact"]) with { AreasCovered = ["diagnosis with query plans"] };
+
+        var decision = FollowUpPlanner.Plan(question, judgment, 0, 3, [], Banned, CandidateLanguages.English, "I used EXPLAIN.");
+
+        Assert.Equal("metrics", decision.Focus);
     }
 }

@@ -62,8 +62,8 @@ public sealed class InterviewServiceTests
         Assert.Equal(InterviewTurnStatus.Processed, answered.Status);
         Assert.Equal(1, gated.Conflicts);
         var stored = await _interviews.GetAsync(interviewId, CancellationToken.None);
-        Assert.Equal(["m-1", "m-3", "m-2"], stored!.Interview.State.RecentMessageIds);
-        Assert.Contains(stored.Interview.State.Knockouts, k => k.KnockoutId == "api-years" && k.Passed);
+        Assert.Equal(["m-1", "m-3", "m-2"], stored!.Interview.Record.RecentMessageIds);
+        Assert.Contains(stored.Interview.Record.Knockouts, k => k.KnockoutId == "api-years" && k.Passed);
         var transcript = await _transcripts.ReadAsync(interviewId, CancellationToken.None);
         Assert.Equal(Enumerable.Range(0, transcript.Count).Select(i => (long)i), transcript.Select(t => t.Sequence));
         Assert.Equal(["yes", "help", "5 years"], transcript.Where(t => t.Speaker == Speaker.Candidate).Select(t => t.Text));
@@ -163,7 +163,7 @@ public sealed class InterviewServiceTests
 
         public void Release() => _release.TrySetResult();
 
-        public async Task<string> UpdateAsync(Interview interview, string etag, CancellationToken cancellationToken)
+        public async Task<StoredInterview> UpdateAsync(StoredInterview current, Interview updated, CancellationToken cancellationToken)
         {
             if (Interlocked.Exchange(ref _hold, 0) == 1)
             {
@@ -173,7 +173,7 @@ public sealed class InterviewServiceTests
 
             try
             {
-                return await inner.UpdateAsync(interview, etag, cancellationToken);
+                return await inner.UpdateAsync(current, updated, cancellationToken);
             }
             catch (ConcurrencyConflictException)
             {
@@ -182,7 +182,7 @@ public sealed class InterviewServiceTests
             }
         }
 
-        public Task<string> CreateAsync(Interview interview, CancellationToken cancellationToken) => inner.CreateAsync(interview, cancellationToken);
+        public Task<StoredInterview> CreateAsync(Interview interview, CancellationToken cancellationToken) => inner.CreateAsync(interview, cancellationToken);
 
         public Task<StoredInterview?> GetAsync(string interviewId, CancellationToken cancellationToken) => inner.GetAsync(interviewId, cancellationToken);
 

@@ -23,12 +23,12 @@ public sealed class PhaseKitTests
             .AssertReply("What did you measure to know the API worked well?")
             .Send(Strong)
             .AssertReplyContains("Question 2 of 2")
-            .AssertState(s =>
+            .AssertInterview(i =>
             {
                 // Two judgments of the api answer (before and after its follow-up) are both counted.
-                var api = Assert.Single(s.Answers);
+                var api = Assert.Single(i.Record.Answers);
                 Assert.Equal((200, 20), (api.Judgment.InputTokens, api.Judgment.OutputTokens));
-                Assert.Equal((0, 0), (s.WorkingInputTokens, s.WorkingOutputTokens));
+                Assert.Equal((0, 0), (i.Position.WorkingInputTokens, i.Position.WorkingOutputTokens));
             })
             .Send(Strong)
             .RunAsync();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using ScreeningBot.Dialogs.Judging;
+using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Waterfall;
 using ScreeningBot.Testing;
@@ -20,8 +21,8 @@ public sealed class ScreeningDialogTests
     private static FakeTimeProvider Time() => new(Start);
 
     /// <summary>Consent given and both knockouts passed; the next reply is the first custom question.</summary>
-    private static ConversationFlow ThroughKnockouts(FakeTimeProvider time, ScriptedJudge? judge = null) =>
-        new ConversationFlow(SampleProfiles.Backend, time, judge)
+    private static ConversationFlow ThroughKnockouts(FakeTimeProvider time, ScriptedJudge? judge = null, Profile? profile = null) =>
+        new ConversationFlow(profile ?? SampleProfiles.Backend, time, judge)
             .Start()
             .AssertReplyContains("Hi Jane")
             .AssertReply(r => r.Choices.Count == 2 && r.Text.Contains("agree", StringComparison.Ordinal), "the consent question with Yes/No buttons")
@@ -47,12 +48,12 @@ public sealed class ScreeningDialogTests
             .Send("Delete the key on write through the outbox so the invalidation is never lost.").AssertReplyContains("Follow-up 2 of 2")
             .Send("Request coalescing with a per-key lock and jittered TTLs prevents the stampede.").AssertReplyContains("That's everything, Jane")
             .AssertNoMoreReplies()
-            .AssertState(s =>
+            .AssertInterview(i =>
             {
-                Assert.Equal(InterviewStatus.Completed, s.Status);
-                Assert.Equal(["api", "incident", "cache", "cache.f1", "cache.f2"], s.Answers.Select(a => a.QuestionId));
-                Assert.All(s.Knockouts, k => Assert.True(k.Passed));
-                Assert.Null(s.Pending);
+                Assert.Equal(InterviewStatus.Completed, i.Record.Status);
+                Assert.Equal(["api", "incident", "cache", "cache.f1", "cache.f2"], i.Record.Answers.Select(a => a.QuestionId));
+                Assert.All(i.Record.Knockouts, k => Assert.True(k.Passed));
+                Assert.Null(i.Position.Pending);
             })
             .RunAsync();
 
@@ -77,9 +78,9 @@ public sealed class ScreeningDialogTests
             .Start().SkipReplies(2)
             .Send("yes").SkipReplies(3)
             .Send("two")
-            .AssertReply(r => r.Text.Contains("aren't able to take your application further", StringComparison.Ordinal) && !r.Text.Contains('3', StringComparison.Ordinal), "a polite close that does not mention the threshold")
+            .AssertReply(r => r.Text.Contains("will review your answers against the role's requirements and get back to you", StringComparison.Ordinal) && !r.Text.Contains('3', StringComparison.Ordinal), "a polite close that does not mention the threshold")
             .AssertNoMoreReplies()
-            .AssertState(s =>
+            .AssertRecord(s =>
             {
                 Assert.Equal(InterviewStatus.KnockedOut, s.Status);
                 Assert.Equal(new KnockoutResult("api-years", "2", Passed: false), Assert.Single(s.Knockouts));
@@ -98,8 +99,8 @@ public sealed class ScreeningDialogTests
             .Send("yes").SkipReplies(3)
             .Send("10").SkipReplies(1)
             .Send("in 3 months")
-            .AssertReplyContains("aren't able to take your application further")
-            .AssertState(s => Assert.Equal(InterviewStatus.KnockedOut, s.Status))
+            .AssertReplyContains("will review your answers against the role's requirements and get back to you")
+            .AssertRecord(s => Assert.Equal(InterviewStatus.KnockedOut, s.Status))
             .RunAsync();
     }
 
@@ -111,7 +112,7 @@ public sealed class ScreeningDialogTests
             .Send("no thanks")
             .AssertReplyContains("No problem at all")
             .AssertNoMoreReplies()
-            .AssertState(s => Assert.Equal(InterviewStatus.Declined, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.Declined, s.Status))
             .RunAsync();
     }
 
@@ -124,7 +125,7 @@ public sealed class ScreeningDialogTests
             .AssertReply("What did you measure to know the API worked well?")
             .Send(Strong)
             .AssertReplyContains("Question 2 of 2")
-            .AssertState(s =>
+            .AssertRecord(s =>
             {
                 var api = Assert.Single(s.Answers);
                 Assert.Equal(1, api.FollowUpsAsked);
@@ -142,7 +143,7 @@ public sealed class ScreeningDialogTests
         await ThroughKnockouts(Time())
             .Send(Strong)
             .AssertReplyContains("Question 2 of 2")
-            .AssertState(s => Assert.Equal(0, Assert.Single(s.Answers).FollowUpsAsked))
+            .AssertRecord(s => Assert.Equal(0, Assert.Single(s.Answers).FollowUpsAsked))
             .RunAsync();
     }
 
@@ -154,31 +155,148 @@ public sealed class ScreeningDialogTests
             .AssertReplyContains("What did you measure")
             .Send("still vague, sorry")
             .AssertReplyContains("Question 2 of 2")
-            .AssertState(s => Assert.Equal(1, Assert.Single(s.Answers).FollowUpsAsked))
+            .AssertRecord(s => Assert.Equal(1, Assert.Single(s.Answers).FollowUpsAsked))
             .RunAsync();
     }
 
     [Fact]
-    public async Task Blueprint_FollowUps_AlwaysAskedInOrderEvenAfterStrongOrSkippedAnswers()
+    public async Task Blueprint_FollowUps_AlwaysAskedInOrderEvenAfterASkippedFollowUp()
+    {
+        await ThroughKnockouts(Time())
+            .Send(Strong).SkipReplies(1)
+            .Send(StrongIncident).SkipReplies(2)
+            .Send(StrongCache)
+            .AssertReply("**Follow-up 1 of 2.** How do you invalidate?")
+            .Send("skip")
+            .AssertReply("**Follow-up 2 of 2.** What happens on a cache stampede?")
+            .Send(StrongStampede)
+            .AssertReplyContains("That's everything")
+            .AssertRecord(s =>
+            {
+                var f1 = s.Answers.Single(a => a.QuestionId == "cache.f1");
+                Assert.True(f1.Skipped);
+                Assert.Equal(0, f1.Judgment.Depth);
+                Assert.Equal(QuestionKind.BlueprintFollowUp, s.Answers.Single(a => a.QuestionId == "cache.f2").Kind);
+            })
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Blueprint_SkippedDeepDive_SkipsItsFollowUpsAndRecordsThemSkipped()
     {
         await ThroughKnockouts(Time())
             .Send(Strong).SkipReplies(1)
             .Send(StrongIncident).SkipReplies(2)
             .Send("skip")
-            .AssertReply("**Follow-up 1 of 2.** How do you invalidate?")
-            .Send(StrongCache)
-            .AssertReply("**Follow-up 2 of 2.** What happens on a cache stampede?")
-            .Send(StrongStampede)
             .AssertReplyContains("That's everything")
-            .AssertState(s =>
+            .AssertNoMoreReplies()
+            .AssertRecord(s =>
             {
-                var cache = s.Answers.Single(a => a.QuestionId == "cache");
-                Assert.True(cache.Skipped);
-                Assert.Equal(0, cache.Judgment.Depth);
+                Assert.Equal(InterviewStatus.Completed, s.Status);
+                Assert.Equal(["api", "incident", "cache", "cache.f1", "cache.f2"], s.Answers.Select(a => a.QuestionId));
+                Assert.All(s.Answers.Skip(2), a => Assert.True(a.Skipped));
                 Assert.Equal(QuestionKind.BlueprintFollowUp, s.Answers.Single(a => a.QuestionId == "cache.f2").Kind);
             })
             .RunAsync();
     }
+
+    [Fact]
+    public async Task Blueprint_PressureTest_IsAskedToEveryCandidateAsAChangeOfScenario()
+    {
+        var profile = SampleProfiles.Backend with
+        {
+            ContentHash = "with-pressure-test",
+            Blueprints =
+            [
+                SampleProfiles.Backend.Blueprints[0] with
+                {
+                    FollowUps =
+                    [
+                        .. SampleProfiles.Backend.Blueprints[0].FollowUps,
+                        new BlueprintFollowUp { Id = "cache.f3", Text = "Redis is now down for ten minutes. What happens?", KnowledgeAreas = ["fallback"], Kind = FollowUpKind.PressureTest },
+                    ],
+                },
+            ],
+        };
+
+        foreach (var first in new[] { StrongCache, "vague, I would just add a cache somewhere" })
+        {
+            await ThroughKnockouts(Time(), profile: profile)
+                .Send(Strong).SkipReplies(1)
+                .Send(StrongIncident).SkipReplies(2)
+                .Send(first).AssertReply("**Follow-up 1 of 3.** How do you invalidate?")
+                .Send("Delete the key on write through the outbox so the invalidation is never lost.").AssertReply("**Follow-up 2 of 3.** What happens on a cache stampede?")
+                .Send(StrongStampede)
+                .AssertReply("**Follow-up 3 of 3: a change of scenario.** Redis is now down for ten minutes. What happens?")
+                .Send("Reads fall through to Postgres behind a concurrency limit, and the catalogue serves a stale in-process copy meanwhile.")
+                .AssertReplyContains("That's everything")
+                .RunAsync();
+        }
+    }
+
+    [Fact]
+    public async Task CustomQuestion_StrongAnswer_GetsThePressureTestOnce()
+    {
+        var profile = WithApiFollowUps(
+            new AdaptiveFollowUp("metrics", "What did you measure to know the API worked well?"),
+            new AdaptiveFollowUp("scale-10x", "Traffic is now ten times higher. What breaks first?", FollowUpKind.PressureTest));
+
+        await ThroughKnockouts(Time(), profile: profile)
+            .Send(Strong)
+            .AssertReply("**Let me change the scenario.** Traffic is now ten times higher. What breaks first?")
+            .Send("The database connection pool saturates first; I would add PgBouncer and cache the hot listing reads.")
+            .AssertReplyContains("Question 2 of 2")
+            .AssertRecord(s => Assert.Equal(1, Assert.Single(s.Answers).FollowUpsAsked))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task CustomQuestion_VagueAnswerThenGoodOne_ProbesFirstThenPressureTests()
+    {
+        var profile = WithApiFollowUps(
+            new AdaptiveFollowUp("metrics", "What did you measure to know the API worked well?"),
+            new AdaptiveFollowUp("scale-10x", "Traffic is now ten times higher. What breaks first?", FollowUpKind.PressureTest)) with { Template = InterviewTemplate.Standard };
+
+        await ThroughKnockouts(Time(), profile: profile)
+            .Send("It was a vague sort of API, pretty standard.")
+            .AssertReply("What did you measure to know the API worked well?")
+            .Send(Strong)
+            .AssertReplyContains("ten times higher")
+            .Send("The database connection pool saturates first; I would add PgBouncer and cache the hot listing reads.")
+            .AssertReplyContains("Question 2 of 2")
+            .AssertRecord(s => Assert.Equal(2, Assert.Single(s.Answers).FollowUpsAsked))
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task CustomQuestion_VagueAnswerThatAlreadyGaveNumbers_IsNotAskedForNumbers()
+    {
+        await ThroughKnockouts(Time())
+            .Send("It was a vague API really, about 40 clients and 300 requests per second.")
+            .AssertReply(r => !r.Text.Contains("measure", StringComparison.OrdinalIgnoreCase) && r.Text.Contains("versioning", StringComparison.Ordinal), "a follow-up on a missing area, not on the numbers the answer gave")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Judge_EveryRequest_CarriesTheProfilesToneAndCompanyInstructionsAsConfiguration()
+    {
+        var judge = new ScriptedJudge();
+        var profile = SampleProfiles.Backend with { Tone = "calm and precise", CompanyInstructions = "We move money; never discuss salary.", ContentHash = "tone" };
+
+        await ThroughKnockouts(Time(), judge, profile).Send(Strong).AssertReplyContains("Question 2 of 2").RunAsync();
+
+        var request = Assert.Single(judge.Requests);
+        Assert.Equal("calm and precise", request.Tone);
+        Assert.Equal("We move money; never discuss salary.", request.CompanyInstructions);
+        Assert.DoesNotContain("salary", request.Answer, StringComparison.Ordinal);
+    }
+
+    private static Profile WithApiFollowUps(params AdaptiveFollowUp[] followUps) =>
+        SampleProfiles.Backend with
+        {
+            ContentHash = "api-follow-ups-" + followUps.Length,
+            CustomQuestions = [SampleProfiles.Backend.CustomQuestions[0] with { FollowUps = followUps }, .. SampleProfiles.Backend.CustomQuestions.Skip(1)],
+        };
 
     [Fact]
     public async Task Commands_HelpAndRepeat_ShowTheCurrentQuestionWithoutAnsweringIt()
@@ -190,7 +308,7 @@ public sealed class ScreeningDialogTests
             .Send("Repeat")
             .AssertReplyContains("Question 1 of 2")
             .AssertNoMoreReplies()
-            .AssertState(s => Assert.Empty(s.Answers))
+            .AssertRecord(s => Assert.Empty(s.Answers))
             .RunAsync();
     }
 
@@ -202,7 +320,7 @@ public sealed class ScreeningDialogTests
             .AdvanceTime(TimeSpan.FromMinutes(2))
             .Send("pause")
             .AssertReplyContains("Paused")
-            .AssertState(s => Assert.Equal(InterviewStatus.Paused, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.Paused, s.Status))
             .AdvanceTime(TimeSpan.FromHours(5))
             .Send("resume")
             .AssertReply("Welcome back! Here's where we left off:")
@@ -210,7 +328,7 @@ public sealed class ScreeningDialogTests
             .AdvanceTime(TimeSpan.FromMinutes(3))
             .Send(Strong)
             .AssertReplyContains("Question 2 of 2")
-            .AssertState(s =>
+            .AssertRecord(s =>
             {
                 Assert.Equal(InterviewStatus.InProgress, s.Status);
                 Assert.Equal(TimeSpan.FromHours(5), s.PausedTotal);
@@ -227,7 +345,7 @@ public sealed class ScreeningDialogTests
             .Send(Strong)
             .AssertReplyContains("Welcome back")
             .AssertReplyContains("Question 1 of 2")
-            .AssertState(s => Assert.Empty(s.Answers))
+            .AssertRecord(s => Assert.Empty(s.Answers))
             .RunAsync();
     }
 
@@ -241,7 +359,7 @@ public sealed class ScreeningDialogTests
             .AssertReplyContains("Are you sure")
             .Click("yes")
             .AssertReplyContains("You've withdrawn")
-            .AssertState(s => Assert.Equal(InterviewStatus.Withdrawn, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.Withdrawn, s.Status))
             .RunAsync();
 
         Assert.Equal(1, stores.Jobs.Count);
@@ -280,7 +398,7 @@ public sealed class ScreeningDialogTests
             .AdvanceTime(TimeSpan.FromDays(8))
             .Send("hello, sorry for the delay")
             .AssertReplyContains("expired")
-            .AssertState(s => Assert.Equal(InterviewStatus.Expired, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.Expired, s.Status))
             .Send("anyone there?")
             .AssertReplyContains("expired")
             .RunAsync();
@@ -296,7 +414,7 @@ public sealed class ScreeningDialogTests
             .AssertReplyContains("Question 2 of 2")
             .Send(Strong, messageId: "m-1")
             .AssertNoMoreReplies()
-            .AssertState(s => Assert.Single(s.Answers))
+            .AssertRecord(s => Assert.Single(s.Answers))
             .RunAsync();
     }
 
@@ -306,7 +424,7 @@ public sealed class ScreeningDialogTests
         await ThroughKnockouts(Time())
             .Send(new string('x', 20_001))
             .AssertReplyContains("more than I can take")
-            .AssertState(s => Assert.Empty(s.Answers))
+            .AssertRecord(s => Assert.Empty(s.Answers))
             .RunAsync();
     }
 
@@ -318,7 +436,7 @@ public sealed class ScreeningDialogTests
             .ChangeProfile(changed)
             .Send(Strong)
             .AssertReplyContains("questions for this role have just been updated")
-            .AssertState(s => Assert.Equal(InterviewStatus.Invalidated, s.Status))
+            .AssertRecord(s => Assert.Equal(InterviewStatus.Invalidated, s.Status))
             .RunAsync();
     }
 
@@ -358,7 +476,7 @@ public sealed class ScreeningDialogTests
             .AssertReplyContains("Beschreiben Sie")
             .Send("Ich habe zuletzt eine Zahlungsplattform gebaut, weil unser altes System nicht skalierte.")
             .AssertReplyContains("That's everything")
-            .AssertState(s => Assert.Equal(QuestionKind.Language, s.Answers[^1].Kind))
+            .AssertRecord(s => Assert.Equal(QuestionKind.Language, s.Answers[^1].Kind))
             .RunAsync();
     }
 
@@ -371,8 +489,8 @@ public sealed class ScreeningDialogTests
         await new ConversationFlow(profile, time)
             .Start()
             .AssertReplyContains("3 days from now")
-            .AssertReplyContains("Do you agree to continue?")
-            .AssertState(s => Assert.Equal(Start.AddDays(3), s.ExpiresAt))
+            .AssertReplyContains("Do you agree to continue with the automated screen?")
+            .AssertRecord(s => Assert.Equal(Start.AddDays(3), s.ExpiresAt))
             .AdvanceTime(TimeSpan.FromDays(3))
             .Send("yes")
             .AssertReplyContains("expired")

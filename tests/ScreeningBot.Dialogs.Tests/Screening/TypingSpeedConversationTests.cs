@@ -29,7 +29,7 @@ public sealed class TypingSpeedConversationTests
             .Send("in 2 weeks").SkipReplies(1)
             .AssertReplyContains("Question 1 of 2")
             .SendAfter(TimeSpan.FromMilliseconds(milliseconds), Answer)
-            .AssertState(s =>
+            .AssertRecord(s =>
             {
                 var answer = Assert.Single(s.Answers, a => a.Kind == QuestionKind.Custom);
                 Assert.Equal(flagged, answer.Judgment.RedFlags.Any(f => f.Code == RedFlag.TypingSpeed));

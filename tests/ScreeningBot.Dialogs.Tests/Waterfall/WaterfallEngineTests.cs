@@ -1,3 +1,4 @@
+using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Waterfall;
 using ScreeningBot.Dialogs.Waterfall.Prompts;
 
@@ -8,7 +9,9 @@ public sealed class WaterfallEngineTests
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
     private static readonly TurnSubject Subject = new("iv-test", "Jane Doe");
 
-    private static DialogState NewState() => new() { DialogVersion = "v", StartedAt = Now, ExpiresAt = Now.AddDays(7) };
+    private static readonly PlanPosition Start = new() { PlanVersion = "v" };
+
+    private static InterviewRecord NewRecord() => new() { StartedAt = Now, ExpiresAt = Now.AddDays(7) };
 
     private static PromptSpec Ask(string text) => new() { Type = PromptType.Text, QuestionId = text, Text = text };
 
@@ -17,21 +20,21 @@ public sealed class WaterfallEngineTests
     [Fact]
     public async Task RunAsync_StepThatWaits_StopsAndPersistsThePendingPrompt()
     {
-        WaterfallDialog[] plan = [new("a", Phase.CustomQuestions, [(s, _) => ValueTask.FromResult(StepResult.Wait(Ask("q1"))), (s, _) => ValueTask.FromResult(StepResult.EndDialog)])];
+        PlanItem[] plan = [new("a", Phase.CustomQuestions, [(s, _) => ValueTask.FromResult(StepResult.Wait(Ask("q1"))), (s, _) => ValueTask.FromResult(StepResult.EndDialog)])];
 
-        var run = await WaterfallEngine.RunAsync(plan, Subject, NewState(), null, null, Now, CancellationToken.None);
+        var run = await WaterfallEngine.RunAsync(plan, Subject, Start, NewRecord(), null, null, Now, CancellationToken.None);
 
         Assert.Equal("q1", Assert.Single(run.Replies).Text);
-        Assert.Equal(1, run.State.Pending!.ResumeAt);
-        Assert.Equal(Now, run.State.Pending.AskedAt);
-        Assert.Equal(Phase.CustomQuestions, run.State.Phase);
+        Assert.Equal(1, run.Position.Pending!.ResumeAt);
+        Assert.Equal(Now, run.Position.Pending.AskedAt);
+        Assert.Equal(Phase.CustomQuestions, run.Position.Phase);
     }
 
     [Fact]
     public async Task RunAsync_AnswerGiven_ResumesAtTheStepThatReceivesIt()
     {
         string? received = null;
-        WaterfallDialog[] plan =
+        PlanItem[] plan =
         [
             new("a", Phase.CustomQuestions,
             [
@@ -43,9 +46,9 @@ public sealed class WaterfallEngineTests
                 },
             ]),
         ];
-        var first = await WaterfallEngine.RunAsync(plan, Subject, NewState(), null, null, Now, CancellationToken.None);
+        var first = await WaterfallEngine.RunAsync(plan, Subject, Start, NewRecord(), null, null, Now, CancellationToken.None);
 
-        var second = await WaterfallEngine.RunAsync(plan, Subject, first.State, Answer("hello"), TimeSpan.FromSeconds(3), Now, CancellationToken.None);
+        var second = await WaterfallEngine.RunAsync(plan, Subject, first.Position, first.Record, Answer("hello"), TimeSpan.FromSeconds(3), Now, CancellationToken.None);
 
         Assert.Equal("hello", received);
         Assert.Equal("q2", Assert.Single(second.Replies).Text);
@@ -55,7 +58,7 @@ public sealed class WaterfallEngineTests
     public async Task RunAsync_WaitWithResumeAt_LoopsOnTheSameStep()
     {
         var calls = 0;
-        WaterfallDialog[] plan =
+        PlanItem[] plan =
         [
             new("loop", Phase.CustomQuestions,
             [
@@ -64,34 +67,34 @@ public sealed class WaterfallEngineTests
             ]),
             new("next", Phase.Closing, [(s, _) => ValueTask.FromResult(StepResult.EndInterview(InterviewStatus.Completed))]),
         ];
-        var run = await WaterfallEngine.RunAsync(plan, Subject, NewState(), null, null, Now, CancellationToken.None);
+        var run = await WaterfallEngine.RunAsync(plan, Subject, Start, NewRecord(), null, null, Now, CancellationToken.None);
         for (var i = 0; i < 3; i++)
         {
-            run = await WaterfallEngine.RunAsync(plan, Subject, run.State, Answer("x"), null, Now, CancellationToken.None);
+            run = await WaterfallEngine.RunAsync(plan, Subject, run.Position, run.Record, Answer("x"), null, Now, CancellationToken.None);
         }
 
         Assert.Equal(3, calls);
-        Assert.Equal(InterviewStatus.Completed, run.State.Status);
-        Assert.Equal(Now, run.State.EndedAt);
+        Assert.Equal(InterviewStatus.Completed, run.Record.Status);
+        Assert.Equal(Now, run.Record.EndedAt);
     }
 
     [Fact]
     public async Task RunAsync_PlanExhausted_CompletesTheInterview()
     {
-        WaterfallDialog[] plan = [new("only", Phase.Closing, [(s, _) => ValueTask.FromResult(StepResult.Next)])];
+        PlanItem[] plan = [new("only", Phase.Closing, [(s, _) => ValueTask.FromResult(StepResult.Next)])];
 
-        var run = await WaterfallEngine.RunAsync(plan, Subject, NewState(), null, null, Now, CancellationToken.None);
+        var run = await WaterfallEngine.RunAsync(plan, Subject, Start, NewRecord(), null, null, Now, CancellationToken.None);
 
-        Assert.Equal(InterviewStatus.Completed, run.State.Status);
+        Assert.Equal(InterviewStatus.Completed, run.Record.Status);
     }
 
     [Fact]
     public async Task RunAsync_MoreStepsThanTheTurnBudgetWithoutWaiting_ThrowsInsteadOfHanging()
     {
-        var neverWaits = new WaterfallDialog("never-waits", Phase.Closing, [(s, _) => ValueTask.FromResult(StepResult.Next)]);
+        var neverWaits = new PlanItem("never-waits", Phase.Closing, [(s, _) => ValueTask.FromResult(StepResult.Next)]);
         var plan = Enumerable.Repeat(neverWaits, WaterfallEngine.MaxStepsPerTurn + 1).ToArray();
 
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => WaterfallEngine.RunAsync(plan, Subject, NewState(), null, null, Now, CancellationToken.None).AsTask());
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => WaterfallEngine.RunAsync(plan, Subject, Start, NewRecord(), null, null, Now, CancellationToken.None).AsTask());
 
         Assert.Contains("without waiting", e.Message, StringComparison.Ordinal);
     }
@@ -99,9 +102,9 @@ public sealed class WaterfallEngineTests
     [Fact]
     public async Task RunAsync_EndedInterview_Throws()
     {
-        WaterfallDialog[] plan = [new("x", Phase.Closing, [(s, _) => ValueTask.FromResult(StepResult.Next)])];
+        PlanItem[] plan = [new("x", Phase.Closing, [(s, _) => ValueTask.FromResult(StepResult.Next)])];
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => WaterfallEngine.RunAsync(plan, Subject, NewState() with { Status = InterviewStatus.Completed }, null, null, Now, CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => WaterfallEngine.RunAsync(plan, Subject, Start, NewRecord() with { Status = InterviewStatus.Completed }, null, null, Now, CancellationToken.None).AsTask());
     }
 
     [Fact]
@@ -113,9 +116,9 @@ public sealed class WaterfallEngineTests
     }
 
     [Fact]
-    public void WaterfallDialog_NoSteps_Throws()
+    public void PlanItem_NoSteps_Throws()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new WaterfallDialog("empty", Phase.Closing, []));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new PlanItem("empty", Phase.Closing, []));
 
         Assert.Equal("steps", e.ParamName);
     }

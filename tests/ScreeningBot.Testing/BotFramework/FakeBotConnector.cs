@@ -20,7 +20,8 @@ namespace ScreeningBot.Testing.BotFramework;
 /// https://127.0.0.1:&lt;random&gt; with a throw-away certificate (or plain http, see <see cref="StartAsync"/>): the Bot Connector REST API under <see cref="ServiceUrl"/>
 /// (records every activity, serves createConversation), the Entra token endpoint MSAL calls, and OpenID metadata with a
 /// JWKS of test RSA keys (with Bot Framework <c>endorsements</c>) that signs the JWTs tests put on inbound activities.
-/// Failures can be queued to test retries. Thread-safe.
+/// It remembers the activities it took, so <c>DELETE v3/conversations/{id}/activities/{activityId}</c> removes one and answers
+/// 404 <c>ActivityNotFoundInConversation</c> for any other, as the connector does. Failures can be queued to test retries. Thread-safe.
 /// </summary>
 public sealed class FakeBotConnector : IAsyncDisposable
 {
@@ -35,6 +36,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<(Func<RecordedRequest, bool> Match, HttpStatusCode Status, string? RetryAfter, string? ErrorCode)> _failures = [];
     private readonly List<(RsaSecurityKey Key, IReadOnlyList<string>? Endorsements)> _publishedKeys = [];
+    private readonly HashSet<(string ConversationId, string ActivityId)> _live = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextId;
 
@@ -249,6 +251,15 @@ public sealed class FakeBotConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>True while an activity this fake took in <paramref name="conversationId"/> has not been deleted.</summary>
+    public bool IsLive(string conversationId, string activityId)
+    {
+        lock (_gate)
+        {
+            return _live.Contains((conversationId, activityId));
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -298,13 +309,15 @@ public sealed class FakeBotConnector : IAsyncDisposable
         }
 
         var segments = path[(marker + "/v3/conversations".Length)..].Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
-        var body = await JsonNode.ParseAsync(context.Request.Body);
+        // DELETE carries no body.
+        var body = HttpMethods.IsDelete(context.Request.Method) ? null : await JsonNode.ParseAsync(context.Request.Body);
         var operation = segments.Length switch
         {
             0 => "createConversation",
             2 when HttpMethods.IsPost(context.Request.Method) => "send",
             3 when HttpMethods.IsPost(context.Request.Method) => "reply",
             3 when HttpMethods.IsPut(context.Request.Method) => "update",
+            3 when HttpMethods.IsDelete(context.Request.Method) => "delete",
             _ => "unknown",
         };
         var recorded = new RecordedRequest(
@@ -331,6 +344,24 @@ public sealed class FakeBotConnector : IAsyncDisposable
             return;
         }
 
+        if (operation == "delete")
+        {
+            bool removed;
+            lock (_gate)
+            {
+                removed = _live.Remove((segments[0], segments[2]));
+            }
+
+            Record(recorded with { Operation = removed ? "delete" : "failed:delete" });
+            if (!removed)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                await context.Response.WriteAsJsonAsync(new JsonObject { ["error"] = new JsonObject { ["code"] = "ActivityNotFoundInConversation", ["message"] = "Activity not found." } });
+            }
+
+            return;
+        }
+
         Record(recorded);
         var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         JsonObject response;
@@ -341,10 +372,18 @@ public sealed class FakeBotConnector : IAsyncDisposable
             response = channel is not null
                 ? new JsonObject { ["id"] = $"{channel};messageid={id}", ["activityId"] = id }
                 : new JsonObject { ["id"] = "a:personal-" + member };
+            if (channel is not null && body?["activity"] is not null)
+            {
+                Remember($"{channel};messageid={id}", id);
+            }
         }
         else
         {
             response = new JsonObject { ["id"] = id };
+            if (operation is "send" or "reply")
+            {
+                Remember(segments[0], id);
+            }
         }
 
         await context.Response.WriteAsJsonAsync(response);
@@ -416,6 +455,14 @@ public sealed class FakeBotConnector : IAsyncDisposable
             var failure = _failures[index];
             _failures.RemoveAt(index);
             return (failure.Status, failure.RetryAfter, failure.ErrorCode);
+        }
+    }
+
+    private void Remember(string conversationId, string activityId)
+    {
+        lock (_gate)
+        {
+            _live.Add((conversationId, activityId));
         }
     }
 

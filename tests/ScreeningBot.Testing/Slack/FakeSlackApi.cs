@@ -17,7 +17,8 @@ namespace ScreeningBot.Testing.Slack;
 /// A fake Slack Web API on a real loopback socket (Kestrel, 127.0.0.1, random port) speaking Slack's JSON: it records every
 /// call (method, JSON body, Authorization header), answers like Slack, and can be told to answer a method's next call with
 /// <c>ok:false</c>, a 429 with Retry-After, a 500, or not at all (a slow Slack: the request hangs until the caller gives up).
-/// It also serves <c>response_url</c>s (<see cref="ResponseUrl"/>).
+/// It also serves <c>response_url</c>s (<see cref="ResponseUrl"/>), and remembers the messages it posted, so <c>chat.delete</c>
+/// removes one (<c>message_not_found</c> for any other, as Slack answers).
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
@@ -32,6 +33,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, FakeSlackUser> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]> _userGroups = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, string> _postedTs = new();
+    private readonly ConcurrentDictionary<(string Channel, string Ts), bool> _messages = new();
     private readonly Lock _gate = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _ts = 1_700_000_000_000_100;
@@ -159,7 +161,10 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
         return method switch
         {
-            "chat.postMessage" => Ok(new JsonObject { ["channel"] = Str(body, "channel"), ["ts"] = _postedTs.GetOrAdd(call.Sequence, _ => NextTs()), ["message"] = new JsonObject { ["text"] = Str(body, "text") } }),
+            "chat.postMessage" => Posted(Str(body, "channel"), _postedTs.GetOrAdd(call.Sequence, _ => NextTs()), Str(body, "text")),
+            "chat.delete" => _messages.TryRemove((Str(body, "channel"), Str(body, "ts")), out _)
+                ? Ok(new JsonObject { ["channel"] = Str(body, "channel"), ["ts"] = Str(body, "ts") })
+                : Error("message_not_found"),
             "chat.update" => Ok(new JsonObject { ["channel"] = Str(body, "channel"), ["ts"] = Str(body, "ts") }),
             "chat.postEphemeral" => Ok(new JsonObject { ["message_ts"] = NextTs() }),
             "conversations.open" => OpenConversation(Str(body, "users")),
@@ -183,6 +188,15 @@ public sealed class FakeSlackApi : IAsyncDisposable
         }
 
         return Results.Text("ok", "text/plain");
+    }
+
+    /// <summary>True while a message this fake posted in <paramref name="channel"/> with <paramref name="ts"/> has not been deleted.</summary>
+    public bool HasMessage(string channel, string ts) => _messages.ContainsKey((channel, ts));
+
+    private IResult Posted(string channel, string ts, string text)
+    {
+        _messages[(channel, ts)] = true;
+        return Ok(new JsonObject { ["channel"] = channel, ["ts"] = ts, ["message"] = new JsonObject { ["text"] = text } });
     }
 
     private IResult OpenConversation(string users)

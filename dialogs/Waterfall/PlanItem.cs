@@ -2,11 +2,11 @@ namespace ScreeningBot.Dialogs.Waterfall;
 
 /// <summary>
 /// One item of an interview plan: an ordered list of steps (for example a question and its follow-ups).
-/// Built from the profile on demand; never persisted. Only its position is persisted, in <see cref="DialogState"/>.
+/// Built from the profile on demand; never persisted. Only the engine's place in the plan is persisted, as a <see cref="PlanPosition"/>.
 /// </summary>
-public sealed class WaterfallDialog
+public sealed class PlanItem
 {
-    public WaterfallDialog(string id, Phase phase, IReadOnlyList<WaterfallStep> steps)
+    public PlanItem(string id, Phase phase, IReadOnlyList<WaterfallStep> steps)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(steps);

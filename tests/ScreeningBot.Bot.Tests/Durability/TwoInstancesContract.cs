@@ -1,18 +1,17 @@
-using ScreeningBot.Bot.Tests.Storage;
 using ScreeningBot.Dialogs.Waterfall;
 using ScreeningBot.Testing;
 using ScreeningBot.Testing.BotFramework;
-using ScreeningBot.Testing.Storage;
 
 namespace ScreeningBot.Bot.Tests.Durability;
 
 /// <summary>
-/// Two real bot processes on one Azure Table Storage (Azurite) answering turns of the same interview, as two instances
-/// behind a load balancer would: alternately, the same activity to both at once (a redelivery racing the original), and
-/// two different messages at once. Nothing may be lost, duplicated or reordered.
+/// Two real bot processes on one storage answering turns of the same interview, as two instances behind a load balancer
+/// would: alternately, the same activity to both at once (a redelivery racing the original), and two different messages
+/// at once. Nothing may be lost, duplicated or reordered. Each process keeps the interviews it worked on in its cache
+/// (InterviewCache in dialogs/Screening), so every alternation finds the other process's copy stale: these runs are the
+/// cache's correctness test with several instances. Run on every backend by the subclasses.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class TwoInstancesTests(AzuriteFixture azurite) : IAsyncLifetime
+public abstract class TwoInstancesContract : IAsyncLifetime
 {
     // Races only early on: an answer racing "help" could end the interview, and "help" after the end is not a turn.
     private const int RacingTurns = 12;
@@ -20,9 +19,12 @@ public sealed class TwoInstancesTests(AzuriteFixture azurite) : IAsyncLifetime
     private DurabilityStorage _storage = null!;
     private FakeBotConnector _connector = null!;
 
+    /// <summary>Storage for this test, empty.</summary>
+    private protected abstract DurabilityStorage CreateStorage();
+
     public async Task InitializeAsync()
     {
-        _storage = DurabilityStorage.OnTables(azurite.ConnectionString);
+        _storage = CreateStorage();
         _connector = await FakeBotConnector.StartAsync(useHttps: false);
     }
 
@@ -87,12 +89,12 @@ public sealed class TwoInstancesTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.True(turn > RacingTurns, $"the interview ended after {turn} turns, before the racing turns were over");
         var interview = await _storage.InterviewOfAsync(driver.Candidate);
-        Assert.Equal(InterviewStatus.Completed, interview.State.Status);
-        Assert.Equal(interview.State.Answers.Count, interview.State.Answers.Select(x => x.QuestionId).Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(interview.State.Knockouts.Count, interview.State.Knockouts.Select(k => k.KnockoutId).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(InterviewStatus.Completed, interview.Record.Status);
+        Assert.Equal(interview.Record.Answers.Count, interview.Record.Answers.Select(x => x.QuestionId).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(interview.Record.Knockouts.Count, interview.Record.Knockouts.Select(k => k.KnockoutId).Distinct(StringComparer.Ordinal).Count());
         var transcript = await _storage.TranscriptOfAsync(driver.Candidate);
         driver.AssertTranscript(transcript);
-        Assert.Equal(interview.State.NextTranscriptSequence, transcript.Count);
+        Assert.Equal(interview.Record.NextTranscriptSequence, transcript.Count);
         await _connector.WaitForAsync(r => r.Any(x => x.Operation == "createConversation" && x.Card is not null), TimeSpan.FromSeconds(30), "the scorecard from either process's scoring worker");
     }
 }

@@ -1,0 +1,6 @@
+namespace ScreeningBot.Dialogs.Waterfall;
+
+public enum ConfirmationKind
+{
+    Withdraw,
+}

@@ -1,0 +1,114 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using ScreeningBot.Bot.Storage.Sqlite;
+using ScreeningBot.Dialogs.Screening;
+using ScreeningBot.Dialogs.Serialization;
+using ScreeningBot.Dialogs.Storage;
+using ScreeningBot.Testing;
+
+namespace ScreeningBot.Bot.Tests.Storage;
+
+/// <summary>
+/// A SQLite file written before issue 19 (schema version 1: an interview's answers inside its JSON, its last turn's lines
+/// possibly still in the outbox) opened by this bot: migration 2 moves the answers to rows of their own and the outbox to
+/// the transcript, and the interview carries on to its end.
+/// </summary>
+public sealed class SqliteSchemaUpgradeTests : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _file = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        _file.Delete();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task VersionOneFile_InterviewMidwayWithOutbox_ReadsWhole_MovesTheOutboxToTheTranscript_AndFinishes()
+    {
+        await WriteVersionOneFileAsync();
+        var database = _file.Open();
+        var interviews = new SqliteInterviewStore(database);
+        var transcripts = new SqliteTranscriptStore(database);
+
+        var read = (await interviews.FindByConversationAsync(SchemaOneInterview.ConversationKey, CancellationToken.None))!;
+        var lines = await transcripts.ReadAsync(SchemaOneInterview.Id, CancellationToken.None);
+
+        var asStored = InterviewSchema.Read(SchemaOneInterview.Json);
+        Assert.NotEmpty(asStored.Record.Answers);
+        Assert.Equal(DialogsJson.Serialize(asStored with { Record = asStored.Record with { TranscriptOutbox = [] } }), DialogsJson.Serialize(read.Interview));
+        Assert.Equal(SchemaOneInterview.Transcript.Select(DialogsJson.Serialize), lines.Select(DialogsJson.Serialize));
+        Assert.Equal(SqliteDatabase.SchemaVersion, await UserVersionAsync());
+
+        var time = new FakeTimeProvider(SchemaOneInterview.LastActivity.AddMinutes(2));
+        var dialog = new ScreeningDialog(new ScriptedJudge(), time, new InterviewOptions(), NullLogger<ScreeningDialog>.Instance);
+        var sut = new InterviewService(new StaticProfileSource(SampleProfiles.Backend), interviews, transcripts, new InMemoryJobQueue(time), dialog, time, NullLogger<InterviewService>.Instance);
+        var results = await SchemaOneInterview.AnswerTheRestAsync(sut);
+
+        Assert.All(results, r => Assert.Equal(InterviewTurnStatus.Processed, r.Status));
+
+        // Read back through another handle on the file, as the next process would.
+        var reopened = _file.Open();
+        var stored = (await new SqliteInterviewStore(reopened).GetAsync(SchemaOneInterview.Id, CancellationToken.None))!.Interview;
+        SchemaOneInterview.AssertFinished(stored, await new SqliteTranscriptStore(reopened).ReadAsync(SchemaOneInterview.Id, CancellationToken.None));
+    }
+
+    /// <summary>The file as the bot of schema version 1 left it: the interview row with its whole record, the lines before the outbox.</summary>
+    private async Task WriteVersionOneFileAsync()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_file.Path)!);
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _file.Path, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await ExecuteAsync(connection, transaction, SqliteDatabase.MigrationTo(1));
+        await ExecuteAsync(connection, transaction, "PRAGMA user_version = 1;");
+        var interview = InterviewSchema.Read(SchemaOneInterview.Json);
+        await ExecuteAsync(
+            connection,
+            transaction,
+            "INSERT INTO interviews (id, conversation_key, profile_id, candidate_id, created_at, etag, json) VALUES ($id, $key, $profile, $candidate, $created, '\"v1\"', $json);",
+            ("$id", interview.Id),
+            ("$key", interview.ConversationKey),
+            ("$profile", interview.ProfileId),
+            ("$candidate", interview.Candidate.Id),
+            ("$created", interview.CreatedAt.UtcTicks),
+            ("$json", SchemaOneInterview.Json));
+        foreach (var line in SchemaOneInterview.Transcript.Where(t => t.Sequence < SchemaOneInterview.FirstOutboxSequence))
+        {
+            await ExecuteAsync(
+                connection,
+                transaction,
+                "INSERT INTO transcript_turns (interview_id, sequence, json) VALUES ($id, $sequence, $json);",
+                ("$id", interview.Id),
+                ("$sequence", line.Sequence),
+                ("$json", DialogsJson.Serialize(line)));
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    private async Task<long> UserVersionAsync()
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _file.Path, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+}
