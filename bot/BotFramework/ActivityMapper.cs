@@ -162,6 +162,35 @@ internal static class ActivityMapper
     /// <summary><c>data.questionId</c>: the question whose card the clicked button was on.</summary>
     public static string? QuestionOf(JsonElement? value) => CardData(value, AdaptiveCardRenderer.QuestionKey);
 
+    /// <summary>
+    /// A click on a scorecard's decision button (<c>Action.Execute</c>, data from <see cref="DecisionPanel"/>) as the command it
+    /// stands for, with the clicked card (<c>replyToId</c>) to refresh in place; null when the invoke is no decision click.
+    /// </summary>
+    public static RecruiterCommand? DecisionOf(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var value = CardData(activity.Value, DecisionPanel.Verb);
+        var interviewId = CardData(activity.Value, "interviewId");
+        if (value is null || interviewId is not { Length: > 0 and <= 64 })
+        {
+            return null;
+        }
+
+        var note = CardData(activity.Value, DecisionPanel.NoteInputId)?.Trim();
+        var target = new CommandTarget(null, interviewId);
+        var card = activity.ReplyToId is { Length: > 0 } replyTo ? new Channels.ScorecardMessage(AddressOf(activity), replyTo) : null;
+        if (value == DecisionPanel.NoteValue)
+        {
+            return note is { Length: > 0 } text
+                ? new NoteCommand(target, text) { Card = card }
+                : new InvalidCommand("Type the note in the field above the buttons, then press Add note.");
+        }
+
+        return Dialogs.Decisions.HiringDecisionExtensions.FromVerb(value) is { } decision
+            ? new DecideCommand(target, decision, note is { Length: > 0 } ? note : null) { Card = card }
+            : null;
+    }
+
     private static string? CardData(JsonElement? value, string key)
     {
         if (value is not { ValueKind: JsonValueKind.Object } data)

@@ -87,7 +87,7 @@ internal sealed class BotFrameworkAdapter(
         BotFrameworkLog.ActivityReceived(logger, activity!.Id, activity.Type.ToString(), activity.ChannelId!, activity.Conversation!.Id!);
         if (activity.Type == ActivityType.Invoke)
         {
-            return TypedResults.Json(Invoke(activity), BotFrameworkJsonContext.Default.AdaptiveCardInvokeResponse);
+            return TypedResults.Json(await InvokeAsync(activity), BotFrameworkJsonContext.Default.AdaptiveCardInvokeResponse);
         }
 
         if (ActivityMapper.TurnOf(activity) is not { } turn)
@@ -140,12 +140,17 @@ internal sealed class BotFrameworkAdapter(
     /// answer runs as a candidate message turn in the background; other invokes get 200 with an error body rather than 501,
     /// which Teams shows as "Unable to reach app".
     /// </summary>
-    private AdaptiveCardInvokeResponse Invoke(Activity activity)
+    private async Task<AdaptiveCardInvokeResponse> InvokeAsync(Activity activity)
     {
         if (!string.Equals(activity.Name, AdaptiveCardAction, StringComparison.Ordinal))
         {
             BotFrameworkLog.UnknownInvoke(logger, activity.Name ?? "(none)");
             return AdaptiveCardInvokeResponse.Error(400, "NotSupported", $"This bot does not handle '{activity.Name}' invokes.");
+        }
+
+        if (ActivityMapper.DecisionOf(activity) is { } decision)
+        {
+            return await DecideAsync(activity, decision);
         }
 
         if (ActivityMapper.AnswerOf(activity.Value) is null || activity.Conversation is not { IsPersonal: true })
@@ -157,6 +162,34 @@ internal sealed class BotFrameworkAdapter(
         return queue.TryEnqueue(ActivityMapper.TurnOf(message)!, BotFrameworkTurnReplies.ThroughConnector(message, connector)) is null
             ? AdaptiveCardInvokeResponse.Error(503, "Busy", "The bot is busy; please try again in a moment.")
             : AdaptiveCardInvokeResponse.Message(AnswerReceived);
+    }
+
+    /// <summary>
+    /// A decision button on a scorecard: runs as the recruiter's command, and the answer (done, or refused for someone who may
+    /// not recruit) comes back as the toast only the clicker sees, when the turn ends within the inline budget. The card
+    /// itself is refreshed for everyone by the decision (a PUT to the activity).
+    /// </summary>
+    private async Task<AdaptiveCardInvokeResponse> DecideAsync(Activity activity, Commands.RecruiterCommand command)
+    {
+        var message = activity with { Type = ActivityType.Message, Text = string.Empty, Value = null };
+        var turn = ActivityMapper.TurnOf(message)! with { Kind = TurnKind.Command, Command = command };
+        var replies = BotFrameworkTurnReplies.Buffering(message);
+        if (queue.TryEnqueue(turn, replies) is not { } running)
+        {
+            return AdaptiveCardInvokeResponse.Error(503, "Busy", "The bot is busy; please try again in a moment.");
+        }
+
+        using var budgetTimer = new CancellationTokenSource();
+        if (await Task.WhenAny(running, Task.Delay(options.Value.InlineTurnBudget, time, budgetTimer.Token)) != running)
+        {
+            return AdaptiveCardInvokeResponse.Message("Working on it; the card updates when it's recorded.");
+        }
+
+        await budgetTimer.CancelAsync();
+        var text = replies.Activities.Select(a => a.Text).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
+        return await running == TurnResult.NotProcessed
+            ? AdaptiveCardInvokeResponse.Error(503, "StorageUnavailable", "The decision could not be saved; please try again in a moment.")
+            : AdaptiveCardInvokeResponse.Message(text ?? "Done.");
     }
 
     private static string? Invalid(Activity? activity)

@@ -110,7 +110,7 @@ internal sealed class BotFrameworkConversationChannel(ConnectorClient connector,
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(scorecard);
-        return PostAsync(address, ReplyActivities.Scorecard(address.ChannelId, scorecard), cancellationToken);
+        return PostAsync(address, ReplyActivities.Scorecard(address.ChannelId, scorecard, Dialogs.Decisions.DecisionHistory.Empty), cancellationToken);
     }
 
     public Task<IReadOnlyList<ChannelMessage>> PostNoticeAsync(ConversationAddress address, ScreeningNotice notice, CancellationToken cancellationToken)
@@ -208,6 +208,32 @@ internal sealed class BotFrameworkConversationChannel(ConnectorClient connector,
 
         BotFrameworkLog.ScorecardPosted(logger, address.ChannelId, address.ConversationId, posted.FirstOrDefault()?.MessageId);
         return posted;
+    }
+
+    /// <summary>
+    /// <c>PUT v3/conversations/{id}/activities/{messageId}</c> with the scorecard and its decisions: the card changes for
+    /// everyone who sees it (docs/channels.md). In a Teams channel the card is the root of its thread, addressed by the
+    /// channel's conversation id.
+    /// </summary>
+    public async Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        ArgumentNullException.ThrowIfNull(scorecard);
+        ArgumentNullException.ThrowIfNull(decisions);
+        var activity = Addressed(ReplyActivities.Scorecard(address.ChannelId, scorecard, decisions)[0], address) with { Id = messageId };
+        try
+        {
+            await connector.UpdateActivityAsync(ServiceUrlOf(address), ActivityMapper.ConversationIdOf(address), messageId, activity, cancellationToken);
+        }
+        catch (ConnectorException e)
+        {
+            throw new ChannelDeliveryException($"the card could not be updated ({e.Message})", e);
+        }
+        catch (UntrustedServiceUrlException e)
+        {
+            throw new ChannelDeliveryException(e.Message, e);
+        }
     }
 
     /// <summary>A Teams channel thread's conversation id ends in <c>;messageid=&lt;root activity id&gt;</c>.</summary>

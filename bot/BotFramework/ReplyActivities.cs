@@ -79,12 +79,14 @@ internal static class ReplyActivities
     /// The scorecard as activities in the format of the hiring conversation's channel: one Adaptive Card 1.5 (Teams,
     /// Web Chat), or for Slack through Azure Bot Service one or more Block Kit messages in <c>channelData</c>.
     /// </summary>
-    public static IReadOnlyList<Activity> Scorecard(string channelId, Scorecard scorecard)
+    /// <param name="decisions">When set, the scorecard carries its decision panel (<see cref="DecisionPanel"/>): posted to a hiring conversation.</param>
+    public static IReadOnlyList<Activity> Scorecard(string channelId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory? decisions = null)
     {
         ArgumentNullException.ThrowIfNull(scorecard);
         if (UsesBlockKit(channelId))
         {
-            return [.. BlockKitRenderer.RenderScorecard(scorecard).Select(m => new Activity { Type = ActivityType.Message, Text = m.Text, ChannelData = ToElement(m) })];
+            var messages = decisions is null ? BlockKitRenderer.RenderScorecard(scorecard) : DecisionPanel.SlackMessages(scorecard, decisions);
+            return [.. messages.Select(m => new Activity { Type = ActivityType.Message, Text = m.Text, ChannelData = ToElement(m) })];
         }
 
         return
@@ -95,7 +97,7 @@ internal static class ReplyActivities
                 Text = $"**Screening scorecard**: {scorecard.CandidateName}, {scorecard.ProfileTitle}",
                 TextFormat = "markdown",
                 Summary = $"Scorecard: {scorecard.CandidateName}",
-                Attachments = [AdaptiveCard(scorecard)],
+                Attachments = [decisions is null ? AdaptiveCard(scorecard) : new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = DecisionPanel.AdaptiveCard(scorecard, decisions) }],
             },
         ];
     }

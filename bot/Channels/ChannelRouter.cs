@@ -49,6 +49,15 @@ internal sealed class ChannelRouter(IEnumerable<IConversationChannel> channels, 
         return await For(hiring).PostScorecardAsync(hiring, linked, cancellationToken);
     }
 
+    /// <summary>Refreshes a posted scorecard in place with its decisions (and a fresh report link).</summary>
+    public Task UpdateScorecardAsync(ScorecardMessage message, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(scorecard);
+        var linked = scorecard with { ReportUrl = links.Create(scorecard.InterviewId) ?? scorecard.ReportUrl };
+        return For(message.Conversation).UpdateScorecardAsync(message.Conversation, message.MessageId, linked, decisions, cancellationToken);
+    }
+
     /// <summary>Posts a "not screened" notice to the interview's hiring conversation; returns the posted messages (none without one).</summary>
     public async Task<IReadOnlyList<ChannelMessage>> PostNoticeAsync(Interview interview, ScreeningNotice notice, CancellationToken cancellationToken)
     {

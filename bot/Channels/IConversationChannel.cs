@@ -25,8 +25,14 @@ internal interface IConversationChannel
     /// <summary>Sends replies, in order (prompts with choices become buttons).</summary>
     Task SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken);
 
-    /// <summary>Posts a scorecard in the channel's own card format; returns the posted messages, the first one first (continuations after it).</summary>
+    /// <summary>Posts a scorecard in the channel's own card format, with its decision buttons; returns the posted messages, the first one first (continuations after it).</summary>
     Task<IReadOnlyList<ChannelMessage>> PostScorecardAsync(ConversationAddress address, Scorecard scorecard, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the posted scorecard <paramref name="messageId"/> in place, for everyone, with the same scorecard showing
+    /// <paramref name="decisions"/> (Teams: <c>PUT</c> to the activity; Slack: <c>chat.update</c>).
+    /// </summary>
+    Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken);
 
     /// <summary>Posts a "not screened" notice (no score) in the channel's own card format; returns the posted messages.</summary>
     Task<IReadOnlyList<ChannelMessage>> PostNoticeAsync(ConversationAddress address, ScreeningNotice notice, CancellationToken cancellationToken);

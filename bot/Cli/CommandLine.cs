@@ -33,6 +33,7 @@ internal static class CommandLine
         new ValidateProfilesCommand(),
         new ProfileCommand(),
         new Storage.ForgetCommand(),
+        new Decisions.ExportCommand(),
         new InviteCommand(),
         new Compliance.ExportCommand(),
         new Compliance.VerifyAuditCommand(),

@@ -52,12 +52,35 @@ internal sealed record CancelCommand(CommandTarget Target) : RecruiterCommand;
 /// <summary><c>report @jane | interview-id</c>.</summary>
 internal sealed record ReportCommand(CommandTarget Target) : RecruiterCommand;
 
-/// <summary><c>shortlist [profile-id]</c>: finished screens, best first.</summary>
-internal sealed record ShortlistCommand(string? ProfileId) : RecruiterCommand;
+/// <summary><c>shortlist [profile-id] [top N]</c>: finished screens, best first (recommendation, then score, then confidence).</summary>
+internal sealed record ShortlistCommand(string? ProfileId, int Top = ShortlistCommand.DefaultTop) : RecruiterCommand
+{
+    public const int DefaultTop = 10;
+
+    /// <summary>Most rows one shortlist shows; the export has them all.</summary>
+    public const int MaxTop = 50;
+}
 
 /// <summary><c>forget @jane [confirm]</c>: erase everything stored about a candidate (GDPR).</summary>
 internal sealed record ForgetCommand(CommandTarget Target, bool Confirmed) : RecruiterCommand;
 
+/// <summary>
+/// <c>advance|reject|hold @jane [reason]</c>, or a click on a scorecard's decision button (<see cref="Card"/> then names the
+/// clicked card, so it is refreshed in place).
+/// </summary>
+internal sealed record DecideCommand(CommandTarget Target, Dialogs.Decisions.HiringDecision Decision, string? Reason) : RecruiterCommand
+{
+    public Channels.ScorecardMessage? Card { get; init; }
+}
+
+/// <summary><c>note @jane text</c>, or the note field of a scorecard card.</summary>
+internal sealed record NoteCommand(CommandTarget Target, string Text) : RecruiterCommand
+{
+    public Channels.ScorecardMessage? Card { get; init; }
+}
+
+/// <summary><c>export profile-id [since YYYY-MM-DD] [json]</c>: a download link to the profile's screens with their decisions.</summary>
+internal sealed record ExportCommand(string ProfileId, DateTimeOffset? Since, bool Json) : RecruiterCommand;
 /// <summary><c>export-candidate @jane</c> (alias <c>export</c>): everything stored about a candidate, as JSON (an access request).</summary>
 internal sealed record ExportCandidateCommand(CommandTarget Target) : RecruiterCommand;
 

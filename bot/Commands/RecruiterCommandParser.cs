@@ -9,11 +9,14 @@ namespace ScreeningBot.Bot.Commands;
 /// screen @candidate profile-id      (alias: invite; "/screen @jane backend-senior" also works without the verb)
 /// screen ["Jane Doe"] jane@example.com profile-id   (an interview link, for someone outside the workspace)
 /// status [@candidate | email | "name" | interview-id | profile-id]
-/// shortlist [profile-id]
+/// shortlist [profile-id] [top N]
 /// report @candidate | email | "name" | interview-id
 /// cancel @candidate | email | "name" | interview-id
 /// forget @candidate | email | "name" [confirm]
-/// export-candidate @candidate | email | "name" | interview-id      (alias: export)
+/// advance|reject|hold @candidate | interview-id [reason]
+/// note @candidate | interview-id text
+/// export profile-id [since YYYY-MM-DD] [json]
+/// export-candidate @candidate | email | "name" | interview-id
 /// impact [profile-id] [from-date [to-date]]        (dates as YYYY-MM-DD)
 /// profiles
 /// help [verb]
@@ -26,7 +29,7 @@ namespace ScreeningBot.Bot.Commands;
 internal static partial class RecruiterCommandParser
 {
     /// <summary>Every verb the parser knows (the Teams and Slack manifests are checked against this list).</summary>
-    public static IReadOnlyList<string> Verbs { get; } = ["screen", "invite", "status", "shortlist", "report", "cancel", "forget", "export-candidate", "impact", "profiles", "help"];
+    public static IReadOnlyList<string> Verbs { get; } = ["screen", "invite", "status", "shortlist", "report", "cancel", "forget", "advance", "reject", "hold", "note", "export", "export-candidate", "impact", "profiles", "help"];
 
     /// <summary>Longest command text accepted; commands are one line.</summary>
     public const int MaxLength = 1_000;
@@ -34,8 +37,8 @@ internal static partial class RecruiterCommandParser
     public static string Usage(string prefix) =>
         $"`{prefix} screen @candidate profile-id` invites a candidate · `{prefix} screen jane@example.com profile-id` sends someone outside the workspace an interview link · " +
         $"`{prefix} status [@candidate | profile-id]` shows screens · " +
-        $"`{prefix} shortlist [profile-id]` lists finished screens best first · `{prefix} report @candidate` shows a scorecard · " +
-        $"`{prefix} cancel @candidate` stops a screen · `{prefix} forget @candidate` erases a candidate's data · " +
+        $"`{prefix} shortlist [profile-id] [top N]` ranks finished screens · `{prefix} report @candidate` shows a scorecard · " +
+        $"`{prefix} cancel @candidate` stops a screen · `{prefix} advance @candidate`, `{prefix} reject @candidate [reason]` or `{prefix} hold @candidate` records your decision · `{prefix} note @candidate text` adds a note · `{prefix} export profile-id [since 2026-11-01] [json]` gives a file for your ATS · `{prefix} forget @candidate` erases a candidate's data · " +
         $"`{prefix} export-candidate @candidate` gives everything stored about them · `{prefix} impact [profile-id]` shows selection rates per group · " +
         $"`{prefix} profiles` lists roles · `{prefix} help`";
 
@@ -68,16 +71,14 @@ internal static partial class RecruiterCommandParser
         {
             "screen" or "invite" => Invite(args),
             "status" => Status(args),
-            "shortlist" => args.Count switch
-            {
-                0 => new ShortlistCommand(null),
-                1 when args[0].Word is { } p && IsProfileId(p) => new ShortlistCommand(p.ToLowerInvariant()),
-                _ => new InvalidCommand("Usage: `shortlist [profile-id]`, e.g. `shortlist backend-senior`."),
-            },
+            "shortlist" => Shortlist(args),
             "report" => Targeted(args, "report", t => new ReportCommand(t)),
             "cancel" => Targeted(args, "cancel", t => new CancelCommand(t)),
             "forget" => Forget(args),
-            "export-candidate" or "export" => Targeted(args, "export-candidate", t => new ExportCandidateCommand(t)),
+            "advance" or "reject" or "hold" => Decide(text, args, Dialogs.Decisions.HiringDecisionExtensions.FromVerb(verb)!.Value),
+            "note" => Note(text, args),
+            "export" => Export(args),
+            "export-candidate" => Targeted(args, "export-candidate", t => new ExportCandidateCommand(t)),
             "impact" or "adverse-impact" => Impact(args),
             "profiles" or "roles" => new ProfilesCommand(),
             "help" or "?" => new HelpCommand(args.FirstOrDefault()?.Word?.ToLowerInvariant()),
@@ -214,6 +215,96 @@ internal static partial class RecruiterCommandParser
         return Targeted(args, "forget", t => new ForgetCommand(t, confirmed));
     }
 
+    private static RecruiterCommand Shortlist(List<Token> args)
+    {
+        const string usage = "Usage: `shortlist [profile-id] [top N]`, e.g. `shortlist backend-senior top 5`.";
+        string? profile = null;
+        var top = ShortlistCommand.DefaultTop;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var word = args[i].Word;
+            if (string.Equals(word, "top", StringComparison.OrdinalIgnoreCase))
+            {
+                if (i + 1 >= args.Count || !int.TryParse(args[i + 1].Word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out top) || top < 1)
+                {
+                    return new InvalidCommand("`top` takes a number of candidates, e.g. `shortlist top 5`. " + usage);
+                }
+
+                top = Math.Min(top, ShortlistCommand.MaxTop);
+                i++;
+            }
+            else if (word is not null && profile is null && IsProfileId(word))
+            {
+                profile = word.ToLowerInvariant();
+            }
+            else
+            {
+                return new InvalidCommand(usage);
+            }
+        }
+
+        return new ShortlistCommand(profile, top);
+    }
+
+    private static RecruiterCommand Export(List<Token> args)
+    {
+        const string usage = "Usage: `export profile-id [since YYYY-MM-DD] [json]`, e.g. `export backend-senior since 2026-11-01`.";
+        var words = args.Select(a => a.Word).ToList();
+        if (words.Count == 0 || words[0] is not { } profile || !IsProfileId(profile) || words.Contains(null))
+        {
+            return new InvalidCommand(usage);
+        }
+
+        DateTimeOffset? since = null;
+        var json = false;
+        for (var i = 1; i < words.Count; i++)
+        {
+            if (string.Equals(words[i], "json", StringComparison.OrdinalIgnoreCase) || string.Equals(words[i], "csv", StringComparison.OrdinalIgnoreCase))
+            {
+                json = string.Equals(words[i], "json", StringComparison.OrdinalIgnoreCase);
+            }
+            else if (string.Equals(words[i], "since", StringComparison.OrdinalIgnoreCase) && i + 1 < words.Count
+                && DateOnly.TryParseExact(words[i + 1], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            {
+                since = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                i++;
+            }
+            else
+            {
+                return new InvalidCommand(usage);
+            }
+        }
+
+        return new ExportCommand(profile.ToLowerInvariant(), since, json);
+    }
+
+    private static RecruiterCommand Decide(string text, List<Token> args, Dialogs.Decisions.HiringDecision decision)
+    {
+        var verb = Dialogs.Decisions.HiringDecisionExtensions.ToVerb(decision);
+        if (args.Count == 0 || TargetOrIdOf(args[0]) is not { } target)
+        {
+            return new InvalidCommand($"Usage: `{verb} @candidate [reason]` or `{verb} interview-id [reason]`.");
+        }
+
+        var reason = Rest(text, args);
+        return new DecideCommand(target, decision, reason.Length == 0 ? null : reason);
+    }
+
+    private static RecruiterCommand Note(string text, List<Token> args)
+    {
+        var note = args.Count > 0 ? Rest(text, args) : string.Empty;
+        return args.Count == 0 || TargetOrIdOf(args[0]) is not { } target || note.Length == 0
+            ? new InvalidCommand("Usage: `note @candidate text` or `note interview-id text`, e.g. `note @jane strong on queues, probe testing`.")
+            : new NoteCommand(target, note);
+    }
+
+    /// <summary>A candidate (<see cref="TargetOf"/>) or an interview id.</summary>
+    private static CommandTarget? TargetOrIdOf(Token token) =>
+        TargetOf(token) ?? (token.Word is { } word && IsInterviewId(word) ? new CommandTarget(null, word.ToLowerInvariant()) : null);
+
+    /// <summary>The text after the target (a reason or a note), as typed.</summary>
+    private static string Rest(string text, List<Token> args) => args.Count < 2 ? string.Empty : text[args[1].Start..].Trim();
+
     private static RecruiterCommand Targeted(List<Token> args, string verb, Func<CommandTarget, RecruiterCommand> create)
     {
         if (args.Count != 1)
@@ -260,21 +351,21 @@ internal static partial class RecruiterCommandParser
             else if (match.Groups["slack"].Success)
             {
                 var name = match.Groups["name"].Success ? match.Groups["name"].Value : string.Empty;
-                tokens.Add(new Token(null, new Mention(match.Groups["slack"].Value, name)));
+                tokens.Add(new Token(null, new Mention(match.Groups["slack"].Value, name), Start: match.Index));
             }
             else if (match.Groups["at"].Success)
             {
                 var tag = match.Value;
                 var entity = teamsMentions.FirstOrDefault(m => string.Equals(m.Text, tag, StringComparison.OrdinalIgnoreCase));
-                tokens.Add(new Token(null, entity.Mention ?? new Mention(null, System.Net.WebUtility.HtmlDecode(match.Groups["at"].Value))));
+                tokens.Add(new Token(null, entity.Mention ?? new Mention(null, System.Net.WebUtility.HtmlDecode(match.Groups["at"].Value)), Start: match.Index));
             }
             else if (match.Value.StartsWith('@') && match.Value.Length > 1)
             {
-                tokens.Add(new Token(null, new Mention(null, match.Value[1..])));
+                tokens.Add(new Token(null, new Mention(null, match.Value[1..]), Start: match.Index));
             }
             else
             {
-                tokens.Add(match.Value.Contains('@', StringComparison.Ordinal) ? EmailOrWord(match.Value, match.Value) : new Token(match.Value, null));
+                tokens.Add((match.Value.Contains('@', StringComparison.Ordinal) ? EmailOrWord(match.Value, match.Value) : new Token(match.Value, null)) with { Start = match.Index });
             }
         }
 
@@ -299,5 +390,6 @@ internal static partial class RecruiterCommandParser
     [GeneratedRegex(@"^iv-[a-z2-7]{20}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
     private static partial Regex InterviewIdPattern();
 
-    private sealed record Token(string? Word, Mention? Mention, string? Email = null, string? Name = null);
+    /// <param name="Start">Where the token begins in the command text.</param>
+    private sealed record Token(string? Word, Mention? Mention, string? Email = null, string? Name = null, int Start = 0);
 }

@@ -8,6 +8,7 @@ using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Dialogs.Compliance;
 using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Decisions;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Storage;
@@ -32,6 +33,8 @@ internal sealed class RecruiterCommandService(
     AuditTrail audit,
     ScoringJobHandler scoring,
     ReportLinks links,
+    Decisions.DecisionService decisions,
+    Decisions.ExportLinks exportLinks,
     InterviewLinkInvitations linkInvitations,
     IOptions<ScreeningOptions> options,
     IOptions<ComplianceOptions> compliance,
@@ -79,6 +82,9 @@ internal sealed class RecruiterCommandService(
             ReportCommand c => await ReportAsync(c, cancellationToken),
             CancelCommand c => await CancelAsync(c, context, cancellationToken),
             ForgetCommand c => await ForgetAsync(c, context, cancellationToken),
+            DecideCommand c => await decisions.DecideAsync(c, context, ResolveAsync, cancellationToken),
+            NoteCommand c => await decisions.NoteAsync(c, context, ResolveAsync, cancellationToken),
+            ExportCommand c => await ExportAsync(c, context, cancellationToken),
             ExportCandidateCommand c => await ExportAsync(c, context, cancellationToken),
             ImpactCommand c => await ImpactAsync(c, cancellationToken),
             _ => throw new InvalidOperationException($"Unhandled command {command.GetType().Name}."),
@@ -242,7 +248,7 @@ internal sealed class RecruiterCommandService(
         var text = new StringBuilder($"*{heading}*");
         foreach (var interview in found)
         {
-            text.Append("\n• ").Append(Line(interview));
+            text.Append("\n• ").Append(Line(interview)).Append(DecisionLine(await decisions.HistoryAsync(interview.Id, cancellationToken)));
             await EnsureScoredAsync(interview, cancellationToken);
         }
 
@@ -252,7 +258,8 @@ internal sealed class RecruiterCommandService(
     /// <summary>A finished screen without a report lost its scoring job (e.g. a crash right after the last answer): queue it again.</summary>
     private async Task EnsureScoredAsync(Interview interview, CancellationToken cancellationToken)
     {
-        if (interview.Record.IsEnded && interview.Status != InterviewStatus.Cancelled && !NotScreened(interview)
+        // An expired screen is not scored (bot/Reminders/ReminderWorker): it has no report on purpose.
+        if (interview.Record.IsEnded && interview.Status is not (InterviewStatus.Cancelled or InterviewStatus.Expired) && !NotScreened(interview)
             && interview.Record.EndedAt < time.GetUtcNow().AddMinutes(-2)
             && await reports.GetAsync(interview.Id, cancellationToken) is null)
         {
@@ -297,14 +304,29 @@ internal sealed class RecruiterCommandService(
             return new CommandResponse($"No finished screens{scope} yet.");
         }
 
-        var text = new StringBuilder($"*Shortlist{scope}* (completed screens, best first)");
+        var ranked = Shortlisting.Rank(scored.Select(s => (s.Interview, s.Scorecard))).Take(command.Top).ToList();
+        var text = new StringBuilder($"*Shortlist{scope}* (top {ranked.Count} of {scored.Count} completed screens: recommendation, then score, then confidence)");
         var rank = 0;
-        foreach (var (interview, card) in scored.OrderByDescending(s => s.Scorecard.CompositeScore).ThenBy(s => s.Interview.CreatedAt).Take(ListLimit))
+        foreach (var (interview, card) in ranked)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n{++rank}. {card.CandidateName}: *{card.CompositeScore}/100 {card.Recommendation.ToDisplay()}* (confidence {card.Confidence:0.00}), `{interview.ProfileId}`, `{interview.Id}`");
+            var decided = DecisionLine(await decisions.HistoryAsync(interview.Id, cancellationToken));
+            text.Append(CultureInfo.InvariantCulture, $"\n{++rank}. {card.CandidateName}: *{card.CompositeScore}/100 {card.Recommendation.ToDisplay()}* (confidence {card.Confidence:0.00}), `{interview.ProfileId}`, `{interview.Id}`{(decided.Length == 0 ? " · undecided" : decided)}");
         }
 
         return new CommandResponse(text.ToString());
+    }
+
+    private async Task<CommandResponse> ExportAsync(ExportCommand command, CommandContext context, CancellationToken cancellationToken)
+    {
+        var count = (await store.ListAsync(new InterviewQuery(ProfileId: command.ProfileId), Decisions.ScreenExporter.MaxRows, cancellationToken))
+            .Count(i => command.Since is null || i.CreatedAt >= command.Since);
+        var format = command.Json ? Decisions.ExportFormat.Json : Decisions.ExportFormat.Csv;
+        var scope = $"{"screen".ToQuantity(count)} of `{command.ProfileId}`" + (command.Since is { } since ? $" started since {Decisions.ExportLinks.Day(since)}" : string.Empty);
+        return exportLinks.Create(command.ProfileId, command.Since, format) is { } link
+            ? new CommandResponse($"Export of {scope} ({format.ToString().ToUpperInvariant()}, one row per screen with score, recommendation and decision): {link}\nThe link works for an hour.")
+            : CommandResponse.Refused(
+                $"I found {scope}, but I can only hand out files once the bot has a public address: the operator sets `Reports:BaseUrl` and `Reports:SigningKey`. " +
+                $"Meanwhile, on the bot's host: `dotnet run --project bot -- export --profile {command.ProfileId}{(command.Since is { } s ? " --since " + Decisions.ExportLinks.Day(s) : string.Empty)} --format {(command.Json ? "json" : "csv")} --out screens.{(command.Json ? "json" : "csv")}`.");
     }
 
     private async Task<CommandResponse> ReportAsync(ReportCommand command, CancellationToken cancellationToken)
@@ -333,6 +355,8 @@ internal sealed class RecruiterCommandService(
         var report = await reports.GetAsync(interview.Id, cancellationToken) ?? await scoring.BuildAsync(interview, cancellationToken);
         var link = links.Create(interview.Id);
         var text = link is null ? $"Scorecard for {Name(interview)} (`{interview.Id}`)" : $"Scorecard for {Name(interview)} (`{interview.Id}`). Full report with transcript: {link}";
+        var history = await decisions.HistoryAsync(interview.Id, cancellationToken);
+        text += $"\n*Decision:* {Rendering.DecisionPanel.Status(history)}" + string.Concat(Rendering.DecisionPanel.Details(history).Select(line => "\n• " + line));
         return new CommandResponse(text) { Scorecard = report.Scorecard with { ReportUrl = link ?? report.Scorecard.ReportUrl } };
     }
 
@@ -384,6 +408,11 @@ internal sealed class RecruiterCommandService(
                 $"This permanently deletes every screen, transcript and scorecard stored for {command.Target.Display}, and the scorecards and notices the bot posted about them. " +
                 $"To go ahead, send `{context.CommandPrefix} forget {command.Target.Display} confirm`.")
             { Succeeded = false };
+        }
+
+        foreach (var screened in await store.ListAsync(new InterviewQuery(CandidateId: candidateId), 1_000, cancellationToken))
+        {
+            await decisions.ForgetAsync(screened.Id, cancellationToken);
         }
 
         var erased = await rights.ForgetAsync(candidateId, Actor(context), cancellationToken);
@@ -542,7 +571,11 @@ internal sealed class RecruiterCommandService(
         return $"{Name(interview)}, `{interview.ProfileId}`: {progress}, started {age} ago{via} (`{interview.Id}`)";
     }
 
-    private static string Name(Interview interview) => string.IsNullOrWhiteSpace(interview.Candidate.Name) ? interview.Candidate.Id : interview.Candidate.Name;
+    private static string Name(Interview interview) => CommandTargets.Name(interview);
+
+    /// <summary>" · *Advanced* by Ana", or nothing while nobody has decided.</summary>
+    private static string DecisionLine(DecisionHistory history) =>
+        history.Current is { Decision: { } decision } current ? $" · *{decision.ToDisplay()}* by {current.By}" : string.Empty;
 
     private static string ReportText(InterviewStatus status) => Rendering.ReportText.Outcome(status);
 }

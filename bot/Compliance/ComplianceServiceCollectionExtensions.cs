@@ -30,7 +30,7 @@ internal static class ComplianceServiceCollectionExtensions
             sp.GetRequiredService<IAuditLog>(),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<CandidateRightsService>();
-        services.TryAddSingleton<IHumanDecisionSource>(NoHumanDecisions.Instance);
+        services.TryAddSingleton<IHumanDecisionSource, Dialogs.Decisions.RecordedHumanDecisions>();
         services.TryAddSingleton(sp => new AdverseImpactReporter(
             sp.GetRequiredService<ISelfIdentificationStore>(),
             sp.GetRequiredService<IReportStore>(),

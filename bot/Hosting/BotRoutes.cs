@@ -21,6 +21,9 @@ internal static class BotRoutes
     /// <summary>The full report behind a signed link (bot/Reports/ReportLinks).</summary>
     public const string Report = "/reports/{interviewId}";
 
+    /// <summary>A recruiter's export of a profile's screens as a file behind a signed link (bot/Decisions/ExportLinks).</summary>
+    public const string ScreenExport = Decisions.ExportLinks.Route;
+
     /// <summary>Everything stored about a candidate, as JSON, behind a signed one-hour link (bot/Compliance/ExportEndpoints).</summary>
     public const string Export = "/exports/{token}";
 

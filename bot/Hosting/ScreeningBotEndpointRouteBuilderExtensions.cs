@@ -16,6 +16,7 @@ public static class ScreeningBotEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseInterviewLinkRateLimits();
         app.MapReportEndpoints();
+        Decisions.ExportEndpoints.MapExportEndpoints(app);
         app.MapExportEndpoints();
         app.MapScreeningBotHealthChecks();
         app.MapSlackEndpoints();

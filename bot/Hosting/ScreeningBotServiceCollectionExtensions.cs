@@ -27,6 +27,8 @@ public static class ScreeningBotServiceCollectionExtensions
         builder.Services.AddScreeningBotHealthChecks(builder.Configuration);
         builder.Services.AddInterviewLinks();
         builder.Services.AddHostedService<StartupChecks>();
+        builder.Services.AddSingleton<Reminders.ReminderWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Reminders.ReminderWorker>());
         return builder;
     }
 }

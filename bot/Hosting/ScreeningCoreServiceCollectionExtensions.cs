@@ -49,6 +49,10 @@ internal static class ScreeningCoreServiceCollectionExtensions
         services.TryAddSingleton<ScoringJobHandler>();
         services.TryAddSingleton<IScoringJobHandler>(sp => sp.GetRequiredService<ScoringJobHandler>());
         services.TryAddSingleton<CandidateDataService>();
+        services.TryAddSingleton<Decisions.DecisionService>();
+        services.AddOptionsWithValidateOnStart<Reminders.ReminderOptions, Reminders.ReminderOptionsValidator>().BindConfiguration(Reminders.ReminderOptions.SectionName);
+        services.TryAddSingleton<Decisions.ScreenExporter>();
+        services.TryAddSingleton<Decisions.ExportLinks>();
         services.TryAddSingleton<RecruiterCommandService>();
         services.TryAddSingleton<ChannelRouter>();
         services.AddCandidateRights();

@@ -168,6 +168,7 @@ internal sealed class RehearseCommand : ICliCommand
         services.TryAddSingleton<IInterviewStore, InMemoryInterviewStore>();
         services.TryAddSingleton<ITranscriptStore, InMemoryTranscriptStore>();
         services.TryAddSingleton<IReportStore, InMemoryReportStore>();
+        services.TryAddSingleton<IDecisionStore, InMemoryDecisionStore>();
         services.TryAddSingleton<IJobQueue>(sp => new InMemoryJobQueue(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IProcessedMessageLedger>(sp => new InMemoryProcessedMessageLedger(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IAuditLog, InMemoryAuditLog>();

@@ -214,6 +214,11 @@ internal sealed class SlackAdapter(
                 return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
+        if (interaction.Type == "block_actions" && interaction.Actions?.FirstOrDefault(a => DecisionPanel.InterviewIdOf(a.BlockId) is not null) is { } decision)
+        {
+            return Decide(interaction, decision);
+        }
+
         var action = interaction.Actions?.FirstOrDefault(a => BlockKitRenderer.QuestionIdOf(a.BlockId) is not null);
         var channelId = interaction.Channel?.Id ?? interaction.Container?.ChannelId;
         var messageTs = interaction.Message?.Ts ?? interaction.Container?.MessageTs;
@@ -238,6 +243,43 @@ internal sealed class SlackAdapter(
         if (queue.TryEnqueue(turn, replies) is null)
         {
             SlackLog.QueueFull(logger, "button click");
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Ok();
+    }
+
+    /// <summary>
+    /// A click on a scorecard's decision button: runs as the clicker's command (refused unless they may recruit); the answer
+    /// goes to them alone through the payload's <c>response_url</c>, and the decision updates the message with <c>chat.update</c>.
+    /// </summary>
+    private IResult Decide(SlackInteraction interaction, SlackAction action)
+    {
+        var channelId = interaction.Channel?.Id ?? interaction.Container?.ChannelId;
+        var messageTs = interaction.Message?.Ts ?? interaction.Container?.MessageTs;
+        var interviewId = DecisionPanel.InterviewIdOf(action.BlockId)!;
+        if (channelId is not { Length: > 0 } || interaction.User?.Id is not { Length: > 0 } userId
+            || Dialogs.Decisions.HiringDecisionExtensions.FromVerb(action.Value) is not { } chosen || interviewId.Length > 64)
+        {
+            SlackLog.EventIgnored(logger, null, "a decision click without a channel, user or known decision");
+            return TypedResults.Ok();
+        }
+
+        var conversation = SlackConversationChannel.AddressOf(channelId);
+        var card = messageTs is { Length: > 0 } ts ? new Channels.ScorecardMessage(conversation, ts) : null;
+        var turn = new Turn
+        {
+            Kind = TurnKind.Command,
+            Conversation = conversation,
+            From = new Participant(userId, interaction.User.Name ?? interaction.User.Username ?? string.Empty),
+            Command = new DecideCommand(new CommandTarget(null, interviewId), chosen, null) { Card = card },
+            CommandPrefix = CommandPrefix,
+        };
+        var responseUrl = Uri.TryCreate(interaction.ResponseUrl, UriKind.Absolute, out var responseUri) ? responseUri : null;
+        var replies = Replies(responseUrl is null ? SlackReplyRoute.Conversation : SlackReplyRoute.Requester, turn, responseUrl);
+        if (queue.TryEnqueue(turn, replies) is null)
+        {
+            SlackLog.QueueFull(logger, "decision click");
             return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 

@@ -68,7 +68,7 @@ internal sealed class SlackConversationChannel(SlackWebApiClient slack) : IConve
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(scorecard);
         var posted = new List<ChannelMessage>();
-        foreach (var message in BlockKitRenderer.RenderScorecard(scorecard))
+        foreach (var message in DecisionPanel.SlackMessages(scorecard, Dialogs.Decisions.DecisionHistory.Empty))
         {
             var ts = await PostAsync(address.ConversationId, message with { ThreadTs = posted.FirstOrDefault()?.MessageId ?? address.ThreadId }, cancellationToken);
             if (ts is not null)
@@ -117,6 +117,21 @@ internal sealed class SlackConversationChannel(SlackWebApiClient slack) : IConve
         catch (SlackApiException e)
         {
             return ChannelRemoval.Failed(SlackDeliveryErrors.Describe(e));
+        }
+    }
+
+    /// <summary><c>chat.update</c> of the scorecard's main message with its decisions; continuations stay as they are.</summary>
+    public async Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        try
+        {
+            await slack.UpdateMessageAsync(address.ConversationId, messageId, DecisionPanel.SlackMessages(scorecard, decisions)[0], cancellationToken);
+        }
+        catch (SlackApiException e)
+        {
+            throw new ChannelDeliveryException(SlackDeliveryErrors.Describe(e), e);
         }
     }
 

@@ -30,6 +30,7 @@ internal sealed class StorageBackend : IDisposable
             Reports = new TableReportStore(account);
             Queue = new QueueJobQueue(account, settings.QueueName, time, loggerFactory.CreateLogger<QueueJobQueue>());
             Ledger = new TableProcessedMessageLedger(account, time);
+            Decisions = new TableDecisionStore(account);
             AuditLog = new TableAuditLog(account);
             PostedMessages = new TablePostedMessageStore(account);
             SelfIdentifications = new TableSelfIdentificationStore(account);
@@ -46,6 +47,7 @@ internal sealed class StorageBackend : IDisposable
             Reports = new SqliteReportStore(_sqlite);
             Queue = new SqliteJobQueue(_sqlite, time, loggerFactory.CreateLogger<SqliteJobQueue>());
             Ledger = new SqliteProcessedMessageLedger(_sqlite, time);
+            Decisions = new SqliteDecisionStore(_sqlite);
             AuditLog = new SqliteAuditLog(_sqlite);
             PostedMessages = new SqlitePostedMessageStore(_sqlite);
             SelfIdentifications = new SqliteSelfIdentificationStore(_sqlite);
@@ -63,6 +65,8 @@ internal sealed class StorageBackend : IDisposable
 
     public IProcessedMessageLedger Ledger { get; }
 
+    /// <summary>Who decided what about each screened candidate (issue 17).</summary>
+    public IDecisionStore Decisions { get; }
     public IAuditLog AuditLog { get; }
 
     public IPostedMessageStore PostedMessages { get; }

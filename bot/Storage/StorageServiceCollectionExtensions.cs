@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Reports);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Queue);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Ledger);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Decisions);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().AuditLog);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().PostedMessages);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().SelfIdentifications);

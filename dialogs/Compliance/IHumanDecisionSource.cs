@@ -1,9 +1,9 @@
 namespace ScreeningBot.Dialogs.Compliance;
 
 /// <summary>
-/// Whether a person advanced a screened candidate: the second "selection" of the adverse-impact report. Nothing records
-/// people's decisions yet (advance, reject, hold come later), so the registered source is <see cref="NoHumanDecisions"/>,
-/// which knows none, and the report says so; a decision store implements this port when it exists.
+/// Whether a person advanced a screened candidate: the second "selection" of the adverse-impact report. The bot registers
+/// <see cref="Decisions.RecordedHumanDecisions"/> (the recruiters' advance/reject/hold history); <see cref="NoHumanDecisions"/>
+/// knows none.
 /// </summary>
 public interface IHumanDecisionSource
 {

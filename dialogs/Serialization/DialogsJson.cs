@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ScreeningBot.Dialogs.Decisions;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Storage;
@@ -48,6 +49,7 @@ public static class DialogsJson
 [JsonSerializable(typeof(Scorecard))]
 [JsonSerializable(typeof(StoredReport))]
 [JsonSerializable(typeof(ScoringJob))]
+[JsonSerializable(typeof(DecisionEntry))]
 [JsonSerializable(typeof(AuditEntry))]
 [JsonSerializable(typeof(PostedMessage))]
 [JsonSerializable(typeof(SelfIdentification))]

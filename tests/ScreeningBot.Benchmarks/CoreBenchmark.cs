@@ -41,6 +41,7 @@ internal static class CoreBenchmark
                 services.AddSingleton<IInterviewStore, InMemoryInterviewStore>()
                     .AddSingleton<ITranscriptStore, InMemoryTranscriptStore>()
                     .AddSingleton<IReportStore, InMemoryReportStore>()
+                    .AddSingleton<IDecisionStore, InMemoryDecisionStore>()
                     .AddSingleton<IJobQueue>(new InMemoryJobQueue(TimeProvider.System));
             }
             else

@@ -17,11 +17,13 @@ internal sealed class AzureStorageAccount
     public const string TranscriptsTable = "transcripts";
     public const string ReportsTable = "reports";
     public const string LedgerTable = "ledger";
+    public const string DecisionsTable = "decisions";
+
     public const string AuditTable = "audit";
     public const string PostedMessagesTable = "postedmessages";
     public const string SelfIdentificationTable = "selfidentification";
 
-    public static readonly IReadOnlyList<string> Tables = [InterviewsTable, ConversationsTable, TranscriptsTable, ReportsTable, LedgerTable, AuditTable, PostedMessagesTable, SelfIdentificationTable];
+    public static readonly IReadOnlyList<string> Tables = [InterviewsTable, ConversationsTable, TranscriptsTable, ReportsTable, LedgerTable, AuditTable, PostedMessagesTable, SelfIdentificationTable, DecisionsTable];
 
     private readonly TableServiceClient _tableService;
     private readonly QueueServiceClient _queueService;

@@ -13,6 +13,9 @@ internal sealed class RecordingConversationChannel : IConversationChannel
 
     public List<(ConversationAddress Address, Scorecard Scorecard)> Scorecards { get; } = [];
 
+    /// <summary>Scorecards refreshed in place: the message and the decision history shown.</summary>
+    public List<(ScorecardMessage Message, Scorecard Scorecard, Dialogs.Decisions.DecisionHistory Decisions)> Updates { get; } = [];
+
     public string? OpenError { get; set; }
 
     public Exception? SendFailure { get; set; }
@@ -64,5 +67,11 @@ internal sealed class RecordingConversationChannel : IConversationChannel
 
         Removed.Add(message);
         return Task.FromResult(ChannelRemoval.Deleted);
+    }
+
+    public Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken)
+    {
+        Updates.Add((new ScorecardMessage(address, messageId), scorecard, decisions));
+        return Task.CompletedTask;
     }
 }

@@ -61,8 +61,10 @@ public sealed class RecruiterCommandServiceTests
         var rights = new CandidateRightsService(data, exporter, _posted, router, audit, NullLogger<CandidateRightsService>.Instance);
         var impact = new AdverseImpactReporter(_selfIdentifications, _reports, NoHumanDecisions.Instance);
         var invitations = new InterviewLinkInvitations(_service, _interviews, new InterviewLinkTokens(Options.Create(linkOptions), _time));
+        var decisions = new Bot.Decisions.DecisionService(_reports, new InMemoryDecisionStore(), router, audit, _time, NullLogger<Bot.Decisions.DecisionService>.Instance);
         return new RecruiterCommandService(
-            _service, router, _interviews, _reports, rights, impact, audit, _scoring, links, invitations, Options.Create(options), Options.Create(new ComplianceOptions()), _time, NullLogger<RecruiterCommandService>.Instance);
+            _service, router, _interviews, _reports, rights, impact, audit, _scoring, links, decisions, new Bot.Decisions.ExportLinks(Options.Create(new ReportOptions()), _time), invitations,
+            Options.Create(options), Options.Create(new ComplianceOptions()), _time, NullLogger<RecruiterCommandService>.Instance);
     }
 
     private Task<CommandResponse> RunAsync(string text, CommandContext? context = null, RecruiterCommandService? sut = null) =>

@@ -41,6 +41,7 @@ internal sealed class TurnTestHost : IAsyncDisposable
         services.AddSingleton<IInterviewStore>(Interviews);
         services.AddSingleton<ITranscriptStore>(Transcripts);
         services.AddSingleton<IReportStore>(new InMemoryReportStore());
+        services.AddSingleton<IDecisionStore>(new InMemoryDecisionStore());
         services.AddSingleton<IJobQueue>(new InMemoryJobQueue(Time));
         services.AddSingleton<IProcessedMessageLedger>(Ledger);
         services.AddSingleton<IAuditLog>(AuditLog);

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace ScreeningBot.Bot.Reminders;
+
+[OptionsValidator]
+internal sealed partial class ReminderOptionsValidator : IValidateOptions<ReminderOptions>;
