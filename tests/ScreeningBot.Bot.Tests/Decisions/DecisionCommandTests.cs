@@ -242,7 +242,7 @@ public sealed class DecisionCommandTests
         var jobs = new InMemoryJobQueue(_time);
         var dialog = new ScreeningDialog(new ScriptedJudge(), _time, new InterviewOptions(), NullLogger<ScreeningDialog>.Instance);
         var service = new InterviewService(profiles, _interviews, transcripts, jobs, dialog, _time, NullLogger<InterviewService>.Instance);
-        var scoring = new Dialogs.Scoring.ScoringJobHandler(_interviews, transcripts, _reports, profiles, new RecordingPublisher(), _time, NullLogger<Dialogs.Scoring.ScoringJobHandler>.Instance);
+        var scoring = new Dialogs.Scoring.ScoringJobHandler(_interviews, transcripts, _reports, new InMemoryProcessedMessageLedger(_time), profiles, new RecordingPublisher(), _time, NullLogger<Dialogs.Scoring.ScoringJobHandler>.Instance);
         var audit = new Bot.Compliance.AuditTrail(_audit, _time, NullLogger<Bot.Compliance.AuditTrail>.Instance);
         var selfIdentifications = new InMemorySelfIdentificationStore();
         var posted = new InMemoryPostedMessageStore();
