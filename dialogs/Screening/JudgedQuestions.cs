@@ -16,50 +16,16 @@ internal static class JudgedQuestions
         var questions = new List<JudgedQuestion>();
         foreach (var q in profile.CustomQuestions)
         {
-            questions.Add(new JudgedQuestion
-            {
-                Id = q.Id,
-                Kind = QuestionKind.Custom,
-                Text = q.Text,
-                KnowledgeAreas = q.KnowledgeAreas,
-                AreaSignals = q.AreaSignals,
-                ReferenceAnswer = q.ReferenceAnswer,
-                Skills = q.Skills,
-                Dimensions = q.Dimensions,
-                Custom = q,
-                Source = q,
-            });
+            questions.Add(From(q, QuestionKind.Custom, q.Skills, q.Dimensions) with { Custom = q });
         }
 
         foreach (var b in profile.Blueprints)
         {
-            questions.Add(new JudgedQuestion
-            {
-                Id = b.Id,
-                Kind = QuestionKind.Blueprint,
-                Text = b.Text,
-                KnowledgeAreas = b.KnowledgeAreas,
-                AreaSignals = b.AreaSignals,
-                ReferenceAnswer = b.ReferenceAnswer,
-                Skills = b.Skills,
-                Dimensions = b.Dimensions,
-                Source = b,
-            });
+            questions.Add(From(b, QuestionKind.Blueprint, b.Skills, b.Dimensions));
             foreach (var f in b.FollowUps)
             {
-                questions.Add(new JudgedQuestion
-                {
-                    Id = f.Id,
-                    Kind = QuestionKind.BlueprintFollowUp,
-                    Text = f.Text,
-                    KnowledgeAreas = f.KnowledgeAreas,
-                    AreaSignals = f.AreaSignals,
-                    ReferenceAnswer = f.ReferenceAnswer,
-                    Skills = b.Skills,
-                    Dimensions = b.Dimensions,
-                    BlueprintId = b.Id,
-                    Source = f,
-                });
+                // A follow-up feeds its blueprint's skills and dimensions.
+                questions.Add(From(f, QuestionKind.BlueprintFollowUp, b.Skills, b.Dimensions) with { BlueprintId = b.Id });
             }
         }
 
@@ -73,4 +39,17 @@ internal static class JudgedQuestions
 
         return questions;
     }
+
+    private static JudgedQuestion From(IJudgedQuestion source, QuestionKind kind, IReadOnlyList<string> skills, IReadOnlyList<string> dimensions) => new()
+    {
+        Id = source.Id,
+        Kind = kind,
+        Text = source.Text,
+        KnowledgeAreas = source.KnowledgeAreas,
+        AreaSignals = source.AreaSignals,
+        ReferenceAnswer = source.ReferenceAnswer,
+        Skills = skills,
+        Dimensions = dimensions,
+        Source = source,
+    };
 }
