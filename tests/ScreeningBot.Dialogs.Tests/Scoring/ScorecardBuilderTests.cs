@@ -9,7 +9,7 @@ namespace ScreeningBot.Dialogs.Tests.Scoring;
 
 public sealed class ScorecardBuilderTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = ScoringSamples.Start;
     private static readonly string[] AllQuestions = ["api", "incident", "cache", "cache.f1", "cache.f2"];
 
     private const string IncidentText = "I was on-call when the payments queue stalled. I wrote the postmortem, added a lag alert on the consumer group, and we cut detection time from 25 minutes to 2 minutes.";
@@ -28,31 +28,13 @@ public sealed class ScorecardBuilderTests
         foreach (var id in answered ?? AllQuestions)
         {
             var text = textFor?.Invoke(id) ?? (id == "incident" ? IncidentText : $"A detailed answer about {id} with enough words to not count as a short answer at all. We measured p95 latency at 120 ms, set an SLO on it and kept it there for a whole year.");
-            transcript.Add(new TranscriptTurn { InterviewId = "iv-1", Sequence = transcript.Count, Timestamp = Start, Speaker = Speaker.Candidate, Phase = Phase.CustomQuestions, QuestionId = id, Text = text });
-            var kind = id switch { "api" or "incident" => QuestionKind.Custom, "cache" => QuestionKind.Blueprint, _ => QuestionKind.BlueprintFollowUp };
+            transcript.Add(ScoringSamples.Turn(id, text, transcript.Count));
+            var kind = ScoringSamples.KindOf(id);
             var judgment = Judgment.Create(depth, specificity ?? depth, evidenceQuote: text.Split('.')[0], judgedBy: judgedBy);
             answers.Add(new AnswerRecord { QuestionId = id, Kind = kind, Phase = Phase.CustomQuestions, Judgment = judgment, AnswerLength = text.Length });
         }
 
-        var record = new InterviewRecord
-        {
-            Status = status,
-            StartedAt = Start,
-            EndedAt = Start.AddMinutes(40),
-            ExpiresAt = Start.AddDays(7),
-            Answers = answers,
-            Knockouts = [new KnockoutResult("api-years", "5", true), new KnockoutResult("start-date", "2026-12-01", true)],
-        };
-        var interview = new Interview
-        {
-            Id = "iv-1",
-            ProfileId = SampleProfiles.Backend.Id,
-            Candidate = new Participant("u1", "Jane Doe"),
-            CandidateConversation = new ConversationAddress { ChannelId = "test", ConversationId = "c1" },
-            CreatedAt = Start,
-            Position = new PlanPosition { PlanVersion = "v" },
-            Record = record,
-        };
+        var interview = ScoringSamples.Interview(answers, status);
         return (interview, transcript);
     }
 

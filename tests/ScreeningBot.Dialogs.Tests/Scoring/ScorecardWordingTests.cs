@@ -11,7 +11,7 @@ namespace ScreeningBot.Dialogs.Tests.Scoring;
 /// <summary>The words of a scorecard (<see cref="ScorecardWording"/>): findings with evidence, quotes once and whole, next steps, coverage.</summary>
 public sealed partial class ScorecardWordingTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = ScoringSamples.Start;
 
     /// <summary>Answers on <see cref="SampleProfiles.Backend"/>: each a few sentences; the judge quotes only the first 60 characters, as a cut-off quote.</summary>
     private static readonly Dictionary<string, string> Rich = new(StringComparer.Ordinal)
@@ -34,8 +34,8 @@ public sealed partial class ScorecardWordingTests
         var answers = new List<AnswerRecord>();
         foreach (var (id, text) in texts)
         {
-            var kind = id switch { "api" or "incident" => QuestionKind.Custom, "cache" => QuestionKind.Blueprint, _ => QuestionKind.BlueprintFollowUp };
-            transcript.Add(new TranscriptTurn { InterviewId = "iv-1", Sequence = transcript.Count, Timestamp = Start, Speaker = Speaker.Candidate, Phase = Phase.CustomQuestions, QuestionId = id, Text = text });
+            var kind = ScoringSamples.KindOf(id);
+            transcript.Add(ScoringSamples.Turn(id, text, transcript.Count));
             var judgment = Judgment.Create(depth, depth, evidenceQuote: text[..Math.Min(60, text.Length)], judgedBy: JudgeKind.Llm) with { AreasCovered = covered?.Invoke(id, text) ?? [] };
             answers.Add(new AnswerRecord { QuestionId = id, Kind = kind, Phase = Phase.CustomQuestions, Judgment = judgment, AnswerLength = text.Length });
         }
@@ -45,25 +45,7 @@ public sealed partial class ScorecardWordingTests
             answers.Add(new AnswerRecord { QuestionId = id, Kind = QuestionKind.BlueprintFollowUp, Phase = Phase.Blueprints, Judgment = Judgment.Create(0, 0), Skipped = true });
         }
 
-        var state = new InterviewRecord
-        {
-            Status = status,
-            StartedAt = Start,
-            EndedAt = Start.AddMinutes(40),
-            ExpiresAt = Start.AddDays(7),
-            Answers = answers,
-            Knockouts = [new KnockoutResult("api-years", "5", true), new KnockoutResult("start-date", "2026-12-01", true)],
-        };
-        var interview = new Interview
-        {
-            Id = "iv-1",
-            ProfileId = SampleProfiles.Backend.Id,
-            Candidate = new Participant("u1", "Jane Doe"),
-            CandidateConversation = new ConversationAddress { ChannelId = "test", ConversationId = "c1" },
-            CreatedAt = Start,
-            Position = new PlanPosition { PlanVersion = "v" },
-            Record = state,
-        };
+        var interview = ScoringSamples.Interview(answers, status);
         return (interview, transcript);
     }
 
