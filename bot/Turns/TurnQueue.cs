@@ -85,11 +85,11 @@ internal sealed class TurnQueue(TurnHost host, IOptions<TurnOptions> options, Ti
         }
     }
 
-    public void Dispose()
-    {
-        _stopping.Dispose();
-        _running.Dispose();
-    }
+    /// <remarks>
+    /// Cancels what still runs but leaves the token source and the slots usable: a host may stop this queue after its
+    /// container was disposed (a test host disposed while a turn drained), and neither holds an unmanaged handle here.
+    /// </remarks>
+    public void Dispose() => _stopping.Cancel();
 
     private async Task<TurnResult> RunAsync(string key, Entry entry, Task previous, Turn turn, ITurnReplies replies)
     {
