@@ -114,7 +114,7 @@ public sealed class InviteCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "--profile", "frontend", "--name", "Jane", "--channel", "slack:C0HIRING1" }, "error: there is no profile 'frontend'; available: backend-go-distributed, backend-java-fintech, backend-mid, backend-remote, backend-senior.")]
+    [InlineData(new[] { "--profile", "frontend", "--name", "Jane", "--channel", "slack:C0HIRING1" }, "error: there is no profile 'frontend'; available: backend-dotnet-services, backend-go-distributed, backend-java-fintech, backend-mid, backend-node-services, backend-python-saas, backend-remote, backend-senior.")]
     [InlineData(new[] { "--profile", "backend-senior", "--name", "Jane", "--email", "jane(at)example.com" }, "error: --email 'jane(at)example.com' is not one email address such as jane@example.com. usage: invite --profile ID --name NAME [--email ADDRESS] [--channel CHANNEL]")]
     [InlineData(new[] { "--profile", "backend-senior", "--name", " " }, "error: --name needs the candidate's name, 1 to 80 characters. usage: invite --profile ID --name NAME [--email ADDRESS] [--channel CHANNEL]")]
     [InlineData(new[] { "--profile", "backend-senior", "--name", "Jane" }, "error: no hiring channel for the scorecard: pass --channel slack:C0123ABCD or teams:19:…@thread.tacv2, or set hiringChannels in")]

@@ -99,7 +99,7 @@ public sealed class RehearseCommandTests : IDisposable
         var (code, _, error) = await RunInProcessAsync(null, "rehearse", "--profile", "frontend-lead");
 
         Assert.Equal(2, code);
-        Assert.Equal("error: unknown profile 'frontend-lead'. Available: backend-go-distributed, backend-java-fintech, backend-mid, backend-remote, backend-senior.", error.Trim());
+        Assert.Equal("error: unknown profile 'frontend-lead'. Available: backend-dotnet-services, backend-go-distributed, backend-java-fintech, backend-mid, backend-node-services, backend-python-saas, backend-remote, backend-senior.", error.Trim());
     }
 
     [Fact]
