@@ -93,7 +93,7 @@ public sealed class ScreeningDialog
         }
 
         var plan = GetPlan(profile);
-        var texts = plan.LanguageAt(position.ItemIndex).Texts;
+        var texts = plan.TextsAt(position.ItemIndex);
         if (record.IsEnded && position.SelfIdentification is { } question)
         {
             // Answered apart from the screen: no transcript line, and only the next open question is kept in the position.
