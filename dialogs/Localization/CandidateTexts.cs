@@ -357,6 +357,12 @@ public sealed class CandidateTexts
         return _toned[index] ??= new CandidateTexts(_resource, tone, _toned);
     }
 
+    /// <summary>
+    /// The message that tells the candidate the planned time (<paramref name="planned"/>) is used up and the remaining
+    /// questions are left out (see <c>InterviewClock</c>).
+    /// </summary>
+    public string TimeWrapUp(TimeSpan planned) => Format("timeWrapUp", ("duration", Duration(planned, precision: 2)));
+
     internal string Get(string key) => TextTemplate.Format(key, Template(key), []);
 
     /// <summary>The template of <paramref name="key"/> in this tone: its <c>~tone</c> variant when the file has one.</summary>

@@ -217,6 +217,12 @@ public sealed class ScreeningDialog
                 return Finish(position, record, replies, transcript, TurnDisposition.Processed);
             }
 
+            if (position.Phase != Phase.Consent)
+            {
+                // The interview's own clock (InterviewClock): what this answer took, pauses out, capped; consent is not counted.
+                record = record with { TimeUsed = record.TimeUsed + InterviewClock.Counted(latency, _options) };
+            }
+
             run = await WaterfallEngine.RunAsync(plan.Items, Subject(interview), position, record, recognized.Value! with { TimeToAnswer = sentAt - pending.AskedAt }, latency, now, cancellationToken);
         }
 
