@@ -169,7 +169,7 @@ public sealed class LlmScorecardNarratorTests
         Assert.Contains("## Never mention: age; religion.", system, StringComparison.Ordinal);
         Assert.DoesNotContain("postmortem", system, StringComparison.OrdinalIgnoreCase);
         var user = request.MessageText("user");
-        Assert.Contains("postmortem", user, StringComparison.Ordinal);
+        Assert.Contains($"\"compositeScore\":{template.CompositeScore}", user, StringComparison.Ordinal);
         Assert.DoesNotContain("Acme Payments", user, StringComparison.Ordinal);
         Assert.DoesNotContain("no superlatives", user, StringComparison.Ordinal);
     }
