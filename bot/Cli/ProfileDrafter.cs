@@ -11,8 +11,8 @@ namespace ScreeningBot.Bot.Cli;
 /// seniority (its knockouts, competencies, custom questions and rubric), swaps in the bank blueprints whose topics the
 /// description names, adds the technologies it names as preferred skills, and marks everything a person must review.
 /// The description is data: only its first line (the title) and first sentences (the brief) are copied, and only into
-/// fields a recruiter reviews. Knockouts come from the base profile, never from the description, and one touching a
-/// banned topic is dropped.
+/// fields a recruiter reviews, and not even there when they touch a banned topic. Knockouts come from the base profile,
+/// never from the description, and one touching a banned topic is dropped.
 /// </summary>
 internal static partial class ProfileDrafter
 {
@@ -22,6 +22,10 @@ internal static partial class ProfileDrafter
     private const int BlueprintCount = 3;
 
     private const int MaxBriefCharacters = 400;
+
+    private const string PlaceholderTitle = "Backend Engineer";
+
+    private const string PlaceholderBrief = "A backend engineering role. Replace this with two or three sentences about the role.";
 
     /// <summary>Words in a description that point at a bank topic tag (the tags themselves match too).</summary>
     private static readonly Dictionary<string, string[]> TopicWords = new(StringComparer.Ordinal)
@@ -88,11 +92,33 @@ internal static partial class ProfileDrafter
         var review = new List<string>();
 
         root.Children[new YamlScalarNode("id")] = new YamlScalarNode(id);
+        // Candidates read the title and brief in the welcome: a banned topic in the description's words keeps the
+        // placeholder wording instead (issue 22).
+        var banned = BannedTopics(root);
         var title = Title(description);
+        if (FollowUpPlanner.TouchesBannedTopic(title, banned))
+        {
+            title = PlaceholderTitle;
+            review.Add("title: the description's first line touches a banned topic, so it was not copied; write the role's name");
+        }
+        else
+        {
+            review.Add($"title: \"{title}\" is the description's first line; shorten it to the role's name");
+        }
+
         root.Children[new YamlScalarNode("title")] = new YamlScalarNode(title);
-        review.Add($"title: \"{title}\" is the description's first line; shorten it to the role's name");
-        root.Children[new YamlScalarNode("brief")] = new YamlScalarNode(Brief(description));
-        review.Add("brief: the description's first sentences; candidates read it in the welcome, so make it 2 or 3 sentences about the role");
+        var brief = Brief(description);
+        if (FollowUpPlanner.TouchesBannedTopic(brief, banned))
+        {
+            brief = PlaceholderBrief;
+            review.Add("brief: the description's first sentences touch a banned topic, so none were copied; write 2 or 3 sentences about the role");
+        }
+        else
+        {
+            review.Add("brief: the description's first sentences; candidates read it in the welcome, so make it 2 or 3 sentences about the role");
+        }
+
+        root.Children[new YamlScalarNode("brief")] = new YamlScalarNode(brief);
         // The base profile's company facts would be wrong here: leave only the rule every screen keeps.
         root.Children[new YamlScalarNode("companyInstructions")] = new YamlScalarNode(
             "Do not discuss salary, visa questions or the hiring timeline; say a recruiter will cover them.");
@@ -210,7 +236,7 @@ internal static partial class ProfileDrafter
 
     private static string Title(string description)
     {
-        var first = description.Split('\n').Select(l => l.Trim().TrimStart('#', '*', ' ').TrimEnd('*', ' ')).FirstOrDefault(l => l.Length > 0) ?? "Backend Engineer";
+        var first = description.Split('\n').Select(l => l.Trim().TrimStart('#', '*', ' ').TrimEnd('*', ' ')).FirstOrDefault(l => l.Length > 0) ?? PlaceholderTitle;
         return first.Length <= 80 ? first : first[..80].TrimEnd();
     }
 
@@ -222,7 +248,7 @@ internal static partial class ProfileDrafter
         var brief = string.Join(' ', sentences);
         if (brief.Length == 0)
         {
-            return "A backend engineering role. Replace this with two or three sentences about the role.";
+            return PlaceholderBrief;
         }
 
         return brief.Length <= MaxBriefCharacters ? brief : brief[..MaxBriefCharacters].TrimEnd() + "…";
@@ -261,11 +287,14 @@ internal static partial class ProfileDrafter
         }
     }
 
+    private static string[] BannedTopics(YamlMappingNode root) =>
+        root.Children.TryGetValue(new YamlScalarNode("bannedTopics"), out var b) && b is YamlSequenceNode list
+            ? [.. list.Children.OfType<YamlScalarNode>().Select(s => s.Value!)]
+            : [];
+
     private static void DropKnockoutsTouchingBannedTopics(YamlMappingNode root, List<string> review)
     {
-        var banned = root.Children.TryGetValue(new YamlScalarNode("bannedTopics"), out var b) && b is YamlSequenceNode list
-            ? list.Children.OfType<YamlScalarNode>().Select(s => s.Value!).ToArray()
-            : [];
+        var banned = BannedTopics(root);
         if (!root.Children.TryGetValue(new YamlScalarNode("knockouts"), out var k) || k is not YamlSequenceNode knockouts)
         {
             return;

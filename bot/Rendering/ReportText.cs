@@ -100,11 +100,12 @@ internal static class ReportText
         return string.Join("; ", b.Gaps.GroupBy(g => g.Reason).OrderBy(g => g.Key).Select(g => $"{GapReason(g.Key)}: {string.Join(", ", g.Select(x => x.Topic))}"));
     }
 
-    /// <summary>"skipped", "not reached", "asked, nothing usable in the answer".</summary>
+    /// <summary>"skipped", "not reached", "not reached (time)", "asked, nothing usable in the answer".</summary>
     public static string GapReason(CoverageGapReason reason) => reason switch
     {
         CoverageGapReason.Skipped => "skipped",
         CoverageGapReason.NotAnswered => "asked, nothing usable in the answer",
+        CoverageGapReason.NotReachedForTime => "not reached (time)",
         _ => "not reached",
     };
 

@@ -13,14 +13,24 @@ namespace ScreeningBot.Dialogs.Localization;
 /// </summary>
 public sealed class CandidateTexts
 {
+    private readonly LanguageResource _resource;
     private readonly Dictionary<string, string> _messages;
     private readonly FormatResource _format;
+    private readonly CandidateTexts?[] _toned;
 
     internal CandidateTexts(LanguageResource resource)
+        : this(resource, BotTone.Warm, new CandidateTexts?[Enum.GetValues<BotTone>().Length])
+    {
+    }
+
+    private CandidateTexts(LanguageResource resource, BotTone tone, CandidateTexts?[] toned)
     {
         ArgumentNullException.ThrowIfNull(resource);
+        _resource = resource;
         _messages = resource.Messages;
         _format = resource.Format;
+        _toned = toned;
+        Tone = tone;
         YesNoChoices = [new(Get("yes"), "yes"), new(Get("no"), "no")];
         WithdrawChoices = [new(Get("withdrawYes"), "yes"), new(Get("withdrawNo"), "no")];
         SexChoices =
@@ -42,6 +52,9 @@ public sealed class CandidateTexts
             new(Get("selfIdPreferNotToSay"), nameof(RaceEthnicityCategory.PreferNotToSay)),
         ];
     }
+
+    /// <summary>Which wording the messages that have variants use (<c>&lt;key&gt;~neutral</c>, <c>&lt;key&gt;~concise</c>).</summary>
+    public BotTone Tone { get; }
 
     public IReadOnlyList<Choice> YesNoChoices { get; }
 
@@ -332,10 +345,31 @@ public sealed class CandidateTexts
         };
     }
 
-    internal string Get(string key) =>
-        _messages.TryGetValue(key, out var template)
-            ? TextTemplate.Format(key, template, [])
-            : throw new InvalidOperationException($"The message \"{key}\" is missing from the language file.");
+    /// <summary>The same language in <paramref name="tone"/>'s wording; one instance per tone and language, shared.</summary>
+    public CandidateTexts WithTone(BotTone tone)
+    {
+        if (tone == Tone)
+        {
+            return this;
+        }
+
+        var index = (int)tone;
+        return _toned[index] ??= new CandidateTexts(_resource, tone, _toned);
+    }
+
+    /// <summary>
+    /// The message that tells the candidate the planned time (<paramref name="planned"/>) is used up and the remaining
+    /// questions are left out (see <c>InterviewClock</c>).
+    /// </summary>
+    public string TimeWrapUp(TimeSpan planned) => Format("timeWrapUp", ("duration", Duration(planned, precision: 2)));
+
+    internal string Get(string key) => TextTemplate.Format(key, Template(key), []);
+
+    /// <summary>The template of <paramref name="key"/> in this tone: its <c>~tone</c> variant when the file has one.</summary>
+    private string Template(string key) =>
+        Tone != BotTone.Warm && _messages.TryGetValue($"{key}~{BotTones.Name(Tone)}", out var toned) ? toned
+        : _messages.TryGetValue(key, out var template) ? template
+        : throw new InvalidOperationException($"The message \"{key}\" is missing from the language file.");
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -348,8 +382,5 @@ public sealed class CandidateTexts
             ? Format($"{key}.one", values)
             : Format($"{key}.other", [.. values, ("count", CountWords(count))]);
 
-    private string Format(string key, params ReadOnlySpan<(string Name, string Value)> values) =>
-        _messages.TryGetValue(key, out var template)
-            ? TextTemplate.Format(key, template, values)
-            : throw new InvalidOperationException($"The message \"{key}\" is missing from the language file.");
+    private string Format(string key, params ReadOnlySpan<(string Name, string Value)> values) => TextTemplate.Format(key, Template(key), values);
 }

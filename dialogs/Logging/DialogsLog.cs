@@ -59,6 +59,13 @@ internal static partial class DialogsLog
     [LoggerMessage(1030, LogLevel.Information, "Interview {InterviewId}: a message crossed question {QuestionId} ({Reason}); kept in the transcript, not taken as its answer")]
     public static partial void AnswerCrossed(ILogger logger, string interviewId, string? questionId, string reason);
 
+    // 1040+: the interview's clock (dialogs/Screening/InterviewClock.cs).
+    [LoggerMessage(1040, LogLevel.Information, "Interview {InterviewId}: its {PlannedMinutes} planned minutes are used ({UsedMinutes:0.0} counted); the remaining questions are left out and the interview wraps up")]
+    public static partial void TimeUp(ILogger logger, string interviewId, int plannedMinutes, double usedMinutes);
+
+    [LoggerMessage(1041, LogLevel.Debug, "Interview {InterviewId}: no adaptive follow-up on {QuestionId}, less than a fifth of the planned time is left ({UsedMinutes:0.0} of {PlannedMinutes} minutes used)")]
+    public static partial void FollowUpsDroppedForTime(ILogger logger, string interviewId, string questionId, double usedMinutes, int plannedMinutes);
+
     // 1050+: scorecard narrative (kept apart from the conversation events other areas add).
     [LoggerMessage(1050, LogLevel.Warning, "Interview {InterviewId}: the scorecard narrator failed; the template narrative is kept")]
     public static partial void NarrativeFailed(ILogger logger, string interviewId, Exception exception);

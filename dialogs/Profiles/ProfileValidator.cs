@@ -62,6 +62,16 @@ internal static partial class ProfileValidator
                 $"use one of {supported}, or add dialogs/Localization/Texts/{profile.Language.Split('-')[0].ToLowerInvariant()}.json (README \"Languages\")");
         }
 
+        // The first word of tone picks the bot's own wording (issue 22); the rest is free guidance for the LLM.
+        if (!BotTones.TryParse(profile.Tone, out _))
+        {
+            var names = string.Join(", ", BotTones.Names);
+            context.ErrorAt(
+                "tone",
+                $"tone starts with \"{BotTones.FirstWord(profile.Tone)}\", which is not a tone the bot knows ({names})",
+                $"start tone with one of {names}, then any guidance for the LLM, such as `tone: warm; plain English`");
+        }
+
         if (profile.CustomQuestions.Count == 0 && profile.Blueprints.Count == 0)
         {
             context.ErrorAt("customQuestions", "the profile asks no questions: it has no customQuestions and no blueprints", "add at least one entry under customQuestions or blueprints");

@@ -6,6 +6,9 @@ public enum CoverageGapReason
     /// <summary>The screen ended before the question was asked.</summary>
     NotReached,
 
+    /// <summary>Left out because the profile's <c>durationMinutes</c> ran out (<c>InterviewClock</c>): the candidate was never asked.</summary>
+    NotReachedForTime,
+
     /// <summary>The candidate typed <c>skip</c>.</summary>
     Skipped,
 

@@ -126,7 +126,8 @@ public static partial class ScorecardBuilder
         var gaps = new List<CoverageGap>();
         foreach (var q in judged)
         {
-            CoverageGapReason? reason = !answers.TryGetValue(q.Id, out var a) ? CoverageGapReason.NotReached
+            CoverageGapReason? reason = !answers.TryGetValue(q.Id, out var a)
+                    ? context.State.NotReachedForTime.Contains(q.Id, StringComparer.Ordinal) ? CoverageGapReason.NotReachedForTime : CoverageGapReason.NotReached
                 : a.Skipped ? CoverageGapReason.Skipped
                 : genuine.Text(q.Id).Trim().Length == 0 ? CoverageGapReason.NotAnswered
                 : null;

@@ -10,6 +10,8 @@ namespace ScreeningBot.Dialogs.Screening;
 /// them and always in the same order, so every candidate is compared on the same ground; a pressure test among them is
 /// announced as a change of scenario. Each answer is judged against its own reference answer and knowledge areas.
 /// A candidate who skips the deep-dive question skips its follow-ups too: they build on an answer that was never given.
+/// When the planned time is used (<see cref="InterviewClock"/>), a deep-dive not yet begun and the rest of the current one's
+/// follow-ups are left out.
 /// </summary>
 internal static class BlueprintPhase
 {
@@ -26,6 +28,12 @@ internal static class BlueprintPhase
             {
                 (step, _) =>
                 {
+                    if (InterviewClock.IsUp(profile, step.Record))
+                    {
+                        kit.LeaveOutForTime(step, profile, texts, [blueprint.Id, .. followUps.Select(f => f.Id)]);
+                        return ValueTask.FromResult(StepResult.EndDialog);
+                    }
+
                     if (index == 1)
                     {
                         step.Say(texts.BlueprintIntro);
@@ -58,6 +66,12 @@ internal static class BlueprintPhase
                             step.Record = PhaseKit.Record(step, followUp.Id, QuestionKind.BlueprintFollowUp, PhaseKit.Skipped(followUp), 0, TimeSpan.Zero, skipped: true);
                         }
 
+                        return StepResult.EndDialog;
+                    }
+
+                    if (next is not null && InterviewClock.IsUp(profile, step.Record))
+                    {
+                        kit.LeaveOutForTime(step, profile, texts, followUps.Skip(followUpNumber - 1).Select(q => q.Id));
                         return StepResult.EndDialog;
                     }
 

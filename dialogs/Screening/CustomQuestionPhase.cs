@@ -28,6 +28,12 @@ internal static class CustomQuestionPhase
                 [
                     (step, _) =>
                     {
+                        if (InterviewClock.IsUp(profile, step.Record))
+                        {
+                            kit.LeaveOutForTime(step, profile, language.Texts, [question.Id]);
+                            return ValueTask.FromResult(StepResult.EndDialog);
+                        }
+
                         if (index == 1)
                         {
                             step.Say(language.Texts.CustomIntro(count));
@@ -52,7 +58,7 @@ internal static class CustomQuestionPhase
                         IReadOnlyList<RedFlag> flags = [.. step.Position.WorkingFlags, .. turn?.Flags ?? []];
                         IReadOnlyList<long> fingerprints = [.. step.Position.WorkingFingerprints, .. turn?.Fingerprints ?? []];
                         var judgment = PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, question, QuestionKind.Custom, combined, cancellationToken), flags);
-                        var decision = answer.Skipped
+                        var decision = answer.Skipped || kit.FollowUpsGiveWay(step, profile, question.Id)
                             ? FollowUpDecision.None
                             : FollowUpPlanner.Plan(question.Custom!, judgment, step.Position.FollowUpsAsked, profile.MaxAdaptiveFollowUps, step.Position.ProbedFocus, profile.BannedTopics, language, combined);
                         if (decision.ShouldAsk)

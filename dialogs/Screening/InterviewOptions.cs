@@ -58,5 +58,13 @@ public class InterviewOptions
     [Range(0, 100_000)]
     public int CachedInterviews { get; set; } = 1024;
 
+    /// <summary>
+    /// The most one answer adds to the interview's clock (<see cref="InterviewClock"/>). A candidate who walks away without
+    /// typing pause and comes back hours later finds the interview where they left it, not at its end; 20 minutes is longer
+    /// than a considered answer to a design deep-dive takes.
+    /// </summary>
+    [Range(1, 240)]
+    public int MaxCountedAnswerMinutes { get; set; } = 20;
+
     public TimeSpan InterviewExpiry => TimeSpan.FromDays(InterviewExpiryDays);
 }

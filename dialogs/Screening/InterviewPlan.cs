@@ -46,18 +46,23 @@ internal sealed class InterviewPlan
     public CandidateLanguage LanguageAt(int itemIndex) =>
         itemIndex >= 0 && itemIndex < Items.Count && Items[itemIndex].Phase == Phase.LanguageAssessment ? AssessmentLanguage : Language;
 
+    /// <summary>What the bot says at item <paramref name="itemIndex"/>: <see cref="LanguageAt"/>'s texts in the profile's tone.</summary>
+    public CandidateTexts TextsAt(int itemIndex) => LanguageAt(itemIndex).Texts.WithTone(BotTones.Of(Profile.Tone));
+
     public static InterviewPlan Build(Profile profile, PhaseKit kit)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var questions = JudgedQuestions.Of(profile);
         var language = CandidateLanguages.Resolve(profile.Language);
         var assessmentLanguage = CandidateLanguages.TryResolve(profile.LanguageAssessment?.Language, out var own) ? own : language;
-        var items = new List<PlanItem> { ConsentPhase.Create(profile, language.Texts, kit.Options) };
-        items.AddRange(KnockoutPhase.Create(profile, language.Texts));
+        // The profile's tone picks the wording of greetings, acknowledgements and the closing (issue 22).
+        var texts = language.Texts.WithTone(BotTones.Of(profile.Tone));
+        var items = new List<PlanItem> { ConsentPhase.Create(profile, texts, kit.Options) };
+        items.AddRange(KnockoutPhase.Create(profile, texts));
         items.AddRange(CustomQuestionPhase.Create(profile, questions, kit, language));
-        items.AddRange(BlueprintPhase.Create(profile, questions, kit, language.Texts));
-        items.AddRange(LanguagePhase.Create(profile, questions, kit, language.Texts));
-        items.Add(ClosingPhase.Create(language.Texts));
+        items.AddRange(BlueprintPhase.Create(profile, questions, kit, texts));
+        items.AddRange(LanguagePhase.Create(profile, questions, kit, texts));
+        items.Add(ClosingPhase.Create(texts));
         return new InterviewPlan(profile, questions, items, language, assessmentLanguage);
     }
 }

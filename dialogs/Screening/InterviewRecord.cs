@@ -51,6 +51,16 @@ public sealed record InterviewRecord
     /// <summary>Time spent paused, excluded from answer timings.</summary>
     public TimeSpan PausedTotal { get; init; }
 
+    /// <summary>
+    /// The interview's own clock (<see cref="InterviewClock"/>): the time the candidate took over the answers since consent,
+    /// pauses excluded and each answer counted at most <see cref="InterviewOptions.MaxCountedAnswerMinutes"/>.
+    /// </summary>
+    public TimeSpan TimeUsed { get; init; }
+
+    /// <summary>Ids of the questions left out because the profile's <c>durationMinutes</c> ran out, in plan order.</summary>
+    /// <remarks>Empty, never null, in records stored before the clock existed (a missing property reads as null).</remarks>
+    public IReadOnlyList<string> NotReachedForTime { get; init => field = value ?? []; } = [];
+
     [JsonIgnore]
     public bool IsEnded => Status.IsTerminal();
 }

@@ -34,6 +34,12 @@ internal static class LanguagePhase
                 [
                     (step, _) =>
                     {
+                        if (InterviewClock.IsUp(profile, step.Record))
+                        {
+                            kit.LeaveOutForTime(step, profile, texts, [question.Id]);
+                            return ValueTask.FromResult(StepResult.EndDialog);
+                        }
+
                         if (first)
                         {
                             var sameLanguage = string.Equals(PrimarySubtag(assessment.Language), PrimarySubtag(profile.Language), StringComparison.OrdinalIgnoreCase);

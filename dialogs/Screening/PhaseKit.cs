@@ -28,6 +28,33 @@ internal sealed class PhaseKit(IAnswerJudge judge, InterviewOptions options, ILo
         return judgment;
     }
 
+    /// <summary>
+    /// Leaves <paramref name="questionIds"/> out because the planned time is used (<see cref="InterviewClock"/>); the first
+    /// time, tells the candidate why in <paramref name="texts"/>' language.
+    /// </summary>
+    public void LeaveOutForTime(StepContext step, Profile profile, Localization.CandidateTexts texts, IEnumerable<string> questionIds)
+    {
+        var (record, first) = InterviewClock.LeaveOut(step.Record, questionIds);
+        step.Record = record;
+        if (first)
+        {
+            step.Say(texts.TimeWrapUp(InterviewClock.Planned(profile)));
+            DialogsLog.TimeUp(logger, step.Subject.InterviewId, profile.DurationMinutes, record.TimeUsed.TotalMinutes);
+        }
+    }
+
+    /// <summary>True when a custom question's adaptive follow-ups give way to the clock (<see cref="InterviewClock.IsRunningOut"/>).</summary>
+    public bool FollowUpsGiveWay(StepContext step, Profile profile, string questionId)
+    {
+        if (!InterviewClock.IsRunningOut(profile, step.Record))
+        {
+            return false;
+        }
+
+        DialogsLog.FollowUpsDroppedForTime(logger, step.Subject.InterviewId, questionId, step.Record.TimeUsed.TotalMinutes, profile.DurationMinutes);
+        return true;
+    }
+
     /// <summary>LLM tokens the interview has spent on judgments so far (recorded answers plus the current question's earlier judgments).</summary>
     public static int TokensSpent(PlanPosition position, InterviewRecord record)
     {

@@ -93,7 +93,7 @@ public sealed class ScreeningDialog
         }
 
         var plan = GetPlan(profile);
-        var texts = plan.LanguageAt(position.ItemIndex).Texts;
+        var texts = plan.TextsAt(position.ItemIndex);
         if (record.IsEnded && position.SelfIdentification is { } question)
         {
             // Answered apart from the screen: no transcript line, and only the next open question is kept in the position.
@@ -215,6 +215,12 @@ public sealed class ScreeningDialog
 
                 transcript.Bot(replies, position.Phase);
                 return Finish(position, record, replies, transcript, TurnDisposition.Processed);
+            }
+
+            if (position.Phase != Phase.Consent)
+            {
+                // The interview's own clock (InterviewClock): what this answer took, pauses out, capped; consent is not counted.
+                record = record with { TimeUsed = record.TimeUsed + InterviewClock.Counted(latency, _options) };
             }
 
             run = await WaterfallEngine.RunAsync(plan.Items, Subject(interview), position, record, recognized.Value! with { TimeToAnswer = sentAt - pending.AskedAt }, latency, now, cancellationToken);

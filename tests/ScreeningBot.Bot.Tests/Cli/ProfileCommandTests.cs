@@ -79,6 +79,31 @@ public sealed class ProfileCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Draft_DescriptionWhoseOpeningTouchesABannedTopic_CopiesNeitherTitleNorBriefAndSaysWhy()
+    {
+        var description = Path.Combine(_out, "jd-banned.txt");
+        await File.WriteAllTextAsync(description, """
+            Backend Engineer (under 30, no children)
+            We want a young engineer whose age and family status fit our culture. You will build payment APIs in Java.
+            You will own idempotent payment endpoints and the ledger behind them, with PostgreSQL and Kafka.
+            """);
+        var path = Path.Combine(_out, "backend-banned.yaml");
+
+        var (code, _, error) = await RunAsync("profile", "draft", "--from", description, "--id", "backend-banned", "--out", path);
+
+        Assert.True(code == 0, error);
+        var result = ProfileLoader.LoadFile(path, TestProfiles.Catalog.Bank);
+        Assert.True(result.IsValid, string.Join('\n', result.Errors));
+        var profile = result.Profile!;
+        Assert.Equal("Backend Engineer", profile.Title);
+        Assert.StartsWith("A backend engineering role. Replace this", profile.Brief, StringComparison.Ordinal);
+        Assert.False(ScreeningBot.Dialogs.Screening.FollowUpPlanner.TouchesBannedTopic(profile.Title + " " + profile.Brief, profile.BannedTopics));
+        var yaml = await File.ReadAllTextAsync(path);
+        Assert.Contains("#   - brief: the description's first sentences touch a banned topic, so none were copied", yaml, StringComparison.Ordinal);
+        Assert.Contains("#   - title: the description's first line touches a banned topic, so it was not copied", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Draft_OutputFileExists_WritesNothingAndSaysSo()
     {
         var path = Path.Combine(_out, "taken.yaml");

@@ -1,12 +1,14 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using ScreeningBot.Bot.Judging;
 using ScreeningBot.Dialogs.Judging;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Waterfall;
 using ScreeningBot.Testing;
+using ScreeningBot.Testing.OpenAi;
 
 namespace ScreeningBot.Bot.Tests.Judging;
 
@@ -141,6 +143,87 @@ public sealed class LlmScorecardNarratorTests
         Assert.Matches(@"<<<SCORECARD_FACTS [0-9A-F]{16}\n\{.*\}\nSCORECARD_FACTS [0-9A-F]{16}>>>", user.Replace("\r", string.Empty, StringComparison.Ordinal));
         Assert.Contains($"\"compositeScore\":{template.CompositeScore}", user, StringComparison.Ordinal);
         Assert.IsType<ChatResponseFormatJson>(options!.ResponseFormat);
+    }
+
+    [Fact]
+    public async Task NarrateAsync_WireRequest_ToneAndCompanyInstructionsAreSystemConfigurationNeverInsideTheFacts()
+    {
+        await using var server = await OpenAiTestServer.StartAsync();
+        server.Enqueue(ChatCompletionReply.Narrative());
+        var profile = SampleProfiles.Backend with
+        {
+            Tone = "concise; plain English, no superlatives",
+            CompanyInstructions = "Acme Payments moves money for small shops; never discuss salary bands.",
+        };
+        var (interview, transcript, template) = Screen();
+        var options = JudgeTestData.OptionsFor(server);
+        var sut = new LlmScorecardNarrator(LlmChatClientFactory.Create(options), options, TimeProvider.System, NullLogger<LlmScorecardNarrator>.Instance);
+
+        await sut.NarrateAsync(profile, interview, template, transcript, CancellationToken.None);
+
+        var request = Assert.Single(server.Requests);
+        Assert.True(request.IsNarrative, request.Body);
+        var system = request.MessageText("system");
+        Assert.Contains("## Tone (configuration from the hiring team): concise; plain English, no superlatives", system, StringComparison.Ordinal);
+        Assert.Contains("(configuration from the hiring team)\nAcme Payments moves money for small shops; never discuss salary bands.", system.Replace("\r", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("## Never mention: age; religion.", system, StringComparison.Ordinal);
+        Assert.DoesNotContain("postmortem", system, StringComparison.OrdinalIgnoreCase);
+        var user = request.MessageText("user");
+        Assert.Contains($"\"compositeScore\":{template.CompositeScore}", user, StringComparison.Ordinal);
+        Assert.DoesNotContain("Acme Payments", user, StringComparison.Ordinal);
+        Assert.DoesNotContain("no superlatives", user, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NarrateAsync_ProfileWithoutToneOrInstructions_SystemMessageIsTheRulesAlone()
+    {
+        var profile = SampleProfiles.Backend with { Tone = string.Empty, CompanyInstructions = string.Empty, BannedTopics = [] };
+        var (interview, transcript, template) = Screen();
+        var chat = Narrative();
+
+        await CreateSut(chat).NarrateAsync(profile, interview, template, transcript, CancellationToken.None);
+
+        var system = Assert.Single(chat.Calls).Messages[0].Text;
+        Assert.DoesNotContain("configuration from the hiring team", system, StringComparison.Ordinal);
+        Assert.DoesNotContain("Never mention", system, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NarrateAsync_FieldsTouchingABannedTopic_FallBackToTheTemplateAndAreLoggedWithoutTheirText()
+    {
+        var (interview, transcript, template) = Screen();
+        var logger = new FakeLogger<LlmScorecardNarrator>();
+        var chat = Narrative(
+            summary: "A solid screen, though his religion may clash with the on-call rota.",
+            strengths: ["Owns incidents end to end", "Energetic for his age"],
+            risks: ["Little detail on API versioning", "Religion could limit weekend work"],
+            nextStep: "Ask about his age in the technical interview.",
+            rationale: "Every answer was judged at a solid depth.");
+        var sut = new LlmScorecardNarrator(chat, JudgeTestData.Options(), TimeProvider.System, logger);
+
+        var narrated = await sut.NarrateAsync(SampleProfiles.Backend, interview, template, transcript, CancellationToken.None);
+
+        Assert.Equal(template.Summary, narrated.Summary);
+        Assert.Equal(template.SuggestedNextStep, narrated.SuggestedNextStep);
+        Assert.Equal(["Owns incidents end to end"], narrated.Strengths);
+        Assert.Equal(["Little detail on API versioning"], narrated.Risks);
+        Assert.Equal("Every answer was judged at a solid depth.", narrated.Rationale);
+        var records = logger.Collector.GetSnapshot();
+        Assert.Contains(records, r => r.Message.Contains("summary rejected (touches a banned topic)", StringComparison.Ordinal));
+        Assert.Contains(records, r => r.Message.Contains("suggestedNextStep rejected (touches a banned topic)", StringComparison.Ordinal));
+        Assert.DoesNotContain(records, r => r.Message.Contains("on-call rota", StringComparison.Ordinal) || r.Message.Contains("Energetic", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Managed the storage migration alone.", null)]
+    [InlineData("Talked about the agent's health checks.", null)]
+    [InlineData("Mentioned his religion twice.", "touches a banned topic")]
+    [InlineData("Seems young for the AGE of the team.", "touches a banned topic")]
+    public void NarrativeGuard_BannedTopic_MatchedAsAWholeWord(string text, string? problem)
+    {
+        var sut = new LlmScorecardNarrator.NarrativeGuard("{}", string.Empty, ["age", "religion"]);
+
+        Assert.Equal(problem, sut.Problem(text, 500));
     }
 
     [Fact]

@@ -46,6 +46,21 @@ public sealed class ReadableScorecardTests
         Assert.Contains("Gaps: not reached: async backend work; skipped: caching invalidation, follow-up 2", texts);
     }
 
+    [Fact]
+    public void AdaptiveCardAndMarkdown_QuestionsLeftOutForTime_ShowNotReachedTime()
+    {
+        var scorecard = WithBreakdown with
+        {
+            Breakdown = WithBreakdown.Breakdown! with
+            {
+                Gaps = [new("async-backend-work", "async backend work", CoverageGapReason.NotReached), new("cache.f2", "cache, follow-up 2", CoverageGapReason.NotReachedForTime)],
+            },
+        };
+
+        Assert.Contains("Gaps: not reached: async backend work; not reached (time): cache, follow-up 2", Texts(AdaptiveCardRenderer.Render(scorecard)));
+        Assert.Contains($"(`{ReportText.InertMarkdown("cache.f2")}`): not reached (time)", MarkdownReportRenderer.Render(scorecard, []), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(InterviewStatus.KnockedOut, "Not scored: a must-have requirement was not met")]
     [InlineData(InterviewStatus.Declined, "Not screened: declined the automated screen")]
