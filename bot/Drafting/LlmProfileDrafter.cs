@@ -419,7 +419,7 @@ internal sealed partial class LlmProfileDrafter
         {
             var accepted = new YamlSequenceNode();
             var refused = new List<string>();
-            foreach (var knockout in (knockouts ?? []).Take(6))
+            foreach (var knockout in (knockouts ?? []).Take(MaxItems))
             {
                 if (KnockoutNode(knockout, out var problem) is { } node && accepted.Children.Count < 4
                     && TryChange(root => root.Children[new YamlScalarNode("knockouts")] = Append(accepted, node), out problem))

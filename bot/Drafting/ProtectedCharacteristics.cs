@@ -60,7 +60,7 @@ internal static partial class ProtectedCharacteristics
     [GeneratedRegex(@"\b(religio\w*|church|mosque|synagogue|faith|pray\w*|christian|muslim|jewish|hindu|buddhist|sabbath|holy days?)\b", Options, 1000)]
     private static partial Regex Religion();
 
-    [GeneratedRegex(@"\b((your|physical|mental) health|health (conditions?|issues?|problems?|insurance)|medical (conditions?|history|issues?)|disab\w*|handicap\w*|medication|illness\w*|sick (leave|days?)|impairment|wheelchair|able-bodied|chronic(ally)? ill)\b", Options, 1000)]
+    [GeneratedRegex(@"\b((your|physical|mental) health(?!\s*-?(checks?|probes?|endpoints?))|health (conditions?|issues?|problems?|insurance)|medical (conditions?|history|issues?)|disab\w*|handicap\w*|medication|illness\w*|sick (leave|days?)|impairment|wheelchair|able-bodied|chronic(ally)? ill)\b", Options, 1000)]
     private static partial Regex Health();
 
     [GeneratedRegex(@"\b(pregnan\w*|maternity|paternity|(your|have|having|any) (children|kids)|child ?care|family plans?|start(ing)? a family|plan(s|ning)? (for|to have) (children|kids))\b", Options, 1000)]
