@@ -102,7 +102,7 @@ internal sealed partial class LlmProfileDrafter
         };
         progress?.Report($"asking the LLM ({_options.ModelName}) for a draft; this takes up to {_options.NarrativeTimeoutSeconds} s");
         var result = await _call.RunAsync<LlmProfileProposal>(
-            messages, chatOptions, DraftingJsonContext.Default.Options, _options.NarrativeTimeout, Unusable, Purpose, "draft:" + id, cancellationToken);
+            messages, chatOptions, LlmJsonContext.Default.Options, _options.NarrativeTimeout, Unusable, Purpose, "draft:" + id, cancellationToken);
         if (result.Value is not { } proposal)
         {
             DraftingLog.FellBack(_logger, id, result.Failure ?? LlmCall.InvalidOutput);
@@ -330,111 +330,35 @@ internal sealed partial class LlmProfileDrafter
 
         private void ApplyPreferredSkills(IReadOnlyList<LlmSkill>? skills)
         {
-            var accepted = new YamlSequenceNode();
-            foreach (var skill in (skills ?? []).Take(5))
-            {
-                if (SkillNode(skill) is { } node && TryChange(root => root.Children[new YamlScalarNode("preferredSkills")] = Append(accepted, node), out _))
-                {
-                    accepted.Add(node);
-                }
-            }
-
-            if (accepted.Children.Count > 0)
-            {
-                Accept($"preferredSkills: proposed by the LLM ({string.Join(", ", ProfileDrafter.Ids(new YamlMappingNode { { "preferredSkills", accepted } }, "preferredSkills"))}); each adds a small bonus, keep only real wishes");
-            }
-            else
-            {
-                Reject("preferredSkills", skills is { Count: > 0 } ? "none passed the checks" : "none proposed");
-            }
+            var (accepted, problems) = ApplyEach(
+                (skills ?? []).Take(5), s => s.Name, (s, _) => (SkillNode(s), "needs a kebab-case id, a plain name and signals"),
+                (root, list) => root.Children[new YamlScalarNode("preferredSkills")] = list);
+            Conclude("preferredSkills", skills, accepted, problems, $"preferredSkills: proposed by the LLM ({string.Join(", ", ProfileDrafter.Ids(new YamlMappingNode { { "preferredSkills", accepted } }, "preferredSkills"))}); each adds a small bonus, keep only real wishes");
         }
 
         private void ApplyQuestions(IReadOnlyList<LlmQuestion>? questions)
         {
-            var accepted = new YamlSequenceNode();
-            var problems = new List<string>();
-            foreach (var question in (questions ?? []).Take(3))
-            {
-                if (QuestionNode(question, out var problem) is { } node && TryChange(root => ReplaceQuestions(root, Append(accepted, node)), out problem))
-                {
-                    accepted.Add(node);
-                }
-                else
-                {
-                    problems.Add(problem ?? "invalid");
-                }
-            }
-
-            if (accepted.Children.Count > 0)
-            {
-                Accept($"customQuestions: written by the LLM ({accepted.Children.Count}); check each is fair, answerable in a few minutes and in your company's words");
-            }
-            else
-            {
-                Reject("customQuestions", questions is { Count: > 0 } ? string.Join("; ", problems.Distinct().Take(3)) : "none proposed");
-            }
+            var (accepted, problems) = ApplyEach((questions ?? []).Take(3), q => q.Text, (q, _) => QuestionNode(q), ReplaceQuestions);
+            Conclude("customQuestions", questions, accepted, problems, $"customQuestions: written by the LLM ({accepted.Children.Count}); check each is fair, answerable in a few minutes and in your company's words");
         }
 
         private void ApplyCompetencies(IReadOnlyList<LlmCompetency>? competencies)
         {
-            var accepted = new YamlSequenceNode();
-            var problems = new List<string>();
-            foreach (var competency in (competencies ?? []).Take(4))
-            {
-                var statement = Clean(competency.Statement, MaxSentenceChars, out var problem);
-                if (statement is not null && ProtectedCharacteristics.Find(statement) is { } characteristic)
-                {
-                    (statement, problem) = (null, $"mentions {characteristic}");
-                }
-
-                var node = statement is null || !IdPattern().IsMatch(competency.Id ?? string.Empty) ? null : new YamlMappingNode
-                {
-                    { "id", competency.Id! },
-                    { "statement", statement },
-                    { "mustHave", competency.MustHave ? "true" : "false" },
-                    { "questions", ProfileDrafter.Flow((competency.Questions ?? []).Take(MaxItems).Select(q => ProfileDrafter.Line(q ?? string.Empty))) },
-                    { "signals", new YamlSequenceNode((competency.Signals ?? []).Take(6).Select(s => new YamlScalarNode(ProfileDrafter.Line(s ?? string.Empty)))) },
-                };
-                if (node is not null && TryChange(root => root.Children[new YamlScalarNode("competencies")] = Append(accepted, node), out problem))
-                {
-                    accepted.Add(node);
-                }
-                else
-                {
-                    problems.Add(problem ?? "not a kebab-case id");
-                }
-            }
-
-            if (accepted.Children.Count > 0)
-            {
-                Accept($"competencies: written by the LLM ({accepted.Children.Count}); check the behaviours and their signals");
-            }
-            else
-            {
-                Reject("competencies", competencies is { Count: > 0 } ? string.Join("; ", problems.Distinct().Take(3)) : "none proposed");
-            }
+            var (accepted, problems) = ApplyEach(
+                (competencies ?? []).Take(4), c => c.Statement, (c, _) => CompetencyNode(c), (root, list) => root.Children[new YamlScalarNode("competencies")] = list);
+            Conclude("competencies", competencies, accepted, problems, $"competencies: written by the LLM ({accepted.Children.Count}); check the behaviours and their signals");
         }
 
         private void ApplyKnockouts(IReadOnlyList<LlmKnockout>? knockouts)
         {
-            var accepted = new YamlSequenceNode();
-            var refused = new List<string>();
-            foreach (var knockout in (knockouts ?? []).Take(MaxItems))
+            var (accepted, problems) = ApplyEach(
+                (knockouts ?? []).Take(MaxItems),
+                k => k.Question,
+                (k, kept) => kept.Children.Count >= 4 ? (null, "over the limit of 4") : KnockoutNode(k),
+                (root, list) => root.Children[new YamlScalarNode("knockouts")] = list);
+            foreach (var problem in problems)
             {
-                if (KnockoutNode(knockout, out var problem) is { } node && accepted.Children.Count < 4
-                    && TryChange(root => root.Children[new YamlScalarNode("knockouts")] = Append(accepted, node), out problem))
-                {
-                    accepted.Add(node);
-                }
-                else
-                {
-                    refused.Add($"\"{ProfileDrafter.Shorten(ProfileDrafter.Line(knockout.Question ?? knockout.Id ?? "?"))}\" ({problem ?? "over the limit of 4"})");
-                }
-            }
-
-            foreach (var line in refused)
-            {
-                _review.Add($"knockouts: refused the LLM's {line}");
+                _review.Add($"knockouts: refused the LLM's {problem}");
             }
 
             if (accepted.Children.Count > 0)
@@ -448,20 +372,79 @@ internal sealed partial class LlmProfileDrafter
             }
         }
 
-        private YamlMappingNode? KnockoutNode(LlmKnockout knockout, out string? problem)
+        /// <summary>
+        /// Builds each proposed item and keeps it when the profile, with the items kept so far and this one as the list
+        /// <paramref name="set"/> writes, still validates. Problems name the item and why it was left out.
+        /// </summary>
+        private (YamlSequenceNode Accepted, List<string> Problems) ApplyEach<T>(
+            IEnumerable<T> items, Func<T, string?> label, Func<T, YamlSequenceNode, (YamlMappingNode? Node, string? Problem)> build, Action<YamlMappingNode, YamlSequenceNode> set)
         {
-            var question = Clean(knockout.Question, MaxQuestionChars, out problem);
+            var accepted = new YamlSequenceNode();
+            var problems = new List<string>();
+            foreach (var item in items)
+            {
+                var (node, problem) = build(item, accepted);
+                if (node is not null && TryChange(root => set(root, Append(accepted, node)), out problem))
+                {
+                    accepted.Add(node);
+                }
+                else
+                {
+                    problems.Add($"\"{ProfileDrafter.Shorten(ProfileDrafter.Line(label(item) ?? "?"))}\" ({problem ?? "invalid"})");
+                }
+            }
+
+            return (accepted, problems);
+        }
+
+        private void Conclude<T>(string field, IReadOnlyList<T>? proposed, YamlSequenceNode accepted, List<string> problems, string acceptedLine)
+        {
+            if (accepted.Children.Count > 0)
+            {
+                Accept(acceptedLine);
+            }
+            else
+            {
+                Reject(field, proposed is { Count: > 0 } ? string.Join("; ", problems.Take(3)) : "none proposed");
+            }
+        }
+
+        private static (YamlMappingNode? Node, string? Problem) CompetencyNode(LlmCompetency competency)
+        {
+            var statement = Clean(competency.Statement, MaxSentenceChars, out var problem);
+            if (statement is null)
+            {
+                return (null, problem);
+            }
+
+            if (ProtectedCharacteristics.Find(statement) is { } characteristic)
+            {
+                return (null, $"mentions {characteristic}, a protected characteristic");
+            }
+
+            return !IdPattern().IsMatch(competency.Id ?? string.Empty) ? (null, "not a kebab-case id") : (new YamlMappingNode
+            {
+                { "id", competency.Id! },
+                { "statement", statement },
+                { "mustHave", competency.MustHave ? "true" : "false" },
+                { "questions", ProfileDrafter.Flow((competency.Questions ?? []).Take(MaxItems).Select(q => ProfileDrafter.Line(q ?? string.Empty))) },
+                { "signals", new YamlSequenceNode((competency.Signals ?? []).Take(6).Select(s => new YamlScalarNode(ProfileDrafter.Line(s ?? string.Empty)))) },
+            }, null);
+        }
+
+        private (YamlMappingNode? Node, string? Problem) KnockoutNode(LlmKnockout knockout)
+        {
+            var question = Clean(knockout.Question, MaxQuestionChars, out var problem);
             if (question is null)
             {
-                return null;
+                return (null, problem);
             }
 
             var choices = (knockout.Choices ?? []).Take(8).ToArray();
             var text = string.Join(' ', choices.Select(c => c.Title).Prepend(question).Append(knockout.Unit));
             if (ProtectedCharacteristics.Find(text) is { } characteristic)
             {
-                problem = $"asks about {characteristic}, a protected characteristic";
-                return null;
+                return (null, $"asks about {characteristic}, a protected characteristic");
             }
 
             var topics = Load(_yaml).Children.TryGetValue(new YamlScalarNode("bannedTopics"), out var b) && b is YamlSequenceNode list
@@ -469,14 +452,12 @@ internal sealed partial class LlmProfileDrafter
                 : [];
             if (FollowUpPlanner.TouchesBannedTopic(question, topics))
             {
-                problem = "touches a banned topic";
-                return null;
+                return (null, "touches a banned topic");
             }
 
             if (!IdPattern().IsMatch(knockout.Id ?? string.Empty) || knockout.Type is not ("yesno" or "number" or "choice"))
             {
-                problem = "needs a kebab-case id and type yesno, number or choice";
-                return null;
+                return (null, "needs a kebab-case id and type yesno, number or choice");
             }
 
             var node = new YamlMappingNode { { "id", knockout.Id! }, { "question", question }, { "type", knockout.Type } };
@@ -500,28 +481,26 @@ internal sealed partial class LlmProfileDrafter
             }
 
             node.Add("failIf", new YamlScalarNode(ProfileDrafter.Line(knockout.FailIf ?? string.Empty)) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted });
-            return node;
+            return (node, null);
         }
 
-        private YamlMappingNode? QuestionNode(LlmQuestion question, out string? problem)
+        private (YamlMappingNode? Node, string? Problem) QuestionNode(LlmQuestion question)
         {
-            var text = Clean(question.Text, MaxQuestionChars, out problem);
+            var text = Clean(question.Text, MaxQuestionChars, out var problem);
             var reference = question.ReferenceAnswer is null ? null : Clean(question.ReferenceAnswer, MaxReferenceChars, out _);
             if (text is null)
             {
-                return null;
+                return (null, problem);
             }
 
             if (ProtectedCharacteristics.Find(text) is { } characteristic)
             {
-                problem = $"asks about {characteristic}, a protected characteristic";
-                return null;
+                return (null, $"asks about {characteristic}, a protected characteristic");
             }
 
             if (!IdPattern().IsMatch(question.Id ?? string.Empty))
             {
-                problem = "not a kebab-case id";
-                return null;
+                return (null, "not a kebab-case id");
             }
 
             var root = Load(_yaml);
@@ -540,7 +519,7 @@ internal sealed partial class LlmProfileDrafter
 
             node.Add("skills", ProfileDrafter.Flow(skills.Length > 0 ? skills : [ProfileDrafter.Ids(root, "requiredSkills")[0]]));
             node.Add("dimensions", ProfileDrafter.Flow(dimensions.Where(d => d is "technical-depth" or "communication").DefaultIfEmpty(dimensions[0])));
-            return node;
+            return (node, null);
         }
 
         private static YamlMappingNode? SkillNode(LlmSkill skill)

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json.Serialization;
 
 namespace ScreeningBot.Bot.Drafting;
 
@@ -133,13 +132,3 @@ internal sealed class LlmBlueprintPick
     [Description("Why it fits this role, one sentence.")]
     public required string? Reason { get; init; }
 }
-
-/// <summary>Serializer settings for the model's proposal: camelCase, comments and trailing commas tolerated, depth bounded.</summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    PropertyNameCaseInsensitive = true,
-    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
-    AllowTrailingCommas = true,
-    MaxDepth = 16)]
-[JsonSerializable(typeof(LlmProfileProposal))]
-internal sealed partial class DraftingJsonContext : JsonSerializerContext;
