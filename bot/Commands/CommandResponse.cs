@@ -7,6 +7,12 @@ internal sealed record CommandResponse(string Text)
 {
     public Scorecard? Scorecard { get; init; }
 
+    /// <summary>
+    /// Further messages sent after <see cref="Text"/>, each Markdown with code blocks (a drafted profile's YAML): one chat
+    /// message has room for about 12,000 characters on Slack.
+    /// </summary>
+    public IReadOnlyList<string> Continuations { get; init; } = [];
+
     /// <summary>True when the command did something (an invitation sent, data erased); false for refusals and errors.</summary>
     public bool Succeeded { get; init; } = true;
 

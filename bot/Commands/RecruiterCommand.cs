@@ -89,5 +89,12 @@ internal sealed record ExportCandidateCommand(CommandTarget Target) : RecruiterC
 /// <param name="To">Last day of the period, included (UTC); null for today.</param>
 internal sealed record ImpactCommand(string? ProfileId, DateOnly? From, DateOnly? To) : RecruiterCommand;
 
+/// <summary>
+/// <c>draft-profile ID</c> followed by a pasted job description: answers with a draft profile to review. The draft is
+/// never saved or activated by the bot.
+/// </summary>
+/// <param name="Description">The pasted text, between <see cref="RecruiterCommandParser.MinDescriptionLength"/> and <see cref="RecruiterCommandParser.MaxDescriptionLength"/> characters.</param>
+internal sealed record DraftProfileCommand(string ProfileId, string Description) : RecruiterCommand;
+
 /// <summary>Input that is not a valid command; <see cref="Message"/> says what was wrong and shows the usage.</summary>
 internal sealed record InvalidCommand(string Message) : RecruiterCommand;

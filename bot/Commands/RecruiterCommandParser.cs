@@ -19,6 +19,7 @@ namespace ScreeningBot.Bot.Commands;
 /// export-candidate @candidate | email | "name" | interview-id
 /// impact [profile-id] [from-date [to-date]]        (dates as YYYY-MM-DD)
 /// profiles
+/// draft-profile profile-id   (then the job description, pasted on the next lines of the same message)
 /// help [verb]
 /// </code>
 /// Mentions arrive as Slack escapes (<c>&lt;@U123|jane&gt;</c>), Teams <c>&lt;at&gt;Jane Doe&lt;/at&gt;</c> tags resolved
@@ -29,10 +30,19 @@ namespace ScreeningBot.Bot.Commands;
 internal static partial class RecruiterCommandParser
 {
     /// <summary>Every verb the parser knows (the Teams and Slack manifests are checked against this list).</summary>
-    public static IReadOnlyList<string> Verbs { get; } = ["screen", "invite", "status", "shortlist", "report", "cancel", "forget", "advance", "reject", "hold", "note", "export", "export-candidate", "impact", "profiles", "help"];
+    public static IReadOnlyList<string> Verbs { get; } = ["screen", "invite", "status", "shortlist", "report", "cancel", "forget", "advance", "reject", "hold", "note", "export", "export-candidate", "impact", "profiles", "draft-profile", "help"];
 
     /// <summary>Longest command text accepted; commands are one line.</summary>
     public const int MaxLength = 1_000;
+
+    /// <summary>
+    /// Longest job description pasted after <c>draft-profile</c>: a thorough description is 3,000 to 8,000 characters;
+    /// longer files go through the CLI (<c>profile draft --from</c>, up to 64 KiB).
+    /// </summary>
+    public const int MaxDescriptionLength = 20_000;
+
+    /// <summary>Shortest job description worth drafting from: a title and a few lines of requirements.</summary>
+    public const int MinDescriptionLength = 80;
 
     public static string Usage(string prefix) =>
         $"`{prefix} screen @candidate profile-id` invites a candidate · `{prefix} screen jane@example.com profile-id` sends someone outside the workspace an interview link · " +
@@ -40,13 +50,18 @@ internal static partial class RecruiterCommandParser
         $"`{prefix} shortlist [profile-id] [top N]` ranks finished screens · `{prefix} report @candidate` shows a scorecard · " +
         $"`{prefix} cancel @candidate` stops a screen · `{prefix} advance @candidate`, `{prefix} reject @candidate [reason]` or `{prefix} hold @candidate` records your decision · `{prefix} note @candidate text` adds a note · `{prefix} export profile-id [since 2026-11-01] [json]` gives a file for your ATS · `{prefix} forget @candidate` erases a candidate's data · " +
         $"`{prefix} export-candidate @candidate` gives everything stored about them · `{prefix} impact [profile-id]` shows selection rates per group · " +
-        $"`{prefix} profiles` lists roles · `{prefix} help`";
+        $"`{prefix} profiles` lists roles · `{prefix} draft-profile new-profile-id` with a job description pasted on the next lines drafts a profile for review · `{prefix} help`";
 
     /// <param name="text">The command text without the slash command or the bot's own mention.</param>
     /// <param name="teamsMentions">Mention entities of a Teams activity (bot's own mention already removed), matched to <c>&lt;at&gt;</c> tags by their text.</param>
     public static RecruiterCommand Parse(string? text, IReadOnlyList<(string Text, Mention Mention)>? teamsMentions = null)
     {
         text = (text ?? string.Empty).Trim();
+        if (DraftProfileVerb().Match(text) is { Success: true } draft)
+        {
+            return DraftProfile(text[draft.Length..]);
+        }
+
         if (text.Length > MaxLength)
         {
             return new InvalidCommand($"That command is {text.Length} characters long; commands are one short line.");
@@ -84,6 +99,42 @@ internal static partial class RecruiterCommandParser
             "help" or "?" => new HelpCommand(args.FirstOrDefault()?.Word?.ToLowerInvariant()),
             _ => new InvalidCommand($"I don't know the command \"{Shorten(tokens[0].Word ?? text)}\"."),
         };
+    }
+
+    /// <summary><c>draft-profile ID</c>, then the description: the only command that is more than one short line.</summary>
+    private static RecruiterCommand DraftProfile(string rest)
+    {
+        const string Usage = "Usage: `draft-profile profile-id`, then paste the job description on the next lines of the same message, e.g. `draft-profile backend-payments` followed by the description.";
+        rest = rest.Trim();
+        var end = rest.IndexOfAny([' ', '\t', '\r', '\n']);
+        var id = end < 0 ? rest : rest[..end];
+        var description = end < 0 ? string.Empty : rest[end..].Trim();
+        if (id.Length == 0)
+        {
+            return new InvalidCommand($"Which id should the new profile get? {Usage}");
+        }
+
+        if (!DraftIdPattern().IsMatch(id))
+        {
+            return new InvalidCommand($"\"{Shorten(id)}\" is not a profile id: use lowercase words joined by hyphens, such as `backend-payments`. {Usage}");
+        }
+
+        if (description.Length > MaxDescriptionLength)
+        {
+            return new InvalidCommand(
+                $"That job description is {description.Length:N0} characters; I take at most {MaxDescriptionLength:N0}. Paste only the description itself, " +
+                $"or run `dotnet run --project bot -- profile draft --from jd.txt --id {id}` on the bot's host.");
+        }
+
+        if (description.Length < MinDescriptionLength)
+        {
+            return new InvalidCommand(
+                description.Length == 0
+                    ? $"Paste the job description after the id, on the next lines of the same message. {Usage}"
+                    : $"That job description is only {description.Length} characters; paste the whole description (title, responsibilities and requirements). {Usage}");
+        }
+
+        return new DraftProfileCommand(id, description);
     }
 
     private static RecruiterCommand Invite(List<Token> args)
@@ -386,6 +437,12 @@ internal static partial class RecruiterCommandParser
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
     private static partial Regex ProfileIdPattern();
+
+    [GeneratedRegex(@"^draft-profile(?=\s|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    private static partial Regex DraftProfileVerb();
+
+    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex DraftIdPattern();
 
     [GeneratedRegex(@"^iv-[a-z2-7]{20}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
     private static partial Regex InterviewIdPattern();

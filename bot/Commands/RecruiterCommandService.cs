@@ -39,7 +39,8 @@ internal sealed class RecruiterCommandService(
     IOptions<ScreeningOptions> options,
     IOptions<ComplianceOptions> compliance,
     TimeProvider time,
-    ILogger<RecruiterCommandService> logger)
+    ILogger<RecruiterCommandService> logger,
+    Drafting.ProfileDraftingService? drafting = null)
 {
     private const int ListLimit = 10;
 
@@ -87,6 +88,7 @@ internal sealed class RecruiterCommandService(
             ExportCommand c => await ExportAsync(c, context, cancellationToken),
             ExportCandidateCommand c => await ExportAsync(c, context, cancellationToken),
             ImpactCommand c => await ImpactAsync(c, cancellationToken),
+            DraftProfileCommand c => await DraftProfileAsync(c, context, cancellationToken),
             _ => throw new InvalidOperationException($"Unhandled command {command.GetType().Name}."),
         };
     }
@@ -490,6 +492,29 @@ internal sealed class RecruiterCommandService(
             compliance.Value.MinimumGroupSize,
             cancellationToken);
         return new CommandResponse(Rendering.AdverseImpactText.Render(report));
+    }
+
+    /// <summary>Drafts a profile from pasted text and shows it; nothing is saved, so the draft cannot reach a candidate unreviewed.</summary>
+    private async Task<CommandResponse> DraftProfileAsync(DraftProfileCommand command, CommandContext context, CancellationToken cancellationToken)
+    {
+        if (drafting is null)
+        {
+            return CommandResponse.Refused($"Drafting profiles is not set up on this bot. On the bot's host, run `dotnet run --project bot -- profile draft --from jd.txt --id {command.ProfileId}`.");
+        }
+
+        if (interviews.Profiles.TryGet(command.ProfileId, out var existing))
+        {
+            return CommandResponse.Refused($"A profile `{command.ProfileId}` ({existing.Title}) already exists, and a draft never replaces a live profile. Pick another id: `{context.CommandPrefix} draft-profile {command.ProfileId}-2` followed by the description.");
+        }
+
+        var outcome = await drafting.DraftAsync(command.Description, command.ProfileId, $"a job description pasted on {context.ChannelId}", null, cancellationToken);
+        if (outcome.Draft is not { } draft)
+        {
+            return CommandResponse.Refused($"I could not draft `{command.ProfileId}`: {outcome.Error}");
+        }
+
+        Drafting.DraftingLog.DraftedForRecruiter(logger, command.ProfileId, context.ChannelId, draft.Review.Count);
+        return ProfileDraftReply.Create(draft, command.ProfileId, context.CommandPrefix);
     }
 
     /// <summary>The candidate a target names (a mention, an interview id, an email address, a name); a problem to show when a name is ambiguous.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Cli;
 using ScreeningBot.Bot.Compliance;
+using ScreeningBot.Bot.Drafting;
 using ScreeningBot.Bot.Commands;
 using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Judging;
@@ -53,6 +54,7 @@ internal static class ScreeningCoreServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<Reminders.ReminderOptions, Reminders.ReminderOptionsValidator>().BindConfiguration(Reminders.ReminderOptions.SectionName);
         services.TryAddSingleton<Decisions.ScreenExporter>();
         services.TryAddSingleton<Decisions.ExportLinks>();
+        services.AddProfileDrafting();
         services.TryAddSingleton<RecruiterCommandService>();
         services.TryAddSingleton<ChannelRouter>();
         services.AddCandidateRights();

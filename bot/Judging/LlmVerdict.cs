@@ -82,4 +82,5 @@ internal sealed class LlmNarrative
 [JsonSerializable(typeof(LlmVerdict))]
 [JsonSerializable(typeof(LlmNarrative))]
 [JsonSerializable(typeof(NarrativeFacts))]
+[JsonSerializable(typeof(Drafting.LlmProfileProposal))]
 internal sealed partial class LlmJsonContext : JsonSerializerContext;

@@ -206,6 +206,10 @@ internal sealed class TurnHost(
         var context = new CommandContext(turn.Conversation.ChannelId, turn.From, turn.Conversation, turn.CommandPrefix, vouched);
         var response = await commands.ExecuteAsync(command, context, cancellationToken);
         await replies.SendAsync(response, cancellationToken);
+        if (response.Continuations.Count > 0)
+        {
+            await replies.SendAsync([.. response.Continuations.Select(Reply.Message)], cancellationToken);
+        }
     }
 
     private async Task WelcomeAsync(Turn turn, ITurnReplies replies, CancellationToken cancellationToken)

@@ -148,4 +148,35 @@ public sealed class RecruiterCommandParserTests
         Assert.Equal("jane@example.com", email.Display);
         Assert.Equal("\"Jane Doe\"", name.Display);
     }
+
+    [Fact]
+    public void Parse_DraftProfileWithPastedText_KeepsTheDescriptionWhole()
+    {
+        var description = "Senior Backend Engineer, Payments\n\nYou will build the payment APIs.\n- 5+ years of Java\n- Kafka, PostgreSQL" + new string('.', 1_200);
+
+        var command = RecruiterCommandParser.Parse("draft-profile backend-payments\n" + description);
+
+        Assert.Equal(new DraftProfileCommand("backend-payments", description), command);
+    }
+
+    [Theory]
+    [InlineData("draft-profile", "Which id should the new profile get?")]
+    [InlineData("draft-profile Backend_Payments some text", "is not a profile id")]
+    [InlineData("draft-profile backend-payments", "Paste the job description after the id")]
+    [InlineData("draft-profile backend-payments\nSenior engineer.", "only 16 characters")]
+    public void Parse_DraftProfileIncomplete_SaysWhatIsMissing(string text, string expected)
+    {
+        var command = Assert.IsType<InvalidCommand>(RecruiterCommandParser.Parse(text));
+
+        Assert.Contains(expected, command.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_DraftProfileOverTheLimit_IsRefusedAndPointsAtTheCli()
+    {
+        var command = Assert.IsType<InvalidCommand>(RecruiterCommandParser.Parse("draft-profile backend-payments\n" + new string('a', RecruiterCommandParser.MaxDescriptionLength + 1)));
+
+        Assert.Contains("I take at most 20,000", command.Message, StringComparison.Ordinal);
+        Assert.Contains("profile draft --from jd.txt --id backend-payments", command.Message, StringComparison.Ordinal);
+    }
 }

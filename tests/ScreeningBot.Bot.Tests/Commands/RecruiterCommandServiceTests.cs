@@ -8,11 +8,13 @@ using ScreeningBot.Bot.InterviewLinks;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Dialogs.Compliance;
 using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Storage;
 using ScreeningBot.Dialogs.Waterfall;
 using ScreeningBot.Testing;
+using ScreeningBot.Testing.OpenAi;
 
 namespace ScreeningBot.Bot.Tests.Commands;
 
@@ -45,7 +47,9 @@ public sealed class RecruiterCommandServiceTests
 
     private RecruiterCommandService CreateSut(params string[] recruiters) => CreateSut(new InterviewLinkOptions(), recruiters);
 
-    private RecruiterCommandService CreateSut(InterviewLinkOptions linkOptions, params string[] recruiters)
+    private RecruiterCommandService CreateSut(InterviewLinkOptions linkOptions, params string[] recruiters) => CreateSut(linkOptions, null, recruiters);
+
+    private RecruiterCommandService CreateSut(InterviewLinkOptions linkOptions, Bot.Drafting.ProfileDraftingService? drafting, params string[] recruiters)
     {
         var options = new ScreeningOptions();
         foreach (var r in recruiters.Length == 0 ? ["URECRUIT"] : recruiters)
@@ -64,7 +68,7 @@ public sealed class RecruiterCommandServiceTests
         var decisions = new Bot.Decisions.DecisionService(_reports, new InMemoryDecisionStore(), router, audit, _time, NullLogger<Bot.Decisions.DecisionService>.Instance);
         return new RecruiterCommandService(
             _service, router, _interviews, _reports, rights, impact, audit, _scoring, links, decisions, new Bot.Decisions.ExportLinks(Options.Create(new ReportOptions()), _time), invitations,
-            Options.Create(options), Options.Create(new ComplianceOptions()), _time, NullLogger<RecruiterCommandService>.Instance);
+            Options.Create(options), Options.Create(new ComplianceOptions()), _time, NullLogger<RecruiterCommandService>.Instance, drafting);
     }
 
     private Task<CommandResponse> RunAsync(string text, CommandContext? context = null, RecruiterCommandService? sut = null) =>
@@ -345,4 +349,100 @@ public sealed class RecruiterCommandServiceTests
     }
 
     private static string LinkOf(string text) => System.Text.RegularExpressions.Regex.Match(text, @"https://\S+/interview/[^`\s]+").Value;
+
+    private static Bot.Drafting.ProfileDraftingService DraftingService(OpenAiTestServer? server = null)
+    {
+        var settings = new Dictionary<string, string?> { ["Screening:ProfilesPath"] = RepositoryPaths.Profiles };
+        var configuration = Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(new Microsoft.Extensions.Configuration.ConfigurationBuilder(), settings).Build();
+        if (server is null)
+        {
+            return new Bot.Drafting.ProfileDraftingService(configuration, null, null, TimeProvider.System, NullLogger<Bot.Drafting.ProfileDraftingService>.Instance);
+        }
+
+        var options = Judging.JudgeTestData.OptionsFor(server);
+        return new Bot.Drafting.ProfileDraftingService(configuration, Bot.Judging.LlmChatClientFactory.Create(options), options, TimeProvider.System, NullLogger<Bot.Drafting.ProfileDraftingService>.Instance);
+    }
+
+    private static string PastedDescription(string file) =>
+        "draft-profile backend-payments\n" + File.ReadAllText(Drafting.ProfileDraftLlmTests.Description(file));
+
+    /// <summary>The YAML a recruiter copies out of the answer's code blocks, in order.</summary>
+    private static string YamlOf(CommandResponse response) =>
+        string.Concat(response.Continuations.SelectMany(m => System.Text.RegularExpressions.Regex.Matches(m, "```\n(.*?)\n```", System.Text.RegularExpressions.RegexOptions.Singleline)).Select(m => m.Groups[1].Value + "\n"));
+
+    [Theory]
+    [InlineData("payments-java.txt")]
+    [InlineData("go-platform.txt")]
+    [InlineData("python-saas-junior.txt")]
+    public async Task DraftProfile_RecruiterPastesADescription_AnswersWithAValidDraftInCodeBlocksAndSavesNothing(string file)
+    {
+        var sut = CreateSut(new InterviewLinkOptions(), DraftingService(), "URECRUIT");
+
+        var response = await RunAsync(PastedDescription(file), sut: sut);
+
+        Assert.True(response.Succeeded, response.Text);
+        Assert.Contains("*Draft profile `backend-payments`* by the question bank (no LLM)", response.Text, StringComparison.Ordinal);
+        Assert.Contains("*not active*", response.Text, StringComparison.Ordinal);
+        Assert.Contains("\n• knockouts: copied from backend-", response.Text, StringComparison.Ordinal);
+        Assert.Contains("save the YAML below as `profiles/backend-payments.yaml`", response.Text, StringComparison.Ordinal);
+        Assert.InRange(response.Continuations.Count, 1, Bot.Commands.ProfileDraftReply.MaxMessages);
+        Assert.All(response.Continuations, m => Assert.True(m.Length <= Bot.Commands.ProfileDraftReply.MessageCharacters, $"{m.Length} characters"));
+        var result = ProfileLoader.Parse(YamlOf(response), "profiles/backend-payments.yaml", TestProfiles.Catalog.Bank);
+        Assert.True(result.IsValid, string.Join('\n', result.Errors));
+        Assert.All(result.Profile!.Knockouts, k => Assert.Null(Bot.Drafting.ProtectedCharacteristics.Find(k.Question)));
+        Assert.False(File.Exists(Path.Combine(RepositoryPaths.Profiles, "backend-payments.yaml")));
+    }
+
+    [Fact]
+    public async Task DraftProfile_WithTheLlmAndAMaliciousReply_AnswersWithAValidDraftWithoutProtectedKnockouts()
+    {
+        await using var server = await OpenAiTestServer.StartAsync();
+        server.Enqueue(Drafting.DraftProposals.Malicious());
+        var sut = CreateSut(new InterviewLinkOptions(), DraftingService(server), "URECRUIT");
+
+        var response = await RunAsync(PastedDescription("python-saas-junior.txt"), sut: sut);
+
+        Assert.True(response.Succeeded, response.Text);
+        Assert.Contains("by the LLM (test-model) and the question bank", response.Text, StringComparison.Ordinal);
+        Assert.Contains("knockouts: refused the LLM's \"Are you under 35 years old?\"", response.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", response.Text + string.Concat(response.Continuations), StringComparison.Ordinal);
+        var profile = ProfileLoader.Parse(YamlOf(response), "profiles/backend-payments.yaml", TestProfiles.Catalog.Bank).Profile;
+        Assert.NotNull(profile);
+        Assert.Equal(["legal-right"], profile.Knockouts.Select(k => k.Id));
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task DraftProfile_NotARecruiter_IsRefusedWithoutDrafting()
+    {
+        await using var server = await OpenAiTestServer.StartAsync();
+        var sut = CreateSut(new InterviewLinkOptions(), DraftingService(server), "USOMEONEELSE");
+
+        var response = await RunAsync(PastedDescription("go-platform.txt"), sut: sut);
+
+        Assert.False(response.Succeeded);
+        Assert.Contains("only recruiters can run screening commands", response.Text, StringComparison.Ordinal);
+        Assert.Empty(response.Continuations);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task DraftProfile_IdOfALiveProfile_IsRefused()
+    {
+        var sut = CreateSut(new InterviewLinkOptions(), DraftingService(), "URECRUIT");
+
+        var response = await RunAsync("draft-profile sample-backend\n" + new string('x', 50) + " Senior backend engineer wanted for our payments platform team.", sut: sut);
+
+        Assert.False(response.Succeeded);
+        Assert.Contains("A profile `sample-backend` (Backend Developer) already exists, and a draft never replaces a live profile", response.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DraftProfile_DraftingNotRegistered_SaysHowToUseTheCli()
+    {
+        var response = await RunAsync(PastedDescription("go-platform.txt"));
+
+        Assert.False(response.Succeeded);
+        Assert.Contains("profile draft --from jd.txt --id backend-payments", response.Text, StringComparison.Ordinal);
+    }
 }

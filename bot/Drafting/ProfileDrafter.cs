@@ -4,7 +4,7 @@ using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Screening;
 using YamlDotNet.RepresentationModel;
 
-namespace ScreeningBot.Bot.Cli;
+namespace ScreeningBot.Bot.Drafting;
 
 /// <summary>
 /// Drafts a profile from a job description without an LLM (issue 22): starts from a shipped profile of the right
@@ -73,7 +73,8 @@ internal static partial class ProfileDrafter
     /// shipped profile id (<c>backend-senior</c>, <c>backend-mid</c>) to its YAML text; the result always passes
     /// validation against <paramref name="bank"/>, or this throws (a bug, not bad input).
     /// </summary>
-    public static ProfileDraft Draft(string description, string id, string sourceName, IReadOnlyDictionary<string, string> baseProfiles, QuestionBank bank)
+    /// <param name="level"><c>senior</c> or <c>mid</c> to pick the base profile; null decides from the description.</param>
+    public static ProfileDraft Draft(string description, string id, string sourceName, IReadOnlyDictionary<string, string> baseProfiles, QuestionBank bank, string? level = null)
     {
         ArgumentNullException.ThrowIfNull(description);
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
@@ -85,7 +86,12 @@ internal static partial class ProfileDrafter
             words.Add("golang");
         }
 
-        var baseId = IsMidLevel(description, words) ? "backend-mid" : "backend-senior";
+        var baseId = level switch
+        {
+            "mid" => "backend-mid",
+            "senior" => "backend-senior",
+            _ => IsMidLevel(description, words) ? "backend-mid" : "backend-senior",
+        };
         var stream = new YamlStream();
         stream.Load(new StringReader(baseProfiles[baseId]));
         var root = (YamlMappingNode)stream.Documents[0].RootNode;
@@ -126,21 +132,9 @@ internal static partial class ProfileDrafter
         review.Add($"tone, evaluationNotes: copied from {baseId}; say what good looks like for this role");
 
         var skills = Ids(root, "requiredSkills");
-        var dimensions = Ids(root, "rubric");
         var picked = PickBlueprints(words, bank);
-        var blueprints = new YamlSequenceNode();
-        foreach (var blueprint in picked)
-        {
-            var entry = new YamlMappingNode { { "ref", blueprint.Id } };
-            var ownSkills = blueprint.Skills.Where(skills.Contains).ToArray();
-            entry.Add("skills", Flow(ownSkills.Length > 0 ? ownSkills : [skills[0]]));
-            entry.Add("dimensions", Flow(dimensions.Where(d => d is "blueprint-depth" or "technical-depth").DefaultIfEmpty(dimensions[0])));
-            blueprints.Add(entry);
-        }
-
-        root.Children[new YamlScalarNode("blueprints")] = blueprints;
+        SetBlueprints(root, picked);
         review.Add($"blueprints: picked from the bank for this description ({string.Join(", ", picked.Select(b => b.Id))}); check they test what the role needs");
-        KeepCompetencyQuestions(root, picked);
 
         var technologies = Technologies.Where(t => t.Words.Any(words.Contains) && !skills.Contains(t.Id)).Take(5).ToArray();
         if (technologies.Length > 0)
@@ -164,29 +158,74 @@ internal static partial class ProfileDrafter
         DropKnockoutsTouchingBannedTopics(root, review);
         review.Add($"knockouts: copied from {baseId}, never from the description; check every threshold is a real requirement of this role");
 
+        var yaml = Render(root, $"DRAFT profile from {Line(sourceName)}, made by `profile draft` from {baseId} and the question bank.", review);
+        EnsureValid(yaml, id, bank);
+        return new ProfileDraft(yaml, review, [.. picked.Select(b => b.Id)], baseId, Source: "the question bank (no LLM)");
+    }
+
+    /// <summary>The profile file: a comment block (<paramref name="headline"/>, then what to review), then the YAML of <paramref name="root"/>.</summary>
+    internal static string Render(YamlMappingNode root, string headline, IReadOnlyList<string> review)
+    {
         var body = new StringBuilder();
         using (var writer = new StringWriter(body, System.Globalization.CultureInfo.InvariantCulture))
         {
-            stream.Save(writer, assignAnchors: false);
+            new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
         }
 
         var header = new StringBuilder()
-            .AppendLine($"# DRAFT profile from {sourceName}, made by `profile draft` from {baseId} and the question bank.")
+            .AppendLine("# " + Line(headline))
             .AppendLine("# REVIEW before any candidate sees it:");
         foreach (var line in review)
         {
-            header.AppendLine($"#   - {line}");
+            header.AppendLine("#   - " + Line(line));
         }
 
         header.AppendLine("# Then check it with: dotnet run --project bot -- validate-profiles");
-        var yaml = header + body.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('.', '\n', ' ') + "\n";
+        return (header + body.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('.', '\n', ' ') + "\n").Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>Throws when <paramref name="yaml"/> does not validate: a drafter bug, never bad input.</summary>
+    internal static void EnsureValid(string yaml, string id, QuestionBank bank)
+    {
         var check = ProfileLoader.Parse(yaml, $"profiles/{id}.yaml", bank);
         if (!check.IsValid)
         {
             throw new InvalidOperationException($"the draft of {id} does not validate: {string.Join("; ", check.Errors)}");
         }
+    }
 
-        return new ProfileDraft(yaml, review, [.. picked.Select(b => b.Id)]);
+    /// <summary>
+    /// Text that goes into a YAML comment as one line: every line break and control character (YAML 1.1 also breaks lines
+    /// at U+0085, U+2028 and U+2029) becomes a space, so text from a description or a model cannot end the comment.
+    /// </summary>
+    internal static string Line(string text)
+    {
+        var line = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            line.Append(char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' ? ' ' : c);
+        }
+
+        return line.ToString().Trim();
+    }
+
+    /// <summary>Replaces the blueprints with <paramref name="picked"/> bank references, scored on the base's skills and depth dimensions.</summary>
+    internal static void SetBlueprints(YamlMappingNode root, IReadOnlyList<Blueprint> picked)
+    {
+        var skills = Ids(root, "requiredSkills");
+        var dimensions = Ids(root, "rubric");
+        var blueprints = new YamlSequenceNode();
+        foreach (var blueprint in picked)
+        {
+            var entry = new YamlMappingNode { { "ref", blueprint.Id } };
+            var ownSkills = blueprint.Skills.Where(skills.Contains).ToArray();
+            entry.Add("skills", Flow(ownSkills.Length > 0 ? ownSkills : [skills[0]]));
+            entry.Add("dimensions", Flow(dimensions.Where(d => d is "blueprint-depth" or "technical-depth").DefaultIfEmpty(dimensions[0])));
+            blueprints.Add(entry);
+        }
+
+        root.Children[new YamlScalarNode("blueprints")] = blueprints;
+        KeepCompetencyQuestions(root, picked);
     }
 
     /// <summary>The title decides the level when it names one ("Senior …", "Mid-level …"); otherwise the body does.</summary>
@@ -236,13 +275,13 @@ internal static partial class ProfileDrafter
 
     private static string Title(string description)
     {
-        var first = description.Split('\n').Select(l => l.Trim().TrimStart('#', '*', ' ').TrimEnd('*', ' ')).FirstOrDefault(l => l.Length > 0) ?? PlaceholderTitle;
+        var first = description.Replace("`", string.Empty, StringComparison.Ordinal).Split('\n').Select(l => l.Trim().TrimStart('#', '*', ' ').TrimEnd('*', ' ')).FirstOrDefault(l => l.Length > 0) ?? PlaceholderTitle;
         return first.Length <= 80 ? first : first[..80].TrimEnd();
     }
 
     private static string Brief(string description)
     {
-        var lines = description.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Skip(1);
+        var lines = description.Replace("`", string.Empty, StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Skip(1);
         var text = string.Join(' ', lines);
         var sentences = SentencePattern().Matches(text).Select(m => m.Value.Trim()).Where(s => s.Length > 20).Take(3);
         var brief = string.Join(' ', sentences);
@@ -254,12 +293,12 @@ internal static partial class ProfileDrafter
         return brief.Length <= MaxBriefCharacters ? brief : brief[..MaxBriefCharacters].TrimEnd() + "…";
     }
 
-    private static List<string> Ids(YamlMappingNode root, string key) =>
+    internal static List<string> Ids(YamlMappingNode root, string key) =>
         root.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlSequenceNode list
             ? [.. list.Children.OfType<YamlMappingNode>().Select(m => ((YamlScalarNode)m.Children[new YamlScalarNode("id")]).Value!)]
             : [];
 
-    private static YamlSequenceNode Flow(IEnumerable<string> items)
+    internal static YamlSequenceNode Flow(IEnumerable<string> items)
     {
         var sequence = new YamlSequenceNode(items.Select(i => new YamlScalarNode(i)));
         sequence.Style = YamlDotNet.Core.Events.SequenceStyle.Flow;
@@ -267,7 +306,7 @@ internal static partial class ProfileDrafter
     }
 
     /// <summary>Competencies may name follow-ups of the base profile's blueprints; keep only questions the draft still asks.</summary>
-    private static void KeepCompetencyQuestions(YamlMappingNode root, IReadOnlyList<Blueprint> picked)
+    internal static void KeepCompetencyQuestions(YamlMappingNode root, IReadOnlyList<Blueprint> picked)
     {
         var asked = Ids(root, "customQuestions").Concat(picked.SelectMany(b => b.FollowUps.Select(f => f.Id).Prepend(b.Id))).ToHashSet(StringComparer.Ordinal);
         if (!root.Children.TryGetValue(new YamlScalarNode("competencies"), out var node) || node is not YamlSequenceNode competencies)
@@ -292,7 +331,7 @@ internal static partial class ProfileDrafter
             ? [.. list.Children.OfType<YamlScalarNode>().Select(s => s.Value!)]
             : [];
 
-    private static void DropKnockoutsTouchingBannedTopics(YamlMappingNode root, List<string> review)
+    internal static void DropKnockoutsTouchingBannedTopics(YamlMappingNode root, List<string> review)
     {
         var banned = BannedTopics(root);
         if (!root.Children.TryGetValue(new YamlScalarNode("knockouts"), out var k) || k is not YamlSequenceNode knockouts)
@@ -303,13 +342,21 @@ internal static partial class ProfileDrafter
         foreach (var knockout in knockouts.Children.OfType<YamlMappingNode>().ToArray())
         {
             var question = knockout.Children.TryGetValue(new YamlScalarNode("question"), out var q) ? ((YamlScalarNode)q).Value ?? string.Empty : string.Empty;
-            if (FollowUpPlanner.TouchesBannedTopic(question, banned))
+            var text = string.Join(' ', knockout.AllNodes.OfType<YamlScalarNode>().Select(n => n.Value));
+            if (ProtectedCharacteristics.Find(text) is { } characteristic)
             {
                 knockouts.Children.Remove(knockout);
-                review.Add($"knockouts: dropped \"{question}\", which touches a banned topic");
+                review.Add($"knockouts: dropped \"{Shorten(question)}\", which asks about {characteristic}, a protected characteristic");
+            }
+            else if (FollowUpPlanner.TouchesBannedTopic(question, banned))
+            {
+                knockouts.Children.Remove(knockout);
+                review.Add($"knockouts: dropped \"{Shorten(question)}\", which touches a banned topic");
             }
         }
     }
+
+    internal static string Shorten(string text) => text.Length <= 120 ? text : text[..120].TrimEnd() + "…";
 
     /// <summary>"Go" the language is capitalised; "go" the verb is not.</summary>
     [GeneratedRegex(@"\bGo\b", RegexOptions.CultureInvariant, 1000)]
