@@ -132,7 +132,7 @@ internal sealed class RecruiterCommandService(
         }
 
         var hiring = HiringConversation(profile.Id, profile.HiringChannels, context);
-        var result = await interviews.StartAsync(new StartInterviewRequest(profile.Id, opened.Candidate, opened.Address, context.Recruiter, hiring), cancellationToken);
+        var result = await interviews.StartAsync(new StartInterviewRequest(profile.Id, opened.Candidate, opened.Address, context.Recruiter, hiring, opened.TimeZone), cancellationToken);
         switch (result.Status)
         {
             case StartInterviewStatus.AlreadyInProgress:
