@@ -56,6 +56,7 @@ internal static class ScreeningCoreServiceCollectionExtensions
         services.TryAddSingleton<RecruiterCommandService>();
         services.TryAddSingleton<ChannelRouter>();
         services.AddCandidateRights();
+        Decisions.DecisionServiceCollectionExtensions.AddDecisionWebhook(services);
         return services;
     }
 
