@@ -84,6 +84,7 @@ internal sealed class RecruiterCommandService(
             ForgetCommand c => await ForgetAsync(c, context, cancellationToken),
             DecideCommand c => await decisions.DecideAsync(c, context, ResolveAsync, cancellationToken),
             NoteCommand c => await decisions.NoteAsync(c, context, ResolveAsync, cancellationToken),
+            FeedbackCommand c => await decisions.FeedbackAsync(c, context, ResolveAsync, cancellationToken),
             ExportCommand c => await ExportAsync(c, context, cancellationToken),
             ExportCandidateCommand c => await ExportAsync(c, context, cancellationToken),
             ImpactCommand c => await ImpactAsync(c, cancellationToken),
