@@ -118,7 +118,21 @@ internal static class ActivityMapper
         {
             // When the candidate sent it (the Teams service or the page sets it); the dialog keeps it within what is plausible.
             SentAt = DateTimeOffset.TryParse(activity.Timestamp ?? activity.LocalTimestamp, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var sent) ? sent : null,
+            TimeZone = TimeZoneOf(activity),
         };
+    }
+
+    /// <summary>The sender's time zone: the activity's <c>localTimezone</c>, else Teams' <c>clientInfo</c> entity's <c>timezone</c>.</summary>
+    public static string? TimeZoneOf(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Properties?.TryGetValue("localTimezone", out var local) == true && local.ValueKind == System.Text.Json.JsonValueKind.String)
+        {
+            return local.GetString();
+        }
+
+        var clientInfo = activity.Entities?.FirstOrDefault(e => string.Equals(e.Type, "clientInfo", StringComparison.OrdinalIgnoreCase));
+        return clientInfo?.Properties?.TryGetValue("timezone", out var zone) == true && zone.ValueKind == System.Text.Json.JsonValueKind.String ? zone.GetString() : null;
     }
 
     /// <summary>

@@ -8,4 +8,7 @@ internal sealed record CandidateConversation(ConversationAddress? Address, Parti
     public static CandidateConversation Opened(ConversationAddress address, Participant candidate) => new(address, candidate, null);
 
     public static CandidateConversation Failed(string error) => new(null, null, error);
+
+    /// <summary>The candidate's time zone when the channel knows it (Slack <c>users.info</c> <c>tz</c>); untrusted.</summary>
+    public string? TimeZone { get; init; }
 }

@@ -79,6 +79,12 @@ internal sealed record NoteCommand(CommandTarget Target, string Text) : Recruite
     public Channels.ScorecardMessage? Card { get; init; }
 }
 
+/// <summary>
+/// <c>feedback @jane</c> shows the message the candidate would get about the current decision; <c>feedback @jane send</c>
+/// (<see cref="Send"/>) sends it, once per decision.
+/// </summary>
+internal sealed record FeedbackCommand(CommandTarget Target, bool Send) : RecruiterCommand;
+
 /// <summary><c>export profile-id [since YYYY-MM-DD] [json]</c>: a download link to the profile's screens with their decisions.</summary>
 internal sealed record ExportCommand(string ProfileId, DateTimeOffset? Since, bool Json) : RecruiterCommand;
 /// <summary><c>export-candidate @jane</c> (alias <c>export</c>): everything stored about a candidate, as JSON (an access request).</summary>

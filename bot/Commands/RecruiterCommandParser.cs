@@ -30,7 +30,7 @@ namespace ScreeningBot.Bot.Commands;
 internal static partial class RecruiterCommandParser
 {
     /// <summary>Every verb the parser knows (the Teams and Slack manifests are checked against this list).</summary>
-    public static IReadOnlyList<string> Verbs { get; } = ["screen", "invite", "status", "shortlist", "report", "cancel", "forget", "advance", "reject", "hold", "note", "export", "export-candidate", "impact", "profiles", "draft-profile", "help"];
+    public static IReadOnlyList<string> Verbs { get; } = ["screen", "invite", "status", "shortlist", "report", "cancel", "forget", "advance", "reject", "hold", "note", "feedback", "export", "export-candidate", "impact", "profiles", "draft-profile", "help"];
 
     /// <summary>Longest command text accepted; commands are one line.</summary>
     public const int MaxLength = 1_000;
@@ -48,7 +48,7 @@ internal static partial class RecruiterCommandParser
         $"`{prefix} screen @candidate profile-id` invites a candidate · `{prefix} screen jane@example.com profile-id` sends someone outside the workspace an interview link · " +
         $"`{prefix} status [@candidate | profile-id]` shows screens · " +
         $"`{prefix} shortlist [profile-id] [top N]` ranks finished screens · `{prefix} report @candidate` shows a scorecard · " +
-        $"`{prefix} cancel @candidate` stops a screen · `{prefix} advance @candidate`, `{prefix} reject @candidate [reason]` or `{prefix} hold @candidate` records your decision · `{prefix} note @candidate text` adds a note · `{prefix} export profile-id [since 2026-11-01] [json]` gives a file for your ATS · `{prefix} forget @candidate` erases a candidate's data · " +
+        $"`{prefix} cancel @candidate` stops a screen · `{prefix} advance @candidate`, `{prefix} reject @candidate [reason]` or `{prefix} hold @candidate` records your decision · `{prefix} note @candidate text` adds a note · `{prefix} feedback @candidate [send]` shows, then sends, the candidate a short message about your decision · `{prefix} export profile-id [since 2026-11-01] [json]` gives a file for your ATS · `{prefix} forget @candidate` erases a candidate's data · " +
         $"`{prefix} export-candidate @candidate` gives everything stored about them · `{prefix} impact [profile-id]` shows selection rates per group · " +
         $"`{prefix} profiles` lists roles · `{prefix} draft-profile new-profile-id` with a job description pasted on the next lines drafts a profile for review · `{prefix} help`";
 
@@ -92,6 +92,7 @@ internal static partial class RecruiterCommandParser
             "forget" => Forget(args),
             "advance" or "reject" or "hold" => Decide(text, args, Dialogs.Decisions.HiringDecisionExtensions.FromVerb(verb)!.Value),
             "note" => Note(text, args),
+            "feedback" => Feedback(args),
             "export" => Export(args),
             "export-candidate" => Targeted(args, "export-candidate", t => new ExportCandidateCommand(t)),
             "impact" or "adverse-impact" => Impact(args),
@@ -264,6 +265,12 @@ internal static partial class RecruiterCommandParser
     {
         var confirmed = args.RemoveAll(a => string.Equals(a.Word, "confirm", StringComparison.OrdinalIgnoreCase)) > 0;
         return Targeted(args, "forget", t => new ForgetCommand(t, confirmed));
+    }
+
+    private static RecruiterCommand Feedback(List<Token> args)
+    {
+        var send = args.RemoveAll(a => string.Equals(a.Word, "send", StringComparison.OrdinalIgnoreCase)) > 0;
+        return Targeted(args, "feedback", t => new FeedbackCommand(t, send));
     }
 
     private static RecruiterCommand Shortlist(List<Token> args)

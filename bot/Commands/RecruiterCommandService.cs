@@ -85,6 +85,7 @@ internal sealed class RecruiterCommandService(
             ForgetCommand c => await ForgetAsync(c, context, cancellationToken),
             DecideCommand c => await decisions.DecideAsync(c, context, ResolveAsync, cancellationToken),
             NoteCommand c => await decisions.NoteAsync(c, context, ResolveAsync, cancellationToken),
+            FeedbackCommand c => await decisions.FeedbackAsync(c, context, ResolveAsync, cancellationToken),
             ExportCommand c => await ExportAsync(c, context, cancellationToken),
             ExportCandidateCommand c => await ExportAsync(c, context, cancellationToken),
             ImpactCommand c => await ImpactAsync(c, cancellationToken),
@@ -134,7 +135,7 @@ internal sealed class RecruiterCommandService(
         }
 
         var hiring = HiringConversation(profile.Id, profile.HiringChannels, context);
-        var result = await interviews.StartAsync(new StartInterviewRequest(profile.Id, opened.Candidate, opened.Address, context.Recruiter, hiring), cancellationToken);
+        var result = await interviews.StartAsync(new StartInterviewRequest(profile.Id, opened.Candidate, opened.Address, context.Recruiter, hiring, opened.TimeZone), cancellationToken);
         switch (result.Status)
         {
             case StartInterviewStatus.AlreadyInProgress:

@@ -23,4 +23,25 @@ internal static partial class DecisionLog
 
     [LoggerMessage(6513, LogLevel.Warning, "The reminder pass failed; the next pass tries again")]
     public static partial void ReminderPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6520, LogLevel.Debug, "Interview {InterviewId}: webhook event {EventType} {EventId} queued")]
+    public static partial void WebhookQueued(ILogger logger, string interviewId, string eventType, string eventId);
+
+    [LoggerMessage(6521, LogLevel.Warning, "Interview {InterviewId}: webhook event {EventType} could not be queued; it is not sent")]
+    public static partial void WebhookNotQueued(ILogger logger, string interviewId, string eventType, Exception exception);
+
+    [LoggerMessage(6522, LogLevel.Information, "Interview {InterviewId}: webhook event {EventType} {EventId} delivered on attempt {Attempt}")]
+    public static partial void WebhookDelivered(ILogger logger, string interviewId, string eventType, string eventId, int attempt);
+
+    [LoggerMessage(6523, LogLevel.Warning, "Interview {InterviewId}: webhook event {EventType} {EventId} attempt {Attempt} of {MaxAttempts} failed ({Failure}); next in {BackoffSeconds} s")]
+    public static partial void WebhookAttemptFailed(ILogger logger, string interviewId, string eventType, string eventId, int attempt, int maxAttempts, string failure, long backoffSeconds);
+
+    [LoggerMessage(6524, LogLevel.Error, "Interview {InterviewId}: webhook event {EventType} {EventId} dead-lettered: {Reason}")]
+    public static partial void WebhookDeadLettered(ILogger logger, string interviewId, string eventType, string eventId, string reason);
+
+    [LoggerMessage(6530, LogLevel.Information, "Interview {InterviewId}: feedback about decision {Decision} sent to the candidate")]
+    public static partial void FeedbackSent(ILogger logger, string interviewId, string decision);
+
+    [LoggerMessage(6531, LogLevel.Warning, "Interview {InterviewId}: feedback could not be delivered to the candidate")]
+    public static partial void FeedbackUndelivered(ILogger logger, string interviewId, Exception exception);
 }

@@ -13,16 +13,22 @@ namespace ScreeningBot.Bot.Decisions;
 /// Records recruiters' decisions and notes on finished screens (typed as commands or clicked on the scorecard), keeps the
 /// history, and refreshes the posted scorecard in place so everyone in the hiring channel sees who decided what and when.
 /// The caller (<see cref="RecruiterCommandService"/>) has already checked that the sender may recruit. Each decision (not the
-/// reason or notes, which may quote the candidate) goes to the audit log as <c>Decided</c>, with who made it.
+/// reason or notes, which may quote the candidate) goes to the audit log as <c>Decided</c>, with who made it, and raises the
+/// <c>decision.recorded</c> webhook event (<see cref="WebhookPublisher"/>).
 /// </summary>
 internal sealed class DecisionService(
     IReportStore reports,
     IDecisionStore decisions,
     ChannelRouter channels,
     Compliance.AuditTrail audit,
+    WebhookPublisher webhooks,
+    Dialogs.Profiles.IProfileSource profiles,
     TimeProvider time,
     ILogger<DecisionService> logger)
 {
+    /// <summary>The entry's <see cref="DecisionEntry.Source"/> that records feedback sent to the candidate.</summary>
+    public const string FeedbackSource = "feedback";
+
     public async Task<CommandResponse> DecideAsync(DecideCommand command, CommandContext context, Func<CommandTarget, CancellationToken, Task<Interview?>> resolve, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -57,10 +63,83 @@ internal sealed class DecisionService(
             interview.ProfileId,
             $"{command.Decision.ToVerb()} ({entry.Source})",
             cancellationToken);
+        await webhooks.DecisionRecordedAsync(interview, entry, cancellationToken);
         var updated = new DecisionHistory([.. history.Entries, entry]);
         var refreshed = await RefreshAsync(interview, updated, command.Card, cancellationToken);
         var change = history.Current is { Decision: { } before } ? $" (was {before.ToDisplay().ToLowerInvariant()})" : string.Empty;
-        return new CommandResponse($"*{command.Decision.ToDisplay()}*: {name} (`{interview.Id}`){change}.{refreshed}");
+        var preview = await FeedbackPreviewAsync(interview, entry, context, cancellationToken);
+        return new CommandResponse($"*{command.Decision.ToDisplay()}*: {name} (`{interview.Id}`){change}.{refreshed}{preview}");
+    }
+
+    /// <summary>
+    /// <c>feedback @jane</c>: the message the candidate would get about the current decision, for the recruiter to read;
+    /// <c>feedback @jane send</c>: sends it to the candidate's 1:1 conversation, once per decision (recorded as a note).
+    /// </summary>
+    public async Task<CommandResponse> FeedbackAsync(FeedbackCommand command, CommandContext context, Func<CommandTarget, CancellationToken, Task<Interview?>> resolve, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        var (interview, refusal) = await DecidableAsync(command.Target, context, resolve, cancellationToken);
+        if (interview is null)
+        {
+            return refusal!;
+        }
+
+        var name = CommandTargets.Name(interview);
+        var history = await decisions.GetAsync(interview.Id, cancellationToken);
+        if (history.Current is not { Decision: { } decision } current)
+        {
+            return CommandResponse.Refused($"Nobody has decided on {name} yet; decide first (`{context.CommandPrefix} advance|reject|hold {interview.Id}`), then send feedback.");
+        }
+
+        if (SentFor(history, current) is { } sent)
+        {
+            return CommandResponse.Refused($"Feedback about this decision already went to {name} ({sent.By}, {DecisionPanel.When(sent.At)}).");
+        }
+
+        var text = await ComposeFeedbackAsync(interview, decision, cancellationToken);
+        if (!command.Send)
+        {
+            return new CommandResponse(Preview(name, text, interview.Id, context));
+        }
+
+        try
+        {
+            await channels.SendAsync(interview.CandidateConversation, [Dialogs.Conversation.Reply.Message(text)], cancellationToken);
+        }
+        catch (Exception e) when (e is ChannelDeliveryException or HttpRequestException)
+        {
+            DecisionLog.FeedbackUndelivered(logger, interview.Id, e);
+            return CommandResponse.Refused($"I couldn't deliver the feedback to {name} ({e.Message}); nothing was recorded, so you can try again.");
+        }
+
+        // Keyed by the decision it follows: one feedback per decision, and two racing sends record one note.
+        var note = NewEntry(interview, context, FeedbackSource) with { Id = FeedbackIdOf(current), Text = $"Feedback sent to the candidate ({decision.ToDisplay().ToLowerInvariant()})." };
+        await decisions.AppendAsync(note, cancellationToken);
+        DecisionLog.FeedbackSent(logger, interview.Id, decision.ToVerb());
+        return new CommandResponse($"Sent {name} the feedback about the decision ({decision.ToDisplay().ToLowerInvariant()}).");
+    }
+
+    /// <summary>The feedback note recorded for decision <paramref name="current"/>, if any.</summary>
+    private static DecisionEntry? SentFor(DecisionHistory history, DecisionEntry current) =>
+        history.Notes.FirstOrDefault(n => n.Source == FeedbackSource && n.Id == FeedbackIdOf(current));
+
+    private static string FeedbackIdOf(DecisionEntry decision) => decision.Id + "-feedback";
+
+    private async Task<string> FeedbackPreviewAsync(Interview interview, DecisionEntry entry, CommandContext context, CancellationToken cancellationToken) =>
+        "\n\n" + Preview(CommandTargets.Name(interview), await ComposeFeedbackAsync(interview, entry.Decision!.Value, cancellationToken), interview.Id, context);
+
+    private static string Preview(string name, string text, string interviewId, CommandContext context) =>
+        $"Feedback {name} would get (not sent):\n" + string.Join("\n", text.Split('\n').Select(line => "> " + line)) +
+        $"\nSend it with `{context.CommandPrefix} feedback {interviewId} send`, or leave it.";
+
+    private async Task<string> ComposeFeedbackAsync(Interview interview, HiringDecision decision, CancellationToken cancellationToken)
+    {
+        var report = await reports.GetAsync(interview.Id, cancellationToken);
+        var known = profiles.TryGet(interview.ProfileId, out var profile);
+        var title = known ? profile!.Title : report?.Scorecard.ProfileTitle ?? interview.ProfileId;
+        var firstName = interview.Candidate.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
+        return CandidateFeedbackWriter.Compose(firstName, title, decision, report?.Scorecard, known && profile!.CandidateFeedback);
     }
 
     public async Task<CommandResponse> NoteAsync(NoteCommand command, CommandContext context, Func<CommandTarget, CancellationToken, Task<Interview?>> resolve, CancellationToken cancellationToken)

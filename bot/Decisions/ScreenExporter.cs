@@ -5,6 +5,7 @@ using CsvHelper.Configuration;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Dialogs.Decisions;
 using ScreeningBot.Dialogs.Scoring;
+using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Storage;
 
 namespace ScreeningBot.Bot.Decisions;
@@ -33,27 +34,34 @@ internal sealed class ScreenExporter(IInterviewStore interviews, IReportStore re
         {
             var report = await reports.GetAsync(interview.Id, cancellationToken);
             var current = (await decisions.GetAsync(interview.Id, cancellationToken)).Current;
-            rows.Add(new ExportRow
-            {
-                InterviewId = interview.Id,
-                Candidate = interview.Candidate.Name,
-                CandidateId = interview.Candidate.Id,
-                Profile = interview.ProfileId,
-                Status = interview.Status.ToString(),
-                Score = report?.Scorecard.CompositeScore,
-                Recommendation = report?.Scorecard.Recommendation.ToDisplay(),
-                Confidence = report is null ? null : Math.Round(report.Scorecard.Confidence, 2),
-                Decision = current?.Decision?.ToVerb(),
-                DecidedBy = current?.By,
-                DecidedAt = current?.At,
-                DecisionReason = current?.Text,
-                ReportLink = report is null ? null : links.Create(interview.Id),
-                StartedAt = interview.CreatedAt,
-                EndedAt = interview.Record.EndedAt,
-            });
+            rows.Add(Row(interview, report?.Scorecard, current));
         }
 
         return rows;
+    }
+
+    /// <summary>One screen's row: <paramref name="scorecard"/> null until scored, <paramref name="current"/> null until decided.</summary>
+    public ExportRow Row(Interview interview, Scorecard? scorecard, DecisionEntry? current)
+    {
+        ArgumentNullException.ThrowIfNull(interview);
+        return new ExportRow
+        {
+            InterviewId = interview.Id,
+            Candidate = interview.Candidate.Name,
+            CandidateId = interview.Candidate.Id,
+            Profile = interview.ProfileId,
+            Status = interview.Status.ToString(),
+            Score = scorecard?.CompositeScore,
+            Recommendation = scorecard?.Recommendation.ToDisplay(),
+            Confidence = scorecard is null ? null : Math.Round(scorecard.Confidence, 2),
+            Decision = current?.Decision?.ToVerb(),
+            DecidedBy = current?.By,
+            DecidedAt = current?.At,
+            DecisionReason = current?.Text,
+            ReportLink = scorecard is null ? null : links.Create(interview.Id),
+            StartedAt = interview.CreatedAt,
+            EndedAt = interview.Record.EndedAt,
+        };
     }
 
     public static async Task WriteAsync(TextWriter writer, IReadOnlyList<ExportRow> rows, ExportFormat format, CancellationToken cancellationToken)

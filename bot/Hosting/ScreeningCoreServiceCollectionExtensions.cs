@@ -58,6 +58,7 @@ internal static class ScreeningCoreServiceCollectionExtensions
         services.TryAddSingleton<RecruiterCommandService>();
         services.TryAddSingleton<ChannelRouter>();
         services.AddCandidateRights();
+        Decisions.DecisionServiceCollectionExtensions.AddDecisionWebhook(services);
         return services;
     }
 

@@ -10,9 +10,11 @@ namespace ScreeningBot.Bot.Reminders;
 
 /// <summary>
 /// Nudges candidates who have gone quiet and expires screens at their deadline, on every instance at once without doing
-/// anything twice: each nudge is claimed in the processed-message ledger (<c>nudge:{interview}:{n}</c>, atomic across
-/// instances on every store) before it is sent, and an expiry is the interview's own save with If-Match, which only one
-/// instance wins. An expired screen is not scored: the candidate is told, the hiring conversation gets a short note, and
+/// anything twice. Each pass has one owner: the instance that claims the pass's lease (<c>reminder-pass:{slot}</c>, one
+/// slot per <see cref="ReminderOptions.ScanInterval"/>) in the processed-message ledger, atomic across instances on every
+/// store; the others skip that pass. Inside it each nudge is claimed again (<c>nudge:{interview}:{n}</c>), so a pass that
+/// overran into the next slot still sends a nudge once, and an expiry is the interview's own save with If-Match, which
+/// only one writer wins. Quiet hours follow the candidate's time zone when a channel reported it. An expired screen is not scored: the candidate is told, the hiring conversation gets a short note, and
 /// <c>status</c> shows "expired".
 /// </summary>
 internal sealed class ReminderWorker(
@@ -29,11 +31,17 @@ internal sealed class ReminderWorker(
     // A claim outlives the screen: a nudge is never sent twice, however long the screen stays open.
     private static readonly TimeSpan ClaimLifetime = TimeSpan.FromDays(120);
 
-    /// <summary>One pass: nudges due now and expiries; returns how many nudges and expiries this instance did.</summary>
-    public async Task<(int Nudged, int Expired)> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>One pass, if this instance wins its lease: nudges due now and expiries; says what this instance did.</summary>
+    public async Task<ReminderPass> RunOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
+        var slot = now.UtcTicks / Math.Max(1, settings.ScanInterval.Ticks);
+        if (!await ledger.TryRecordAsync($"reminder-pass:{slot}", settings.ScanInterval * 2, cancellationToken))
+        {
+            return ReminderPass.Skipped;
+        }
+
         var (nudged, expired) = (0, 0);
         foreach (var interview in await interviews.ListAsync(InterviewQuery.All, ScanLimit, cancellationToken))
         {
@@ -46,7 +54,7 @@ internal sealed class ReminderWorker(
             {
                 expired += await ExpireAsync(interview.Id, now, cancellationToken) ? 1 : 0;
             }
-            else if (DueNudge(interview, now, settings) is { } n && !IsQuiet(now, settings)
+            else if (DueNudge(interview, now, settings) is { } n && !IsQuiet(now, settings, interview.Record.CandidateTimeZone)
                 && await ledger.TryRecordAsync($"nudge:{interview.Id}:{n}", ClaimLifetime, cancellationToken))
             {
                 await NudgeAsync(interview, cancellationToken);
@@ -54,7 +62,7 @@ internal sealed class ReminderWorker(
             }
         }
 
-        return (nudged, expired);
+        return new ReminderPass(true, nudged, expired);
     }
 
     /// <summary>The number (1-based) of the nudge due for <paramref name="interview"/> at <paramref name="now"/>, or null.</summary>
@@ -65,9 +73,12 @@ internal sealed class ReminderWorker(
         return due == 0 || interview.Status == InterviewStatus.Paused ? null : due;
     }
 
-    internal static bool IsQuiet(DateTimeOffset now, ReminderOptions settings)
+    /// <summary>True when <paramref name="now"/> falls in the quiet hours of the candidate's zone, else of <see cref="ReminderOptions.TimeZone"/>.</summary>
+    internal static bool IsQuiet(DateTimeOffset now, ReminderOptions settings, string? candidateTimeZone)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(candidateTimeZone ?? settings.TimeZone, out var found) ? found
+            : TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZone, out var configured) ? configured
+            : TimeZoneInfo.Utc;
         var hour = TimeZoneInfo.ConvertTime(now, zone).Hour;
         return settings.QuietFromHour > settings.QuietUntilHour
             ? hour >= settings.QuietFromHour || hour < settings.QuietUntilHour

@@ -44,7 +44,7 @@ internal sealed class SlackConversationChannel(SlackWebApiClient slack) : IConve
 
             var dm = await slack.OpenDirectMessageAsync(candidate.Id, cancellationToken);
             var name = user.DisplayName is { Length: > 0 } display ? display : candidate.Name;
-            return CandidateConversation.Opened(AddressOf(dm), new Participant(candidate.Id, name));
+            return CandidateConversation.Opened(AddressOf(dm), new Participant(candidate.Id, name)) with { TimeZone = user.Tz };
         }
         catch (SlackApiException e)
         {

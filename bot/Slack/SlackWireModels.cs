@@ -77,6 +77,9 @@ internal sealed class SlackUsersInfoResponse : SlackResponse
 
 internal sealed record SlackUser(string? Id, string? Name, string? RealName, bool Deleted, bool IsBot, SlackUserProfile? Profile)
 {
+    /// <summary>The user's time zone (<c>tz</c>, an IANA id such as <c>Europe/Berlin</c>); untrusted.</summary>
+    public string? Tz { get; init; }
+
     /// <summary>The name people see: display name, else real name, else the handle.</summary>
     public string DisplayName =>
         Profile?.DisplayName is { Length: > 0 } display ? display

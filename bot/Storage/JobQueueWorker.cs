@@ -111,6 +111,13 @@ internal sealed class JobQueueWorker(
             return;
         }
 
+        if (job.Job.Webhook is not null)
+        {
+            // A webhook event: the dispatcher completes, retries (as a new job, after its backoff) or dead-letters it.
+            await services.GetRequiredService<Decisions.WebhookDispatcher>().DeliverAsync(job, cancellationToken);
+            return;
+        }
+
         var started = time.GetTimestamp();
         try
         {

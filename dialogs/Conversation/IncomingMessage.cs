@@ -20,6 +20,9 @@ public sealed record IncomingMessage(string Text, string? MessageId = null, stri
     /// </summary>
     public DateTimeOffset? SentAt { get; init; }
 
+    /// <summary>The sender's time zone as the channel reported it (Teams <c>localTimezone</c>); untrusted, see <see cref="Screening.CandidateTimeZones"/>.</summary>
+    public string? TimeZone { get; init; }
+
     /// <summary>When the bot received it, by the bot's clock (the turn queue stamps it on arrival); null outside the turn host.</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
 }

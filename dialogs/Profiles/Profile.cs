@@ -39,6 +39,13 @@ public sealed record Profile
     /// </summary>
     public string CompanyInstructions { get; init; } = string.Empty;
 
+    /// <summary>
+    /// <c>candidateFeedback: true</c>: the message a candidate may get after a decision names strengths and areas to
+    /// develop from the evidence (<see cref="Decisions.CandidateFeedbackWriter"/>); otherwise it gives the outcome only.
+    /// Off by default: some employers' counsel want no reasons given.
+    /// </summary>
+    public bool CandidateFeedback { get; init; }
+
     /// <summary>Notes for the judge: what good looks like for this role.</summary>
     public string EvaluationNotes { get; init; } = string.Empty;
 

@@ -5,7 +5,7 @@ internal static class ProfileFields
 {
     public static readonly string[] Root =
     [
-        "id", "title", "jobFamily", "brief", "privacyUrl", "language", "durationMinutes", "template", "tone", "companyInstructions",
+        "id", "title", "jobFamily", "brief", "privacyUrl", "language", "durationMinutes", "template", "tone", "companyInstructions", "candidateFeedback",
         "evaluationNotes", "bannedTopics", "knockouts", "requiredSkills", "preferredSkills", "competencies",
         "customQuestions", "blueprints", "rubric", "languageAssessment", "recommendation", "hiringChannels", "expiryDays",
     ];

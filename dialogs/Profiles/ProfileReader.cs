@@ -33,6 +33,7 @@ internal static class ProfileReader
             Template = fields.Enum("template", ProfileFields.Templates) ?? InterviewTemplate.Standard,
             Tone = fields.Text("tone", ProfileLimits.MaxNameLength) ?? "warm, concise, professional",
             CompanyInstructions = fields.Text("companyInstructions", ProfileLimits.MaxInstructionsLength) ?? string.Empty,
+            CandidateFeedback = fields.Bool("candidateFeedback") ?? false,
             EvaluationNotes = fields.Text("evaluationNotes", ProfileLimits.MaxInstructionsLength) ?? string.Empty,
             BannedTopics = fields.TextList("bannedTopics", ProfileLimits.MaxListItems, ProfileLimits.MaxSignalLength),
             Knockouts = fields.List("knockouts", ProfileLimits.MaxListItems, (n, p) => ReadKnockout(n, p, context)),

@@ -48,6 +48,12 @@ public sealed record InterviewRecord
 
     public DateTimeOffset? EndedAt { get; init; }
 
+    /// <summary>
+    /// The candidate's time zone (IANA or Windows id) when a channel reported one (<see cref="CandidateTimeZones"/>); null
+    /// while unknown. Reminders keep quiet at night in it.
+    /// </summary>
+    public string? CandidateTimeZone { get; init; }
+
     /// <summary>Time spent paused, excluded from answer timings.</summary>
     public TimeSpan PausedTotal { get; init; }
 

@@ -96,7 +96,7 @@ public sealed class InterviewService
             HiringConversation = request.HiringConversation,
             CreatedAt = _time.GetUtcNow(),
             Position = _dialog.CreatePosition(profile),
-            Record = _dialog.CreateRecord(profile),
+            Record = _dialog.CreateRecord(profile) with { CandidateTimeZone = CandidateTimeZones.Known(request.CandidateTimeZone) },
         };
         var outcome = await _dialog.StartAsync(profile, interview, cancellationToken);
         interview = interview with { Position = outcome.Position, Record = outcome.Record with { TranscriptOutbox = outcome.Transcript } };
@@ -161,7 +161,8 @@ public sealed class InterviewService
                 return new InterviewTurnResult(Map(outcome.Disposition), interview, outcome.Replies);
             }
 
-            var updated = interview with { Position = outcome.Position, Record = outcome.Record with { TranscriptOutbox = outcome.Transcript } };
+            var zone = CandidateTimeZones.Known(message.TimeZone) ?? outcome.Record.CandidateTimeZone;
+            var updated = interview with { Position = outcome.Position, Record = outcome.Record with { TranscriptOutbox = outcome.Transcript, CandidateTimeZone = zone } };
             StoredInterview saved;
             try
             {
@@ -334,7 +335,8 @@ public sealed record StartInterviewRequest(
     Participant Candidate,
     ConversationAddress CandidateConversation,
     Participant? Recruiter,
-    ConversationAddress? HiringConversation);
+    ConversationAddress? HiringConversation,
+    string? CandidateTimeZone = null);
 
 public enum StartInterviewStatus
 {

@@ -25,8 +25,18 @@ public interface IJobQueue
     Task MoveToPoisonAsync(QueuedJob job, string reason, CancellationToken cancellationToken);
 }
 
-/// <summary>Score a finished interview and post its scorecard.</summary>
-public sealed record ScoringJob(string InterviewId);
+/// <summary>
+/// Score a finished interview and post its scorecard; or, when <see cref="Webhook"/> is set, deliver that outbound webhook
+/// event about the interview (the same queue carries both, so webhook retries survive restarts like scoring does).
+/// </summary>
+public sealed record ScoringJob(string InterviewId)
+{
+    /// <summary>The webhook event this job delivers; null for a scoring job.</summary>
+    public WebhookDelivery? Webhook { get; init; }
+
+    /// <summary>Not received before this time (a retry's backoff); null for at once. Queues honour it when enqueuing.</summary>
+    public DateTimeOffset? NotBefore { get; init; }
+}
 
 /// <summary>A received job with the receipt needed to complete it.</summary>
 /// <param name="Receipt">Opaque handle (Azure pop receipt, row id…).</param>

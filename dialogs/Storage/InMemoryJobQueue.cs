@@ -44,7 +44,8 @@ public sealed class InMemoryJobQueue(TimeProvider time) : IJobQueue
         lock (_gate)
         {
             _nextId++;
-            _entries.Add(new Entry(_nextId.ToString(CultureInfo.InvariantCulture), job) { VisibleAt = time.GetUtcNow() });
+            var now = time.GetUtcNow();
+            _entries.Add(new Entry(_nextId.ToString(CultureInfo.InvariantCulture), job) { VisibleAt = job.NotBefore > now ? job.NotBefore.Value : now });
         }
 
         return Task.CompletedTask;

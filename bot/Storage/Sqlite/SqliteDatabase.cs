@@ -15,7 +15,7 @@ namespace ScreeningBot.Bot.Storage.Sqlite;
 internal sealed class SqliteDatabase : IDisposable
 {
     /// <summary>The schema this code writes. Each entry of <see cref="Migrations"/> moves the file one version up.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     /// <summary>
     /// Sessions kept open between calls. Turns run at most <c>Turns:MaxConcurrentTurns</c> at once and SQLite takes one
@@ -121,6 +121,17 @@ internal sealed class SqliteDatabase : IDisposable
             number INTEGER NOT NULL,
             json TEXT NOT NULL,
             PRIMARY KEY (interview_id, number)
+        ) WITHOUT ROWID;
+        """,
+
+        // Version 4 (issue 17): recruiters' decisions and notes, one row per entry (SqliteDecisionStore), appended only.
+        """
+        CREATE TABLE IF NOT EXISTS decisions (
+            interview_id TEXT NOT NULL,
+            id TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            json TEXT NOT NULL,
+            PRIMARY KEY (interview_id, id)
         ) WITHOUT ROWID;
         """,
     ];

@@ -6,28 +6,15 @@ namespace ScreeningBot.Bot.Storage.Sqlite;
 
 /// <summary>
 /// Decision histories in SQLite, table <c>decisions</c>: one row per entry keyed by interview and entry id, holding the
-/// entry's DialogsJson. The table is created on first use (<c>IF NOT EXISTS</c>), so older database files gain it.
+/// entry's DialogsJson. The table comes with schema version 4 (<see cref="SqliteDatabase"/>'s migrations).
 /// </summary>
 internal sealed class SqliteDecisionStore(SqliteDatabase database) : IDecisionStore
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS decisions (
-            interview_id TEXT NOT NULL,
-            id TEXT NOT NULL,
-            at INTEGER NOT NULL,
-            json TEXT NOT NULL,
-            PRIMARY KEY (interview_id, id)
-        ) WITHOUT ROWID;
-        """;
-
-    private volatile bool _schemaReady;
-
-    public async Task AppendAsync(DecisionEntry entry, CancellationToken cancellationToken)
+    public Task AppendAsync(DecisionEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var json = StoredDocuments.Serialize(entry, $"decision entry of interview '{entry.InterviewId}'");
-        await EnsureSchemaAsync(cancellationToken);
-        await database.RunAsync(
+        return database.RunAsync(
             "append a decision",
             async connection =>
             {
@@ -47,7 +34,6 @@ internal sealed class SqliteDecisionStore(SqliteDatabase database) : IDecisionSt
     public async Task<DecisionHistory> GetAsync(string interviewId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interviewId);
-        await EnsureSchemaAsync(cancellationToken);
         var rows = await database.RunAsync(
             "read decisions",
             async connection =>
@@ -66,11 +52,10 @@ internal sealed class SqliteDecisionStore(SqliteDatabase database) : IDecisionSt
         return new DecisionHistory(rows.Select(DialogsJson.Deserialize<DecisionEntry>));
     }
 
-    public async Task<int> DeleteAsync(string interviewId, CancellationToken cancellationToken)
+    public Task<int> DeleteAsync(string interviewId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interviewId);
-        await EnsureSchemaAsync(cancellationToken);
-        return await database.RunAsync(
+        return database.RunAsync(
             "delete decisions",
             async connection =>
             {
@@ -78,23 +63,5 @@ internal sealed class SqliteDecisionStore(SqliteDatabase database) : IDecisionSt
                 return await command.ExecuteNonQueryAsync(cancellationToken);
             },
             cancellationToken);
-    }
-
-    private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (_schemaReady)
-        {
-            return;
-        }
-
-        await database.RunAsync(
-            "create the decisions table",
-            async connection =>
-            {
-                await using var command = SqliteDatabase.Command(connection, Schema);
-                return await command.ExecuteNonQueryAsync(cancellationToken);
-            },
-            cancellationToken);
-        _schemaReady = true;
     }
 }

@@ -17,17 +17,19 @@ internal sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider time,
     {
         ArgumentNullException.ThrowIfNull(job);
         var json = DialogsJson.Serialize(job);
-        var now = time.GetUtcNow().UtcTicks;
+        var now = time.GetUtcNow();
+        var visibleAt = job.NotBefore > now ? job.NotBefore.Value : now;
         return database.RunAsync(
             "enqueue a scoring job",
             async connection =>
             {
                 await using var command = SqliteDatabase.Command(
                     connection,
-                    "INSERT INTO jobs (json, enqueued_at, visible_at) VALUES ($json, $now, $now);",
+                    "INSERT INTO jobs (json, enqueued_at, visible_at) VALUES ($json, $now, $visibleAt);",
                     null,
                     ("$json", json),
-                    ("$now", now));
+                    ("$now", now.UtcTicks),
+                    ("$visibleAt", visibleAt.UtcTicks));
                 return await command.ExecuteNonQueryAsync(cancellationToken);
             },
             cancellationToken);

@@ -28,8 +28,11 @@ internal sealed class QueueJobQueue(AzureStorageAccount account, string queueNam
         try
         {
             var queue = await account.GetQueueAsync(queueName, cancellationToken);
-            // A job waits for as long as it takes (TTL -1): a bot stopped for a week still scores the interview.
-            await queue.SendMessageAsync(DialogsJson.Serialize(job), visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken);
+            // A job waits for as long as it takes (TTL -1): a bot stopped for a week still scores the interview. A retry's
+            // backoff (NotBefore) is the message's initial invisibility.
+            var delay = job.NotBefore - time.GetUtcNow();
+            TimeSpan? hidden = delay >= MinVisibility ? (delay > MaxVisibility ? MaxVisibility : delay) : null;
+            await queue.SendMessageAsync(DialogsJson.Serialize(job), visibilityTimeout: hidden, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken);
         }
         catch (Exception e) when (AzureErrors.IsStorageFailure(e, cancellationToken))
         {

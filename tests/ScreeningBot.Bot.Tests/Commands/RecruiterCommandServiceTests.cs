@@ -65,7 +65,9 @@ public sealed class RecruiterCommandServiceTests
         var rights = new CandidateRightsService(data, exporter, _posted, router, audit, NullLogger<CandidateRightsService>.Instance);
         var impact = new AdverseImpactReporter(_selfIdentifications, _reports, NoHumanDecisions.Instance);
         var invitations = new InterviewLinkInvitations(_service, _interviews, new InterviewLinkTokens(Options.Create(linkOptions), _time));
-        var decisions = new Bot.Decisions.DecisionService(_reports, new InMemoryDecisionStore(), router, audit, _time, NullLogger<Bot.Decisions.DecisionService>.Instance);
+        var decisionStore = new InMemoryDecisionStore();
+        var webhooks = new Bot.Decisions.WebhookPublisher(new InMemoryJobQueue(_time), _reports, new Bot.Decisions.ScreenExporter(_interviews, _reports, decisionStore, links), Options.Create(new Bot.Decisions.WebhookOptions()), _time, NullLogger<Bot.Decisions.WebhookPublisher>.Instance);
+        var decisions = new Bot.Decisions.DecisionService(_reports, decisionStore, router, audit, webhooks, _service.Profiles, _time, NullLogger<Bot.Decisions.DecisionService>.Instance);
         return new RecruiterCommandService(
             _service, router, _interviews, _reports, rights, impact, audit, _scoring, links, decisions, new Bot.Decisions.ExportLinks(Options.Create(new ReportOptions()), _time), invitations,
             Options.Create(options), Options.Create(new ComplianceOptions()), _time, NullLogger<RecruiterCommandService>.Instance, drafting);

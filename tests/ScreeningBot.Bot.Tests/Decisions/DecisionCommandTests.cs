@@ -27,6 +27,7 @@ public sealed class DecisionCommandTests
     private readonly InMemoryDecisionStore _decisions = new();
     private readonly InMemoryAuditLog _audit = new();
     private readonly RecordingConversationChannel _channel = new();
+    private bool _candidateFeedback;
 
     [Fact]
     public async Task Advance_ByARecruiter_IsStoredAndRefreshesThePostedCard()
@@ -210,6 +211,78 @@ public sealed class DecisionCommandTests
         Assert.Equal(3, top2.Text.Split('\n').Length);
     }
 
+    [Fact]
+    public async Task Decide_ShowsTheRecruiterTheCandidateFeedback_AndSendsNothing()
+    {
+        await SeedForFeedbackAsync();
+
+        var response = await RunAsync("advance " + DecisionTestData.InterviewId);
+
+        Assert.Contains("Feedback Jane Doe would get (not sent):\n> Hello Jane, thank you for completing the screening chat for the Backend Developer role. The team would like to move your application to the next stage", response.Text, StringComparison.Ordinal);
+        Assert.Contains($"`/screen feedback {DecisionTestData.InterviewId} send`", response.Text, StringComparison.Ordinal);
+        Assert.Empty(_channel.Sent);
+    }
+
+    [Fact]
+    public async Task FeedbackSend_ProfileEnablesEvidence_SendsStrengthsAndAreasOnceToTheCandidate_NeverScores()
+    {
+        _candidateFeedback = true;
+        await SeedForFeedbackAsync();
+        await RunAsync("reject " + DecisionTestData.InterviewId + " salary far above the band");
+
+        var preview = await RunAsync("feedback " + DecisionTestData.InterviewId);
+        var sent = await RunAsync("feedback " + DecisionTestData.InterviewId + " send");
+        var again = await RunAsync("feedback " + DecisionTestData.InterviewId + " send");
+
+        Assert.True(sent.Succeeded, sent.Text);
+        var (address, reply) = Assert.Single(_channel.Sent);
+        Assert.Equal("dm-" + DecisionTestData.InterviewId, address.ConversationId);
+        Assert.Contains(reply.Text.Split("\n\n")[0], preview.Text, StringComparison.Ordinal);
+        Assert.Equal(
+            "Hello Jane, thank you for the time you gave to the screening chat for the Backend Developer role. After reviewing it, the team has decided not to take your application further this time.\n\n" +
+            "What came across well in your answers: Observability, API design and Caching.\n\n" +
+            "Where more depth would help you in conversations like this: SQL tuning.\n\n" +
+            "We wish you every success in your search.",
+            reply.Text);
+        Assert.DoesNotContain("salary", reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("78", reply.Text, StringComparison.Ordinal);
+        Assert.False(again.Succeeded);
+        Assert.Contains("already went to Jane Doe", again.Text, StringComparison.Ordinal);
+        var history = await _decisions.GetAsync(DecisionTestData.InterviewId, CancellationToken.None);
+        Assert.Single(history.Notes, n => n.Source == DecisionService.FeedbackSource);
+    }
+
+    [Fact]
+    public async Task FeedbackSend_ProfileWithoutEvidence_GivesTheOutcomeOnly_AndANewDecisionMaySendAgain()
+    {
+        await SeedForFeedbackAsync();
+        await RunAsync("hold " + DecisionTestData.InterviewId);
+        await RunAsync("feedback " + DecisionTestData.InterviewId + " send");
+        _time.Advance(TimeSpan.FromDays(2));
+        await RunAsync("advance " + DecisionTestData.InterviewId);
+        await RunAsync("feedback " + DecisionTestData.InterviewId + " send");
+
+        Assert.Equal(2, _channel.Sent.Count);
+        Assert.Contains("still reviewing applications", _channel.Sent[0].Reply.Text, StringComparison.Ordinal);
+        Assert.Contains("next stage", _channel.Sent[1].Reply.Text, StringComparison.Ordinal);
+        Assert.All(_channel.Sent, s => Assert.DoesNotContain("came across well", s.Reply.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Feedback_BeforeAnyDecision_OrByANonRecruiter_IsRefusedAndNothingIsSent()
+    {
+        await SeedForFeedbackAsync();
+
+        var undecided = await RunAsync("feedback " + DecisionTestData.InterviewId + " send");
+        await RunAsync("advance " + DecisionTestData.InterviewId);
+        var stranger = await RunAsync("feedback " + DecisionTestData.InterviewId + " send", Recruiter with { Recruiter = new Participant("USTRANGER", "Sam") });
+
+        Assert.False(undecided.Succeeded);
+        Assert.Contains("Nobody has decided on Jane Doe yet", undecided.Text, StringComparison.Ordinal);
+        Assert.False(stranger.Succeeded);
+        Assert.Empty(_channel.Sent);
+    }
+
     [Theory]
     [InlineData("shortlist top", "`top` takes a number")]
     [InlineData("shortlist top zero", "`top` takes a number")]
@@ -227,6 +300,19 @@ public sealed class DecisionCommandTests
 
     private Task<Interview> SeedAsync() => DecisionTestData.SeedFinishedAsync(_interviews, _reports, Hiring, "posted-ts-1");
 
+    /// <summary>A finished screen of the sample profile whose scorecard shows three clear strengths, one thin area and one skill not discussed.</summary>
+    private async Task SeedForFeedbackAsync()
+    {
+        await DecisionTestData.SeedFinishedAsync(_interviews, _reports, Hiring, "posted-ts-1", profileId: SampleProfiles.Backend.Id);
+        var stored = (await _reports.GetAsync(DecisionTestData.InterviewId, CancellationToken.None))!;
+        var scorecard = stored.Scorecard with
+        {
+            RequiredSkills = [new("api", "API design", 8.5, "q"), new("cache", "Caching", 7.2, "q"), new("sql", "SQL tuning", 3, "q"), new("mq", "Messaging", 0, null)],
+            PreferredSkills = [new("obs", "Observability", 9, "q")],
+        };
+        await _reports.SaveAsync(stored with { Scorecard = scorecard }, CancellationToken.None);
+    }
+
     private Task<CommandResponse> RunAsync(string text, CommandContext? context = null) =>
         CreateSut().ExecuteAsync(RecruiterCommandParser.Parse(text), context ?? Recruiter, CancellationToken.None);
 
@@ -237,7 +323,7 @@ public sealed class DecisionCommandTests
         options.Recruiters.Add("UOTHER");
         var links = new ReportLinks(Options.Create(new ReportOptions()), _time);
         var router = new ChannelRouter([_channel], links, NullLogger<ChannelRouter>.Instance);
-        var profiles = new StaticProfileSource(SampleProfiles.Backend);
+        var profiles = new StaticProfileSource(SampleProfiles.Backend with { CandidateFeedback = _candidateFeedback });
         var transcripts = new InMemoryTranscriptStore();
         var jobs = new InMemoryJobQueue(_time);
         var dialog = new ScreeningDialog(new ScriptedJudge(), _time, new InterviewOptions(), NullLogger<ScreeningDialog>.Instance);
@@ -250,7 +336,8 @@ public sealed class DecisionCommandTests
         var exporter = new Dialogs.Compliance.CandidateExporter(_interviews, transcripts, _reports, selfIdentifications, posted, _audit, _time);
         var rights = new Bot.Compliance.CandidateRightsService(data, exporter, posted, router, audit, NullLogger<Bot.Compliance.CandidateRightsService>.Instance);
         var impact = new Dialogs.Compliance.AdverseImpactReporter(selfIdentifications, _reports, new RecordedHumanDecisions(_decisions));
-        var decisions = new DecisionService(_reports, _decisions, router, audit, _time, NullLogger<DecisionService>.Instance);
+        var webhooks = new WebhookPublisher(jobs, _reports, new ScreenExporter(_interviews, _reports, _decisions, links), Options.Create(new WebhookOptions()), _time, NullLogger<WebhookPublisher>.Instance);
+        var decisions = new DecisionService(_reports, _decisions, router, audit, webhooks, profiles, _time, NullLogger<DecisionService>.Instance);
         var invitations = new InterviewLinkInvitations(service, _interviews, new InterviewLinkTokens(Options.Create(new InterviewLinkOptions()), _time));
         return new RecruiterCommandService(
             service, router, _interviews, _reports, rights, impact, audit, scoring, links, decisions, new Bot.Decisions.ExportLinks(Options.Create(new ReportOptions()), _time), invitations,

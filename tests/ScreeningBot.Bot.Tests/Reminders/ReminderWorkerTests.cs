@@ -42,6 +42,7 @@ public sealed class ReminderWorkerTests : IDisposable
         var early = await BothAsync(a, b);
         _time.SetUtcNow(LastActivity.AddHours(24).AddMinutes(1));
         var first = await BothAsync(a, b);
+        _time.Advance(new ReminderOptions().ScanInterval);
         var again = await BothAsync(a, b);
         _time.SetUtcNow(LastActivity.AddHours(72).AddMinutes(1));
         var second = await BothAsync(a, b);
@@ -86,18 +87,55 @@ public sealed class ReminderWorkerTests : IDisposable
         Assert.Equal(2, sent.Count);
         Assert.Contains(sent, s => s.Address.ConversationId == "dm-" + Id && s.Reply.Text.Contains("deadline passed", StringComparison.Ordinal));
         Assert.Contains(sent, s => s.Address == Hiring && s.Reply.Text.Contains("expired unfinished at its deadline: not scored", StringComparison.Ordinal));
-        Assert.Equal((0, 0), await a.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(ReminderPass.Skipped, await a.RunOnceAsync(CancellationToken.None));
+        _time.Advance(new ReminderOptions().ScanInterval);
+        Assert.Equal(new ReminderPass(true, 0, 0), await a.RunOnceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TwoInstances_EveryPass_HasExactlyOneOwner()
+    {
+        await SeedAsync();
+        var (a, b) = (CreateSut(_first), CreateSut(_second));
+
+        var owners = new List<int>();
+        for (var pass = 0; pass < 6; pass++)
+        {
+            _time.Advance(new ReminderOptions().ScanInterval);
+            var results = await Task.WhenAll(a.RunOnceAsync(CancellationToken.None), b.RunOnceAsync(CancellationToken.None));
+            owners.Add(results.Count(r => r.Owned));
+        }
+
+        Assert.All(owners, count => Assert.Equal(1, count));
+    }
+
+    [Fact]
+    public async Task Nudge_CandidateTimeZoneKnown_QuietHoursFollowTheCandidateNotTheServer()
+    {
+        // Tokyo is UTC+9: 14:00 UTC is 23:00 there (quiet), 23:30 UTC is 08:30 there (awake), the reverse of UTC.
+        await SeedAsync(timeZone: "Asia/Tokyo");
+        var sut = CreateSut(_first);
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 14, 0, 0, TimeSpan.Zero));
+        var candidatesNight = await sut.RunOnceAsync(CancellationToken.None);
+        _time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 23, 30, 0, TimeSpan.Zero));
+        var candidatesMorning = await sut.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(new ReminderPass(true, 0, 0), candidatesNight);
+        Assert.Equal(new ReminderPass(true, 1, 0), candidatesMorning);
     }
 
     private static async Task<int> BothAsync(ReminderWorker a, ReminderWorker b)
     {
         var results = await Task.WhenAll(a.RunOnceAsync(CancellationToken.None), b.RunOnceAsync(CancellationToken.None));
+        Assert.Single(results, r => r.Owned);
         return results.Sum(r => r.Nudged);
     }
 
-    private async Task SeedAsync()
+    private async Task SeedAsync(string? timeZone = null)
     {
         var interview = StorageTestData.Interview(Id, conversationId: "dm-" + Id) with { HiringConversation = Hiring };
+        interview = interview with { Record = interview.Record with { CandidateTimeZone = timeZone } };
         await new SqliteInterviewStore(_database.Open()).CreateAsync(interview, CancellationToken.None);
     }
 

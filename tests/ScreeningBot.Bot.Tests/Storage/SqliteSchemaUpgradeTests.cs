@@ -41,7 +41,7 @@ public sealed class SqliteSchemaUpgradeTests : IAsyncLifetime
         Assert.NotEmpty(asStored.Record.Answers);
         Assert.Equal(DialogsJson.Serialize(asStored with { Record = asStored.Record with { TranscriptOutbox = [] } }), DialogsJson.Serialize(read.Interview));
         Assert.Equal(SchemaOneInterview.Transcript.Select(DialogsJson.Serialize), lines.Select(DialogsJson.Serialize));
-        Assert.Equal(SqliteDatabase.SchemaVersion, await UserVersionAsync());
+        Assert.Equal((long)SqliteDatabase.SchemaVersion, await UserVersionAsync());
 
         var time = new FakeTimeProvider(SchemaOneInterview.LastActivity.AddMinutes(2));
         var dialog = new ScreeningDialog(new ScriptedJudge(), time, new InterviewOptions(), NullLogger<ScreeningDialog>.Instance);
@@ -54,6 +54,51 @@ public sealed class SqliteSchemaUpgradeTests : IAsyncLifetime
         var reopened = _file.Open();
         var stored = (await new SqliteInterviewStore(reopened).GetAsync(SchemaOneInterview.Id, CancellationToken.None))!.Interview;
         SchemaOneInterview.AssertFinished(stored, await new SqliteTranscriptStore(reopened).ReadAsync(SchemaOneInterview.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task VersionThreeFile_Opened_GainsTheDecisionsTableByMigrationFour_AndKeepsDecisions()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_file.Path)!);
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _file.Path, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            for (var version = 1; version <= 3; version++)
+            {
+                await ExecuteAsync(connection, transaction, SqliteDatabase.MigrationTo(version));
+            }
+
+            await ExecuteAsync(connection, transaction, "PRAGMA user_version = 3;");
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE name = 'decisions';"));
+
+        var sut = new SqliteDecisionStore(_file.Open());
+        var entry = new ScreeningBot.Dialogs.Decisions.DecisionEntry
+        {
+            Id = "0001-a",
+            InterviewId = "i-1",
+            At = new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero),
+            ById = "u-1",
+            Decision = ScreeningBot.Dialogs.Decisions.HiringDecision.Advance,
+        };
+        await sut.AppendAsync(entry, CancellationToken.None);
+
+        Assert.Equal(4L, await UserVersionAsync());
+        Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'decisions';"));
+        var read = await new SqliteDecisionStore(_file.Open()).GetAsync("i-1", CancellationToken.None);
+        Assert.Equal(ScreeningBot.Dialogs.Decisions.HiringDecision.Advance, read.Current?.Decision);
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _file.Path, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>The file as the bot of schema version 1 left it: the interview row with its whole record, the lines before the outbox.</summary>
@@ -90,14 +135,7 @@ public sealed class SqliteSchemaUpgradeTests : IAsyncLifetime
         await transaction.CommitAsync();
     }
 
-    private async Task<long> UserVersionAsync()
-    {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _file.Path, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA user_version;";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> UserVersionAsync() => ScalarAsync("PRAGMA user_version;");
 
     private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
     {
