@@ -7,7 +7,7 @@ namespace ScreeningBot.Dialogs.Tests.Judging;
 public sealed class RedFlagCheckTests
 {
     private static readonly QuestionRedFlag NoVersioning =
-        new("Does not mention versioning or compatibility", RedFlagTrigger.Missing, ["version*", "backward* compatib*", "deprecat*", "breaking change*"]);
+        new("Does not mention versioning or compatibility", RedFlagTrigger.Missing, ["version*", "v1|v2|v3", "backward* compatib*", "deprecat*", "breaking change*"]);
 
     private static readonly QuestionRedFlag LogsSecrets =
         new("Would log card numbers", RedFlagTrigger.Said, ["log|logged|logging card-number*|pan|\"card numbers\""]);
@@ -46,7 +46,7 @@ public sealed class RedFlagCheckTests
     [Theory]
     [InlineData("We versioned the API. I never logged the card number, only the last four digits.")]
     [InlineData("We versioned the API. Our auditor checks that nobody logs card numbers.")]
-    [InlineData("We versioned the API. The payment provider logged the card number on their side, which we reported.")]
+    [InlineData("We versioned the API. A colleague logged the card number by mistake, which we reported.")]
     public void Check_SaidFlag_NotHitWhenNegatedOrSaidOfSomeoneElse(string answer)
     {
         Assert.Empty(Judge(answer).FlagsHit);
