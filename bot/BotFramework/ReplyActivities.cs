@@ -108,17 +108,18 @@ internal static class ReplyActivities
         ArgumentNullException.ThrowIfNull(notice);
         if (UsesBlockKit(channelId))
         {
-            var message = ScreeningNoticeRenderer.BlockKit(notice);
+            var message = BlockKitRenderer.RenderNotScored(NotScoredOutcome.From(notice));
             return new Activity { Type = ActivityType.Message, Text = message.Text, ChannelData = ToElement(message) };
         }
 
+        var outcome = NotScoredOutcome.From(notice);
         return new Activity
         {
             Type = ActivityType.Message,
-            Text = $"**{notice.Headline}**",
+            Text = $"**{outcome.Headline}**",
             TextFormat = "markdown",
-            Summary = notice.Headline,
-            Attachments = [new() { ContentType = Attachment.AdaptiveCardContentType, Content = ScreeningNoticeRenderer.AdaptiveCard(notice) }],
+            Summary = outcome.Headline,
+            Attachments = [new() { ContentType = Attachment.AdaptiveCardContentType, Content = AdaptiveCardRenderer.RenderNotScored(outcome) }],
         };
     }
 

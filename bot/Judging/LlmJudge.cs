@@ -221,10 +221,41 @@ internal sealed partial class LlmJudge : IAnswerJudge
         return judgment with
         {
             SuggestedFollowUp = followUp,
+            FlagsHit = QuestionFlags(request, verdict.QuestionFlagsHit, rubric),
 
             // A level only for language questions, and not for an answer the checks above found copied or stuffed with keywords.
             LanguageLevel = request.Kind == QuestionKind.Language && !rubricFlags.Any(f => f.Code is RedFlag.CopiedQuestion or RedFlag.KeywordStuffing) ? level : null,
         };
+    }
+
+    /// <summary>
+    /// The question's red flags the model says the answer hits: numbers outside the list, repeats and anything past the
+    /// list's length are dropped (untrusted output). A "said" flag is quoted with the sentence the offline check found for
+    /// it, when it found one; the model's own words are never taken as a quote.
+    /// </summary>
+    private List<RedFlagHit> QuestionFlags(JudgeRequest request, IReadOnlyList<int>? numbers, Judgment rubric)
+    {
+        var flags = request.Question.RedFlags;
+        var hits = new List<RedFlagHit>();
+        var dropped = 0;
+        foreach (var n in (numbers ?? []).Take(Math.Max(1, flags.Count) * 2))
+        {
+            if (n < 1 || n > flags.Count || hits.Any(h => h.Flag == flags[n - 1].Flag))
+            {
+                dropped++;
+                continue;
+            }
+
+            var flag = flags[n - 1];
+            hits.Add(new RedFlagHit(flag.Flag, flag.When == Dialogs.Profiles.RedFlagTrigger.Said ? rubric.FlagsHit.FirstOrDefault(h => h.Flag == flag.Flag)?.Quote : null));
+        }
+
+        if (dropped > 0)
+        {
+            JudgingLog.Dropped(_logger, request.InterviewId, request.Question.QuestionId, $"{dropped} red-flag numbers", "not among the question's red flags, or repeated");
+        }
+
+        return hits;
     }
 
     /// <summary>The model's area names mapped to the question's own spelling; unknown names are counted and dropped.</summary>

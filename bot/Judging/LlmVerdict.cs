@@ -36,6 +36,9 @@ internal sealed class LlmVerdict
     [Description("Problems a recruiter should see; empty when there are none.")]
     public required IReadOnlyList<LlmRedFlag> RedFlags { get; init; }
 
+    [Description("The numbers of the hiring team's red flags, as listed in the instructions, that this answer hits; empty when none is listed or none is hit.")]
+    public required IReadOnlyList<int> QuestionFlagsHit { get; init; }
+
     [Description("Language-assessment questions only: the CEFR level of the candidate's writing in this answer, one of A1, A2, B1, B2, C1, C2, judged with the descriptors in the instructions; \"none\" when the answer cannot be rated and for every other question.")]
     public required string? LanguageLevel { get; init; }
 }

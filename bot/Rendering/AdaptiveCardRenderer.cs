@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using ScreeningBot.Dialogs.Scoring;
 
@@ -6,7 +5,8 @@ namespace ScreeningBot.Bot.Rendering;
 
 /// <summary>
 /// Renders a <see cref="Scorecard"/> as an Adaptive Card (schema 1.5, the newest Teams renders): a completed screen as the
-/// full scorecard, every other outcome as the short not-scored card (<see cref="RenderNotScored"/>) without a score grid.
+/// full scorecard, every other outcome (and a "not screened" notice) as the short not-scored card (<see cref="RenderNotScored"/>)
+/// without a score grid.
 /// Every string that comes from a candidate (and from a profile or a model) is inert Markdown
 /// (<see cref="ReportText.InertMarkdown"/>), since TextBlocks render Markdown links. Questions and competency statements
 /// wrap instead of being cut; only lists are capped so the card stays far below Teams' ~100 KB message limit. Buttons are
@@ -27,7 +27,7 @@ internal static partial class AdaptiveCardRenderer
         ArgumentNullException.ThrowIfNull(scorecard);
         if (!ReportText.IsScored(scorecard))
         {
-            return RenderNotScored(scorecard);
+            return RenderNotScored(NotScoredOutcome.From(scorecard));
         }
 
         var body = new JsonArray
@@ -77,16 +77,25 @@ internal static partial class AdaptiveCardRenderer
         if (scorecard.Competencies.Count > 0)
         {
             body.Add(Heading("Competencies"));
-            foreach (var c in scorecard.Competencies.Take(MaxItems))
-            {
-                body.Add(Text($"{(c.Passed ? "✅" : "⚠️")} {Inert(c.Statement, MaxTextLength)} ({(c.Passed ? "evidenced" : "no evidence yet")})", wrap: true));
-            }
+            body.Add(Facts([.. scorecard.Competencies.Take(MaxItems).Select(c => ($"{ReportText.LevelIcon(c)} {ReportText.Level(c)}", Inert(c.Statement, MaxTextLength)))]));
+            body.Add(Text(CompetencyLevels.Legend, wrap: true, subtle: true));
         }
 
         if (scorecard.Language is { } language)
         {
             body.Add(Heading("Language"));
             body.Add(Facts((Inert(language.Language, 40), Inert($"{language.Headline} ({language.SourceLabel})", MaxTextLength))));
+        }
+
+        if (scorecard.RedFlags.Count > 0)
+        {
+            body.Add(Heading("Red flags"));
+            foreach (var flag in scorecard.RedFlags.Take(MaxItems))
+            {
+                var line = Text("🚩 " + ReportText.RedFlag(flag, t => Inert(t, MaxTextLength)), wrap: true);
+                line["spacing"] = "Small";
+                body.Add(line);
+            }
         }
 
         AddList(body, "Strengths", scorecard.Strengths);
@@ -108,34 +117,34 @@ internal static partial class AdaptiveCardRenderer
 
         body.Add(Heading("Suggested next step"));
         body.Add(Text(Inert(scorecard.SuggestedNextStep, MaxTextLength * 2), wrap: true));
-        return Card(body, scorecard, fullWidth: true);
+        return Card(body, scorecard.ReportUrl, fullWidth: true);
     }
 
     /// <summary>
-    /// The short card of a screen without a score (a failed knockout, a decline, a withdrawal, an expiry, a cancellation, a
-    /// changed profile): what happened in one line, the next step, who, which role, "Score: none", when; for a knockout the
-    /// question and the candidate's answer in full. The same shape as the "not screened" notice of a declined consent.
+    /// The short card of a screen without a score (<see cref="NotScoredOutcome"/>: a failed knockout, a decline, a request for
+    /// a person, a withdrawal, an expiry, a cancellation, a changed profile): what happened in one line, the next step, who,
+    /// which role, "Score: none", the outcome and when; for a knockout the question and the candidate's answer in full.
     /// </summary>
-    public static JsonObject RenderNotScored(Scorecard scorecard)
+    public static JsonObject RenderNotScored(NotScoredOutcome outcome)
     {
-        ArgumentNullException.ThrowIfNull(scorecard);
+        ArgumentNullException.ThrowIfNull(outcome);
         var body = new JsonArray
         {
-            Text(Inert(ReportText.NotScoredHeadline(scorecard), 200), size: "Medium", weight: "Bolder", wrap: true),
-            Text(Inert(scorecard.SuggestedNextStep, MaxTextLength * 2), wrap: true),
+            Text(Inert(outcome.Headline, 200), size: "Medium", weight: "Bolder", wrap: true),
+            Text(Inert(outcome.NextStep, MaxTextLength * 2), wrap: true),
             Facts(
-                ("Candidate", Inert(scorecard.CandidateName, 100)),
-                ("Role", Inert(scorecard.ProfileTitle, 100)),
-                ("Score", "none: not scored"),
-                ("Outcome", ReportText.Outcome(scorecard.Outcome)),
-                ("When", scorecard.CompletedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))),
+                ("Candidate", Inert(outcome.CandidateName, 100)),
+                ("Role", Inert(outcome.ProfileTitle, 100)),
+                ("Score", "none: " + outcome.Why),
+                ("Outcome", ReportText.Outcome(outcome.Outcome)),
+                ("When", ReportText.When(outcome.At))),
         };
-        AddKnockouts(body, [.. scorecard.Knockouts.Where(k => !k.Passed)]);
-        return Card(body, scorecard, fullWidth: false);
+        AddKnockouts(body, outcome.FailedKnockouts);
+        return Card(body, outcome.ReportUrl, fullWidth: false);
     }
 
     /// <summary>The card around a body, with its buttons: every button the bot puts on a scorecard is added here.</summary>
-    private static JsonObject Card(JsonArray body, Scorecard scorecard, bool fullWidth)
+    private static JsonObject Card(JsonArray body, string? reportUrl, bool fullWidth)
     {
         var card = new JsonObject
         {
@@ -151,7 +160,7 @@ internal static partial class AdaptiveCardRenderer
 
         card["body"] = body;
         var actions = new JsonArray();
-        if (scorecard.ReportUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
+        if (reportUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
         {
             actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open full report", ["url"] = url });
         }

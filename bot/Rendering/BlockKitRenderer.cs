@@ -115,7 +115,7 @@ internal static class BlockKitRenderer
         ArgumentNullException.ThrowIfNull(scorecard);
         if (!ReportText.IsScored(scorecard))
         {
-            return [RenderNotScored(scorecard)];
+            return [RenderNotScored(NotScoredOutcome.From(scorecard))];
         }
 
         var headline = $"{scorecard.Recommendation.ToDisplay()} · {scorecard.CompositeScore}/100 · {scorecard.CandidateName}";
@@ -160,12 +160,18 @@ internal static class BlockKitRenderer
 
         if (scorecard.Competencies.Count > 0)
         {
-            blocks.Add(Section("*Competencies*\n" + Lines(scorecard.Competencies.Select(c => $"{(c.Passed ? "✅" : "⚠️")} {Esc(c.Statement, 400)}"))));
+            blocks.Add(Section("*Competencies*\n" + Lines(scorecard.Competencies.Select(c => $"{ReportText.LevelIcon(c)} *{ReportText.Level(c)}*: {Esc(c.Statement, 400)}"))));
+            blocks.Add(Context(CompetencyLevels.Legend));
         }
 
         if (scorecard.Language is { } language)
         {
             blocks.Add(Section($"*Language*\n{Esc(language.Language, 40)}: {Esc(language.Headline, 80)} {(language.MeetsTarget ? "✅" : "⚠️")} _({Esc(language.SourceLabel, 60)})_"));
+        }
+
+        if (scorecard.RedFlags.Count > 0)
+        {
+            blocks.Add(Section("*Red flags*\n" + Lines(scorecard.RedFlags.Select(f => "🚩 " + ReportText.RedFlag(f, t => Esc(t, QuoteLength))))));
         }
 
         if (scorecard.Strengths.Count > 0)
@@ -185,38 +191,37 @@ internal static class BlockKitRenderer
 
         blocks.Add(Section($"*Suggested next step*\n{Esc(scorecard.SuggestedNextStep, 1_000)}"));
         blocks.Add(Context($"Judged by {Esc(scorecard.JudgeDescription, 300)} · completed {scorecard.CompletedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}"));
-        AddActions(blocks, scorecard);
+        AddActions(blocks, scorecard.ReportUrl);
         return Pack(blocks, InertFallback($"Scorecard: {headline}, {scorecard.ProfileTitle}"), InertFallback($"Scorecard of {scorecard.CandidateName} (continued)"));
     }
 
     /// <summary>
-    /// The short message of a screen without a score (knockout, decline, withdrawal, expiry, cancellation, changed profile):
-    /// the same shape as the "not screened" notice, with a knockout's question and answer in full and no score grid.
+    /// The short message of a screen without a score (<see cref="NotScoredOutcome"/>), the Block Kit twin of
+    /// <see cref="AdaptiveCardRenderer.RenderNotScored"/>: headline, who and which role, the next step, a knockout's question
+    /// and answer in full, and a context line with "No score", why, the outcome, when and the interview id.
     /// </summary>
-    public static SlackMessage RenderNotScored(Scorecard scorecard)
+    public static SlackMessage RenderNotScored(NotScoredOutcome outcome)
     {
-        ArgumentNullException.ThrowIfNull(scorecard);
-        var headline = ReportText.NotScoredHeadline(scorecard);
+        ArgumentNullException.ThrowIfNull(outcome);
         var blocks = new List<JsonObject>
         {
-            Header(headline),
-            Section($"*{Esc(scorecard.CandidateName, 100)}* · {Esc(scorecard.ProfileTitle, 100)}\n{Esc(scorecard.SuggestedNextStep, 1_000)}"),
+            Header(outcome.Headline),
+            Section($"*{Esc(outcome.CandidateName, 100)}* · {Esc(outcome.ProfileTitle, 100)}\n{Esc(outcome.NextStep, 1_000)}"),
         };
-        var failed = scorecard.Knockouts.Where(k => !k.Passed).ToArray();
-        if (failed.Length > 0)
+        if (outcome.FailedKnockouts.Count > 0)
         {
-            blocks.Add(Section("*Knockouts*\n" + Lines(failed.Select(k => $"❌ {Esc(k.Question, 400)}\n      Answer: {Esc(k.Answer, 200)}"))));
+            blocks.Add(Section("*Knockouts*\n" + Lines(outcome.FailedKnockouts.Select(k => $"❌ {Esc(k.Question, 400)}\n      Answer: {Esc(k.Answer, 200)}"))));
         }
 
-        blocks.Add(Context($"No score: not scored · {Esc(ReportText.Outcome(scorecard.Outcome), 100)} · {scorecard.CompletedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)} · `{Esc(scorecard.InterviewId, 60)}`"));
-        AddActions(blocks, scorecard);
-        return new SlackMessage(InertFallback($"{headline}: {scorecard.CandidateName}, {scorecard.ProfileTitle}"), new JsonArray([.. blocks]));
+        blocks.Add(Context($"No score: {outcome.Why} · {Esc(ReportText.Outcome(outcome.Outcome), 100)} · {ReportText.When(outcome.At)} · `{Esc(outcome.InterviewId, 60)}`"));
+        AddActions(blocks, outcome.ReportUrl);
+        return new SlackMessage(InertFallback($"{outcome.Headline}: {ReportText.Trim(outcome.CandidateName, 100)}, {ReportText.Trim(outcome.ProfileTitle, 100)}"), new JsonArray([.. blocks]));
     }
 
     /// <summary>Every button the bot puts on a scorecard message is added here.</summary>
-    private static void AddActions(List<JsonObject> blocks, Scorecard scorecard)
+    private static void AddActions(List<JsonObject> blocks, string? reportUrl)
     {
-        if (scorecard.ReportUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var reportUri) && reportUri.Scheme == Uri.UriSchemeHttps && url.Length <= 3_000)
+        if (reportUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var reportUri) && reportUri.Scheme == Uri.UriSchemeHttps && url.Length <= 3_000)
         {
             blocks.Add(new JsonObject
             {

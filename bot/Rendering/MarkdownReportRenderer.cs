@@ -19,7 +19,7 @@ internal static class MarkdownReportRenderer
         var scored = ReportText.IsScored(scorecard);
         md.AppendLine(scored
             ? $"**{Escape(scorecard.ProfileTitle)}** · {scorecard.Recommendation.ToDisplay()} · **{scorecard.CompositeScore}/100**"
-            : $"**{Escape(scorecard.ProfileTitle)}** · {Escape(ReportText.NotScoredHeadline(scorecard))}");
+            : $"**{Escape(scorecard.ProfileTitle)}** · {Escape(ReportText.NotScoredHeadline(scorecard.Outcome, scorecard.CoveragePercent))}");
         md.AppendLine();
         md.AppendLine(Escape(scored ? scorecard.Summary : scorecard.SuggestedNextStep));
         md.AppendLine();
@@ -61,6 +61,11 @@ internal static class MarkdownReportRenderer
         }
 
         Coverage(md, scorecard);
+        if (scored && scorecard.RedFlags.Count > 0)
+        {
+            List(md, "Red flags", [.. scorecard.RedFlags.Select(f => "🚩 " + ReportText.RedFlag(f, t => t))]);
+        }
+
         List(md, "Strengths", scorecard.Strengths);
         List(md, "Risks", scorecard.Risks);
         Integrity(md, scorecard.Integrity);
@@ -84,9 +89,11 @@ internal static class MarkdownReportRenderer
             md.AppendLine();
             foreach (var c in scorecard.Competencies)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- {(c.Passed ? "✅" : "⚠️")} {Escape(c.Statement.TrimEnd('.'))}{(c.Evidence is null ? " (no evidence)" : $": {Quote(c.Evidence)}")}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {ReportText.LevelIcon(c)} **{ReportText.Level(c)}**: {Escape(c.Statement.TrimEnd('.'))}{(c.Evidence is null ? string.Empty : $": {Quote(c.Evidence)}")}");
             }
 
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"_{Escape(CompetencyLevels.Legend)}_");
             md.AppendLine();
         }
 

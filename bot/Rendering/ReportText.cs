@@ -19,18 +19,30 @@ internal static class ReportText
     /// </summary>
     public static bool IsScored(Scorecard scorecard) => scorecard.Outcome == InterviewStatus.Completed;
 
-    /// <summary>"Not scored: withdrew after 3 of 12 questions" and the like: the headline of a not-scored card.</summary>
-    public static string NotScoredHeadline(Scorecard scorecard) => scorecard.Outcome switch
+    /// <summary>"Not scored: withdrew after answering 25% of the questions" and the like: the headline of a not-scored card.</summary>
+    public static string NotScoredHeadline(InterviewStatus outcome, int coveragePercent) => outcome switch
     {
         InterviewStatus.KnockedOut => "Not scored: a must-have requirement was not met",
         InterviewStatus.Declined => "Not screened: declined the automated screen",
         InterviewStatus.OptedOut => "Not screened: asked for an interview with a person",
-        InterviewStatus.Withdrawn => $"Not scored: withdrew{Progress(scorecard)}",
-        InterviewStatus.Expired => $"Not scored: the screen expired{Progress(scorecard)}",
+        InterviewStatus.Withdrawn => $"Not scored: withdrew{Progress(coveragePercent)}",
+        InterviewStatus.Expired => $"Not scored: the screen expired{Progress(coveragePercent)}",
         InterviewStatus.Cancelled => "Not scored: cancelled by a recruiter",
         InterviewStatus.Invalidated => "Not scored: the profile changed mid-screen",
-        _ => "Not scored: " + Outcome(scorecard.Outcome).ToLowerInvariant(),
+        _ => "Not scored: " + Outcome(outcome).ToLowerInvariant(),
     };
+
+    /// <summary>"Advanced", "Not evidenced"; "Evidenced" on a scorecard stored before levels existed.</summary>
+    public static string Level(CompetencyLine competency) =>
+        competency.Level is { } level ? level.ToDisplay() : competency.Passed ? "Evidenced" : CompetencyLevel.NotEvidenced.ToDisplay();
+
+    /// <summary>✅ for a competency shown with at least a concrete example, ➖ for one only mentioned, ⚠️ for none.</summary>
+    public static string LevelIcon(CompetencyLine competency) =>
+        !competency.Passed ? "⚠️" : competency.Level == CompetencyLevel.Basic ? "➖" : "✅";
+
+    /// <summary>"Does not mention versioning (API design): not mentioned" or "… (API design): “we log the card number”".</summary>
+    public static string RedFlag(RedFlagLine flag, Func<string, string> escape) =>
+        $"{escape(flag.Flag)} ({escape(flag.Topic)}): " + (flag.NotMentioned ? "not mentioned" : flag.Quote is { } quote ? $"“{escape(quote)}”" : "said in the answer");
 
     /// <summary>
     /// How the composite score is made, in one line: the weighted rubric plus the preferred-skill bonus, and how the
@@ -109,8 +121,8 @@ internal static class ReportText
         _ => "not reached",
     };
 
-    private static string Progress(Scorecard scorecard) =>
-        scorecard.CoveragePercent > 0 ? $" after answering {scorecard.CoveragePercent}% of the questions" : " before answering a question";
+    private static string Progress(int coveragePercent) =>
+        coveragePercent > 0 ? $" after answering {coveragePercent}% of the questions" : " before answering a question";
 
     /// <summary>
     /// Markdown made inert: the characters that make links, emphasis, code, strike-through, tables and HTML are
@@ -147,6 +159,9 @@ internal static class ReportText
 
         return inert.ToString();
     }
+
+    /// <summary>"2026-12-07 09:30 UTC".</summary>
+    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     public static string Outcome(InterviewStatus status) => status switch
     {

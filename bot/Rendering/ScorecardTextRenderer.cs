@@ -39,6 +39,12 @@ internal static class ScorecardTextRenderer
             text.AppendLine(CultureInfo.InvariantCulture, $"  {language.Language}: {language.Headline} ({language.SourceLabel})");
         }
 
+        foreach (var c in scorecard.Competencies)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {ReportText.Level(c),-14} {ReportText.Trim(c.Statement, 60)}");
+        }
+
+        Section(text, "Red flags", [.. scorecard.RedFlags.Select(f => ReportText.RedFlag(f, t => t))]);
         Section(text, "Strengths", scorecard.Strengths);
         Section(text, "Risks", scorecard.Risks);
         text.AppendLine();

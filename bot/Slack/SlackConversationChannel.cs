@@ -84,7 +84,7 @@ internal sealed class SlackConversationChannel(SlackWebApiClient slack) : IConve
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(notice);
-        var ts = await PostAsync(address.ConversationId, ScreeningNoticeRenderer.BlockKit(notice) with { ThreadTs = address.ThreadId }, cancellationToken);
+        var ts = await PostAsync(address.ConversationId, BlockKitRenderer.RenderNotScored(NotScoredOutcome.From(notice)) with { ThreadTs = address.ThreadId }, cancellationToken);
         return ts is null ? [] : [new ChannelMessage(address, ts)];
     }
 

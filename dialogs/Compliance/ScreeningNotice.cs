@@ -6,7 +6,7 @@ namespace ScreeningBot.Dialogs.Compliance;
 /// <summary>
 /// What the hiring channel hears about a candidate who was not screened, instead of a scorecard: who, for which role, why,
 /// and what to do next. It carries no score and no recommendation, so nobody reads "No · 0/100" about someone who said no.
-/// Rendered per channel in <c>bot/Rendering/ScreeningNoticeRenderer.cs</c>.
+/// Rendered per channel as a not-scored outcome (<c>bot/Rendering/NotScoredOutcome.cs</c>).
 /// </summary>
 public sealed record ScreeningNotice(string InterviewId, string CandidateName, string ProfileTitle, NotScreenedReason Reason, DateTimeOffset At)
 {

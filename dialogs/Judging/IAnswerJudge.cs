@@ -54,10 +54,13 @@ public sealed record QuestionContext(
     /// <summary><see cref="AreaSignals"/>, never null.</summary>
     public IReadOnlyList<Profiles.KnowledgeAreaSignals> Signals => AreaSignals ?? [];
 
+    /// <summary>The hiring team's red flags for the question (trusted, from the profile); the judge reports which the answer hits.</summary>
+    public IReadOnlyList<Profiles.QuestionRedFlag> RedFlags { get; init; } = [];
+
     public static QuestionContext From(Profiles.IJudgedQuestion question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return new(question.Id, question.Text, question.KnowledgeAreas, question.ReferenceAnswer, question.AreaSignals);
+        return new(question.Id, question.Text, question.KnowledgeAreas, question.ReferenceAnswer, question.AreaSignals) { RedFlags = question.RedFlags };
     }
 }
 

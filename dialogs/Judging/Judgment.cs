@@ -28,6 +28,9 @@ public sealed record Judgment
     /// <summary>Problems a recruiter should see (e.g. <c>prompt-injection</c>, <c>copied-question</c>).</summary>
     public IReadOnlyList<RedFlag> RedFlags { get; init; } = [];
 
+    /// <summary>The question's red flags (from the profile) this answer hits; see <see cref="RedFlagHit"/>.</summary>
+    public IReadOnlyList<RedFlagHit> FlagsHit { get; init; } = [];
+
     /// <summary>One short quote taken verbatim from the candidate's answer, or null.</summary>
     public string? EvidenceQuote { get; init; }
 

@@ -70,7 +70,10 @@ internal sealed partial class RubricJudge : IAnswerJudge
         var window = Bound(answer);
         var parsed = AnswerTokens.Parse(window);
         var screen = AnswerScreen.Screen(window, parsed, model, request.Kind, truncated: window.Length < answer.Length);
-        var assessment = Assess(screen.Genuine, screen.Changed ? AnswerTokens.Parse(screen.Genuine) : parsed, model, request.BannedTopics ?? [], request.Kind);
+        var assessment = Assess(screen.Genuine, screen.Changed ? AnswerTokens.Parse(screen.Genuine) : parsed, model, request.BannedTopics ?? [], request.Kind) with
+        {
+            FlagsHit = RedFlagCheck.Check(request.Question.RedFlags, screen.Genuine),
+        };
         if (!screen.Changed && screen.Flags.Count == 0)
         {
             return (assessment, screen);

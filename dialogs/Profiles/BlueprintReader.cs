@@ -33,6 +33,7 @@ internal static class BlueprintReader
             context.Error(fields.LineOf("followUps"), fields.PathOf("followUps"), $"has {pressureTests} pressure tests; a blueprint takes at most {ProfileLimits.MaxPressureTests}", "keep the sharpest change of scenario and make the others ordinary follow-ups (remove `kind: pressure-test`)");
         }
 
+        var redFlags = RedFlagReader.Read(fields);
         return new Blueprint
         {
             Id = id,
@@ -44,7 +45,7 @@ internal static class BlueprintReader
             Skills = fields.TextList("skills", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
             Dimensions = fields.TextList("dimensions", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
             Tags = fields.TextList("tags", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
-        };
+        }.WithRedFlags(redFlags);
     }
 
     /// <summary>Gives follow-ups their ids <c>&lt;id&gt;.f1</c>, <c>.f2</c>, … in the order they are asked.</summary>

@@ -14,10 +14,11 @@ internal static class ProfileFields
     public static readonly string[] Choice = ["value", "title"];
     public static readonly string[] Skill = ["id", "name", "description", "signals"];
     public static readonly string[] Competency = ["id", "statement", "mustHave", "questions", "signals"];
-    public static readonly string[] CustomQuestion = ["id", "tags", "text", "knowledgeAreas", "referenceAnswer", "skills", "dimensions", "followUps"];
+    public static readonly string[] CustomQuestion = ["id", "tags", "text", "knowledgeAreas", "referenceAnswer", "skills", "dimensions", "followUps", "redFlags"];
     public static readonly string[] AdaptiveFollowUp = ["probes", "text", "kind"];
-    public static readonly string[] Blueprint = ["id", "tags", "text", "knowledgeAreas", "referenceAnswer", "followUps", "skills", "dimensions"];
-    public static readonly string[] BlueprintRef = ["ref", "skills", "dimensions", "pressureTest"];
+    public static readonly string[] Blueprint = ["id", "tags", "text", "knowledgeAreas", "referenceAnswer", "followUps", "skills", "dimensions", "redFlags"];
+    public static readonly string[] BlueprintRef = ["ref", "skills", "dimensions", "pressureTest", "redFlags"];
+    public static readonly string[] RedFlag = ["flag", "ifMissing", "ifSaid"];
     public static readonly string[] BlueprintFollowUp = ["text", "knowledgeAreas", "referenceAnswer", "kind"];
     public static readonly string[] PressureTest = ["text", "knowledgeAreas", "referenceAnswer"];
     public static readonly string[] KnowledgeArea = ["name", "signals"];

@@ -28,6 +28,9 @@ internal static class ProfileLimits
     public const int MaxSignals = 30;
     public const int MaxChoices = 20;
     public const int MaxAdaptiveFollowUps = 8;
+
+    /// <summary>Red flags per question or deep-dive: a few sharp ones; more would read as a checklist.</summary>
+    public const int MaxRedFlags = 6;
     public const int MaxBankEntriesPerFile = 200;
 
     public const int MinRequiredSkills = 3;

@@ -43,6 +43,9 @@ public interface IJudgedQuestion
 
     /// <summary>Signals of the knowledge areas that have them (areas without signals are matched by their own words).</summary>
     IReadOnlyList<KnowledgeAreaSignals> AreaSignals => [];
+
+    /// <summary>The hiring team's red flags for this question (a blueprint's follow-ups carry the blueprint's).</summary>
+    IReadOnlyList<QuestionRedFlag> RedFlags => [];
 }
 
 /// <summary>Asked to every candidate in profile order; a vague answer gets adaptive follow-ups.</summary>
@@ -67,6 +70,9 @@ public sealed record CustomQuestion : IJudgedQuestion
 
     /// <summary>Topic tags (e.g. <c>idempotency</c>), like a bank blueprint's, for browsing and coverage checks.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Red flags checked over the answer and its follow-ups; shown on the scorecard only when hit.</summary>
+    public IReadOnlyList<QuestionRedFlag> RedFlags { get; init; } = [];
 
     /// <summary>
     /// Pre-written follow-ups the planner may pick from, keyed by the knowledge area (or signal such as
@@ -108,6 +114,13 @@ public sealed record Blueprint : IJudgedQuestion
 
     /// <summary>Topic tags from the bank (e.g. <c>databases</c>), for browsing.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>Red flags checked over the deep-dive and its follow-ups together; shown on the scorecard only when hit.</summary>
+    public IReadOnlyList<QuestionRedFlag> RedFlags { get; init; } = [];
+
+    /// <summary>This blueprint with <paramref name="flags"/> as its red flags, given to its follow-ups too (they are judged as one item).</summary>
+    public Blueprint WithRedFlags(IReadOnlyList<QuestionRedFlag> flags) =>
+        this with { RedFlags = flags, FollowUps = [.. FollowUps.Select(f => f with { RedFlags = flags })] };
 }
 
 /// <summary>A pre-written blueprint follow-up (F1, F2, …).</summary>
@@ -126,6 +139,9 @@ public sealed record BlueprintFollowUp : IJudgedQuestion
 
     /// <summary>A pressure test changes the scenario of the deep-dive; it is asked to every candidate like the others.</summary>
     public FollowUpKind Kind { get; init; } = FollowUpKind.Probe;
+
+    /// <summary>The blueprint's red flags (never written on a follow-up): each part's judge reports them, the scorecard joins them.</summary>
+    public IReadOnlyList<QuestionRedFlag> RedFlags { get; init; } = [];
 }
 
 /// <summary>One weighted dimension of the rubric.</summary>

@@ -172,6 +172,7 @@ internal static class ProfileReader
             Dimensions = fields.TextList("dimensions", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
             FollowUps = fields.List("followUps", ProfileLimits.MaxAdaptiveFollowUps, (n, p) => ReadAdaptiveFollowUp(n, p, context)),
             Tags = fields.TextList("tags", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true),
+            RedFlags = RedFlagReader.Read(fields),
         };
     }
 
@@ -215,11 +216,12 @@ internal static class ProfileReader
             return BlueprintReader.Read(node, path, context);
         }
 
-        var fields = YamlFields.Read(node, path, context, ProfileFields.BlueprintRef, "remove it: a `ref:` entry takes only ref, skills, dimensions and pressureTest; to change anything else, write the blueprint inline with its own id")!;
+        var fields = YamlFields.Read(node, path, context, ProfileFields.BlueprintRef, "remove it: a `ref:` entry takes only ref, skills, dimensions, pressureTest and redFlags; to change anything else, write the blueprint inline with its own id")!;
         var refId = fields.Id("ref") ?? string.Empty;
         IReadOnlyList<string>? skills = fields.Has("skills") ? fields.TextList("skills", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true) : null;
         IReadOnlyList<string>? dimensions = fields.Has("dimensions") ? fields.TextList("dimensions", ProfileLimits.MaxListItems, ProfileLimits.MaxIdLength, ids: true) : null;
         var pressureTest = BlueprintReader.ReadPressureTest(fields);
+        IReadOnlyList<QuestionRedFlag>? redFlags = fields.Has(RedFlagReader.Key) ? RedFlagReader.Read(fields) : null;
         if (refId.Length == 0)
         {
             origins.Add(BlueprintOrigin.Inline);
@@ -229,7 +231,9 @@ internal static class ProfileReader
         if (bank.TryGet(refId, out var entry))
         {
             origins.Add(new BlueprintOrigin(refId, skills is null, dimensions is null));
-            return entry with
+
+            // A profile's red flags replace the bank entry's, like its skills and dimensions.
+            return (entry with
             {
                 Skills = skills ?? entry.Skills,
                 Dimensions = dimensions ?? entry.Dimensions,
@@ -237,7 +241,7 @@ internal static class ProfileReader
                 FollowUps = pressureTest is null
                     ? entry.FollowUps
                     : BlueprintReader.NumberFollowUps(refId, [.. entry.FollowUps.Where(f => f.Kind == FollowUpKind.Probe), pressureTest]),
-            };
+            }).WithRedFlags(redFlags ?? entry.RedFlags);
         }
 
         origins.Add(BlueprintOrigin.Inline);

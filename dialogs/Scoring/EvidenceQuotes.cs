@@ -89,8 +89,17 @@ internal sealed class EvidenceQuotes
         return sentence[..cut].TrimEnd(' ', ',', ';', ':', '–', '—', '(') + "…";
     }
 
-    private static bool IsSentenceEnd(string text, int i) =>
-        text[i] == '\n' || (text[i] is '.' or '!' or '?' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])));
+    /// <summary>
+    /// Whether a sentence ends at <paramref name="i"/>: a line break, or ., ! or ? before a space or the end, except the
+    /// dot of an abbreviation such as "a.m." or "e.g." (a letter, a dot, a letter, this dot), so "At 2 a.m. my time, an
+    /// alert fired" stays one sentence.
+    /// </summary>
+    internal static bool IsSentenceEnd(string text, int i) =>
+        text[i] == '\n'
+        || (text[i] is '.' or '!' or '?' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])) && !(text[i] == '.' && IsAbbreviation(text, i)));
+
+    private static bool IsAbbreviation(string text, int dot) =>
+        dot >= 3 && text[dot - 2] == '.' && char.IsLetter(text[dot - 1]) && char.IsLetter(text[dot - 3]) && (dot == 3 || !char.IsLetter(text[dot - 4]));
 
     private static string Key(string quote) => quote.TrimEnd('…', '.', '!', '?', ' ');
 }

@@ -63,6 +63,9 @@ public sealed record Scorecard
 
     public LanguageResult? Language { get; init; }
 
+    /// <summary>The hiring team's red flags (from the profile) that the answers hit, in question order; only those hit.</summary>
+    public IReadOnlyList<RedFlagLine> RedFlags { get; init; } = [];
+
     public IReadOnlyList<string> Strengths { get; init; } = [];
 
     public IReadOnlyList<string> Risks { get; init; } = [];
@@ -111,7 +114,16 @@ public enum Recommendation
 
 public sealed record KnockoutLine(string KnockoutId, string Question, string Answer, bool Passed);
 
-public sealed record CompetencyLine(string CompetencyId, string Statement, bool Passed, string? Evidence);
+/// <param name="Passed">At least one answer shows the behaviour.</param>
+/// <param name="Evidence">The sentence quoted for it (each quote is used once on a scorecard), or null.</param>
+public sealed record CompetencyLine(string CompetencyId, string Statement, bool Passed, string? Evidence)
+{
+    /// <summary>How strongly the answers show it (see <see cref="CompetencyLevels"/>); null on scorecards stored before levels existed.</summary>
+    public CompetencyLevel? Level { get; init; }
+
+    /// <summary>The questions whose answers show it, in interview order.</summary>
+    public IReadOnlyList<string> EvidencedIn { get; init; } = [];
+}
 
 /// <param name="Score">0–10.</param>
 public sealed record SkillLine(string SkillId, string Name, double Score, string? Evidence);
@@ -130,6 +142,17 @@ public sealed record BlueprintCoverage(string BlueprintId, string Question, doub
     public IReadOnlyList<AreaEvidence> Areas { get; init; } = [];
 }
 
+
+/// <summary>A red flag of a question that its answers hit.</summary>
+/// <param name="QuestionId">The custom question or blueprint (its follow-ups are judged with it).</param>
+/// <param name="Flag">The flag as the profile words it.</param>
+/// <param name="NotMentioned">An <c>ifMissing</c> flag: no answer to the question mentions it.</param>
+/// <param name="Quote">The sentence that shows an <c>ifSaid</c> flag, or null.</param>
+public sealed record RedFlagLine(string QuestionId, string Flag, bool NotMentioned, string? Quote)
+{
+    /// <summary>The question's topic as people read it ("API versioning").</summary>
+    public string Topic { get; init; } = string.Empty;
+}
 
 /// <summary>A verbatim quote from the candidate with the question it answered.</summary>
 public sealed record Quote(string QuestionId, string Text);

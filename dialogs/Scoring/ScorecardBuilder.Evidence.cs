@@ -8,36 +8,43 @@ namespace ScreeningBot.Dialogs.Scoring;
 public static partial class ScorecardBuilder
 {
     /// <summary>
-    /// A competency is evidenced by the first sentence, in any answer, that shows its behaviour (see
-    /// <see cref="CompetencyMatcher"/>); the questions the profile links to it are read first. A competency without
-    /// signals falls back to the deepest linked answer of at least <see cref="CompetencyDepth"/>.
+    /// A competency is evidenced by every answer with a sentence that shows its behaviour (see
+    /// <see cref="CompetencyMatcher"/>); the questions the profile links to it are read first, and the first such sentence
+    /// is its quote. A competency without signals is evidenced by its linked answers (or any answer) judged at least
+    /// <see cref="CompetencyDepth"/> deep, the deepest quoted. The level comes from the depth of those answers
+    /// (<see cref="CompetencyLevels.Of"/>).
     /// </summary>
     private static CompetencyLine Competency(Competency competency, QuestionInfo[] judged, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts, GenuineAnswers genuine)
     {
         var signals = competency.Signals.Select(s => SignalPattern.Parse(s, out _)).OfType<SignalPattern>().ToArray();
+        var evidence = new List<(string QuestionId, string? Quote)>();
         if (signals.Length == 0)
         {
             var linked = competency.Questions.Count > 0 ? competency.Questions.Where(answers.ContainsKey).Select(id => answers[id]) : answers.Values;
-            var deepest = linked.Where(a => !a.Skipped && a.Judgment.Depth >= CompetencyDepth)
-                .OrderByDescending(a => a.Judgment.Depth).ThenBy(a => a.QuestionId, StringComparer.Ordinal).FirstOrDefault();
-            return deepest is null
-                ? new CompetencyLine(competency.Id, competency.Statement, false, null)
-                : new CompetencyLine(competency.Id, competency.Statement, true, Verbatim(deepest.Judgment.EvidenceQuote, texts, deepest.QuestionId) ? deepest.Judgment.EvidenceQuote : null);
+            evidence.AddRange(linked.Where(a => !a.Skipped && a.Judgment.Depth >= CompetencyDepth)
+                .OrderByDescending(a => a.Judgment.Depth).ThenBy(a => a.QuestionId, StringComparer.Ordinal)
+                .Select(a => (a.QuestionId, Verbatim(a.Judgment.EvidenceQuote, texts, a.QuestionId) ? a.Judgment.EvidenceQuote : null)));
         }
-
-        var order = competency.Questions.Concat(judged.Select(q => q.Id)).Distinct(StringComparer.Ordinal);
-        foreach (var id in order.Where(id => answers.TryGetValue(id, out var a) && !a.Skipped))
+        else
         {
-            foreach (var turn in genuine.Turns(id))
+            var order = competency.Questions.Concat(judged.Select(q => q.Id)).Distinct(StringComparer.Ordinal);
+            foreach (var id in order.Where(id => answers.TryGetValue(id, out var a) && !a.Skipped))
             {
-                if (CompetencyMatcher.Find(signals, turn) is { } sentence)
+                var sentence = genuine.Turns(id).Select(turn => CompetencyMatcher.Find(signals, turn) is { } at ? Quote(turn[at.Start..at.End]) : null).FirstOrDefault(q => q is not null);
+                if (sentence is not null)
                 {
-                    return new CompetencyLine(competency.Id, competency.Statement, true, Quote(turn[sentence.Start..sentence.End]));
+                    evidence.Add((id, sentence));
                 }
             }
         }
 
-        return new CompetencyLine(competency.Id, competency.Statement, false, null);
+        var level = CompetencyLevels.Of(evidence.Select(e => (e.QuestionId, answers[e.QuestionId].Judgment.Depth)));
+        var position = judged.Select((q, i) => (q.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        return new CompetencyLine(competency.Id, competency.Statement, evidence.Count > 0, evidence.Count > 0 ? evidence[0].Quote : null)
+        {
+            Level = level,
+            EvidencedIn = [.. evidence.Select(e => e.QuestionId).OrderBy(id => position.GetValueOrDefault(id, int.MaxValue))],
+        };
     }
 
     /// <summary>The blueprint's areas and its follow-ups' areas, each judged over the whole item (main answer and follow-ups).</summary>
@@ -66,6 +73,43 @@ public static partial class ScorecardBuilder
             parts,
             parts.Where(p => answers.TryGetValue(p.Id, out var a) && !a.Skipped).ToDictionary(p => p.Id, p => answers[p.Id].Judgment, StringComparer.Ordinal),
             genuine.Text);
+
+    /// <summary>
+    /// The red flags the answers hit, per custom question and blueprint (its follow-ups judged with it): an <c>ifSaid</c> flag
+    /// when any answered part hits it, with the first verbatim quote; an <c>ifMissing</c> flag when every answered part
+    /// misses it, so what the candidate said in a follow-up counts. A question skipped or not reached hits none (the
+    /// coverage gaps say so).
+    /// </summary>
+    private static RedFlagLine[] RedFlags(Profile profile, Dictionary<string, AnswerRecord> answers, Dictionary<string, string> texts)
+    {
+        IEnumerable<(string Id, IReadOnlyList<QuestionRedFlag> Flags, IJudgedQuestion[] Parts)> items =
+            [.. profile.CustomQuestions.Select(q => (q.Id, q.RedFlags, (IJudgedQuestion[])[q])),
+             .. profile.Blueprints.Select(b => (b.Id, b.RedFlags, (IJudgedQuestion[])[b, .. b.FollowUps]))];
+        var lines = new List<RedFlagLine>();
+        foreach (var (id, flags, parts) in items.Where(i => i.Flags.Count > 0))
+        {
+            var answered = parts.Where(p => answers.TryGetValue(p.Id, out var a) && !a.Skipped).Select(p => answers[p.Id]).ToArray();
+            if (answered.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var flag in flags)
+            {
+                var hits = answered.Select(a => (a.QuestionId, Hit: a.Judgment.FlagsHit.FirstOrDefault(h => string.Equals(h.Flag, flag.Flag, StringComparison.Ordinal)))).ToArray();
+                if (flag.When == RedFlagTrigger.Missing && hits.All(h => h.Hit is not null))
+                {
+                    lines.Add(new RedFlagLine(id, flag.Flag, NotMentioned: true, null) { Topic = ScoringContext.Topic(id) });
+                }
+                else if (flag.When == RedFlagTrigger.Said && hits.FirstOrDefault(h => h.Hit is not null) is { Hit: { } hit } said)
+                {
+                    lines.Add(new RedFlagLine(said.QuestionId, flag.Flag, NotMentioned: false, Verbatim(hit.Quote, texts, said.QuestionId) ? hit.Quote : null) { Topic = ScoringContext.Topic(id) });
+                }
+            }
+        }
+
+        return [.. lines];
+    }
 
     /// <summary>The integrity flags of every answer, in question order, each once (a judge may repeat a flag per follow-up turn).</summary>
     private static IntegrityFlag[] Integrity(QuestionInfo[] judged, Dictionary<string, AnswerRecord> answers) =>

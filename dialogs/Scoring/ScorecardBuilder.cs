@@ -99,6 +99,7 @@ public static partial class ScorecardBuilder
             Experience = experience,
             Integrity = integrity,
             Language = language,
+            RedFlags = state.Status == InterviewStatus.KnockedOut ? [] : RedFlags(profile, answers, texts),
             SuggestedNextStep = string.Empty,
             Summary = string.Empty,
             JudgeDescription = DescribeJudges(judgments),
@@ -308,12 +309,12 @@ public static partial class ScorecardBuilder
         return null;
     }
 
-    private static IEnumerable<string> Sentences(string text)
+    internal static IEnumerable<string> Sentences(string text)
     {
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] is '.' or '!' or '?' or '\n' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])))
+            if (EvidenceQuotes.IsSentenceEnd(text, i))
             {
                 var sentence = text[start..(i + 1)].Trim();
                 if (sentence.Length > 0)

@@ -31,6 +31,9 @@ internal static class ScorecardWording
     public static Scorecard Write(ScoringContext context, Scorecard figures)
     {
         var quotes = new EvidenceQuotes(context.Texts);
+
+        // A flagged sentence is quoted on its flag first: what a candidate said that worries the team is not a strength's quote.
+        var redFlags = figures.RedFlags.Select(f => f with { Quote = f.Quote is null ? null : quotes.Take(f.QuestionId, f.Quote) }).ToArray();
         var competencies = figures.Competencies
             .Select(c => c with { Evidence = c.Evidence is null ? null : quotes.Take(Owner(context, c.Evidence), c.Evidence) })
             .ToArray();
@@ -54,12 +57,15 @@ internal static class ScorecardWording
             .OrderBy(x => x.Index)
             .Select(x => x.Line)
             .ToArray();
-        var required = figures.RequiredSkills.Select((s, i) => s with { Evidence = SkillQuote(context, context.Profile.RequiredSkills[i], s, quotes, areaEvidence) }).ToArray();
-        var preferred = figures.PreferredSkills.Select(s => s with { Evidence = s.Evidence is null ? null : quotes.Take(Owner(context, s.Evidence), s.Evidence) }).ToArray();
+        var required = figures.RequiredSkills.Select((s, i) => s with { Evidence = SkillQuote(context, context.Profile.RequiredSkills[i], quotes, areaEvidence) }).ToArray();
+        var preferred = figures.PreferredSkills
+            .Select(s => s with { Evidence = SkillQuote(context, context.Profile.PreferredSkills.First(p => p.Id == s.SkillId), quotes, areaEvidence) })
+            .ToArray();
 
         return figures with
         {
             Competencies = competencies,
+            RedFlags = redFlags,
             Dimensions = dimensions,
             RequiredSkills = required,
             PreferredSkills = preferred,
@@ -112,10 +118,12 @@ internal static class ScorecardWording
             yield return s;
         }
 
-        foreach (var c in competencies.Where(c => c.Passed))
+        // A behaviour only mentioned (Basic) is not yet a strength.
+        foreach (var c in competencies.Where(c => c.Passed && c.Level is not CompetencyLevel.Basic).OrderByDescending(c => c.Level))
         {
             var where = c.Evidence is null ? string.Empty : $", shown in the answer on {ScoringContext.Topic(Owner(context, c.Evidence))}";
-            yield return $"{Capital(Behaviour(c.Statement))}{where}";
+            var level = c.Level is { } l ? $" ({l.ToDisplay()})" : string.Empty;
+            yield return $"{Capital(Behaviour(c.Statement))}{level}{where}";
         }
 
         foreach (var s in ItemStrengths(deep.Skip(3)))
@@ -209,7 +217,7 @@ internal static class ScorecardWording
     {
         var missed = items.OrderByDescending(i => i.With(CoverageStatus.Absent).Length).ThenBy(i => i.Order).SelectMany(i => i.With(CoverageStatus.Absent).Take(2)).Select(a => a.Area);
         var touched = items.SelectMany(i => i.With(CoverageStatus.Touched)).Select(a => a.Area);
-        var behaviours = competencies.Where(c => !c.Passed).Select(c => Behaviour(c.Statement));
+        var behaviours = competencies.Where(c => !c.Passed).Concat(competencies.Where(c => c.Level == CompetencyLevel.Basic)).Select(c => Behaviour(c.Statement));
         var skipped = context.Judged.Where(q => context.Answers.TryGetValue(q.Id, out var a) && a.Skipped && q.Kind != QuestionKind.BlueprintFollowUp).Select(q => ScoringContext.Topic(q.Id));
         return [.. missed.Concat(touched).Concat(behaviours).Concat(skipped).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxProbeTopics)];
     }
@@ -286,12 +294,21 @@ internal static class ScorecardWording
             .Concat(areas.Where(a => ids.Contains(a.QuestionId!)).Select(a => (a.QuestionId!, a.Evidence)));
     }
 
-    private static string? SkillQuote(ScoringContext context, Profiles.Skill skill, SkillLine line, EvidenceQuotes quotes, AreaEvidence[] areas)
+    /// <summary>
+    /// A skill's quote: the sentence of the answers behind it that names the skill most specifically (see
+    /// <see cref="SkillSentences"/>); the answers' judge quotes and area sentences when no sentence names it. The answers
+    /// behind a skill are the questions tagged with it, or, when none is, every answer.
+    /// </summary>
+    private static string? SkillQuote(ScoringContext context, Profiles.Skill skill, EvidenceQuotes quotes, AreaEvidence[] areas)
     {
         var linked = ScorecardBuilder.Linked(skill, context.Judged);
-        return linked.Length > 0 ? quotes.Take(Evidence(context, linked, areas))
-            : line.Evidence is null ? null
-            : quotes.Take(Owner(context, line.Evidence), line.Evidence);
+        var answered = (linked.Length > 0 ? linked.Select(q => q.Id) : context.Judged.Select(q => q.Id))
+            .Where(id => context.Answers.TryGetValue(id, out var a) && !a.Skipped)
+            .Select(id => context.Answers[id])
+            .OrderByDescending(a => a.Judgment.Depth).ThenBy(a => a.QuestionId, StringComparer.Ordinal)
+            .Select(a => (a.QuestionId, context.Genuine.Text(a.QuestionId)));
+        var ranked = SkillSentences.Ranked(skill, answered);
+        return quotes.Take(linked.Length > 0 ? ranked.Concat(Evidence(context, linked, areas)) : ranked);
     }
 
     /// <summary>The question whose answer holds <paramref name="sentence"/> (interview order); empty when none does.</summary>

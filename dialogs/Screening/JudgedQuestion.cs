@@ -20,6 +20,9 @@ internal sealed record JudgedQuestion : IJudgedQuestion
 
     public IReadOnlyList<KnowledgeAreaSignals> AreaSignals { get; init; } = [];
 
+    /// <summary>The profile's red flags for the question (a blueprint follow-up carries its blueprint's), for the judge to check.</summary>
+    public IReadOnlyList<QuestionRedFlag> RedFlags { get; init; } = [];
+
     public string? ReferenceAnswer { get; init; }
 
     public IReadOnlyList<string> Skills { get; init; } = [];

@@ -47,6 +47,7 @@ internal static class JudgedQuestions
         Text = source.Text,
         KnowledgeAreas = source.KnowledgeAreas,
         AreaSignals = source.AreaSignals,
+        RedFlags = source.RedFlags,
         ReferenceAnswer = source.ReferenceAnswer,
         Skills = skills,
         Dimensions = dimensions,

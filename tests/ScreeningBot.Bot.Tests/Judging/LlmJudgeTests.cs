@@ -360,7 +360,8 @@ public sealed class LlmJudgeTests
         string? focus = null,
         string? followUp = null,
         IReadOnlyList<(string Code, string Detail)>? flags = null,
-        string? languageLevel = "none") =>
+        string? languageLevel = "none",
+        IReadOnlyList<int>? questionFlagsHit = null) =>
         JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["depth"] = depth,
@@ -372,6 +373,7 @@ public sealed class LlmJudgeTests
             ["followUpFocus"] = focus,
             ["suggestedFollowUp"] = followUp,
             ["redFlags"] = (flags ?? []).Select(f => new Dictionary<string, string> { ["code"] = f.Code, ["detail"] = f.Detail }).ToArray(),
+            ["questionFlagsHit"] = questionFlagsHit ?? [],
             ["languageLevel"] = languageLevel,
         });
 

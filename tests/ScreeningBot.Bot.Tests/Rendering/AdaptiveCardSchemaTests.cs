@@ -28,7 +28,7 @@ public sealed class AdaptiveCardSchemaTests
         ["declined"] = AdaptiveCardRenderer.Render(ScorecardFixtures.NotScored(InterviewStatus.Declined)),
         ["expired"] = AdaptiveCardRenderer.Render(ScorecardFixtures.NotScored(InterviewStatus.Expired)),
         ["cancelled"] = AdaptiveCardRenderer.Render(ScorecardFixtures.NotScored(InterviewStatus.Cancelled)),
-        ["not-screened notice"] = ScreeningNoticeRenderer.AdaptiveCard(new ScreeningNotice("iv-1", "Mallory " + ScorecardFixtures.Payload, "Senior Backend Developer", NotScreenedReason.ConsentDeclined, DateTimeOffset.UnixEpoch)),
+        ["not-screened notice"] = AdaptiveCardRenderer.RenderNotScored(NotScoredOutcome.From(new ScreeningNotice("iv-1", "Mallory " + ScorecardFixtures.Payload, "Senior Backend Developer", NotScreenedReason.ConsentDeclined, DateTimeOffset.UnixEpoch))),
         ["prompt with buttons"] = AdaptiveCardRenderer.RenderPrompt(new Reply { Text = "Ready?", QuestionId = "consent", Choices = [new Choice("Yes", "yes"), new Choice("No", "no")] }),
         ["prompt with a drop-down"] = AdaptiveCardRenderer.RenderPrompt(new Reply { Text = "Pick one", QuestionId = "overlap", Choices = [.. Enumerable.Range(1, 8).Select(i => new Choice($"Option {i}", $"v{i}"))] }),
     };
@@ -52,7 +52,7 @@ public sealed class AdaptiveCardSchemaTests
     }
 
     /// <summary>The schema's errors for a card; Teams' <c>msteams</c> host extension is not in the schema and is removed first.</summary>
-    private static List<string> Validate(JsonObject card)
+    internal static List<string> Validate(JsonObject card)
     {
         var copy = (JsonObject)card.DeepClone();
         copy.Remove("msteams");

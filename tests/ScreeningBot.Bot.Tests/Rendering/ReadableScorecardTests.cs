@@ -73,7 +73,7 @@ public sealed class ReadableScorecardTests
 
         var texts = Texts(card);
         Assert.Equal(headline, (string?)card["body"]![0]!["text"]);
-        Assert.Contains("none: not scored", texts);
+        Assert.Contains(outcome == InterviewStatus.Declined ? "none: not screened" : "none: not scored", texts);
         Assert.DoesNotContain(texts, t => t.Contains("/10", StringComparison.Ordinal) || t.Contains("/100", StringComparison.Ordinal) || t is "Rubric" or "Strengths");
         Assert.True(((JsonArray)card["body"]!).Count <= 6, card.ToJsonString());
     }

@@ -328,7 +328,7 @@ public sealed class ProfileValidatorTests
 
         Assert.Equal("blueprints[1].text", error.Field);
         Assert.Equal(LineOf(yaml, "text: Changed text"), error.Line);
-        Assert.StartsWith("remove it: a `ref:` entry takes only ref, skills, dimensions and pressureTest", error.Fix, StringComparison.Ordinal);
+        Assert.StartsWith("remove it: a `ref:` entry takes only ref, skills, dimensions, pressureTest and redFlags", error.Fix, StringComparison.Ordinal);
     }
 
     [Theory]

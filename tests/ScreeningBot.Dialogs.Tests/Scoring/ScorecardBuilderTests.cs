@@ -208,6 +208,78 @@ public sealed class ScorecardBuilderTests
     }
 
     [Theory]
+    [InlineData(2.0, new[] { "incident" }, CompetencyLevel.Basic)]
+    [InlineData(3.0, new[] { "incident" }, CompetencyLevel.Intermediate)]
+    [InlineData(4.0, new[] { "incident" }, CompetencyLevel.Advanced)]
+    [InlineData(3.0, new[] { "incident", "cache.f2" }, CompetencyLevel.Advanced)]
+    [InlineData(4.5, new[] { "incident", "cache.f2" }, CompetencyLevel.Expert)]
+    [InlineData(4.5, new[] { "cache.f1", "cache.f2" }, CompetencyLevel.Advanced)] // one deep-dive with its follow-ups is one question
+    [InlineData(4.5, new string[0], CompetencyLevel.NotEvidenced)]
+    public void Build_CompetencyLevel_FollowsTheDepthAndSpreadOfTheAnswersThatShowIt(double depth, string[] showing, CompetencyLevel expected)
+    {
+        // Each answer shows the behaviour in its own words: the same text twice would be flagged as a repeated answer.
+        var showingText = new Dictionary<string, string>
+        {
+            ["incident"] = IncidentText,
+            ["cache.f1"] = "I was on-call the night the cache cluster failed over, so I rebuilt the replica and warmed the hot keys.",
+            ["cache.f2"] = "After the stampede I wrote the postmortem and we added jittered expiry to every hot key.",
+        };
+        var x = Interview(depth, textFor: id => showing.Contains(id) ? showingText[id] : $"An answer about {id} that is long enough to read like a real one, with p95 at 120 ms.");
+
+        var line = Assert.Single(Build(x).Competencies);
+
+        Assert.Equal(expected, line.Level);
+        Assert.Equal(expected != CompetencyLevel.NotEvidenced, line.Passed);
+        Assert.Equal(showing, line.EvidencedIn);
+    }
+
+    [Fact]
+    public void Build_CompetencyOnlyMentioned_IsNoStrength()
+    {
+        var basic = Build(Interview(2.0));
+        var advanced = Build(Interview(4.0));
+
+        Assert.Equal(CompetencyLevel.Basic, basic.Competencies[0].Level);
+        Assert.DoesNotContain(basic.Strengths, s => s.StartsWith("Owns incidents end to end", StringComparison.Ordinal));
+        Assert.Contains(advanced.Strengths, s => s.StartsWith("Owns incidents end to end (Advanced)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_RedFlags_MissingOnlyWhenNoPartMentionsItSaidWithItsQuote()
+    {
+        var stampede = new QuestionRedFlag("Does not mention stampedes", RedFlagTrigger.Missing, ["stampede*"]);
+        var noTtl = new QuestionRedFlag("Would cache without expiry", RedFlagTrigger.Said, ["never expire*"]);
+        var profile = SampleProfiles.Backend with { Blueprints = [SampleProfiles.Backend.Blueprints[0].WithRedFlags([stampede, noTtl])] };
+        const string said = "I set the keys to never expire because the data rarely changes.";
+        Scorecard Score(Func<string, RedFlagHit[]> hits)
+        {
+            var x = Interview(3.0, textFor: id => id == "cache.f1" ? $"{said} It was fine." : Rich(id));
+            var answers = x.Interview.Record.Answers.Select(a => a with { Judgment = a.Judgment with { FlagsHit = hits(a.QuestionId) } }).ToArray();
+            return ScorecardBuilder.Build(profile, x.Interview with { Record = x.Interview.Record with { Answers = answers } }, x.Transcript);
+        }
+
+        var everyPartMisses = Score(id => id.StartsWith("cache", StringComparison.Ordinal) ? [new RedFlagHit(stampede.Flag, null)] : []);
+        var followUpMentionsIt = Score(id => id is "cache" or "cache.f1" ? [new RedFlagHit(stampede.Flag, null)] : []);
+        var saidInFollowUp = Score(id => id == "cache.f1" ? [new RedFlagHit(noTtl.Flag, said)] : []);
+
+        var missing = Assert.Single(everyPartMisses.RedFlags);
+        Assert.Equal(("cache", stampede.Flag, true, (string?)null, "cache"), (missing.QuestionId, missing.Flag, missing.NotMentioned, missing.Quote, missing.Topic));
+        Assert.Empty(followUpMentionsIt.RedFlags);
+        var hit = Assert.Single(saidInFollowUp.RedFlags);
+        Assert.Equal(("cache.f1", false, said), (hit.QuestionId, hit.NotMentioned, hit.Quote));
+    }
+
+    [Fact]
+    public void Build_RedFlags_NoneForAQuestionNotAnswered()
+    {
+        var flag = new QuestionRedFlag("Does not mention stampedes", RedFlagTrigger.Missing, ["stampede*"]);
+        var profile = SampleProfiles.Backend with { Blueprints = [SampleProfiles.Backend.Blueprints[0].WithRedFlags([flag])] };
+        var x = Interview(3.0, answered: ["api", "incident"]);
+
+        Assert.Empty(ScorecardBuilder.Build(profile, x.Interview, x.Transcript).RedFlags);
+    }
+
+    [Theory]
     [InlineData("We explained the plan to the product manager and support before the rollout.", true)]
     [InlineData("I walked our customers through the migration on a call.", true)]
     [InlineData("The API served 40 enterprise customers and our web app.", false)]

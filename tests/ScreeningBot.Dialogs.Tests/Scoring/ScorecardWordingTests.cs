@@ -124,7 +124,7 @@ public sealed partial class ScorecardWordingTests
         Assert.Equal(sut.Strengths.Count, sut.Strengths.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.DoesNotContain(sut.Strengths, s => ScoreOnly().IsMatch(s));
         Assert.Contains(sut.Strengths, s => s.StartsWith("API: covered versioning and pagination (“I designed the billing API", StringComparison.Ordinal));
-        Assert.Contains(sut.Strengths, s => s.StartsWith("Owns incidents end to end, shown in the answer on incident", StringComparison.Ordinal));
+        Assert.Contains(sut.Strengths, s => s.StartsWith("Owns incidents end to end (Advanced), shown in the answer on incident", StringComparison.Ordinal));
     }
 
     [Fact]

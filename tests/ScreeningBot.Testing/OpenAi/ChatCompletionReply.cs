@@ -78,6 +78,7 @@ public sealed record ChatCompletionReply
                 ["followUpFocus"] = focus,
                 ["suggestedFollowUp"] = followUp,
                 ["redFlags"] = (flags ?? []).Select(f => new Dictionary<string, string> { ["code"] = f.Code, ["detail"] = f.Detail }).ToArray(),
+                ["questionFlagsHit"] = Array.Empty<int>(),
                 ["languageLevel"] = languageLevel,
             },
             promptTokens,
