@@ -13,6 +13,8 @@ namespace ScreeningBot.Dialogs.Localization;
 /// </summary>
 public sealed class CandidateTexts
 {
+    private const string PagePrefix = "page.";
+
     private readonly Dictionary<string, string> _messages;
     private readonly FormatResource _format;
 
@@ -22,6 +24,7 @@ public sealed class CandidateTexts
         _messages = resource.Messages;
         _format = resource.Format;
         YesNoChoices = [new(Get("yes"), "yes"), new(Get("no"), "no")];
+        Page = _messages.Where(m => m.Key.StartsWith(PagePrefix, StringComparison.Ordinal)).ToDictionary(m => m.Key[PagePrefix.Length..], m => m.Value, StringComparer.Ordinal);
         WithdrawChoices = [new(Get("withdrawYes"), "yes"), new(Get("withdrawNo"), "no")];
         SexChoices =
         [
@@ -42,6 +45,9 @@ public sealed class CandidateTexts
             new(Get("selfIdPreferNotToSay"), nameof(RaceEthnicityCategory.PreferNotToSay)),
         ];
     }
+
+    /// <summary>The interview link page's own words (messages <c>page.*</c>, keyed without the prefix): headings, buttons, status lines.</summary>
+    public IReadOnlyDictionary<string, string> Page { get; }
 
     public IReadOnlyList<Choice> YesNoChoices { get; }
 
