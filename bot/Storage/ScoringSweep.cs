@@ -97,6 +97,8 @@ internal sealed class ScoringSweep(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                // First wait, then look: start-up stays quick, and a lost job waits at most one interval longer.
+                await Task.Delay(options.Value.Interval, time, stoppingToken);
                 try
                 {
                     await RunOnceAsync(stoppingToken);
@@ -105,8 +107,6 @@ internal sealed class ScoringSweep(
                 {
                     ScoringSweepLog.PassFailed(logger, e, (long)options.Value.Interval.TotalMinutes);
                 }
-
-                await Task.Delay(options.Value.Interval, time, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -59,6 +59,36 @@ public abstract class ScoringSweepContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HostedSweep_LooksOnceEveryInterval_AndQueuesTheLostJob()
+    {
+        var a = CreateInstance();
+        var endedAt = Time.GetUtcNow();
+        await a.Interviews.CreateAsync(Ended("iv-sweep-hosted", InterviewStatus.Completed, endedAt), CancellationToken.None);
+        Time.Advance(TimeSpan.FromMinutes(30));
+
+        await a.Sweep.StartAsync(CancellationToken.None);
+        try
+        {
+            var beforeTheInterval = await a.Queue.ReceiveAsync(10, TimeSpan.FromMinutes(5), CancellationToken.None);
+            Time.Advance(new ScoringSweepOptions().Interval);
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            IReadOnlyList<QueuedJob> queued = [];
+            while (queued.Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                queued = await a.Queue.ReceiveAsync(10, TimeSpan.FromMinutes(5), CancellationToken.None);
+                await Task.Delay(50);
+            }
+
+            Assert.Empty(beforeTheInterval);
+            Assert.Equal("iv-sweep-hosted", Assert.Single(queued).Job.InterviewId);
+        }
+        finally
+        {
+            await a.Sweep.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task ScoringKeepsFailing_RequeuesAreSpacedFurtherAndFurther()
     {
         var a = CreateInstance();
