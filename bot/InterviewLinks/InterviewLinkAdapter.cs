@@ -7,6 +7,7 @@ using ScreeningBot.Bot.Commands;
 using ScreeningBot.Bot.Hosting;
 using ScreeningBot.Bot.Turns;
 using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Localization;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Waterfall;
@@ -45,7 +46,7 @@ internal sealed partial class InterviewLinkAdapter(
         ArgumentNullException.ThrowIfNull(http);
         InterviewLinkHeaders.Apply(http.Response);
         // Past the last line: the page's own script reads the conversation, so only the interview is read here.
-        var (_, refusal) = await OpenAsync(token, after: long.MaxValue - 1, cancellationToken);
+        var (read, refusal) = await OpenAsync(token, after: long.MaxValue - 1, cancellationToken);
         if (refusal is not null)
         {
             Log(refusal);
@@ -57,7 +58,8 @@ internal sealed partial class InterviewLinkAdapter(
             return InterviewLinkRefusalPage.Result(refusal);
         }
 
-        return TypedResults.Bytes(InterviewLinkAssets.Page, "text/html; charset=utf-8");
+        // The page around the conversation speaks the interview's language too.
+        return TypedResults.Bytes(InterviewLinkPage.For(LanguageOf(read!.Interview)), "text/html; charset=utf-8");
     }
 
     /// <summary>
@@ -216,6 +218,9 @@ internal sealed partial class InterviewLinkAdapter(
 
         return snapshot.Interview.Status == InterviewStatus.Cancelled ? (null, LinkRefusal.Closed) : (snapshot, null);
     }
+
+    private CandidateLanguage LanguageOf(Interview interview) =>
+        CandidateLanguages.Resolve(profiles.TryGet(interview.ProfileId, out var profile) ? profile.Language : interview.Record.Language);
 
     private JsonHttpResult<LinkPageState> State(ConversationSnapshot snapshot, long after, IReadOnlyList<string> replies)
     {

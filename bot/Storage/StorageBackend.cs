@@ -34,6 +34,7 @@ internal sealed class StorageBackend : IDisposable
             AuditLog = new TableAuditLog(account);
             PostedMessages = new TablePostedMessageStore(account);
             SelfIdentifications = new TableSelfIdentificationStore(account);
+            Unposted = new TableUnpostedInterviews(account);
             StorageLog.StorageSelected(logger, settings.Provider, $"{account.Location} (tables '{settings.TablePrefix}*', queue '{settings.QueueName}')");
         }
         else
@@ -51,6 +52,7 @@ internal sealed class StorageBackend : IDisposable
             AuditLog = new SqliteAuditLog(_sqlite);
             PostedMessages = new SqlitePostedMessageStore(_sqlite);
             SelfIdentifications = new SqliteSelfIdentificationStore(_sqlite);
+            Unposted = new SqliteUnpostedInterviews(_sqlite);
             StorageLog.StorageSelected(logger, settings.Provider, _sqlite.Path);
         }
     }
@@ -72,6 +74,9 @@ internal sealed class StorageBackend : IDisposable
     public IPostedMessageStore PostedMessages { get; }
 
     public ISelfIdentificationStore SelfIdentifications { get; }
+
+    /// <summary>The scoring sweep's query (<see cref="ScoringSweep"/>).</summary>
+    public IUnpostedInterviews Unposted { get; }
 
     /// <summary>The SQLite file behind the stores, or null with Table Storage.</summary>
     public SqliteDatabase? Sqlite => _sqlite;

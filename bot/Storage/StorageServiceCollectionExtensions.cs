@@ -12,7 +12,8 @@ public static class StorageServiceCollectionExtensions
     /// <see cref="ITranscriptStore"/>, <see cref="IReportStore"/>, <see cref="IJobQueue"/> and
     /// <see cref="IProcessedMessageLedger"/>, <see cref="IAuditLog"/>, <see cref="IPostedMessageStore"/> and <see cref="ISelfIdentificationStore"/> as singletons of the chosen provider (SQLite by default, Azure Tables and
     /// Queues with <c>Storage:Provider=Tables</c>), <see cref="CandidateDataService"/> for erasure, the daily retention
-    /// purge, the SQLite WAL checkpoints, and the worker that runs scoring jobs once an <see cref="IScoringJobHandler"/> is registered.
+    /// purge, the SQLite WAL checkpoints, the worker that runs scoring jobs once an <see cref="IScoringJobHandler"/> is registered, and the
+    /// sweep that queues scoring again for finished interviews whose job was lost (<see cref="ScoringSweep"/>).
     /// </summary>
     public static IServiceCollection AddScreeningBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().AuditLog);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().PostedMessages);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().SelfIdentifications);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Unposted);
         services.TryAddSingleton(sp => new CandidateDataService(
             sp.GetRequiredService<IInterviewStore>(),
             sp.GetRequiredService<ITranscriptStore>(),
@@ -45,6 +47,8 @@ public static class StorageServiceCollectionExtensions
 
         services.AddHostedService<RetentionWorker>();
         services.AddHostedService<JobQueueWorker>();
+        services.AddOptionsWithValidateOnStart<ScoringSweepOptions, ScoringSweepOptionsValidator>().BindConfiguration(ScoringSweepOptions.SectionName);
+        services.AddHostedService<ScoringSweep>();
         services.AddHostedService<Sqlite.SqliteCheckpointWorker>();
         return services;
     }

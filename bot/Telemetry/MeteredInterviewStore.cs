@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ScreeningBot.Bot.Storage;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Storage;
 
@@ -6,16 +7,22 @@ namespace ScreeningBot.Bot.Telemetry;
 
 /// <summary>
 /// Times the interview store's calls of a turn into <c>screeningbot.storage.duration</c> (operation <c>interview.find</c>,
-/// <c>interview.get</c>, <c>interview.create</c>, <c>interview.update</c>, and whether it succeeded); behaviour and
+/// <c>interview.get</c>, <c>interview.history</c>, <c>interview.create</c>, <c>interview.update</c>, and whether it succeeded); behaviour and
 /// exceptions are the inner store's.
 /// </summary>
-internal sealed class MeteredInterviewStore(IInterviewStore inner, BotMetrics metrics) : IInterviewStore
+internal sealed class MeteredInterviewStore(IInterviewStore inner, BotMetrics metrics) : IInterviewStore, IInterviewHistoryReader
 {
     public Task<StoredInterview> CreateAsync(Interview interview, CancellationToken cancellationToken) =>
         TimeAsync("interview.create", (inner, interview, cancellationToken), static s => s.inner.CreateAsync(s.interview, s.cancellationToken));
 
     public Task<StoredInterview?> GetAsync(string interviewId, CancellationToken cancellationToken) =>
         TimeAsync("interview.get", (inner, interviewId, cancellationToken), static s => s.inner.GetAsync(s.interviewId, s.cancellationToken));
+
+    /// <summary>The inner store's combined read; a store without one answers with the interview alone (the caller reads the transcript).</summary>
+    public Task<InterviewHistory?> ReadHistoryAsync(string interviewId, long after, CancellationToken cancellationToken) =>
+        TimeAsync("interview.history", (inner, interviewId, after, cancellationToken), static async s => s.inner is IInterviewHistoryReader reader
+            ? await reader.ReadHistoryAsync(s.interviewId, s.after, s.cancellationToken)
+            : await s.inner.GetAsync(s.interviewId, s.cancellationToken) is { } stored ? new InterviewHistory(stored, []) : null);
 
     public Task<StoredInterview> UpdateAsync(StoredInterview current, Interview updated, CancellationToken cancellationToken) =>
         TimeAsync("interview.update", (inner, current, updated, cancellationToken), static s => s.inner.UpdateAsync(s.current, s.updated, s.cancellationToken));

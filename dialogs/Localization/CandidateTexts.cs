@@ -13,6 +13,8 @@ namespace ScreeningBot.Dialogs.Localization;
 /// </summary>
 public sealed class CandidateTexts
 {
+    private const string PagePrefix = "page.";
+
     private readonly LanguageResource _resource;
     private readonly Dictionary<string, string> _messages;
     private readonly FormatResource _format;
@@ -32,6 +34,7 @@ public sealed class CandidateTexts
         _toned = toned;
         Tone = tone;
         YesNoChoices = [new(Get("yes"), "yes"), new(Get("no"), "no")];
+        Page = _messages.Where(m => m.Key.StartsWith(PagePrefix, StringComparison.Ordinal)).ToDictionary(m => m.Key[PagePrefix.Length..], m => m.Value, StringComparer.Ordinal);
         WithdrawChoices = [new(Get("withdrawYes"), "yes"), new(Get("withdrawNo"), "no")];
         SexChoices =
         [
@@ -53,6 +56,8 @@ public sealed class CandidateTexts
         ];
     }
 
+    /// <summary>The interview link page's own words (messages <c>page.*</c>, keyed without the prefix): headings, buttons, status lines.</summary>
+    public IReadOnlyDictionary<string, string> Page { get; }
     /// <summary>Which wording the messages that have variants use (<c>&lt;key&gt;~neutral</c>, <c>&lt;key&gt;~concise</c>).</summary>
     public BotTone Tone { get; }
 

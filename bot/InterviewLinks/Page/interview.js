@@ -4,6 +4,8 @@
 // The conversation is drawn from what the bot stored, so reloading, or opening the link on another device days later,
 // shows the same conversation and the question that is waiting. Everything from the bot or the candidate is put on the
 // page with createElement and textContent, never parsed as HTML (the server's CSP also enforces Trusted Types).
+// The page's own words come in the interview's language: the server writes them into the HTML and, for what this script
+// says, into the JSON block #page-texts (dialogs/Localization/Texts/*.json, messages "page.*").
 "use strict";
 
 (() => {
@@ -16,6 +18,23 @@
   const api = "/interview/" + encodeURIComponent(token) + "/messages";
 
   const $ = (id) => document.getElementById(id);
+
+  const TEXTS = (() => {
+    try {
+      return JSON.parse($("page-texts").textContent || "{}");
+    } catch {
+      return {};
+    }
+  })();
+
+  // A page text with its {placeholders} filled in (values are inserted as text, never as markup).
+  function t(key, values) {
+    let text = typeof TEXTS[key] === "string" ? TEXTS[key] : key;
+    for (const [name, value] of Object.entries(values || {})) {
+      text = text.split("{" + name + "}").join(String(value));
+    }
+    return text;
+  }
   const ui = {
     chat: $("chat"),
     role: $("role"),
@@ -91,7 +110,7 @@
       options.minute = "2-digit";
       options.timeZoneName = "short";
     }
-    return when.toLocaleString([], options);
+    return when.toLocaleString(document.documentElement.lang || [], options);
   }
 
   function setStatus(text) {
@@ -174,7 +193,7 @@
 
   function messageItem(from, text, extraClass) {
     const item = element("li", "msg " + (from === "you" ? "you" : "bot") + (extraClass ? " " + extraClass : ""));
-    item.append(element("span", "visually-hidden", from === "you" ? "You said: " : "Interviewer: "));
+    item.append(element("span", "visually-hidden", (from === "you" ? t("youSaid") : t("interviewer")) + " "));
     const bubble = element("div", "bubble");
     if (from === "you") {
       bubble.textContent = text;
@@ -210,12 +229,18 @@
   // ---- what the candidate can do now ------------------------------------------------------------------------------------
 
   const ENDINGS = {
-    completed: "The interview is complete. Thank you for your time! The hiring team will be in touch. You can close this page.",
-    declined: "You chose not to take part, so nothing more will be recorded. You can close this page.",
-    withdrawn: "You've withdrawn from this interview. You can close this page.",
-    "knocked-out": "The interview has ended. Thank you for your time. You can close this page.",
-    expired: "This interview has expired, so it can't take more answers.",
-    "profile-changed": "This interview was ended because the role's questions changed. The person who invited you will be in touch.",
+    completed: "endedCompleted",
+    declined: "endedDeclined",
+    withdrawn: "endedWithdrawn",
+    "knocked-out": "endedKnockedOut",
+    expired: "endedExpired",
+    "profile-changed": "endedProfileChanged",
+  };
+
+  // Why a link does not open the interview (the server's "reason"): title and text in the page's language.
+  const REFUSALS = {
+    expired: ["linkExpiredTitle", "linkExpired"],
+    closed: ["linkClosedTitle", "linkClosed"],
   };
 
   function renderChoices(page) {
@@ -254,11 +279,10 @@
     }
     if (paused) {
       const until = formatDate(page.openUntil, true);
-      ui.pausedText.textContent = "The interview is paused. Come back with the same link whenever you're ready" +
-        (until ? ", on this or another device, until " + until + "." : ".");
+      ui.pausedText.textContent = until ? t("pausedUntil", { until }) : t("paused");
     }
     if (!state.closed && page && page.state === "ended") {
-      showClosed(ENDINGS[page.outcome] || "This interview has ended. You can close this page.");
+      showClosed(t(ENDINGS[page.outcome] || "ended"));
     }
   }
 
@@ -303,12 +327,12 @@
     state.page = page;
     ui.role.textContent = page.role || "";
     if (typeof page.language === "string" && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(page.language)) {
-      // The conversation and its buttons are in the interview's language; the page around them is English.
+      // The conversation, its buttons and the page around them are in the interview's language.
       ui.log.lang = page.language;
       ui.choices.lang = page.language;
     }
     const until = formatDate(page.openUntil, true);
-    ui.openUntil.textContent = page.state === "ended" || !until ? "" : "Open until " + until;
+    ui.openUntil.textContent = page.state === "ended" || !until ? "" : t("openUntil", { until });
     if (page.maxAnswerLength) {
       ui.answer.maxLength = page.maxAnswerLength;
     }
@@ -351,11 +375,12 @@
     const problem = await problemOf(response);
     if (response.status === 404 || response.status === 410) {
       ui.loading.hidden = true;
-      showClosed(problem.detail || "This link no longer opens the interview.", problem.title || "This link doesn't open an interview.");
+      const [title, text] = REFUSALS[problem.reason] || ["linkInvalidTitle", "linkInvalid"];
+      showClosed(t(text), t(title));
       setStatus("");
       return true;
     }
-    setStatus(problem.detail ? problem.detail.charAt(0).toUpperCase() + problem.detail.slice(1) + "." : "Something went wrong; please try again.");
+    setStatus(t(response.status === 413 ? "tooLong" : response.status === 503 || response.status === 429 ? "notSent" : "somethingWrong"));
     return false;
   }
 
@@ -403,7 +428,7 @@
         }
         if ((response.status === 503 || response.status === 429) && attempt < MAX_SEND_ATTEMPTS) {
           const wait = retryAfter(response, 5);
-          setStatus(`Couldn't send just now. Trying again in ${wait} seconds; your answer is safe.`);
+          setStatus(t("retrying", { seconds: wait }));
           await delay(wait * 1000);
           continue;
         }
@@ -411,7 +436,7 @@
         return;
       }
     } catch {
-      setStatus("You seem to be offline. Your answer is still in the box: send it again when you're back online.");
+      setStatus(t("offline"));
     } finally {
       if (!sent) {
         removePending();
@@ -445,7 +470,7 @@
       } catch {
         failures++;
         if (failures >= 2) {
-          setStatus("Reconnecting… Your answers so far are saved.");
+          setStatus(t("reconnecting"));
           ui.status.dataset.connection = "lost";
         }
         await delay(Math.min(30, 2 ** failures) * 1000);
@@ -456,7 +481,7 @@
   async function start() {
     if (!token) {
       ui.loading.hidden = true;
-      showClosed("Please open the whole link from your invitation.", "This link doesn't open an interview.");
+      showClosed(t("wholeLink"), t("linkInvalidTitle"));
       return;
     }
     for (let attempt = 1; ; attempt++) {
@@ -474,7 +499,7 @@
         }
         await delay(retryAfter(response, 5) * 1000);
       } catch {
-        ui.loading.textContent = "Can't reach the interview just now. Trying again…";
+        ui.loading.textContent = t("unreachable");
         await delay(Math.min(30, 2 ** attempt) * 1000);
       }
     }
@@ -496,12 +521,12 @@
   ui.answer.addEventListener("input", updateCounter);
   ui.help.addEventListener("click", () => {
     state.lastInput = "text";
-    send({ text: "help" });
+    send({ text: t("commandHelp") });
   });
-  ui.pause.addEventListener("click", () => send({ text: "pause" }));
+  ui.pause.addEventListener("click", () => send({ text: t("commandPause") }));
   ui.resume.addEventListener("click", () => {
     state.lastInput = "text";
-    send({ text: "resume" });
+    send({ text: t("commandResume") });
   });
 
   start();

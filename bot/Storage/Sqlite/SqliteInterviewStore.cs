@@ -11,7 +11,7 @@ namespace ScreeningBot.Bot.Storage.Sqlite;
 /// transaction, so a turn is one transaction: the state row, the answers it added, its transcript lines. An update succeeds
 /// only where the row still carries the ETag the caller read.
 /// </summary>
-internal sealed class SqliteInterviewStore(SqliteDatabase database) : IInterviewStore
+internal sealed class SqliteInterviewStore(SqliteDatabase database) : IInterviewStore, IInterviewHistoryReader
 {
     public Task<StoredInterview> CreateAsync(Interview interview, CancellationToken cancellationToken)
     {
@@ -45,6 +45,14 @@ internal sealed class SqliteInterviewStore(SqliteDatabase database) : IInterview
     {
         ArgumentNullException.ThrowIfNull(interviewId);
         return ReadOneAsync("read an interview", SqliteInterviewRows.SelectById, "$id", interviewId, cancellationToken);
+    }
+
+    public async Task<InterviewHistory?> ReadHistoryAsync(string interviewId, long after, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interviewId);
+        var lines = new List<TranscriptTurn>();
+        var stored = await ReadOneAsync("read an interview and its latest lines", SqliteInterviewRows.SelectById, "$id", interviewId, cancellationToken, (after, lines));
+        return stored is null ? null : new InterviewHistory(stored, lines);
     }
 
     public Task<StoredInterview> UpdateAsync(StoredInterview current, Interview updated, CancellationToken cancellationToken)
@@ -168,7 +176,8 @@ internal sealed class SqliteInterviewStore(SqliteDatabase database) : IInterview
             cancellationToken);
     }
 
-    private Task<StoredInterview?> ReadOneAsync(string action, string sql, string parameter, string value, CancellationToken cancellationToken) =>
+    /// <param name="lines">When given, the transcript lines above its cursor are added to its list in the same read transaction.</param>
+    private Task<StoredInterview?> ReadOneAsync(string action, string sql, string parameter, string value, CancellationToken cancellationToken, (long After, List<TranscriptTurn> Into)? lines = null) =>
         database.RunSessionAsync(
             action,
             async session =>
@@ -192,6 +201,11 @@ internal sealed class SqliteInterviewStore(SqliteDatabase database) : IInterview
                 }
 
                 var answers = await SqliteInterviewRows.ReadAnswersAsync(session, transaction, state.Id, cancellationToken);
+                if (lines is var (after, into))
+                {
+                    into.AddRange(await SqliteTranscriptStore.ReadAfterAsync(session, transaction, state.Id, after, cancellationToken));
+                }
+
                 await transaction.CommitAsync(cancellationToken);
                 return new StoredInterview(WithAnswers(state, answers), etag);
             },

@@ -60,22 +60,23 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
     public Task<IReadOnlyList<TranscriptTurn>> ReadAsync(string interviewId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interviewId);
-        return database.RunSessionAsync(
-            "read a transcript",
-            async session =>
-            {
-                var command = session.Command("SELECT json FROM transcript_turns WHERE interview_id = $interviewId ORDER BY sequence;", null, "$interviewId");
-                command.Parameters["$interviewId"].Value = interviewId;
-                var turns = new List<TranscriptTurn>();
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    turns.Add(DialogsJson.Deserialize<TranscriptTurn>(reader.GetString(0)));
-                }
+        return database.RunSessionAsync("read a transcript", session => ReadAfterAsync(session, null, interviewId, -1, cancellationToken), cancellationToken);
+    }
 
-                return (IReadOnlyList<TranscriptTurn>)turns;
-            },
-            cancellationToken);
+    /// <summary>The lines of <paramref name="interviewId"/> with a sequence above <paramref name="after"/>, in order.</summary>
+    public static async Task<IReadOnlyList<TranscriptTurn>> ReadAfterAsync(SqliteSession session, SqliteTransaction? transaction, string interviewId, long after, CancellationToken cancellationToken)
+    {
+        var command = session.Command("SELECT json FROM transcript_turns WHERE interview_id = $interviewId AND sequence > $after ORDER BY sequence;", transaction, "$interviewId", "$after");
+        command.Parameters["$interviewId"].Value = interviewId;
+        command.Parameters["$after"].Value = after;
+        var turns = new List<TranscriptTurn>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            turns.Add(DialogsJson.Deserialize<TranscriptTurn>(reader.GetString(0)));
+        }
+
+        return turns;
     }
 
     public Task<int> DeleteAsync(string interviewId, CancellationToken cancellationToken)

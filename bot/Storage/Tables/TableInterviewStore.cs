@@ -20,7 +20,7 @@ namespace ScreeningBot.Bot.Storage.Tables;
 /// changed key) is never returned. A main entity written before answers had rows of their own (no <c>Layout</c>) holds
 /// them in its JSON; reading it through <see cref="GetAsync"/> or <see cref="FindByConversationAsync"/> rewrites it.
 /// </summary>
-internal sealed class TableInterviewStore(AzureStorageAccount account) : IInterviewStore
+internal sealed class TableInterviewStore(AzureStorageAccount account) : IInterviewStore, IInterviewHistoryReader
 {
     private const string MainRowKey = "interview";
     private const string AnswerPrefix = "answer";
@@ -70,6 +70,22 @@ internal sealed class TableInterviewStore(AzureStorageAccount account) : IInterv
         catch (Exception e) when (AzureErrors.IsStorageFailure(e, cancellationToken))
         {
             throw AzureErrors.Unavailable("read an interview", e);
+        }
+    }
+
+    public async Task<InterviewHistory?> ReadHistoryAsync(string interviewId, long after, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interviewId);
+        try
+        {
+            var table = await account.GetTableAsync(AzureStorageAccount.InterviewsTable, cancellationToken);
+            var lines = new List<TableEntity>();
+            var stored = await ReadAsync(table, interviewId, upgrade: false, cancellationToken, (after, lines));
+            return stored is null ? null : new InterviewHistory(stored, [.. TranscriptEntities.Read(lines, TranscriptEntities.LinePrefix, interviewId)]);
+        }
+        catch (Exception e) when (AzureErrors.IsStorageFailure(e, cancellationToken))
+        {
+            throw AzureErrors.Unavailable("read an interview and its latest lines", e);
         }
     }
 
@@ -225,16 +241,27 @@ internal sealed class TableInterviewStore(AzureStorageAccount account) : IInterv
     /// <summary>
     /// Reads the main entity, its parts and its answers in one query. A main entity of the first layout (answers inside its
     /// JSON) is rewritten in the current one when <paramref name="upgrade"/> (its ETag then changes; a conflicting writer
-    /// makes the read start over).
+    /// makes the read start over). With <paramref name="lines"/>, the same query also brings the transcript lines (and their
+    /// parts) above its cursor, in RowKey order, into its list.
     /// </summary>
-    private static async Task<StoredInterview?> ReadAsync(TableClient table, string interviewId, bool upgrade, CancellationToken cancellationToken)
+    private static async Task<StoredInterview?> ReadAsync(TableClient table, string interviewId, bool upgrade, CancellationToken cancellationToken, (long After, List<TableEntity> Into)? lines = null)
     {
         var partitionKey = TableKeys.Encode(interviewId);
+        var filter = lines is var (after, _)
+            ? $"({DocumentFilter(partitionKey)}) or ({TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey gt {LineRowKey(after)} and RowKey lt {TranscriptEntities.LinePrefix + "~"}")})"
+            : DocumentFilter(partitionKey);
         for (var attempt = 1; attempt <= ReadAttempts; attempt++)
         {
             var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-            await foreach (var entity in table.QueryAsync<TableEntity>(DocumentFilter(partitionKey), maxPerPage: 1000, cancellationToken: cancellationToken))
+            lines?.Into.Clear();
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
             {
+                if (lines is not null && entity.RowKey.StartsWith(TranscriptEntities.LinePrefix, StringComparison.Ordinal))
+                {
+                    lines.Value.Into.Add(entity);
+                    continue;
+                }
+
                 rows[entity.RowKey] = entity;
             }
 
@@ -426,6 +453,10 @@ internal sealed class TableInterviewStore(AzureStorageAccount account) : IInterv
     /// <summary>The rows of an interview's own document: its answers (with parts), then its main entity (with parts).</summary>
     private static string DocumentFilter(string partitionKey) =>
         TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {AnswerPrefix} and RowKey lt {MainRowKey + "."}");
+
+    // The RowKey every line above sequence `after` sorts after (all lines for -1); a line's parts sort after it.
+    private static string LineRowKey(long after) =>
+        after < 0 ? TranscriptEntities.LinePrefix : TranscriptEntities.LinePrefix + after.ToString("D19", CultureInfo.InvariantCulture) + "~";
 
     private static string AnswerRowKey(int number) => AnswerPrefix + number.ToString("D6", CultureInfo.InvariantCulture);
 

@@ -105,7 +105,7 @@ public sealed class InterviewLinkPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Page_GermanInterview_MarksTheConversationAndItsButtonsAsGerman()
+    public async Task Page_GermanInterview_ThePageAroundTheConversationIsGermanAndCandidateTextStaysText()
     {
         var profiles = Directory.CreateTempSubdirectory("screeningbot-link-profiles-").FullName;
         try
@@ -116,11 +116,36 @@ public sealed class InterviewLinkPageTests : IAsyncLifetime
             Open(link, 1280, 900, bot: german);
             WaitFor(".choice", "Ja");
 
-            // Screen readers read the conversation with a German voice and the page around it (the AI notice) with an English one.
+            // The whole page speaks German, and screen readers read all of it with a German voice.
+            Assert.Equal("de", Browser.Driver.FindElement(By.TagName("html")).GetAttribute("lang"));
             Assert.Equal("de", Browser.Driver.FindElement(By.Id("log")).GetAttribute("lang"));
-            Assert.Equal("de", Browser.Driver.FindElement(By.Id("choices")).GetAttribute("lang"));
-            Assert.Equal("en", Browser.Driver.FindElement(By.TagName("html")).GetAttribute("lang"));
+            Assert.Equal("Ihr Screening-Gespräch", Browser.Driver.Title);
+            Assert.Equal("Sie sprechen mit einem KI-Interviewer", Browser.Driver.FindElement(By.CssSelector("#notice h1")).Text);
             Assert.Equal(["Ja", "Nein"], Browser.All(".choice").Select(b => b.Text));
+            Assert.Equal("Senden", Browser.Driver.FindElement(By.Id("send")).Text);
+            Assert.Equal("Antwort eingeben", Browser.Driver.FindElement(By.Id("answer")).GetAttribute("placeholder"));
+            Assert.Equal("Der Gesprächsverlauf", Browser.Driver.FindElement(By.Id("log")).GetAttribute("aria-label"));
+            Assert.StartsWith("Geöffnet bis ", Browser.Driver.FindElement(By.Id("open-until")).Text, StringComparison.Ordinal);
+            Assert.Equal(["Hilfe", "Pause machen"], Browser.All(".tool-buttons button").Select(b => b.Text));
+
+            // Candidate text is shown as typed, in the German page as in the English one.
+            const string Markup = "<img src=x onerror=\"document.title='pwned'\"><b>fett?</b> **nicht fett** [HR-Portal](https://attacker.example/login)";
+            Type(Markup);
+            WaitFor(".msg.you .bubble", Markup);
+            Assert.Empty(Browser.All("#log img, #log b, #log a, .msg.you strong"));
+            Assert.Equal("Ihr Screening-Gespräch", Browser.Driver.Title);
+
+            // The buttons send the German commands, which the German interview understands.
+            Click(".choice", "Ja");
+            WaitFor(".msg.bot", "How many years");
+            Click("#pause", "Pause machen");
+            _wait.Until(d => d.FindElement(By.Id("paused")).Displayed);
+            Assert.StartsWith("Das Gespräch ist pausiert.", Browser.Driver.FindElement(By.Id("paused-text")).Text, StringComparison.Ordinal);
+            Click("#resume", "Gespräch fortsetzen");
+            WaitFor(".msg.bot", "Willkommen zurück!");
+            _wait.Until(d => d.FindElement(By.Id("composer")).Displayed);
+            Assert.Contains("weiter", Bubbles(), StringComparer.Ordinal);
+            Assert.False(Browser.Driver.FindElement(By.Id("status")).Displayed, "the page shows an error: " + Browser.Driver.FindElement(By.Id("status")).Text);
         }
         finally
         {

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace ScreeningBot.Bot.Storage;
+
+[OptionsValidator]
+internal sealed partial class ScoringSweepOptionsValidator : IValidateOptions<ScoringSweepOptions>;
