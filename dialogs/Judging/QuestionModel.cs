@@ -144,6 +144,9 @@ internal sealed class QuestionModelCache
     private readonly ConcurrentDictionary<(string Id, string Text), QuestionModel> _models = new();
     private readonly int _capacity;
 
+    /// <summary>One cache for the whole process, for callers without a judge of their own (scoring builds a model per question of every interview it scores).</summary>
+    public static QuestionModelCache Shared { get; } = new();
+
     public QuestionModelCache(int capacity = 1024)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);

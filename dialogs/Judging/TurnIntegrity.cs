@@ -47,7 +47,11 @@ internal static class TurnIntegrity
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(earlier);
         var flags = new List<RedFlag>();
-        var fingerprints = Fingerprint(text);
+        // The message's words and sentence hashes once: the fingerprints and, unless the typing check cut the text, the
+        // repeat check read the same ones.
+        var parsed = AnswerTokens.Parse(text);
+        var sentences = Sentences(parsed).ToList();
+        var fingerprints = Fingerprints(sentences);
         var genuine = text;
         var length = text.Trim().Length;
         if (timeToAnswer is { } elapsed && length >= MinTypingCheckChars)
@@ -61,7 +65,7 @@ internal static class TurnIntegrity
             }
         }
 
-        var repeated = Repeated(genuine, earlier);
+        var repeated = ReferenceEquals(genuine, text) ? Repeated(genuine, parsed, sentences, earlier) : Repeated(genuine, earlier);
         if (repeated is { } found)
         {
             genuine = found.Genuine;
@@ -79,9 +83,13 @@ internal static class TurnIntegrity
     public static IReadOnlyList<long> Fingerprint(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parsed = AnswerTokens.Parse(text);
+        return Fingerprints(Sentences(AnswerTokens.Parse(text)));
+    }
+
+    private static List<long> Fingerprints(IEnumerable<(long Hash, int Words, SentenceRange Range)> sentences)
+    {
         var result = new List<long>();
-        foreach (var (hash, words, _) in Sentences(parsed))
+        foreach (var (hash, words, _) in sentences)
         {
             result.Add((hash << 8) | (long)Math.Min(words, 255));
             if (result.Count >= MaxFingerprints)
@@ -94,6 +102,16 @@ internal static class TurnIntegrity
     }
 
     private static (string Genuine, RedFlag Flag)? Repeated(string text, IEnumerable<(string QuestionId, IReadOnlyList<long> Fingerprints)> earlier)
+    {
+        var parsed = AnswerTokens.Parse(text);
+        return Repeated(text, parsed, Sentences(parsed), earlier);
+    }
+
+    private static (string Genuine, RedFlag Flag)? Repeated(
+        string text,
+        AnswerTokens parsed,
+        IEnumerable<(long Hash, int Words, SentenceRange Range)> sentences,
+        IEnumerable<(string QuestionId, IReadOnlyList<long> Fingerprints)> earlier)
     {
         Dictionary<long, string>? seen = null;
         foreach (var (questionId, fingerprints) in earlier)
@@ -109,12 +127,11 @@ internal static class TurnIntegrity
             return null;
         }
 
-        var parsed = AnswerTokens.Parse(text);
         var total = parsed.Tokens.Count(t => !t.IsFunctionWord);
         var repeatedWords = 0;
         var parts = new List<(int Start, int End)>();
         var questions = new List<string>();
-        foreach (var (hash, words, range) in Sentences(parsed))
+        foreach (var (hash, words, range) in sentences)
         {
             if (seen.TryGetValue(hash, out var questionId))
             {

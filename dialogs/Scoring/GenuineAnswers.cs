@@ -44,7 +44,7 @@ internal sealed class GenuineAnswers
             earlier.Add((id, screened.Fingerprints));
             if (!models.TryGetValue(id, out var model))
             {
-                models[id] = model = QuestionModel.Build(QuestionContext.From(question.Source));
+                models[id] = model = QuestionModelCache.Shared.Get(QuestionContext.From(question.Source));
             }
 
             var genuine = AnswerScreen.Screen(screened.Genuine, AnswerTokens.Parse(screened.Genuine), model, question.Kind, truncated: false).Genuine;

@@ -29,7 +29,7 @@ internal static class ItemCoverage
         var result = new List<AreaEvidence>();
         foreach (var part in parts)
         {
-            var model = QuestionModel.Build(QuestionContext.From(part));
+            var model = QuestionModelCache.Shared.Get(QuestionContext.From(part));
             foreach (var area in model.Areas)
             {
                 if (result.Any(r => string.Equals(r.Area, area.Name, StringComparison.OrdinalIgnoreCase)))

@@ -28,6 +28,9 @@ public static class FollowUpPlanner
     /// <summary>A pressure test challenges an answer with substance; a near-empty answer has nothing to push on.</summary>
     public const double MinPressureTestDepth = 2.0;
 
+    /// <summary>What separates the words of a knowledge area's or probe's name.</summary>
+    private static readonly System.Buffers.SearchValues<char> WordSeparators = System.Buffers.SearchValues.Create(" -,/");
+
     public static FollowUpDecision Plan(
         CustomQuestion question,
         Judgment judgment,
@@ -226,15 +229,49 @@ public static class FollowUpPlanner
             return true;
         }
 
-        var probeWords = Words(probes);
-        return Words(gap).Any(probeWords.Contains);
+        // Word against word in place: names are a few words long, and this runs for every gap and follow-up of every answer.
+        foreach (var gapRange in gap.AsSpan().SplitAny(WordSeparators))
+        {
+            var gapWord = gap.AsSpan(gapRange);
+            if (!IsContentWord(gapWord))
+            {
+                continue;
+            }
+
+            foreach (var probeRange in probes.AsSpan().SplitAny(WordSeparators))
+            {
+                var probeWord = probes.AsSpan(probeRange);
+                if (IsContentWord(probeWord) && SameLowercase(gapWord, probeWord))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
-    private static HashSet<string> Words(string text) =>
-        text.Split([' ', '-', ',', '/'], StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => w.Length > 3 && w is not ("with" or "and" or "from" or "into" or "over"))
-            .Select(w => w.ToLowerInvariant())
-            .ToHashSet(StringComparer.Ordinal);
+    private static bool IsContentWord(ReadOnlySpan<char> word) =>
+        word.Length > 3 && !word.SequenceEqual("with") && !word.SequenceEqual("from") && !word.SequenceEqual("into") && !word.SequenceEqual("over");
+
+    /// <summary>Equal once both are lowercased with the invariant culture, as <see cref="string.ToLowerInvariant()"/> would.</summary>
+    private static bool SameLowercase(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i] && char.ToLowerInvariant(a[i]) != char.ToLowerInvariant(b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
 
 /// <summary>A follow-up to ask (or <see cref="None"/>).</summary>

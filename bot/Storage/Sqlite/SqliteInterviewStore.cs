@@ -19,7 +19,7 @@ internal sealed class SqliteInterviewStore(SqliteDatabase database) : IInterview
         var json = StoredDocuments.SerializeState(interview, keepOutbox: false);
         var lines = StoredDocuments.SerializeTurns(interview.Id, interview.Record.TranscriptOutbox);
         var etag = NewETag();
-        return database.RunSessionAsync(
+        return database.RunWriteSessionAsync(
             "create an interview",
             async session =>
             {
@@ -70,7 +70,7 @@ internal sealed class SqliteInterviewStore(SqliteDatabase database) : IInterview
         // A turn only adds answers: write those. Anything else rewrites them all and drops what is no longer there.
         var grows = current.AnswersOnlyGrowTo(updated);
         var next = NewETag();
-        return database.RunSessionAsync(
+        return database.RunWriteSessionAsync(
             "update an interview",
             async session =>
             {
@@ -158,7 +158,7 @@ internal sealed class SqliteInterviewStore(SqliteDatabase database) : IInterview
     public Task<bool> DeleteAsync(string interviewId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interviewId);
-        return database.RunSessionAsync(
+        return database.RunWriteSessionAsync(
             "delete an interview",
             async session =>
             {

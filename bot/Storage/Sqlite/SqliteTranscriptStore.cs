@@ -27,7 +27,7 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
             return Task.CompletedTask;
         }
 
-        return database.RunSessionAsync(
+        return database.RunWriteSessionAsync(
             "append transcript turns",
             async session =>
             {

@@ -14,6 +14,12 @@ internal static class PromptText
         }
 
         var folded = text.Normalize(NormalizationForm.FormKC);
+        if (IsNormalized(folded))
+        {
+            // Most messages: nothing to trim, fold or drop, and the builder would copy them unchanged (runs several times a turn).
+            return folded;
+        }
+
         var builder = new StringBuilder(folded.Length);
         var lastWasSpace = false;
         foreach (var c in folded.Trim())
@@ -35,6 +41,39 @@ internal static class PromptText
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>True when <see cref="Normalize"/> would return <paramref name="folded"/> (already NFKC) unchanged.</summary>
+    private static bool IsNormalized(string folded)
+    {
+        if (char.IsWhiteSpace(folded[0]) || char.IsWhiteSpace(folded[^1]))
+        {
+            return false;
+        }
+
+        var lastWasSpace = false;
+        foreach (var c in folded)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (c != ' ' || lastWasSpace)
+                {
+                    return false;
+                }
+
+                lastWasSpace = true;
+            }
+            else if (char.IsControl(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF')
+            {
+                return false;
+            }
+            else
+            {
+                lastWasSpace = false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Lowercase text without trailing/leading punctuation and emphasis ("Yes!" → "yes", "¡Sí!" → "sí").</summary>

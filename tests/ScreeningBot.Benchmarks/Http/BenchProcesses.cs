@@ -43,7 +43,7 @@ internal sealed class BenchProcesses(string root, string? peerFolder, string log
         var process = Start(name, "dotnet", [Path.Combine(BotFolder, "ScreeningBot.Bot.dll"), "--urls", $"http://127.0.0.1:{port}"], BotFolder, environment);
         if (waitUntilReady)
         {
-            await WaitForHttpAsync(process, new Uri($"http://127.0.0.1:{port}/healthz"), TimeSpan.FromSeconds(60));
+            await WaitForHttpAsync(process, new Uri($"http://127.0.0.1:{port}/healthz"), TimeSpan.FromSeconds(120));
         }
 
         return process;
@@ -59,7 +59,7 @@ internal sealed class BenchProcesses(string root, string? peerFolder, string log
         }
 
         var process = Start(name, "node", ["peer-bot.js"], peerFolder!, environment);
-        await WaitForHttpAsync(process, new Uri($"http://127.0.0.1:{port}/healthz"), TimeSpan.FromSeconds(30));
+        await WaitForHttpAsync(process, new Uri($"http://127.0.0.1:{port}/healthz"), TimeSpan.FromSeconds(120));
         return process;
     }
 

@@ -47,6 +47,33 @@ public sealed class FollowUpPlannerTests
         Assert.Equal(new FollowUpDecision("diagnosis", "How did you narrow it down? What did the query plan show?"), decision);
     }
 
+    [Theory]
+    [InlineData("ROLLBACK strategy", "How would you roll it back?")]
+    [InlineData("canary/rollback", "How would you roll it back?")]
+    [InlineData("Gateway-timeouts", "What sits in front of the API?")]
+    [InlineData("with over, into", "What would you log?")]
+    [InlineData("the api", "What would you log?")]
+    public void Plan_MissingArea_MatchesProbesByContentWordsIgnoringCase(string gap, string written)
+    {
+        var question = new CustomQuestion
+        {
+            Id = "deploy",
+            Text = "How do you ship a risky change?",
+            KnowledgeAreas = [gap],
+            FollowUps =
+            [
+                new AdaptiveFollowUp("logging", "What would you log?"), // the fallback when no follow-up matches the gap
+                new AdaptiveFollowUp("rollback plan", "How would you roll it back?"),
+                new AdaptiveFollowUp("over-with", "Anything over and above?"),
+                new AdaptiveFollowUp("api gateway", "What sits in front of the API?"),
+            ],
+        };
+
+        var decision = FollowUpPlanner.Plan(question, Vague(missing: [gap]), 0, 3, [], Banned);
+
+        Assert.Equal(written, decision.Text);
+    }
+
     [Fact]
     public void Plan_SignalFocus_UsesTheMatchingPreWrittenFollowUp()
     {
