@@ -58,6 +58,7 @@ public sealed class CandidateTexts
 
     /// <summary>The interview link page's own words (messages <c>page.*</c>, keyed without the prefix): headings, buttons, status lines.</summary>
     public IReadOnlyDictionary<string, string> Page { get; }
+
     /// <summary>Which wording the messages that have variants use (<c>&lt;key&gt;~neutral</c>, <c>&lt;key&gt;~concise</c>).</summary>
     public BotTone Tone { get; }
 
