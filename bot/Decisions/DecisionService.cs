@@ -139,7 +139,7 @@ internal sealed class DecisionService(
         var known = profiles.TryGet(interview.ProfileId, out var profile);
         var title = known ? profile!.Title : report?.Scorecard.ProfileTitle ?? interview.ProfileId;
         var firstName = interview.Candidate.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
-        return CandidateFeedbackWriter.Compose(firstName, title, decision, report?.Scorecard, known && profile!.CandidateFeedback);
+        return CandidateFeedbackWriter.Compose(firstName, title, decision, report?.Scorecard, known && profile!.CandidateFeedback, known ? profile!.BannedTopics : null);
     }
 
     public async Task<CommandResponse> NoteAsync(NoteCommand command, CommandContext context, Func<CommandTarget, CancellationToken, Task<Interview?>> resolve, CancellationToken cancellationToken)

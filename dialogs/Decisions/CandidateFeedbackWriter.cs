@@ -1,4 +1,5 @@
 using ScreeningBot.Dialogs.Scoring;
+using ScreeningBot.Dialogs.Screening;
 
 namespace ScreeningBot.Dialogs.Decisions;
 
@@ -21,9 +22,11 @@ public static class CandidateFeedbackWriter
     private const double AreaUpTo = 4;
 
     /// <summary>The message for <paramref name="firstName"/> about the <paramref name="roleTitle"/> screen.</summary>
-    public static string Compose(string firstName, string roleTitle, HiringDecision decision, Scorecard? scorecard, bool withEvidence)
+    /// <param name="bannedTopics">The profile's banned topics: a skill whose name touches one is never named.</param>
+    public static string Compose(string firstName, string roleTitle, HiringDecision decision, Scorecard? scorecard, bool withEvidence, IReadOnlyList<string>? bannedTopics = null)
     {
         ArgumentNullException.ThrowIfNull(roleTitle);
+        bannedTopics ??= [];
         var greeting = string.IsNullOrWhiteSpace(firstName) ? "Hello," : $"Hello {firstName.Trim()},";
         var outcome = decision switch
         {
@@ -35,7 +38,7 @@ public static class CandidateFeedbackWriter
         if (withEvidence && scorecard is not null)
         {
             var skills = scorecard.RequiredSkills.Concat(scorecard.PreferredSkills)
-                .Where(s => !string.IsNullOrWhiteSpace(s.Name))
+                .Where(s => !string.IsNullOrWhiteSpace(s.Name) && !FollowUpPlanner.TouchesBannedTopic(s.Name, bannedTopics))
                 .GroupBy(s => s.Name.Trim(), StringComparer.OrdinalIgnoreCase)
                 .Select(g => (Name: g.Key, Score: g.Max(s => s.Score)))
                 .ToList();
