@@ -339,10 +339,10 @@ internal sealed partial class LlmScorecardNarrator : IScorecardNarrator
             }
         }
 
-        [GeneratedRegex(@"\d+(?:\.\d+)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1_000)]
+        [GeneratedRegex(@"\d+(?:\.\d+)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Timeout.Infinite)]
         private static partial Regex NumberPattern();
 
-        [GeneratedRegex("[\"“„«](?<q>[^\"“”„«»]{1,400})[\"”»]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1_000)]
+        [GeneratedRegex("[\"“„«](?<q>[^\"“”„«»]{1,400})[\"”»]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Timeout.Infinite)]
         private static partial Regex QuotedPattern();
     }
 }

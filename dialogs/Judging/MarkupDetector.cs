@@ -7,7 +7,7 @@ namespace ScreeningBot.Dialogs.Judging;
 /// Finds HTML markup (elements with their content, comments, tags with attributes) and links (URLs, Markdown links and
 /// images, script URIs) in an answer. Markup and links are never read as part of an answer: hidden elements and link
 /// text are a known way to slip terms past a reader. Type parameters such as <c>List&lt;string&gt;</c> are not markup.
-/// Stateless and thread-safe; linear in the (bounded) text.
+/// Stateless and thread-safe; linear in the (bounded) text, so the regexes carry no wall-clock timeout that could change a result.
 /// </summary>
 internal static partial class MarkupDetector
 {
@@ -20,10 +20,10 @@ internal static partial class MarkupDetector
         style sub summary sup svg table tbody td textarea th thead title tr u ul video audio
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    [GeneratedRegex("""<!--[\s\S]{0,4000}?(-->|$)|<(?<close>/)?(?<name>[a-zA-Z][a-zA-Z0-9]{0,15})(?<attrs>\s[^<>]{0,500})?\s*/?>""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 1_000)]
+    [GeneratedRegex("""<!--[\s\S]{0,4000}?(-->|$)|<(?<close>/)?(?<name>[a-zA-Z][a-zA-Z0-9]{0,15})(?<attrs>\s[^<>]{0,500})?\s*/?>""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout.Infinite)]
     private static partial Regex TagPattern();
 
-    [GeneratedRegex("""!?\[[^\]\n]{0,200}\]\([^)\s]{1,500}\)|\b(https?|ftp)://[^\s<>"'\])]+|\bwww\.[a-z0-9\-]{1,63}(\.[a-z0-9\-]{1,63})+[^\s<>"'\])]*|\b(javascript|vbscript):[^\s]{1,500}|\bdata:[a-z]{1,20}/[a-z0-9.+\-]{1,40}[;,][^\s]{0,500}""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, 1_000)]
+    [GeneratedRegex("""!?\[[^\]\n]{0,200}\]\([^)\s]{1,500}\)|\b(https?|ftp)://[^\s<>"'\])]+|\bwww\.[a-z0-9\-]{1,63}(\.[a-z0-9\-]{1,63})+[^\s<>"'\])]*|\b(javascript|vbscript):[^\s]{1,500}|\bdata:[a-z]{1,20}/[a-z0-9.+\-]{1,40}[;,][^\s]{0,500}""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, Timeout.Infinite)]
     private static partial Regex LinkPattern();
 
     /// <summary>The parts of <paramref name="text"/> that are markup or links, sorted and merged; empty when none.</summary>
@@ -31,29 +31,22 @@ internal static partial class MarkupDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         var spans = new List<(int Start, int End)>();
-        try
+        if (text.Contains('<', StringComparison.Ordinal))
         {
-            if (text.Contains('<', StringComparison.Ordinal))
-            {
-                AddTags(text, spans);
-            }
-
-            if (text.Contains(':', StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase) || text.Contains("](", StringComparison.Ordinal))
-            {
-                foreach (var match in LinkPattern().EnumerateMatches(text))
-                {
-                    if (spans.Count >= MaxSpans)
-                    {
-                        break;
-                    }
-
-                    spans.Add((match.Index, match.Index + match.Length));
-                }
-            }
+            AddTags(text, spans);
         }
-        catch (RegexMatchTimeoutException)
+
+        if (text.Contains(':', StringComparison.Ordinal) || text.Contains("www.", StringComparison.OrdinalIgnoreCase) || text.Contains("](", StringComparison.Ordinal))
         {
-            spans.Add((0, text.Length));
+            foreach (var match in LinkPattern().EnumerateMatches(text))
+            {
+                if (spans.Count >= MaxSpans)
+                {
+                    break;
+                }
+
+                spans.Add((match.Index, match.Index + match.Length));
+            }
         }
 
         return Merge(spans);

@@ -15,7 +15,7 @@ internal static partial class PromptInjectionDetector
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    [GeneratedRegex("""(?:%[0-9a-fA-F]{2}){6,}|(?:&\#(?:[xX][0-9a-fA-F]{1,6}|[0-9]{1,7});){6,}""", RegexOptions.CultureInvariant, TimeoutMilliseconds)]
+    [GeneratedRegex("""(?:%[0-9a-fA-F]{2}){6,}|(?:&\#(?:[xX][0-9a-fA-F]{1,6}|[0-9]{1,7});){6,}""", RegexOptions.CultureInvariant, NoTimeout)]
     private static partial Regex EscapedRunPattern();
 
     /// <summary>Adds an <see cref="EncodedText"/> hit for every run that decodes to words, and the findings of the decoded text.</summary>
@@ -51,25 +51,18 @@ internal static partial class PromptInjectionDetector
             return;
         }
 
-        try
+        foreach (var match in EscapedRunPattern().EnumerateMatches(text))
         {
-            foreach (var match in EscapedRunPattern().EnumerateMatches(text))
+            if (decodedRuns++ >= MaxDecodedRuns)
             {
-                if (decodedRuns++ >= MaxDecodedRuns)
-                {
-                    return;
-                }
-
-                var run = text.Substring(match.Index, match.Length);
-                if ((run[0] == '%' ? Uri.UnescapeDataString(run) : DecodeEntities(run)) is var decoded && IsReadable(decoded))
-                {
-                    AddDecoded(decoded, match.Index, match.Index + match.Length, hits);
-                }
+                return;
             }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            hits.Add((0, text.Length, EncodedText));
+
+            var run = text.Substring(match.Index, match.Length);
+            if ((run[0] == '%' ? Uri.UnescapeDataString(run) : DecodeEntities(run)) is var decoded && IsReadable(decoded))
+            {
+                AddDecoded(decoded, match.Index, match.Index + match.Length, hits);
+            }
         }
     }
 

@@ -8,10 +8,12 @@ namespace ScreeningBot.Dialogs.Judging;
 internal static partial class PromptInjectionDetector
 {
     // Source-generated backtracking regexes. The patterns are linear in practice: every loop is bounded or
-    // consumes a literal word per turn, and the text is bounded by the caller; the timeout is a last guard.
+    // consumes a literal word per turn, they run on windows around trigger words, and the text is bounded by the
+    // caller. No match timeout: a timeout is wall-clock time, and a verdict must not depend on machine load
+    // (tests/ScreeningBot.Dialogs.Tests/RegexDeterminismTests.cs).
     // In this mode whitespace in a pattern is ignored and # starts a comment: write \s and \#.
     private const RegexOptions Options = RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant | RegexOptions.Multiline;
-    private const int TimeoutMilliseconds = 1_000;
+    private const int NoTimeout = Timeout.Infinite;
 
     private static readonly Regex[] Patterns =
     [
@@ -152,7 +154,7 @@ internal static partial class PromptInjectionDetector
             |\bfrom\s+now\s+on\b[^.\n]{0,40}\byou\b
             |\bdo\s+not\s+follow\s+(the|your|any)\s+(previous|prior|above|original|system|grading)\b
             |\binstead\s+of\s+(grading|judging|scoring|evaluating)\b
-        """, Options, TimeoutMilliseconds)]
+        """, Options, NoTimeout)]
     private static partial Regex InstructionOverridePattern();
 
     [GeneratedRegex("""
@@ -165,7 +167,7 @@ internal static partial class PromptInjectionDetector
             |\b(mark|flag|treat|consider|classify|record)\s+(this|the\s+answer|my\s+answer|me|it)\s+as\s+(correct|perfect|excellent|complete|strong|passed|expert|a\s+pass)\b
             |\b(do\s+not|don't|dont|never)\s+(ask|flag|penalize|penalise|report|mention|lower|deduct)\b[^.\n]{0,30}\b(follow-?\s?ups?|red\s+flags?|injection|this\s+answer|my\s+answer|points)\b
             |\bno\s+follow-?\s?ups?\s+(is\s+|are\s+)?(needed|required|necessary)\b
-        """, Options, TimeoutMilliseconds)]
+        """, Options, NoTimeout)]
     private static partial Regex ScoreRequestPattern();
 
     [GeneratedRegex("""
@@ -181,7 +183,7 @@ internal static partial class PromptInjectionDetector
             |\b(ai|llm|gpt|chatgpt|grader|evaluator|judge|scorer)\s*[,:]\s*(please\s+)?(you|ignore|rate|score|give|grade|mark|consider)\b
             |\b(whoever|anyone|anybody|ai|model|system|bot|llm|person)\s+(is\s+|who\s+is\s+)?(reading|grading|scoring|reviewing|evaluating|screening)\s+(this|these|my)\b
             |\bif\s+you\s+are\s+(an?\s+)?(ai|llm|language\s+model|gpt|chatbot|bot|automated\s+\w+|grader|evaluator|screener)\b
-        """, Options, TimeoutMilliseconds)]
+        """, Options, NoTimeout)]
     private static partial Regex RolePlayPattern();
 
     [GeneratedRegex("""
@@ -195,7 +197,7 @@ internal static partial class PromptInjectionDetector
             |^\s*(grading|scoring|evaluation|evaluator|grader|reviewer)\s+(instructions?|guidelines|override|notes?)\s*:
             |\bend\s+of\s+(the\s+)?(candidate('s)?\s+answer|user\s+input|transcript)\b
             |\bbegin\s+(system|admin|developer)\s+(prompt|message|instructions?)\b
-        """, Options, TimeoutMilliseconds)]
+        """, Options, NoTimeout)]
     private static partial Regex FakeRoleMarkerPattern();
 
     [GeneratedRegex("""
@@ -207,7 +209,7 @@ internal static partial class PromptInjectionDetector
             |["'`]\s*blocks\s*["'`]\s*:\s*\[
             |^\s*(depth|specificity)\s*[:=]\s*\d
             |^\s*(score|rating|grade)\s*[:=]\s*(5|10|100)\b
-        """, Options, TimeoutMilliseconds)]
+        """, Options, NoTimeout)]
     private static partial Regex JudgmentJsonPattern();
 
     [GeneratedRegex("""
@@ -233,14 +235,14 @@ internal static partial class PromptInjectionDetector
             |(指示|命令|ルール|プロンプト)[^。\n]{0,10}(無視|忘れ)|満点
             |(지시|명령|지침|규칙)[^.\n]{0,12}(무시|잊어)|만점
             |\b(talimat|kural)\w{0,20}[^.\n]{0,20}(yok\s+say|görmezden|unut)
-        """, Options, TimeoutMilliseconds)]
+        """, Options, NoTimeout)]
     private static partial Regex ForeignInstructionPattern();
 
     /// <summary>A code comment written to the grader: <c>// NOTE TO AI GRADER: …</c>, <c>&lt;!-- evaluator: … --&gt;</c>.</summary>
     [GeneratedRegex("""
             (//|/\*|<!--|\#|--|;;|\brem\b)\s*\**\s*((note|todo|fixme|hint|attention|important|nb|psst|message)\s*[:\-!,]?\s*)?(to|for)\s+(the\s+|any\s+|all\s+)?(ai\s+|llm\s+|automated\s+|human\s+)?(ai|llm|gpt|grader|graders|evaluator|reviewer|reviewers|judge|model|screener|bot|assistant|scorer|examiner|hiring\s+(manager|team)|recruiter|interviewer)\b
             |(//|/\*|<!--|\#|--|;;)\s*\**\s*(ai|llm|gpt|grader|evaluator|reviewer|judge|screener|scorer|examiner|hiring\s+(manager|team)|recruiter|interviewer)(\s+(note|only|instructions?))?\s*[:,!]
-        """, Options, TimeoutMilliseconds)]
+        """, Options, NoTimeout)]
     private static partial Regex GraderCommentPattern();
 
     /// <summary>
@@ -255,7 +257,7 @@ internal static partial class PromptInjectionDetector
             |\b(hiring\s+manager|recruiter|hr|cto|ceo|vp|talent\s+(partner|lead))\b(?<=\b(from|by|signed|regards|cheers|sincerely)\s*[,:\-]?\s*[a-z.'\-]{2,20}(\s+[a-z.'\-]{2,20}){0,2}\s*[(,\-]\s*(the\s+)?\w{2,7}(\s+\w{4,7})?)
             |\bas\s+(the\s+|your\s+)?(hiring\s+manager|recruiter|interviewer|evaluator|grader|hr)\b[^.\n]{0,30}\b(i|we)\s+(approve|confirm|recommend|certify|vouch|endorse|authori[sz]e|instruct)
             |\b(pre-?approved|pre-?selected|already\s+(been\s+)?(approved|cleared|vetted|selected|hired|shortlisted))\b(?<=\b(candidate|i|me|i'm|i've)\b[^.\n]{0,30}\b(pre-?approved|pre-?selected|already\s+(been\s+)?(approved|cleared|vetted|selected|hired|shortlisted)))
-        """, Options, TimeoutMilliseconds)]
+        """, Options, NoTimeout)]
     private static partial Regex AddressedNotePattern();
 
     /// <summary>A verdict or score written into the answer: "Recommendation: STRONG YES", a Markdown score table, "this candidate is excellent".</summary>
@@ -268,7 +270,7 @@ internal static partial class PromptInjectionDetector
             |\b(hire|advance|fast-?track|shortlist|pass)\s+(this|the)\s+candidate\b
             |\bthis\s+candidate\s+(is|should|must|deserves|has\s+been|clearly|definitely|was)\b
             |\bbest\s+(answer|candidate|response)\s+(you('ve|\s+have)?|i('ve|\s+have)?|we('ve|\s+have)?|ever)\b
-        """, Options, TimeoutMilliseconds)]
+        """, Options, NoTimeout)]
     private static partial Regex ScoreClaimPattern();
 
     /// <summary>A plea to the hiring team: "please pass me", "I really need this job", "don't reject me".</summary>
@@ -285,7 +287,7 @@ internal static partial class PromptInjectionDetector
             |\bj'ai\s+(vraiment\s+)?besoin\s+de\s+ce\s+(poste|travail|job|boulot)\b
             |\bpor\s+favor\b[^.\n]{0,30}\b(contr[aá]tenme|contr[aá]teme|ac[eé]ptenme|apru[eé]benme|me\s+contratem|me\s+aprovem)\b
             |\b(necesito|preciso)\s+(de\s+)?(este|el|deste|desse|esse|o)\s+(trabajo|puesto|empleo|emprego|trabalho|cargo)\b
-        """, Options, TimeoutMilliseconds)]
+        """, Options, NoTimeout)]
     private static partial Regex PleaPattern();
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.RegularExpressions;
 
 namespace ScreeningBot.Dialogs.Judging;
 
@@ -170,23 +169,15 @@ internal static partial class PromptInjectionDetector
 
             foreach (var (start, end) in list)
             {
-                try
+                foreach (var match in Patterns[k].EnumerateMatches(folded[start..end]))
                 {
-                    foreach (var match in Patterns[k].EnumerateMatches(folded[start..end]))
+                    var from = map[start + match.Index];
+                    var last = start + match.Index + Math.Max(0, match.Length - 1);
+                    hits.Add((from, Math.Min(textLength, map[last] + 1), PatternFindings[k]));
+                    if (hits.Count >= MaxSpans)
                     {
-                        var from = map[start + match.Index];
-                        var last = start + match.Index + Math.Max(0, match.Length - 1);
-                        hits.Add((from, Math.Min(textLength, map[last] + 1), PatternFindings[k]));
-                        if (hits.Count >= MaxSpans)
-                        {
-                            return;
-                        }
+                        return;
                     }
-                }
-                catch (RegexMatchTimeoutException)
-                {
-                    // Text so odd that matching times out counts as found.
-                    hits.Add((map[start], map[Math.Max(start, end - 1)] + 1, PatternFindings[k]));
                 }
             }
         }

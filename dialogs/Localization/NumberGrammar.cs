@@ -97,6 +97,6 @@ internal sealed partial class NumberGrammar
         return value;
     }
 
-    [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Timeout.Infinite)]
     private static partial Regex WordPattern();
 }

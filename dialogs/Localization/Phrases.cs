@@ -33,6 +33,10 @@ internal static class Phrases
     public static string Key(string phrase) =>
         string.Join(' ', phrase.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>
+    /// A case-insensitive regex without a match timeout: a timeout is wall-clock time, and how an answer is understood
+    /// must not depend on machine load. The patterns repeat whole phrases and run on short replies.
+    /// </summary>
     public static Regex Build(string pattern) =>
-        new(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(200));
+        new(pattern, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Regex.InfiniteMatchTimeout);
 }

@@ -49,6 +49,6 @@ internal static partial class TextTemplate
         return builder.Append(template, last, template.Length - last).ToString();
     }
 
-    [GeneratedRegex(@"\{(?<name>[A-Za-z][A-Za-z0-9]*)\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\{(?<name>[A-Za-z][A-Za-z0-9]*)\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Timeout.Infinite)]
     private static partial Regex PlaceholderPattern();
 }

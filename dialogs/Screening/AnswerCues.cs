@@ -18,12 +18,12 @@ internal static partial class AnswerCues
     /// <summary>Whether the answer says at least twice what the candidate did themselves ("I added", "I led").</summary>
     public static bool SpeaksForThemselves(string answer) => OwnAction().Count(answer) >= 2;
 
-    [GeneratedRegex(@"(?<![\w.])\d[\d,.]*\s*(%|x\b|ms\b|s\b|k\b|m\b|gb\b|mb\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"(?<![\w.])\d[\d,.]*\s*(%|x\b|ms\b|s\b|k\b|m\b|gb\b|mb\b)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout.Infinite)]
     private static partial Regex Figure();
 
-    [GeneratedRegex(@"\b(trade-?offs?|instead of|rather than|at the (cost|expense) of|in exchange for|gave up|give up|giving up|downside|worth it|the cost was|cost us)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\b(trade-?offs?|instead of|rather than|at the (cost|expense) of|in exchange for|gave up|give up|giving up|downside|worth it|the cost was|cost us)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout.Infinite)]
     private static partial Regex Tradeoff();
 
-    [GeneratedRegex(@"\bI\s+(personally\s+)?(\w+ed|wrote|built|led|ran|made|chose|found|drove|took|set|put|cut|rewrote|owned|introduced|proposed)\b", RegexOptions.CultureInvariant, 250)]
+    [GeneratedRegex(@"\bI\s+(personally\s+)?(\w+ed|wrote|built|led|ran|made|chose|found|drove|took|set|put|cut|rewrote|owned|introduced|proposed)\b", RegexOptions.CultureInvariant, Timeout.Infinite)]
     private static partial Regex OwnAction();
 }

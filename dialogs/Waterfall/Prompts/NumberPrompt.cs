@@ -54,6 +54,6 @@ public static partial class NumberPrompt
         return Recognized<decimal>.Success(number);
     }
 
-    [GeneratedRegex(@"(?<neg>-\s*)?(?<!\d)(?<n>\d{1,6}(?:[.,]\d{1,3})?)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(?<neg>-\s*)?(?<!\d)(?<n>\d{1,6}(?:[.,]\d{1,3})?)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Timeout.Infinite)]
     private static partial Regex NumberPattern();
 }
