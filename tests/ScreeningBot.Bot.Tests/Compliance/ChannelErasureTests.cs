@@ -97,7 +97,7 @@ public sealed class ChannelErasureTests
 
         await sut.WaitForAsync(c => c.Method == "chat.postMessage" && c.Channel == CandidateDm && c.BlockText.Contains("talk to a person", StringComparison.Ordinal), "the candidate's confirmation");
         var notice = await sut.WaitForAsync(c => c.Method == "chat.postMessage" && c.Channel == SlackBotHarness.HiringChannel, "the notice in the hiring channel");
-        Assert.Equal("Asked for an interview with a person", (string?)notice.Blocks[0]!["text"]!["text"]);
+        Assert.Equal("Not screened: asked for an interview with a person", (string?)notice.Blocks[0]!["text"]!["text"]);
         Assert.Contains("Jane Doe asked to speak to a person instead of taking the automated screen", SlackMrkdwn.Unescape(notice.BlockText), StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\d+/100", notice.BlockText + notice.Text);
         var audit = sut.Bot.Services.GetRequiredService<IAuditLog>();
@@ -221,7 +221,7 @@ public sealed class ChannelErasureTests
         var recorded = await bot.Connector.WaitForAsync(r => r.Any(IsChannelThread), TimeSpan.FromSeconds(30), "the notice thread");
         var card = recorded.Single(IsChannelThread).Card!;
         var body = card["body"]!.AsArray();
-        Assert.Equal("Asked for an interview with a person", body[0]!["text"]!.GetValue<string>());
+        Assert.Equal("Not screened: asked for an interview with a person", body[0]!["text"]!.GetValue<string>());
         Assert.Contains("asked to speak to a person", body[1]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(body[2]!["facts"]!.AsArray(), f => f!["title"]!.GetValue<string>() == "Score" && f["value"]!.GetValue<string>() == "none: not screened");
         Assert.DoesNotMatch(@"\d+/100", card.ToJsonString());
