@@ -67,6 +67,9 @@ internal sealed class QuestionModel
     public static QuestionModel Build(QuestionContext question)
     {
         ArgumentNullException.ThrowIfNull(question);
+
+        // The caller's lists may change after this returns (a profile edited in place); a shared model must not see that.
+        question = Snapshot(question);
         var questionTokens = AnswerTokens.Parse(Bound(question.Text)).Tokens;
         var questionWords = questionTokens.Select(t => t.Word).ToHashSet(StringComparer.Ordinal);
         var questionTerms = questionTokens.Where(t => !t.IsFunctionWord).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
@@ -109,6 +112,14 @@ internal sealed class QuestionModel
 
         return new QuestionModel(question, questionWords, questionTerms, referenceTerms, relevant, [.. areas], Shingles.Of(referenceTokens));
     }
+
+    /// <summary>A copy of <paramref name="question"/> whose lists belong to it alone.</summary>
+    private static QuestionContext Snapshot(QuestionContext question) =>
+        new(question.QuestionId ?? string.Empty, question.Text ?? string.Empty, [.. question.KnowledgeAreas ?? []], question.ReferenceAnswer,
+            [.. question.Signals.Where(s => s is not null).Select(s => new Profiles.KnowledgeAreaSignals(s.Area, [.. s.Signals ?? []]))])
+        {
+            RedFlags = [.. question.RedFlags ?? []],
+        };
 
     /// <summary>The area's signals that parse (a profile's are validated; a question built in code may carry anything).</summary>
     private static SignalPattern[] Signals(QuestionContext question, string area)

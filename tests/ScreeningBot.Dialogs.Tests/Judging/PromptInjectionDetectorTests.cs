@@ -61,6 +61,12 @@ public sealed class PromptInjectionDetectorTests
     [InlineData("Please note that the old client retried every 10 seconds, which doubled the load.")]
     [InlineData("The team reviewed the postmortem and the hiring of two more SREs was approved by the CTO.")]
     [InlineData("We drop the old column only after every instance runs the new code; the backfill runs in batches of 10k.")]
+    [InlineData("Our team now asks for the prompt and the tests in the review.")]
+    [InlineData("Our team asks for the prompt and the tests in every review.")]
+    [InlineData("Reviewers now ask for the prompt, the generated diff and the tests in the pull request.")]
+    [InlineData("My lead asks for the prompt in the review notes, and for a note on what I changed by hand.")]
+    [InlineData("We now require the prompt and the tests in the review; the reviewer asks for both before approving.")]
+    [InlineData("I rewrote the pool with errgroup and a semaphore, kept the generated message parsing, and benchmarked it: 2,000 jobs per second at 30 MB of memory instead of growing without bound. Our team now asks for the prompt and the tests in the review.")]
     public void Scan_BenignTechnicalProse_NotDetected(string text)
     {
         var scan = PromptInjectionDetector.Scan(text);

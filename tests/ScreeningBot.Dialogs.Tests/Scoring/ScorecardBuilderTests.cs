@@ -336,4 +336,32 @@ public sealed class ScorecardBuilderTests
 
         Assert.Equal(a, b);
     }
+
+    [Fact]
+    public void Build_FromManyThreadsAtOnce_MatchesSequentialRun()
+    {
+        // Scoring shares its question models process-wide (QuestionModelCache.Shared); a scorecard must not depend on
+        // which other interviews are scored at the same time.
+        var inputs = new[] { Interview(1.5), Interview(3.3), Interview(4.6) };
+        var expected = inputs.Select(x => ScreeningBot.Dialogs.Serialization.DialogsJson.Serialize(ScorecardBuilder.Build(SampleProfiles.Backend, x.Interview, x.Transcript))).ToArray();
+        const int threads = 6;
+        var results = new string[threads][];
+        using var start = new Barrier(threads);
+        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait();
+            results[t] = [.. Enumerable.Range(0, inputs.Length).Select(i => inputs[(i + t) % inputs.Length])
+                .Select(x => ScreeningBot.Dialogs.Serialization.DialogsJson.Serialize(ScorecardBuilder.Build(SampleProfiles.Backend, x.Interview, x.Transcript)))];
+        })).ToArray();
+        Array.ForEach(workers, w => w.Start());
+        Array.ForEach(workers, w => w.Join());
+
+        for (var t = 0; t < threads; t++)
+        {
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                Assert.Equal(expected[(i + t) % inputs.Length], results[t][i]);
+            }
+        }
+    }
 }
