@@ -280,15 +280,7 @@ internal sealed class SlackAdapter(
             Command = new DecideCommand(new CommandTarget(null, interviewId), chosen, null) { Card = card },
             CommandPrefix = CommandPrefix,
         };
-        var responseUrl = Uri.TryCreate(interaction.ResponseUrl, UriKind.Absolute, out var responseUri) ? responseUri : null;
-        var replies = Replies(responseUrl is null ? SlackReplyRoute.Conversation : SlackReplyRoute.Requester, turn, responseUrl);
-        if (queue.TryEnqueue(turn, replies) is null)
-        {
-            SlackLog.QueueFull(logger, "decision click");
-            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
-        }
-
-        return TypedResults.Ok();
+        return EnqueueCommandClick(interaction, turn, "decision click");
     }
 
     /// <summary>
@@ -312,11 +304,17 @@ internal sealed class SlackAdapter(
             Command = new FeedbackCommand(new CommandTarget(null, confirmation.InterviewId), Send: true) { DecisionId = confirmation.DecisionId },
             CommandPrefix = CommandPrefix,
         };
+        return EnqueueCommandClick(interaction, turn, "feedback click");
+    }
+
+    /// <summary>Queues a clicked command; its answer goes to the clicker alone through the payload's <c>response_url</c> when there is one.</summary>
+    private IResult EnqueueCommandClick(SlackInteraction interaction, Turn turn, string what)
+    {
         var responseUrl = Uri.TryCreate(interaction.ResponseUrl, UriKind.Absolute, out var responseUri) ? responseUri : null;
         var replies = Replies(responseUrl is null ? SlackReplyRoute.Conversation : SlackReplyRoute.Requester, turn, responseUrl);
         if (queue.TryEnqueue(turn, replies) is null)
         {
-            SlackLog.QueueFull(logger, "feedback click");
+            SlackLog.QueueFull(logger, what);
             return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
