@@ -7,6 +7,9 @@ internal sealed record CommandResponse(string Text)
 {
     public Scorecard? Scorecard { get; init; }
 
+    /// <summary>When set, the answer previews candidate feedback and the channel offers a button that sends it (issue 17).</summary>
+    public Decisions.FeedbackConfirmation? FeedbackConfirmation { get; init; }
+
     /// <summary>
     /// Further messages sent after <see cref="Text"/>, each Markdown with code blocks (a drafted profile's YAML): one chat
     /// message has room for about 12,000 characters on Slack.

@@ -83,7 +83,11 @@ internal sealed record NoteCommand(CommandTarget Target, string Text) : Recruite
 /// <c>feedback @jane</c> shows the message the candidate would get about the current decision; <c>feedback @jane send</c>
 /// (<see cref="Send"/>) sends it, once per decision.
 /// </summary>
-internal sealed record FeedbackCommand(CommandTarget Target, bool Send) : RecruiterCommand;
+internal sealed record FeedbackCommand(CommandTarget Target, bool Send) : RecruiterCommand
+{
+    /// <summary>The decision the clicked confirm button previewed; the send is refused when the decision changed since.</summary>
+    public string? DecisionId { get; init; }
+}
 
 /// <summary><c>export profile-id [since YYYY-MM-DD] [json]</c>: a download link to the profile's screens with their decisions.</summary>
 internal sealed record ExportCommand(string ProfileId, DateTimeOffset? Since, bool Json) : RecruiterCommand;

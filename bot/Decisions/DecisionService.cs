@@ -68,7 +68,10 @@ internal sealed class DecisionService(
         var refreshed = await RefreshAsync(interview, updated, command.Card, cancellationToken);
         var change = history.Current is { Decision: { } before } ? $" (was {before.ToDisplay().ToLowerInvariant()})" : string.Empty;
         var preview = await FeedbackPreviewAsync(interview, entry, context, cancellationToken);
-        return new CommandResponse($"*{command.Decision.ToDisplay()}*: {name} (`{interview.Id}`){change}.{refreshed}{preview}");
+        return new CommandResponse($"*{command.Decision.ToDisplay()}*: {name} (`{interview.Id}`){change}.{refreshed}{preview}")
+        {
+            FeedbackConfirmation = new FeedbackConfirmation(interview.Id, entry.Id),
+        };
     }
 
     /// <summary>
@@ -92,6 +95,11 @@ internal sealed class DecisionService(
             return CommandResponse.Refused($"Nobody has decided on {name} yet; decide first (`{context.CommandPrefix} advance|reject|hold {interview.Id}`), then send feedback.");
         }
 
+        if (command.DecisionId is { } previewed && previewed != current.Id)
+        {
+            return CommandResponse.Refused($"The decision on {name} changed since that preview; nothing was sent. Read the new one with `{context.CommandPrefix} feedback {interview.Id}`.");
+        }
+
         if (SentFor(history, current) is { } sent)
         {
             return CommandResponse.Refused($"Feedback about this decision already went to {name} ({sent.By}, {DecisionPanel.When(sent.At)}).");
@@ -100,7 +108,7 @@ internal sealed class DecisionService(
         var text = await ComposeFeedbackAsync(interview, decision, cancellationToken);
         if (!command.Send)
         {
-            return new CommandResponse(Preview(name, text, interview.Id, context));
+            return new CommandResponse(Preview(name, text, interview.Id, context)) { FeedbackConfirmation = new FeedbackConfirmation(interview.Id, current.Id) };
         }
 
         try

@@ -124,6 +124,18 @@ internal static class DecisionPanel
         return blocks;
     }
 
+    /// <summary>Block id of the Slack "Send feedback" button; its value is <see cref="Decisions.FeedbackConfirmation.Value"/>.</summary>
+    public const string SlackFeedbackBlockId = "feedback-send";
+
+    /// <summary>The actions block with the button that sends the previewed feedback to the candidate.</summary>
+    public static JsonObject SlackFeedbackBlock(Decisions.FeedbackConfirmation confirmation)
+    {
+        ArgumentNullException.ThrowIfNull(confirmation);
+        var button = SlackButton("Send feedback", confirmation.Value, "primary");
+        button["action_id"] = "feedback-send";
+        return new JsonObject { ["type"] = "actions", ["block_id"] = SlackFeedbackBlockId, ["elements"] = new JsonArray { button } };
+    }
+
     /// <summary>The interview id of a Slack decision block id, or null when <paramref name="blockId"/> is not one.</summary>
     public static string? InterviewIdOf(string? blockId) =>
         blockId is { Length: > 0 and <= BlockKitLimits.BlockId } id && id.StartsWith(SlackBlockPrefix, StringComparison.Ordinal) && id.Length > SlackBlockPrefix.Length

@@ -219,6 +219,11 @@ internal sealed class SlackAdapter(
             return Decide(interaction, decision);
         }
 
+        if (interaction.Type == "block_actions" && interaction.Actions?.FirstOrDefault(a => a.BlockId == DecisionPanel.SlackFeedbackBlockId) is { } confirm)
+        {
+            return ConfirmFeedback(interaction, confirm);
+        }
+
         var action = interaction.Actions?.FirstOrDefault(a => BlockKitRenderer.QuestionIdOf(a.BlockId) is not null);
         var channelId = interaction.Channel?.Id ?? interaction.Container?.ChannelId;
         var messageTs = interaction.Message?.Ts ?? interaction.Container?.MessageTs;
@@ -275,11 +280,41 @@ internal sealed class SlackAdapter(
             Command = new DecideCommand(new CommandTarget(null, interviewId), chosen, null) { Card = card },
             CommandPrefix = CommandPrefix,
         };
+        return EnqueueCommandClick(interaction, turn, "decision click");
+    }
+
+    /// <summary>
+    /// A click on "Send feedback" under a decision's preview: runs as the clicker's <c>feedback … send</c> (refused unless they
+    /// may recruit, or when the decision changed since the preview); the answer goes to them alone through <c>response_url</c>.
+    /// </summary>
+    private IResult ConfirmFeedback(SlackInteraction interaction, SlackAction action)
+    {
+        var channelId = interaction.Channel?.Id ?? interaction.Container?.ChannelId;
+        if (channelId is not { Length: > 0 } || interaction.User?.Id is not { Length: > 0 } userId || Decisions.FeedbackConfirmation.Parse(action.Value) is not { } confirmation)
+        {
+            SlackLog.EventIgnored(logger, null, "a feedback click without a channel, user or interview and decision");
+            return TypedResults.Ok();
+        }
+
+        var turn = new Turn
+        {
+            Kind = TurnKind.Command,
+            Conversation = SlackConversationChannel.AddressOf(channelId),
+            From = new Participant(userId, interaction.User.Name ?? interaction.User.Username ?? string.Empty),
+            Command = new FeedbackCommand(new CommandTarget(null, confirmation.InterviewId), Send: true) { DecisionId = confirmation.DecisionId },
+            CommandPrefix = CommandPrefix,
+        };
+        return EnqueueCommandClick(interaction, turn, "feedback click");
+    }
+
+    /// <summary>Queues a clicked command; its answer goes to the clicker alone through the payload's <c>response_url</c> when there is one.</summary>
+    private IResult EnqueueCommandClick(SlackInteraction interaction, Turn turn, string what)
+    {
         var responseUrl = Uri.TryCreate(interaction.ResponseUrl, UriKind.Absolute, out var responseUri) ? responseUri : null;
         var replies = Replies(responseUrl is null ? SlackReplyRoute.Conversation : SlackReplyRoute.Requester, turn, responseUrl);
         if (queue.TryEnqueue(turn, replies) is null)
         {
-            SlackLog.QueueFull(logger, "decision click");
+            SlackLog.QueueFull(logger, what);
             return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 

@@ -57,6 +57,11 @@ internal sealed class SlackTurnReplies(
     {
         ArgumentNullException.ThrowIfNull(response);
         var messages = new List<SlackMessage> { BlockKitRenderer.RenderText(response.Text) };
+        if (response.FeedbackConfirmation is { } confirmation && messages[0].Blocks.Count < BlockKitLimits.BlocksPerMessage)
+        {
+            messages[0].Blocks.Add(DecisionPanel.SlackFeedbackBlock(confirmation));
+        }
+
         if (response.Scorecard is { } scorecard)
         {
             messages.AddRange(BlockKitRenderer.RenderScorecard(scorecard));

@@ -25,7 +25,8 @@ internal static class DecisionTestData
         Recommendation recommendation = Recommendation.Yes,
         double confidence = 0.82,
         string profileId = "backend-senior",
-        DateTimeOffset? endedAt = null)
+        DateTimeOffset? endedAt = null,
+        ConversationAddress? candidateConversation = null)
     {
         var seeded = StorageTestData.Interview(id, conversationId: "dm-" + id, candidateId: candidateId, profileId: profileId);
         var ended = endedAt ?? StorageTestData.Start.AddHours(1);
@@ -33,6 +34,7 @@ internal static class DecisionTestData
         {
             Candidate = new Participant(candidateId, candidateName),
             HiringConversation = hiring,
+            CandidateConversation = candidateConversation ?? seeded.CandidateConversation,
             Position = seeded.Position with { Phase = Phase.Closing },
             Record = seeded.Record with { Status = InterviewStatus.Completed, EndedAt = ended },
         };
