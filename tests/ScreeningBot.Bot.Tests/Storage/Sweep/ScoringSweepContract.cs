@@ -21,7 +21,9 @@ public abstract class ScoringSweepContract : IAsyncLifetime
 
     private static readonly ConversationAddress Hiring = new() { ChannelId = "msteams", ConversationId = "19:hiring" };
 
-    protected FakeTimeProvider Time { get; } = new(StorageTestData.Start);
+    private readonly TimerWatchingTimeProvider _time = new(StorageTestData.Start);
+
+    protected FakeTimeProvider Time => _time;
 
     private StaticProfileSource Profiles { get; } = new(SampleProfiles.Backend);
 
@@ -66,9 +68,12 @@ public abstract class ScoringSweepContract : IAsyncLifetime
         await a.Interviews.CreateAsync(Ended("iv-sweep-hosted", InterviewStatus.Completed, endedAt), CancellationToken.None);
         Time.Advance(TimeSpan.FromMinutes(30));
 
+        var timerStarted = _time.NextTimer();
         await a.Sweep.StartAsync(CancellationToken.None);
         try
         {
+            // ExecuteAsync runs on its own thread: move the clock only once the sweep waits on its first interval.
+            await timerStarted.WaitAsync(TimeSpan.FromSeconds(20));
             var beforeTheInterval = await a.Queue.ReceiveAsync(10, TimeSpan.FromMinutes(5), CancellationToken.None);
             Time.Advance(new ScoringSweepOptions().Interval);
             var waited = System.Diagnostics.Stopwatch.StartNew();
@@ -263,5 +268,25 @@ public abstract class ScoringSweepContract : IAsyncLifetime
         public Task ReleaseAsync(QueuedJob job, CancellationToken cancellationToken) => throw new StorageUnavailableException("The queue is down (test).");
 
         public Task MoveToPoisonAsync(QueuedJob job, string reason, CancellationToken cancellationToken) => throw new StorageUnavailableException("The queue is down (test).");
+    }
+
+    /// <summary>A fake clock that says when the code under test starts waiting on it (a timer is created).</summary>
+    private sealed class TimerWatchingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private TaskCompletionSource _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when the next timer is created.</summary>
+        public Task NextTimer()
+        {
+            _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _created.Task;
+        }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            _created.TrySetResult();
+            return timer;
+        }
     }
 }
