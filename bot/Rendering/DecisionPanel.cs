@@ -24,13 +24,25 @@ internal static class DecisionPanel
     /// <summary>Button value (and Teams data) that adds the note without deciding.</summary>
     public const string NoteValue = "note";
 
+    /// <summary>
+    /// Teams data value of the "Send feedback" button under the feedback preview; the data also carries <c>interviewId</c> and
+    /// <see cref="DecisionIdKey"/>, so a click after the decision changed sends nothing.
+    /// </summary>
+    public const string FeedbackValue = "send-feedback";
+
+    /// <summary>Teams data key of the decision the feedback preview is about.</summary>
+    public const string DecisionIdKey = "decisionId";
+
     /// <summary>Prefix of the Slack block id of the decision buttons: <c>decision|{interview id}</c>.</summary>
     public const string SlackBlockPrefix = "decision|";
 
     private const int ShownNotes = 3;
 
-    /// <summary>The scorecard as an Adaptive Card with the decision panel appended.</summary>
-    public static JsonObject AdaptiveCard(Scorecard scorecard, DecisionHistory decisions)
+    /// <summary>
+    /// The scorecard as an Adaptive Card with the decision panel appended and, once someone decided, the candidate feedback
+    /// (<paramref name="feedback"/>): its preview and a "Send feedback" button, or who sent it and when.
+    /// </summary>
+    public static JsonObject AdaptiveCard(Scorecard scorecard, DecisionHistory decisions, Decisions.FeedbackOnCard? feedback = null)
     {
         ArgumentNullException.ThrowIfNull(scorecard);
         ArgumentNullException.ThrowIfNull(decisions);
@@ -62,7 +74,38 @@ internal static class DecisionPanel
                 Execute("Add note", NoteValue, scorecard.InterviewId, null),
             },
         });
+        if (feedback is not null)
+        {
+            AddFeedback(body, feedback);
+        }
+
         return card;
+    }
+
+    /// <summary>
+    /// The feedback part: every paragraph of the candidate's text as its own text run (no Markdown, no links: the candidate's
+    /// name is in it), then the button; once sent, one line saying by whom and when.
+    /// </summary>
+    private static void AddFeedback(JsonArray body, Decisions.FeedbackOnCard feedback)
+    {
+        var items = new JsonArray();
+        if (feedback.Sent is { } sent)
+        {
+            items.Add(Runs($"Feedback sent to {feedback.CandidateName} by {sent.By} on {When(sent.At)}.", bold: true));
+            body.Add(new JsonObject { ["type"] = "Container", ["id"] = "feedback", ["separator"] = true, ["spacing"] = "Medium", ["items"] = items });
+            return;
+        }
+
+        items.Add(Runs($"Feedback {feedback.CandidateName} would get (not sent):", bold: true));
+        foreach (var paragraph in feedback.Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            items.Add(Runs(paragraph));
+        }
+
+        body.Add(new JsonObject { ["type"] = "Container", ["id"] = "feedback", ["separator"] = true, ["spacing"] = "Medium", ["items"] = items });
+        var send = Execute("Send feedback", FeedbackValue, feedback.Confirmation.InterviewId, "positive");
+        send["data"]![DecisionIdKey] = feedback.Confirmation.DecisionId;
+        body.Add(new JsonObject { ["type"] = "ActionSet", ["id"] = "feedback-send", ["actions"] = new JsonArray { send } });
     }
 
     /// <summary>The scorecard's Slack messages, the decision blocks added to the main one (moving its last blocks to a continuation when full).</summary>

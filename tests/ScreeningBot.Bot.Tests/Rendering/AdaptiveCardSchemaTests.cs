@@ -29,6 +29,8 @@ public sealed class AdaptiveCardSchemaTests
         ["expired"] = AdaptiveCardRenderer.Render(ScorecardFixtures.NotScored(InterviewStatus.Expired)),
         ["cancelled"] = AdaptiveCardRenderer.Render(ScorecardFixtures.NotScored(InterviewStatus.Cancelled)),
         ["not-screened notice"] = AdaptiveCardRenderer.RenderNotScored(NotScoredOutcome.From(new ScreeningNotice("iv-1", "Mallory " + ScorecardFixtures.Payload, "Senior Backend Developer", NotScreenedReason.ConsentDeclined, DateTimeOffset.UnixEpoch))),
+        ["decided scorecard with the feedback preview"] = DecisionPanel.AdaptiveCard(ScorecardFixtures.Hostile, FeedbackCards.Decided, FeedbackCards.Preview),
+        ["decided scorecard, feedback sent"] = DecisionPanel.AdaptiveCard(ScorecardFixtures.Hostile, FeedbackCards.Decided, FeedbackCards.Sent),
         ["prompt with buttons"] = AdaptiveCardRenderer.RenderPrompt(new Reply { Text = "Ready?", QuestionId = "consent", Choices = [new Choice("Yes", "yes"), new Choice("No", "no")] }),
         ["prompt with a drop-down"] = AdaptiveCardRenderer.RenderPrompt(new Reply { Text = "Pick one", QuestionId = "overlap", Choices = [.. Enumerable.Range(1, 8).Select(i => new Choice($"Option {i}", $"v{i}"))] }),
     };

@@ -41,6 +41,21 @@ public sealed class InertCandidateTextTests
     }
 
     [Fact]
+    public void DecisionPanel_HostileNameInTheFeedbackPreview_OnlyInTextRunsAndReadAsTyped()
+    {
+        var card = DecisionPanel.AdaptiveCard(ScorecardFixtures.Hostile, FeedbackCards.Decided, FeedbackCards.Preview);
+
+        var feedback = card["body"]!.AsArray().OfType<JsonObject>().Single(e => (string?)e["id"] == "feedback");
+        var runs = feedback["items"]!.AsArray().Select(i => Assert.Single(i!["inlines"]!.AsArray())!).ToArray();
+        Assert.All(runs, r => Assert.Equal("TextRun", (string?)r["type"]));
+        Assert.Equal(FeedbackCards.Text, string.Join("\n\n", runs.Skip(1).Select(r => (string)r["text"]!)));
+        Assert.Contains(ScorecardFixtures.Payload, FeedbackCards.Text, StringComparison.Ordinal);
+        var send = card["body"]!.AsArray().OfType<JsonObject>().Single(e => (string?)e["id"] == "feedback-send")["actions"]![0]!;
+        Assert.DoesNotContain("attacker", send.ToJsonString(), StringComparison.Ordinal);
+        Assert.All(Strings(card, "text").Where(t => t.Contains("attacker.example", StringComparison.Ordinal) && !runs.Any(r => (string)r["text"]! == t)), t => Assert.Empty(ActiveInlines(Markdown.Parse(t, CommonMark))));
+    }
+
+    [Fact]
     public void BlockKit_HostileAnswers_NoMentionLinkOrFormattingPair()
     {
         var messages = BlockKitRenderer.RenderScorecard(ScorecardFixtures.Hostile);
