@@ -177,8 +177,9 @@ internal static class ActivityMapper
     public static string? QuestionOf(JsonElement? value) => CardData(value, AdaptiveCardRenderer.QuestionKey);
 
     /// <summary>
-    /// A click on a scorecard's decision button (<c>Action.Execute</c>, data from <see cref="DecisionPanel"/>) as the command it
-    /// stands for, with the clicked card (<c>replyToId</c>) to refresh in place; null when the invoke is no decision click.
+    /// A click on a scorecard's decision or "Send feedback" button (<c>Action.Execute</c>, data from <see cref="DecisionPanel"/>)
+    /// as the command it stands for, with the clicked card (<c>replyToId</c>) to refresh in place; null when the invoke is no
+    /// decision click.
     /// </summary>
     public static RecruiterCommand? DecisionOf(Activity activity)
     {
@@ -198,6 +199,14 @@ internal static class ActivityMapper
             return note is { Length: > 0 } text
                 ? new NoteCommand(target, text) { Card = card }
                 : new InvalidCommand("Type the note in the field above the buttons, then press Add note.");
+        }
+
+        if (value == DecisionPanel.FeedbackValue)
+        {
+            // The decision the preview was about: a click after the decision changed sends nothing (DecisionService).
+            return CardData(activity.Value, DecisionPanel.DecisionIdKey) is { Length: > 0 and <= 64 } decisionId
+                ? new FeedbackCommand(target, Send: true) { DecisionId = decisionId, Card = card }
+                : new InvalidCommand("That Send feedback button does not say which decision it is about; nothing was sent. Type the feedback command instead.");
         }
 
         return Dialogs.Decisions.HiringDecisionExtensions.FromVerb(value) is { } decision

@@ -165,9 +165,10 @@ internal sealed class BotFrameworkAdapter(
     }
 
     /// <summary>
-    /// A decision button on a scorecard: runs as the recruiter's command, and the answer (done, or refused for someone who may
-    /// not recruit) comes back as the toast only the clicker sees, when the turn ends within the inline budget. The card
-    /// itself is refreshed for everyone by the decision (a PUT to the activity).
+    /// A decision or "Send feedback" button on a scorecard: runs as the recruiter's command, and the answer (done, or refused
+    /// for someone who may not recruit) comes back as the toast only the clicker sees, when the turn ends within the inline
+    /// budget. The card itself is refreshed for everyone by the command (a PUT to the activity), and it carries the feedback
+    /// preview, so the toast is the answer's first paragraph only.
     /// </summary>
     private async Task<AdaptiveCardInvokeResponse> DecideAsync(Activity activity, Commands.RecruiterCommand command)
     {
@@ -189,8 +190,10 @@ internal sealed class BotFrameworkAdapter(
         var text = replies.Activities.Select(a => a.Text).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
         return await running == TurnResult.NotProcessed
             ? AdaptiveCardInvokeResponse.Error(503, "StorageUnavailable", "The decision could not be saved; please try again in a moment.")
-            : AdaptiveCardInvokeResponse.Message(text ?? "Done.");
+            : AdaptiveCardInvokeResponse.Message(text is null ? "Done." : FirstParagraph(text));
     }
+
+    private static string FirstParagraph(string text) => text.IndexOf("\n\n", StringComparison.Ordinal) is var end and > 0 ? text[..end] : text;
 
     private static string? Invalid(Activity? activity)
     {

@@ -215,13 +215,13 @@ internal sealed class BotFrameworkConversationChannel(ConnectorClient connector,
     /// everyone who sees it (docs/channels.md). In a Teams channel the card is the root of its thread, addressed by the
     /// channel's conversation id.
     /// </summary>
-    public async Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken)
+    public async Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, Decisions.FeedbackOnCard? feedback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentException.ThrowIfNullOrEmpty(messageId);
         ArgumentNullException.ThrowIfNull(scorecard);
         ArgumentNullException.ThrowIfNull(decisions);
-        var activity = Addressed(ReplyActivities.Scorecard(address.ChannelId, scorecard, decisions)[0], address) with { Id = messageId };
+        var activity = Addressed(ReplyActivities.Scorecard(address.ChannelId, scorecard, decisions, feedback)[0], address) with { Id = messageId };
         try
         {
             await connector.UpdateActivityAsync(ServiceUrlOf(address), ActivityMapper.ConversationIdOf(address), messageId, activity, cancellationToken);

@@ -80,7 +80,8 @@ internal static class ReplyActivities
     /// Web Chat), or for Slack through Azure Bot Service one or more Block Kit messages in <c>channelData</c>.
     /// </summary>
     /// <param name="decisions">When set, the scorecard carries its decision panel (<see cref="DecisionPanel"/>): posted to a hiring conversation.</param>
-    public static IReadOnlyList<Activity> Scorecard(string channelId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory? decisions = null)
+    /// <param name="feedback">The candidate feedback under the current decision, on Adaptive Cards only (Block Kit previews it to the recruiter alone).</param>
+    public static IReadOnlyList<Activity> Scorecard(string channelId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory? decisions = null, Decisions.FeedbackOnCard? feedback = null)
     {
         ArgumentNullException.ThrowIfNull(scorecard);
         if (UsesBlockKit(channelId))
@@ -97,7 +98,7 @@ internal static class ReplyActivities
                 Text = $"**Screening scorecard**: {scorecard.CandidateName}, {scorecard.ProfileTitle}",
                 TextFormat = "markdown",
                 Summary = $"Scorecard: {scorecard.CandidateName}",
-                Attachments = [decisions is null ? AdaptiveCard(scorecard) : new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = DecisionPanel.AdaptiveCard(scorecard, decisions) }],
+                Attachments = [decisions is null ? AdaptiveCard(scorecard) : new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = DecisionPanel.AdaptiveCard(scorecard, decisions, feedback) }],
             },
         ];
     }

@@ -49,13 +49,13 @@ internal sealed class ChannelRouter(IEnumerable<IConversationChannel> channels, 
         return await For(hiring).PostScorecardAsync(hiring, linked, cancellationToken);
     }
 
-    /// <summary>Refreshes a posted scorecard in place with its decisions (and a fresh report link).</summary>
-    public Task UpdateScorecardAsync(ScorecardMessage message, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken)
+    /// <summary>Refreshes a posted scorecard in place with its decisions, the candidate feedback for the current one, and a fresh report link.</summary>
+    public Task UpdateScorecardAsync(ScorecardMessage message, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, Decisions.FeedbackOnCard? feedback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(scorecard);
         var linked = scorecard with { ReportUrl = links.Create(scorecard.InterviewId) ?? scorecard.ReportUrl };
-        return For(message.Conversation).UpdateScorecardAsync(message.Conversation, message.MessageId, linked, decisions, cancellationToken);
+        return For(message.Conversation).UpdateScorecardAsync(message.Conversation, message.MessageId, linked, decisions, feedback, cancellationToken);
     }
 
     /// <summary>Posts a "not screened" notice to the interview's hiring conversation; returns the posted messages (none without one).</summary>

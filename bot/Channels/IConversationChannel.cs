@@ -30,9 +30,10 @@ internal interface IConversationChannel
 
     /// <summary>
     /// Replaces the posted scorecard <paramref name="messageId"/> in place, for everyone, with the same scorecard showing
-    /// <paramref name="decisions"/> (Teams: <c>PUT</c> to the activity; Slack: <c>chat.update</c>).
+    /// <paramref name="decisions"/> (Teams: <c>PUT</c> to the activity; Slack: <c>chat.update</c>) and, on Adaptive Cards,
+    /// <paramref name="feedback"/> with its "Send feedback" button (Slack shows that preview to the deciding recruiter alone).
     /// </summary>
-    Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken);
+    Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, Decisions.FeedbackOnCard? feedback, CancellationToken cancellationToken);
 
     /// <summary>Posts a "not screened" notice (no score) in the channel's own card format; returns the posted messages.</summary>
     Task<IReadOnlyList<ChannelMessage>> PostNoticeAsync(ConversationAddress address, ScreeningNotice notice, CancellationToken cancellationToken);

@@ -87,6 +87,9 @@ internal sealed record FeedbackCommand(CommandTarget Target, bool Send) : Recrui
 {
     /// <summary>The decision the clicked confirm button previewed; the send is refused when the decision changed since.</summary>
     public string? DecisionId { get; init; }
+
+    /// <summary>The scorecard card whose "Send feedback" button was clicked (Teams), refreshed in place once the feedback went.</summary>
+    public Channels.ScorecardMessage? Card { get; init; }
 }
 
 /// <summary><c>export profile-id [since YYYY-MM-DD] [json]</c>: a download link to the profile's screens with their decisions.</summary>

@@ -48,7 +48,7 @@ internal sealed class DecisionService(
         var name = CommandTargets.Name(interview);
         if (history.Current is { } current && current.Decision == command.Decision && command.Reason is null)
         {
-            await RefreshAsync(interview, history, command.Card, cancellationToken);
+            await RefreshAsync(interview, history, command.Card, "The decision is saved", cancellationToken);
             return new CommandResponse($"{name} is already *{command.Decision.ToDisplay().ToLowerInvariant()}* ({current.By}, {DecisionPanel.When(current.At)}).");
         }
 
@@ -65,7 +65,7 @@ internal sealed class DecisionService(
             cancellationToken);
         await webhooks.DecisionRecordedAsync(interview, entry, cancellationToken);
         var updated = new DecisionHistory([.. history.Entries, entry]);
-        var refreshed = await RefreshAsync(interview, updated, command.Card, cancellationToken);
+        var refreshed = await RefreshAsync(interview, updated, command.Card, "The decision is saved", cancellationToken);
         var change = history.Current is { Decision: { } before } ? $" (was {before.ToDisplay().ToLowerInvariant()})" : string.Empty;
         var preview = await FeedbackPreviewAsync(interview, entry, context, cancellationToken);
         return new CommandResponse($"*{command.Decision.ToDisplay()}*: {name} (`{interview.Id}`){change}.{refreshed}{preview}")
@@ -125,7 +125,10 @@ internal sealed class DecisionService(
         var note = NewEntry(interview, context, FeedbackSource) with { Id = FeedbackIdOf(current), Text = $"Feedback sent to the candidate ({decision.ToDisplay().ToLowerInvariant()})." };
         await decisions.AppendAsync(note, cancellationToken);
         DecisionLog.FeedbackSent(logger, interview.Id, decision.ToVerb());
-        return new CommandResponse($"Sent {name} the feedback about the decision ({decision.ToDisplay().ToLowerInvariant()}).");
+
+        // The card's preview and button give way to who sent it and when.
+        var refreshed = await RefreshAsync(interview, new DecisionHistory([.. history.Entries, note]), command.Card, "The feedback was sent", cancellationToken);
+        return new CommandResponse($"Sent {name} the feedback about the decision ({decision.ToDisplay().ToLowerInvariant()}).{refreshed}");
     }
 
     /// <summary>The feedback note recorded for decision <paramref name="current"/>, if any.</summary>
@@ -141,9 +144,11 @@ internal sealed class DecisionService(
         $"Feedback {name} would get (not sent):\n" + string.Join("\n", text.Split('\n').Select(line => "> " + line)) +
         $"\nSend it with `{context.CommandPrefix} feedback {interviewId} send`, or leave it.";
 
-    private async Task<string> ComposeFeedbackAsync(Interview interview, HiringDecision decision, CancellationToken cancellationToken)
+    private async Task<string> ComposeFeedbackAsync(Interview interview, HiringDecision decision, CancellationToken cancellationToken) =>
+        ComposeFeedback(interview, decision, await reports.GetAsync(interview.Id, cancellationToken));
+
+    private string ComposeFeedback(Interview interview, HiringDecision decision, StoredReport? report)
     {
-        var report = await reports.GetAsync(interview.Id, cancellationToken);
         var known = profiles.TryGet(interview.ProfileId, out var profile);
         var title = known ? profile!.Title : report?.Scorecard.ProfileTitle ?? interview.ProfileId;
         var firstName = interview.Candidate.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
@@ -169,7 +174,7 @@ internal sealed class DecisionService(
         await decisions.AppendAsync(entry, cancellationToken);
         DecisionLog.Noted(logger, interview.Id, entry.Source);
         var history = await decisions.GetAsync(interview.Id, cancellationToken);
-        var refreshed = await RefreshAsync(interview, history, command.Card, cancellationToken);
+        var refreshed = await RefreshAsync(interview, history, command.Card, "The note is saved", cancellationToken);
         return new CommandResponse($"Noted on {CommandTargets.Name(interview)}'s screen (`{interview.Id}`).{refreshed}");
     }
 
@@ -214,13 +219,20 @@ internal sealed class DecisionService(
 
     private static string CardSource(CommandContext context) => context.ChannelId == "slack" ? "slack message" : context.ChannelId + " card";
 
-    /// <summary>Refreshes the clicked card and the posted scorecard; returns a sentence for the recruiter when that failed.</summary>
-    private async Task<string> RefreshAsync(Interview interview, DecisionHistory history, ScorecardMessage? clicked, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refreshes the clicked card and the posted scorecard, with the candidate feedback for the current decision (its preview
+    /// and button, or who sent it); returns a sentence for the recruiter when that failed.
+    /// </summary>
+    private async Task<string> RefreshAsync(Interview interview, DecisionHistory history, ScorecardMessage? clicked, string saved, CancellationToken cancellationToken)
     {
         if (await reports.GetAsync(interview.Id, cancellationToken) is not { } report)
         {
             return string.Empty;
         }
+
+        var feedback = history.Current is { Decision: { } decision } current
+            ? new FeedbackOnCard(new FeedbackConfirmation(interview.Id, current.Id), CommandTargets.Name(interview), ComposeFeedback(interview, decision, report), SentFor(history, current))
+            : null;
 
         var targets = new List<ScorecardMessage>();
         if (clicked is not null)
@@ -238,12 +250,12 @@ internal sealed class DecisionService(
         {
             try
             {
-                await channels.UpdateScorecardAsync(target, report.Scorecard, history, cancellationToken);
+                await channels.UpdateScorecardAsync(target, report.Scorecard, history, feedback, cancellationToken);
             }
             catch (Exception e) when (e is ChannelDeliveryException or HttpRequestException)
             {
                 DecisionLog.CardNotRefreshed(logger, interview.Id, target.MessageId, e);
-                failed = $" The decision is saved, but I couldn't refresh the scorecard ({e.Message}).";
+                failed = $" {saved}, but I couldn't refresh the scorecard ({e.Message}).";
             }
         }
 

@@ -42,7 +42,7 @@ internal sealed class InterviewLinkChannel(InterviewLinkFeed feed) : IConversati
     public Task<IReadOnlyList<ChannelMessage>> PostScorecardAsync(ConversationAddress address, Scorecard scorecard, CancellationToken cancellationToken) =>
         throw new ChannelDeliveryException("An interview link is the candidate's page, not a hiring channel; scorecards go to a Teams or Slack channel.");
 
-    public Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken) =>
+    public Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, Decisions.FeedbackOnCard? feedback, CancellationToken cancellationToken) =>
         throw new ChannelDeliveryException("An interview link is the candidate's page, not a hiring channel; scorecards are updated in Teams or Slack.");
 
     public Task<IReadOnlyList<ChannelMessage>> PostNoticeAsync(ConversationAddress address, ScreeningNotice notice, CancellationToken cancellationToken) =>

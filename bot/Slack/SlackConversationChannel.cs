@@ -120,8 +120,11 @@ internal sealed class SlackConversationChannel(SlackWebApiClient slack) : IConve
         }
     }
 
-    /// <summary><c>chat.update</c> of the scorecard's main message with its decisions; continuations stay as they are.</summary>
-    public async Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>chat.update</c> of the scorecard's main message with its decisions; continuations stay as they are. The feedback
+    /// preview is not on the shared message: the deciding recruiter alone gets it with its button (SlackTurnReplies).
+    /// </summary>
+    public async Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, Decisions.FeedbackOnCard? feedback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentException.ThrowIfNullOrEmpty(messageId);

@@ -69,7 +69,7 @@ internal sealed class RecordingConversationChannel : IConversationChannel
         return Task.FromResult(ChannelRemoval.Deleted);
     }
 
-    public Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, CancellationToken cancellationToken)
+    public Task UpdateScorecardAsync(ConversationAddress address, string messageId, Scorecard scorecard, Dialogs.Decisions.DecisionHistory decisions, global::ScreeningBot.Bot.Decisions.FeedbackOnCard? feedback, CancellationToken cancellationToken)
     {
         Updates.Add((new ScorecardMessage(address, messageId), scorecard, decisions));
         return Task.CompletedTask;
