@@ -84,6 +84,7 @@ public sealed class SlackDecisionTests
         Assert.Contains("Jane", sent.Text + sent.BlockText, StringComparison.Ordinal);
         var done = await harness.Slack.WaitForAsync(c => c.Method == "response_url:d3", SlackBotHarness.Deadline, "the confirmation to the recruiter");
         Assert.Contains("the feedback about the decision (advance", done.Text + done.BlockText, StringComparison.Ordinal);
+        await harness.Slack.WaitForAsync(c => c.Method == "chat.update" && c.BlockText.Contains("Feedback sent to the candidate (advanced).", StringComparison.Ordinal), SlackBotHarness.Deadline, "the scorecard's notes saying the feedback went");
 
         await harness.Client.SendAsync(harness.Requests.Click(preview, "1800000002.000100", SlackBotHarness.Recruiter, value, harness.Slack.ResponseUrl("d4")));
         var again = await harness.Slack.WaitForAsync(c => c.Method == "response_url:d4", SlackBotHarness.Deadline, "the refusal of a second send");
