@@ -147,7 +147,7 @@ internal static class DecisionPanel
         ["block_id"] = SlackNoteBlockPrefix + interviewId + "|" + decisions.Entries.Count.ToString(CultureInfo.InvariantCulture),
         ["optional"] = true,
         ["label"] = new JsonObject { ["type"] = "plain_text", ["text"] = NoteLabel },
-        ["hint"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Add note saves it alone; Advance, Reject or Hold saves it as the reason." },
+        ["hint"] = new JsonObject { ["type"] = "plain_text", ["text"] = string.Create(CultureInfo.InvariantCulture, $"Add note saves it alone; Advance, Reject or Hold saves it as the reason. Up to {DecisionEntry.MaxTextLength:N0} characters.") },
         ["element"] = new JsonObject
         {
             ["type"] = "plain_text_input",
