@@ -159,9 +159,16 @@ internal sealed class DecisionService(
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(context);
+        if (string.IsNullOrWhiteSpace(command.Text))
+        {
+            return CommandResponse.Refused(command.Card is null
+                ? $"The note is empty; write it after the candidate, e.g. `{context.CommandPrefix} note @jane strong on queues, probe testing`."
+                : "The note field is empty; type your note above the buttons, then press Add note.");
+        }
+
         if (command.Text.Length > DecisionEntry.MaxTextLength)
         {
-            return CommandResponse.Refused($"That note is {command.Text.Length} characters; keep each note under {DecisionEntry.MaxTextLength}.");
+            return CommandResponse.Refused($"That note is {command.Text.Length} characters; keep each note under {DecisionEntry.MaxTextLength}. Nothing was saved.");
         }
 
         var interview = await resolve(command.Target, cancellationToken);

@@ -13,6 +13,11 @@ internal static class BlockKitLimits
     public const int ButtonText = 75;
     public const int ButtonValue = 2_000;
     public const int BlockId = 255;
+    public const int InputLabel = 2_000;
+    public const int Placeholder = 150;
+
+    /// <summary>Largest <c>max_length</c> a <c>plain_text_input</c> takes.</summary>
+    public const int PlainTextInputLength = 3_000;
 
     /// <summary>
     /// Undocumented cap on the characters of all blocks of one message (<c>msg_blocks_too_long</c> near 13k, docs/channels.md);

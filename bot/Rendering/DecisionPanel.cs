@@ -9,9 +9,10 @@ namespace ScreeningBot.Bot.Rendering;
 /// The decision part of a posted scorecard (issue 17): who decided what and when, the notes, and the Advance / Reject /
 /// Hold buttons with a field for a reason or note. A piece of its own that wraps the scorecard renderers' output without
 /// changing their layout: Teams and Web Chat get it appended to the Adaptive Card (<c>Action.Execute</c>, data
-/// <c>{ screeningDecision, interviewId, decisionNote }</c>), Slack gets blocks in the scorecard's main message (block id
-/// <c>decision|{interview id}</c>, button values <c>advance</c>, <c>reject</c>, <c>hold</c>). Recruiters' names and notes are
-/// inert: text runs in the card, escaped mrkdwn in Slack.
+/// <c>{ screeningDecision, interviewId, decisionNote }</c>), Slack gets blocks in the scorecard's main message: a multiline
+/// input (block id <c>decision-note|{interview id}|{entries}</c>) and the buttons (block id <c>decision|{interview id}</c>,
+/// values <c>advance</c>, <c>reject</c>, <c>hold</c>, <c>note</c>); a click's <c>block_actions</c> payload carries what was
+/// typed in <c>state.values</c>. Recruiters' names and notes are inert: text runs in the card, inert mrkdwn in Slack.
 /// </summary>
 internal static class DecisionPanel
 {
@@ -36,6 +37,15 @@ internal static class DecisionPanel
     /// <summary>Prefix of the Slack block id of the decision buttons: <c>decision|{interview id}</c>.</summary>
     public const string SlackBlockPrefix = "decision|";
 
+    /// <summary>Prefix of the Slack block id of the note input: <c>decision-note|{interview id}|{entries}</c>.</summary>
+    public const string SlackNoteBlockPrefix = "decision-note|";
+
+    /// <summary>The <c>action_id</c> of the Slack note input, the key of its value in <c>state.values</c>.</summary>
+    public const string SlackNoteActionId = "decision-note-text";
+
+    private const string NoteLabel = "Reason or note";
+    private const string NotePlaceholder = "Reason or note (optional)";
+
     private const int ShownNotes = 3;
 
     /// <summary>
@@ -59,7 +69,7 @@ internal static class DecisionPanel
         {
             ["type"] = "Input.Text",
             ["id"] = NoteInputId,
-            ["placeholder"] = "Reason or note (optional)",
+            ["placeholder"] = NotePlaceholder,
             ["maxLength"] = DecisionEntry.MaxTextLength,
         });
         body.Add(new JsonObject { ["type"] = "Container", ["id"] = "decision", ["separator"] = true, ["spacing"] = "Medium", ["items"] = items });
@@ -137,12 +147,13 @@ internal static class DecisionPanel
         return messages;
     }
 
-    /// <summary>The decision blocks alone: status, details, buttons.</summary>
+    /// <summary>The decision blocks alone: status, details, the note input, buttons.</summary>
     public static JsonArray SlackBlocks(string interviewId, DecisionHistory decisions)
     {
         ArgumentNullException.ThrowIfNull(interviewId);
         ArgumentNullException.ThrowIfNull(decisions);
-        var lines = string.Join("\n", Details(decisions).Select(l => SlackMrkdwn.Escape(l)));
+        // Inert, not just escaped: a note's *stars* or line breaks must not restyle or reshape the panel.
+        var lines = string.Join("\n", Details(decisions).Select(SlackMrkdwn.Inert));
         var blocks = new JsonArray
         {
             new JsonObject { ["type"] = "divider" },
@@ -150,8 +161,9 @@ internal static class DecisionPanel
             {
                 ["type"] = "section",
                 ["block_id"] = "decision-status",
-                ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackMrkdwn.Trim("*" + SlackMrkdwn.Escape(Status(decisions)) + "*" + (lines.Length > 0 ? "\n" + lines : string.Empty), BlockKitLimits.SectionText) },
+                ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = SlackMrkdwn.Trim("*" + SlackMrkdwn.Inert(Status(decisions)) + "*" + (lines.Length > 0 ? "\n" + lines : string.Empty), BlockKitLimits.SectionText) },
             },
+            SlackNoteInput(interviewId, decisions),
             new JsonObject
             {
                 ["type"] = "actions",
@@ -161,11 +173,37 @@ internal static class DecisionPanel
                     SlackButton("Advance", HiringDecision.Advance.ToVerb(), "primary"),
                     SlackButton("Reject", HiringDecision.Reject.ToVerb(), "danger"),
                     SlackButton("Hold", HiringDecision.Hold.ToVerb(), null),
+                    SlackButton("Add note", NoteValue, null),
                 },
             },
         };
         return blocks;
     }
+
+    /// <summary>
+    /// The multiline note field. Its block id changes with every entry (Slack: "if a message is updated, use a new
+    /// block_id"), so the refreshed message shows an empty field rather than the note just saved.
+    /// </summary>
+    private static JsonObject SlackNoteInput(string interviewId, DecisionHistory decisions) => new()
+    {
+        ["type"] = "input",
+        ["block_id"] = SlackNoteBlockPrefix + interviewId + "|" + decisions.Entries.Count.ToString(CultureInfo.InvariantCulture),
+        ["optional"] = true,
+        ["label"] = new JsonObject { ["type"] = "plain_text", ["text"] = NoteLabel },
+        ["hint"] = new JsonObject { ["type"] = "plain_text", ["text"] = string.Create(CultureInfo.InvariantCulture, $"Add note saves it alone; Advance, Reject or Hold saves it as the reason. Up to {DecisionEntry.MaxTextLength:N0} characters.") },
+        ["element"] = new JsonObject
+        {
+            ["type"] = "plain_text_input",
+            ["action_id"] = SlackNoteActionId,
+            ["multiline"] = true,
+            ["max_length"] = DecisionEntry.MaxTextLength,
+            ["placeholder"] = new JsonObject { ["type"] = "plain_text", ["text"] = NotePlaceholder },
+        },
+    };
+
+    /// <summary>Whether <paramref name="blockId"/> (a key of <c>state.values</c>) is the note input of interview <paramref name="interviewId"/>.</summary>
+    public static bool IsSlackNoteBlock(string? blockId, string interviewId) =>
+        blockId is { Length: <= BlockKitLimits.BlockId } id && id.StartsWith(SlackNoteBlockPrefix + interviewId + "|", StringComparison.Ordinal);
 
     /// <summary>Block id of the Slack "Send feedback" button; its value is <see cref="Decisions.FeedbackConfirmation.Value"/>.</summary>
     public const string SlackFeedbackBlockId = "feedback-send";

@@ -1,5 +1,6 @@
 using System.Net;
 using Markdig;
+using ScreeningBot.Dialogs.Decisions;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
 
@@ -13,10 +14,10 @@ internal static class HtmlReportRenderer
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
 
-    public static string Render(Scorecard scorecard, IReadOnlyList<TranscriptTurn> transcript)
+    public static string Render(Scorecard scorecard, IReadOnlyList<TranscriptTurn> transcript, DecisionHistory? decisions = null)
     {
         ArgumentNullException.ThrowIfNull(scorecard);
-        var body = Markdown.ToHtml(MarkdownReportRenderer.Render(scorecard, transcript), Pipeline);
+        var body = Markdown.ToHtml(MarkdownReportRenderer.Render(scorecard, transcript, decisions), Pipeline);
         var title = WebUtility.HtmlEncode($"Screening report: {scorecard.CandidateName}");
         return $$"""
             <!doctype html>

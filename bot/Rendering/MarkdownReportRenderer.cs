@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Humanizer;
+using ScreeningBot.Dialogs.Decisions;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
 
@@ -9,7 +10,8 @@ namespace ScreeningBot.Bot.Rendering;
 /// <summary>The full report: every scorecard figure with its evidence, then the whole transcript.</summary>
 internal static class MarkdownReportRenderer
 {
-    public static string Render(Scorecard scorecard, IReadOnlyList<TranscriptTurn> transcript)
+    /// <summary>The report; with <paramref name="decisions"/>, the recruiters' decisions and notes follow the figures.</summary>
+    public static string Render(Scorecard scorecard, IReadOnlyList<TranscriptTurn> transcript, DecisionHistory? decisions = null)
     {
         ArgumentNullException.ThrowIfNull(scorecard);
         ArgumentNullException.ThrowIfNull(transcript);
@@ -60,6 +62,7 @@ internal static class MarkdownReportRenderer
             md.AppendLine();
         }
 
+        DecisionSection(md, decisions);
         Coverage(md, scorecard);
         if (scored && scorecard.RedFlags.Count > 0)
         {
@@ -154,6 +157,31 @@ internal static class MarkdownReportRenderer
 
         Transcript(md, scorecard, transcript);
         return md.ToString();
+    }
+
+    /// <summary>
+    /// Every decision and note in the order they were made, whether typed as a command or entered on the scorecard (the
+    /// card shows only the latest few); nothing when nobody has decided or noted anything yet.
+    /// </summary>
+    private static void DecisionSection(StringBuilder md, DecisionHistory? decisions)
+    {
+        if (decisions is null || decisions.Entries.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("## Decision and notes");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"**{Escape(DecisionPanel.Status(decisions))}**");
+        md.AppendLine();
+        foreach (var entry in decisions.Entries)
+        {
+            var what = entry.Decision is { } decision ? $"**{decision.ToDisplay()}**" : "Note";
+            var text = entry.Text is { Length: > 0 } t ? ": " + Escape(t) : string.Empty;
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {DecisionPanel.When(entry.At)} · {what} by {Escape(entry.By)} ({Escape(entry.Source)}){text}");
+        }
+
+        md.AppendLine();
     }
 
     /// <summary>Part by part: the figures of <see cref="ReportText.Coverage"/>, then every gap.</summary>

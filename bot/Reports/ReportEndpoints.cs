@@ -27,6 +27,7 @@ internal static class ReportEndpoints
         ReportLinks links,
         IReportStore reports,
         ITranscriptStore transcripts,
+        IDecisionStore decisions,
         HttpContext context,
         CancellationToken cancellationToken)
     {
@@ -51,6 +52,7 @@ internal static class ReportEndpoints
         }
 
         var transcript = await transcripts.ReadAsync(interviewId, cancellationToken);
-        return TypedResults.Content(HtmlReportRenderer.Render(report.Scorecard, transcript), "text/html; charset=utf-8");
+        var history = await decisions.GetAsync(interviewId, cancellationToken);
+        return TypedResults.Content(HtmlReportRenderer.Render(report.Scorecard, transcript, history), "text/html; charset=utf-8");
     }
 }

@@ -257,14 +257,18 @@ internal sealed class SlackAdapter(
     /// <summary>
     /// A click on a scorecard's decision button: runs as the clicker's command (refused unless they may recruit); the answer
     /// goes to them alone through the payload's <c>response_url</c>, and the decision updates the message with <c>chat.update</c>.
+    /// What was typed in the note field (<c>state.values</c>) is the note of Add note, or the reason of a decision, as on Teams;
+    /// <see cref="Decisions.DecisionService"/> refuses it empty or too long.
     /// </summary>
     private IResult Decide(SlackInteraction interaction, SlackAction action)
     {
         var channelId = interaction.Channel?.Id ?? interaction.Container?.ChannelId;
         var messageTs = interaction.Message?.Ts ?? interaction.Container?.MessageTs;
         var interviewId = DecisionPanel.InterviewIdOf(action.BlockId)!;
+        var isNote = action.Value == DecisionPanel.NoteValue;
+        var chosen = Dialogs.Decisions.HiringDecisionExtensions.FromVerb(action.Value);
         if (channelId is not { Length: > 0 } || interaction.User?.Id is not { Length: > 0 } userId
-            || Dialogs.Decisions.HiringDecisionExtensions.FromVerb(action.Value) is not { } chosen || interviewId.Length > 64)
+            || (chosen is null && !isNote) || interviewId.Length > 64)
         {
             SlackLog.EventIgnored(logger, null, "a decision click without a channel, user or known decision");
             return TypedResults.Ok();
@@ -272,16 +276,27 @@ internal sealed class SlackAdapter(
 
         var conversation = SlackConversationChannel.AddressOf(channelId);
         var card = messageTs is { Length: > 0 } ts ? new Channels.ScorecardMessage(conversation, ts) : null;
+        var target = new CommandTarget(null, interviewId);
+        var typed = TypedNote(interaction.State, interviewId);
         var turn = new Turn
         {
             Kind = TurnKind.Command,
             Conversation = conversation,
             From = new Participant(userId, interaction.User.Name ?? interaction.User.Username ?? string.Empty),
-            Command = new DecideCommand(new CommandTarget(null, interviewId), chosen, null) { Card = card },
+            Command = isNote
+                ? new NoteCommand(target, typed) { Card = card }
+                : new DecideCommand(target, chosen!.Value, typed.Length > 0 ? typed : null) { Card = card },
             CommandPrefix = CommandPrefix,
         };
-        return EnqueueCommandClick(interaction, turn, "decision click");
+        return EnqueueCommandClick(interaction, turn, isNote ? "note click" : "decision click");
     }
+
+    /// <summary>The text in the scorecard's note field when the button was clicked, trimmed; empty when there is none.</summary>
+    internal static string TypedNote(SlackState? state, string interviewId) =>
+        state?.Values?
+            .Where(block => DecisionPanel.IsSlackNoteBlock(block.Key, interviewId))
+            .Select(block => block.Value?.GetValueOrDefault(DecisionPanel.SlackNoteActionId)?.Value)
+            .FirstOrDefault(value => value is not null)?.Trim() ?? string.Empty;
 
     /// <summary>
     /// A click on "Send feedback" under a decision's preview: runs as the clicker's <c>feedback … send</c> (refused unless they

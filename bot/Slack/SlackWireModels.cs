@@ -31,7 +31,16 @@ internal sealed record SlackInteraction(
     SlackContainer? Container,
     SlackInteractionMessage? Message,
     string? ResponseUrl,
-    IReadOnlyList<SlackAction>? Actions);
+    IReadOnlyList<SlackAction>? Actions,
+    SlackState? State = null);
+
+/// <summary>
+/// <c>state</c> of a <c>block_actions</c> payload: every stateful element of the message, keyed by block id then action id,
+/// whichever element was clicked (a plain-text input: <c>{ "type": "plain_text_input", "value": "…" }</c>, null when empty).
+/// </summary>
+internal sealed record SlackState(IReadOnlyDictionary<string, IReadOnlyDictionary<string, SlackStateValue>>? Values);
+
+internal sealed record SlackStateValue(string? Type, string? Value);
 
 internal sealed record SlackEntity(string? Id, string? Name, string? Username, string? TeamId);
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Dialogs.Conversation;
+using ScreeningBot.Dialogs.Decisions;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Waterfall;
 
@@ -82,7 +83,42 @@ public sealed class BlockKitRendererTests
         var sut = BlockKitRenderer.RenderScorecard(HugeScorecard());
 
         Assert.True(sut.Count > 1, "a scorecard this long should continue in a second message");
-        foreach (var message in sut)
+        AssertEveryMessageWithinLimits(sut);
+        Assert.Equal("header", (string?)sut[0].Blocks[0]!["type"]);
+        Assert.Contains("*Composite score*", AllText(sut[0].Blocks), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DecisionPanel_HugeScorecardWithLongestReasonsAndNotes_MainMessageKeepsTheNoteFieldAndButtonsWithinLimits()
+    {
+        var longest = string.Concat(Enumerable.Repeat("*queue* <!channel> & ", 60))[..DecisionEntry.MaxTextLength];
+        var at = new DateTimeOffset(2026, 12, 7, 18, 0, 0, TimeSpan.Zero);
+        var entries = Enumerable.Range(0, 12).Select(i => new DecisionEntry
+        {
+            Id = $"{i:D4}",
+            InterviewId = "iv-abcdefghijklmnopqrst",
+            At = at.AddMinutes(i),
+            ById = "U" + i,
+            ByName = new string('R', 80),
+            Decision = i % 3 == 0 ? HiringDecision.Reject : null,
+            Text = longest,
+        });
+
+        var sut = DecisionPanel.SlackMessages(HugeScorecard(), new DecisionHistory(entries));
+
+        AssertEveryMessageWithinLimits(sut);
+        var main = sut[0].Blocks.Select(b => b!.AsObject()).ToList();
+        var input = Assert.Single(main, b => (string?)b["type"] == "input");
+        Assert.Equal(DecisionPanel.SlackNoteActionId, (string?)input["element"]!["action_id"]);
+        Assert.True(DecisionPanel.IsSlackNoteBlock((string?)input["block_id"], "iv-abcdefghijklmnopqrst"));
+        var buttons = Assert.Single(main, b => (string?)b["block_id"] == DecisionPanel.SlackBlockPrefix + "iv-abcdefghijklmnopqrst")["elements"]!.AsArray();
+        Assert.Equal(["advance", "reject", "hold", DecisionPanel.NoteValue], buttons.Select(b => (string?)b!["value"]));
+        Assert.DoesNotContain("<!channel>", AllText(sut[0].Blocks), StringComparison.Ordinal);
+    }
+
+    private static void AssertEveryMessageWithinLimits(IReadOnlyList<SlackMessage> messages)
+    {
+        foreach (var message in messages)
         {
             Assert.False(string.IsNullOrWhiteSpace(message.Text));
             Assert.InRange(message.Text.Length, 1, 40_000);
@@ -93,9 +129,6 @@ public sealed class BlockKitRendererTests
                 AssertWithinLimits(block);
             }
         }
-
-        Assert.Equal("header", (string?)sut[0].Blocks[0]!["type"]);
-        Assert.Contains("*Composite score*", AllText(sut[0].Blocks), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,6 +211,7 @@ public sealed class BlockKitRendererTests
     private static void AssertWithinLimits(JsonObject block)
     {
         var json = block.ToJsonString();
+        Assert.InRange(((string?)block["block_id"] ?? string.Empty).Length, 0, BlockKitLimits.BlockId);
         switch ((string?)block["type"])
         {
             case "header":
@@ -195,6 +229,20 @@ public sealed class BlockKitRendererTests
                 break;
             case "actions":
                 Assert.InRange(block["elements"]!.AsArray().Count, 1, BlockKitLimits.ActionsElements);
+                Assert.All(block["elements"]!.AsArray(), b =>
+                {
+                    Assert.InRange(((string?)b!["text"]!["text"])!.Length, 1, BlockKitLimits.ButtonText);
+                    Assert.InRange(((string?)b["value"] ?? string.Empty).Length, 0, BlockKitLimits.ButtonValue);
+                });
+                break;
+            case "input":
+                Assert.InRange(((string?)block["label"]!["text"])!.Length, 1, BlockKitLimits.InputLabel);
+                Assert.InRange(((string?)block["hint"]?["text"] ?? string.Empty).Length, 0, BlockKitLimits.InputLabel);
+                Assert.Equal("plain_text_input", (string?)block["element"]!["type"]);
+                Assert.InRange((int)block["element"]!["max_length"]!, 1, BlockKitLimits.PlainTextInputLength);
+                Assert.InRange(((string?)block["element"]!["placeholder"]!["text"])!.Length, 1, BlockKitLimits.Placeholder);
+                break;
+            case "divider":
                 break;
             default:
                 Assert.Fail("unexpected block " + json);

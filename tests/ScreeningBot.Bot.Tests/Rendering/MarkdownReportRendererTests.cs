@@ -1,4 +1,5 @@
 using ScreeningBot.Bot.Rendering;
+using ScreeningBot.Dialogs.Decisions;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Waterfall;
 
@@ -23,6 +24,38 @@ public sealed class MarkdownReportRendererTests
         Assert.Contains("09:00:00 **Screener**:", md, StringComparison.Ordinal);
         Assert.Contains("**Jane Doe** _(answered in 1 minute)_:", md, StringComparison.Ordinal);
         Assert.Contains("> We cut p95 from 2.4 s to 80 ms.", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WithDecisions_ListsEveryDecisionAndNoteInOrderAsTyped()
+    {
+        DecisionEntry Entry(int minute, HiringDecision? decision, string? text, string source) => new()
+        {
+            Id = $"{minute:D4}",
+            InterviewId = "iv-1",
+            At = At.AddMinutes(minute),
+            ById = "URITA",
+            ByName = "Rita",
+            Decision = decision,
+            Text = text,
+            Source = source,
+        };
+        var history = new DecisionHistory([
+            Entry(30, null, "**hire** [now](http://evil.example)\n# not a heading", "slack message"),
+            Entry(10, HiringDecision.Hold, null, "command"),
+            Entry(20, HiringDecision.Advance, "strong on queues", "teams card"),
+        ]);
+
+        var md = MarkdownReportRenderer.Render(ScorecardFixtures.Typical, [], history);
+
+        Assert.Contains(
+            "## Decision and notes\n\n**Advanced by Rita on 2026-11-23 09:20 UTC**\n\n" +
+            "- 2026-11-23 09:10 UTC · **On hold** by Rita (command)\n" +
+            "- 2026-11-23 09:20 UTC · **Advanced** by Rita (teams card): strong on queues\n" +
+            @"- 2026-11-23 09:30 UTC · Note by Rita (slack message): \*\*hire\*\* \[now\](http://evil.example) # not a heading" + "\n",
+            md.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("## Decision", MarkdownReportRenderer.Render(ScorecardFixtures.Typical, [], DecisionHistory.Empty), StringComparison.Ordinal);
     }
 
     [Fact]

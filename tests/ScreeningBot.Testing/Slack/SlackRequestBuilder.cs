@@ -56,8 +56,12 @@ public sealed class SlackRequestBuilder(string signingSecret, TimeProvider? time
     public HttpRequestMessage UrlVerification(string challenge) =>
         Sign(BotRoutes.SlackEvents, new JsonObject { ["token"] = "deprecated", ["challenge"] = challenge, ["type"] = "url_verification" }.ToJsonString(), "application/json");
 
-    /// <summary>A <c>block_actions</c> click on the button with <paramref name="value"/> in a message the bot posted.</summary>
-    public HttpRequestMessage Click(SlackApiCall postedMessage, string messageTs, string userId, string value, Uri responseUrl, string teamId = FakeSlackApi.TeamId, string appId = AppId)
+    /// <summary>
+    /// A <c>block_actions</c> click on the button with <paramref name="value"/> in a message the bot posted. Like Slack, its
+    /// <c>state.values</c> holds every input block of the message: what <paramref name="typed"/> gives for the input's
+    /// <c>action_id</c>, else null (an empty field).
+    /// </summary>
+    public HttpRequestMessage Click(SlackApiCall postedMessage, string messageTs, string userId, string value, Uri responseUrl, string teamId = FakeSlackApi.TeamId, string appId = AppId, IReadOnlyDictionary<string, string>? typed = null)
     {
         ArgumentNullException.ThrowIfNull(postedMessage);
         var button = postedMessage.Blocks.OfType<JsonObject>()
@@ -74,7 +78,7 @@ public sealed class SlackRequestBuilder(string signingSecret, TimeProvider? time
             ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = channel, ["is_ephemeral"] = false },
             ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "directmessage" },
             ["message"] = new JsonObject { ["type"] = "message", ["ts"] = messageTs, ["text"] = postedMessage.Text, ["blocks"] = postedMessage.Blocks.DeepClone() },
-            ["state"] = new JsonObject { ["values"] = new JsonObject() },
+            ["state"] = new JsonObject { ["values"] = StateValues(postedMessage.Blocks, typed) },
             ["response_url"] = responseUrl.AbsoluteUri,
             ["trigger_id"] = "1.2.3",
             ["actions"] = new JsonArray(new JsonObject
@@ -88,6 +92,22 @@ public sealed class SlackRequestBuilder(string signingSecret, TimeProvider? time
             }),
         };
         return Sign(BotRoutes.SlackInteractions, Form(("payload", payload.ToJsonString())), "application/x-www-form-urlencoded");
+    }
+
+    private static JsonObject StateValues(JsonArray blocks, IReadOnlyDictionary<string, string>? typed)
+    {
+        var values = new JsonObject();
+        foreach (var input in blocks.OfType<JsonObject>().Where(b => (string?)b["type"] == "input"))
+        {
+            var element = input["element"]!.AsObject();
+            var actionId = (string)element["action_id"]!;
+            values[(string)input["block_id"]!] = new JsonObject
+            {
+                [actionId] = new JsonObject { ["type"] = element["type"]!.DeepClone(), ["value"] = typed?.GetValueOrDefault(actionId) },
+            };
+        }
+
+        return values;
     }
 
     /// <summary>Signs <paramref name="body"/> as Slack would, at <paramref name="timestamp"/> (default: now).</summary>
