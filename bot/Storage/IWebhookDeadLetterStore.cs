@@ -24,4 +24,7 @@ internal interface IWebhookDeadLetterStore
     /// stays listed.
     /// </summary>
     Task<bool> RemoveAsync(WebhookDeadLetter deadLetter, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every dead letter about interview <paramref name="interviewId"/> (their bodies name the candidate: erasure); returns how many.</summary>
+    Task<int> DeleteForInterviewAsync(string interviewId, CancellationToken cancellationToken);
 }

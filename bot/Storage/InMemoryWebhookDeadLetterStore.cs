@@ -53,4 +53,16 @@ internal sealed class InMemoryWebhookDeadLetterStore : IWebhookDeadLetterStore
             return Task.FromResult(removed);
         }
     }
+
+    public Task<int> DeleteForInterviewAsync(string interviewId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interviewId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var doomed = _entries.Values.Where(d => d.InterviewId == interviewId).Select(d => d.EventId).ToList();
+            doomed.ForEach(id => _entries.Remove(id));
+            return Task.FromResult(doomed.Count);
+        }
+    }
 }

@@ -67,6 +67,19 @@ internal sealed class SqliteWebhookDeadLetterStore(SqliteDatabase database) : IW
         return removed > 0;
     }
 
+    public Task<int> DeleteForInterviewAsync(string interviewId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interviewId);
+        return database.RunAsync(
+            "delete webhook dead letters",
+            async connection =>
+            {
+                await using var command = SqliteDatabase.Command(connection, "DELETE FROM webhook_dead_letters WHERE interview_id = $interviewId;", null, ("$interviewId", interviewId));
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            },
+            cancellationToken);
+    }
+
     private Task<IReadOnlyList<WebhookDeadLetter>> ReadAsync(string action, string sql, (string Name, object Value) parameter, CancellationToken cancellationToken) =>
         database.RunAsync(
             action,

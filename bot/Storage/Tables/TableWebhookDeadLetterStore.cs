@@ -99,6 +99,28 @@ internal sealed class TableWebhookDeadLetterStore(AzureStorageAccount account) :
         }
     }
 
+    public async Task<int> DeleteForInterviewAsync(string interviewId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interviewId);
+        try
+        {
+            var table = await account.GetTableAsync(AzureStorageAccount.WebhookDeadLettersTable, cancellationToken);
+            var deleted = 0;
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and InterviewId eq {interviewId}");
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            {
+                await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellationToken);
+                deleted++;
+            }
+
+            return deleted;
+        }
+        catch (Exception e) when (AzureErrors.IsStorageFailure(e, cancellationToken))
+        {
+            throw AzureErrors.Unavailable("delete webhook dead letters", e);
+        }
+    }
+
     private static WebhookDeadLetter Read(TableEntity entity) =>
         new(
             new WebhookDelivery(

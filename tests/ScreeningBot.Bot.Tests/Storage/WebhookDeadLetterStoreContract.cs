@@ -94,6 +94,20 @@ public abstract class WebhookDeadLetterStoreContract : IAsyncLifetime
         Assert.Equal(newer, await Sut.GetAsync("evt_a", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task DeleteForInterview_RemovesOnlyThatInterviewsDeadLetters()
+    {
+        await Sut.AddAsync(DeadLetter("evt_a", minutes: 1) with { InterviewId = StorageTestData.Hostile }, CancellationToken.None);
+        await Sut.AddAsync(DeadLetter("evt_b", minutes: 2) with { InterviewId = StorageTestData.Hostile }, CancellationToken.None);
+        await Sut.AddAsync(DeadLetter("evt_c", minutes: 3) with { InterviewId = "iv-other" }, CancellationToken.None);
+
+        var deleted = await CreateStore().DeleteForInterviewAsync(StorageTestData.Hostile, CancellationToken.None);
+        var again = await Sut.DeleteForInterviewAsync(StorageTestData.Hostile, CancellationToken.None);
+
+        Assert.Equal((2, 0), (deleted, again));
+        Assert.Equal(["evt_c"], (await Sut.ListAsync(10, CancellationToken.None)).Select(d => d.EventId));
+    }
+
     private static WebhookDeadLetter DeadLetter(string eventId, int minutes, string? body = null) =>
         new(
             new WebhookDelivery(eventId, "decision.recorded", body ?? $"{{\"id\":\"{eventId}\",\"data\":{{\"candidateId\":\"U-jane\"}}}}", 5),
