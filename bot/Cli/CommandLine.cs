@@ -34,6 +34,7 @@ internal static class CommandLine
         new ProfileCommand(),
         new Storage.ForgetCommand(),
         new Decisions.ExportCommand(),
+        new Decisions.WebhookCommand(),
         new InviteCommand(),
         new Compliance.ExportCommand(),
         new Compliance.VerifyAuditCommand(),

@@ -8,16 +8,18 @@ namespace ScreeningBot.Bot.Compliance;
 /// <summary>
 /// A candidate's rights of access and erasure, for the recruiter commands and the command-line verbs alike. Erasure removes
 /// what the bot posted about the candidate in Teams and Slack (each channel's delete, or an overwrite where it will not
-/// delete), then every stored interview, transcript, scorecard and self-identification; a message it cannot reach is reported
+/// delete), then every stored interview, transcript, scorecard and self-identification, and webhook dead letters about them; a message it cannot reach is reported
 /// and kept on record, so running it again retries. Both are written to the audit log with who asked, without content.
 /// </summary>
+/// <param name="deadLetters">The webhook dead letters, registered wherever storage is; optional so hand-built test setups need none.</param>
 internal sealed class CandidateRightsService(
     CandidateDataService data,
     CandidateExporter exporter,
     IPostedMessageStore posted,
     ChannelRouter channels,
     AuditTrail audit,
-    ILogger<CandidateRightsService> logger)
+    ILogger<CandidateRightsService> logger,
+    Storage.IWebhookDeadLetterStore? deadLetters = null)
 {
     public async Task<CandidateErasure> ForgetAsync(string candidateId, string actor, CancellationToken cancellationToken)
     {
@@ -45,6 +47,15 @@ internal sealed class CandidateRightsService(
         }
 
         var stored = await data.ForgetCandidateAsync(candidateId, cancellationToken);
+
+        // A webhook event that failed every attempt keeps its body, which names the candidate, until replayed: it goes too.
+        if (deadLetters is not null)
+        {
+            foreach (var interviewId in stored.InterviewIds)
+            {
+                await deadLetters.DeleteForInterviewAsync(interviewId, cancellationToken);
+            }
+        }
         var erasure = new CandidateErasure(stored, removed, unreached);
         ComplianceLog.CandidateErased(logger, stored.Interviews, stored.TranscriptTurns, stored.Reports, stored.SelfIdentifications, removed, unreached.Count);
         if (!erasure.FoundNothing)

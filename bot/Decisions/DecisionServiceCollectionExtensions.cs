@@ -10,7 +10,7 @@ internal static class DecisionServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates section <c>Webhook</c>; registers <see cref="WebhookPublisher"/>, <see cref="WebhookDispatcher"/>
-    /// with its HTTP client, and wraps the registered <see cref="IScorecardPublisher"/> so a posted scorecard raises its event.
+    /// with its HTTP client and, unless storage registered one, an in-memory dead-letter store, and wraps the registered <see cref="IScorecardPublisher"/> so a posted scorecard raises its event.
     /// Call after the scorecard publisher is registered (AddCandidateRights).
     /// </summary>
     public static IServiceCollection AddDecisionWebhook(this IServiceCollection services)
@@ -20,6 +20,8 @@ internal static class DecisionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookCrossFieldValidator>());
         services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(3))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        // The storage provider's store when AddScreeningBotStorage ran first (the bot); else in memory, like the job queue there.
+        services.TryAddSingleton<Storage.IWebhookDeadLetterStore, Storage.InMemoryWebhookDeadLetterStore>();
         services.TryAddSingleton<WebhookPublisher>();
         services.TryAddSingleton<WebhookDispatcher>();
         services.Decorate<IScorecardPublisher>((inner, sp) => new WebhookScorecardPublisher(inner, sp.GetRequiredService<WebhookPublisher>()));

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Options;
+using ScreeningBot.Bot.Storage;
 using ScreeningBot.Dialogs.Storage;
 
 namespace ScreeningBot.Bot.Decisions;
@@ -9,13 +10,14 @@ namespace ScreeningBot.Bot.Decisions;
 /// Sends one queued webhook event (<see cref="Storage.JobQueueWorker"/> hands it over): POSTs the body with its signature,
 /// timestamp and idempotency key. A 2xx answer completes the job. Anything else (an error status, no answer, a timeout)
 /// enqueues the next attempt with a doubling backoff (<see cref="WebhookOptions.BackoffAfter"/>), until the
-/// <see cref="WebhookOptions.MaxAttempts"/>th failure moves the event to the queue's poison store: the dead letter, logged
-/// as an Error and listed and replayed with <c>webhook dead-letters</c> / <c>webhook replay</c>. The next attempt is
-/// enqueued before this one is completed, so a crash between the two can repeat an attempt, never lose one; receivers
-/// drop repeats by the idempotency key.
+/// <see cref="WebhookOptions.MaxAttempts"/>th failure moves the event to the dead letters (<see cref="IWebhookDeadLetterStore"/>),
+/// logged as an Error, listed and replayed with <c>webhook dead-letters</c> / <c>webhook replay</c> (<see cref="WebhookCommand"/>).
+/// The next attempt, or the dead letter, is stored before this job is completed, so a crash between the two can repeat an
+/// attempt, never lose one; receivers drop repeats by the idempotency key.
 /// </summary>
 internal sealed class WebhookDispatcher(
     IJobQueue queue,
+    IWebhookDeadLetterStore deadLetters,
     IHttpClientFactory httpClients,
     IOptions<WebhookOptions> options,
     TimeProvider time,
@@ -23,6 +25,9 @@ internal sealed class WebhookDispatcher(
 {
     /// <summary>The named HTTP client: no redirects (a signed POST goes where it was configured to, or fails) and no retries of its own.</summary>
     public const string HttpClientName = "webhook";
+
+    /// <summary>Longest failure reason kept with a dead letter (it holds an exception message at most).</summary>
+    private const int MaxReasonLength = 1_000;
 
     public async Task DeliverAsync(QueuedJob job, CancellationToken cancellationToken)
     {
@@ -87,7 +92,9 @@ internal sealed class WebhookDispatcher(
 
     private async Task DeadLetterAsync(QueuedJob job, WebhookDelivery delivery, string reason, CancellationToken cancellationToken)
     {
-        await queue.MoveToPoisonAsync(job, $"webhook {delivery.EventType} {delivery.EventId}: {reason}", cancellationToken);
+        var lastError = reason.Length > MaxReasonLength ? reason[..MaxReasonLength] + "…" : reason;
+        await deadLetters.AddAsync(new WebhookDeadLetter(delivery, job.Job.InterviewId, lastError, time.GetUtcNow()), cancellationToken);
+        await queue.CompleteAsync(job, cancellationToken);
         DecisionLog.WebhookDeadLettered(logger, job.Job.InterviewId, delivery.EventType, delivery.EventId, reason);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ScreeningBot.Bot.Channels;
 using ScreeningBot.Bot.Decisions;
+using ScreeningBot.Bot.Storage;
 using ScreeningBot.Dialogs.Conversation;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Storage;
@@ -10,9 +11,8 @@ namespace ScreeningBot.Bot.Reminders;
 
 /// <summary>
 /// Nudges candidates who have gone quiet and expires screens at their deadline, on every instance at once without doing
-/// anything twice. Each pass has one owner: the instance that claims the pass's lease (<c>reminder-pass:{slot}</c>, one
-/// slot per <see cref="ReminderOptions.ScanInterval"/>) in the processed-message ledger, atomic across instances on every
-/// store; the others skip that pass. Inside it each nudge is claimed again (<c>nudge:{interview}:{n}</c>), so a pass that
+/// anything twice. Each pass has one owner: the instance that claims the pass's lease (<see cref="PassLease"/>,
+/// <c>reminder-pass:{slot}</c>, one slot per <see cref="ReminderOptions.ScanInterval"/>); the others skip that pass. Inside it each nudge is claimed again (<c>nudge:{interview}:{n}</c>), so a pass that
 /// overran into the next slot still sends a nudge once, and an expiry is the interview's own save with If-Match, which
 /// only one writer wins. Quiet hours follow the candidate's time zone when a channel reported it. An expired screen is not scored: the candidate is told, the hiring conversation gets a short note, and
 /// <c>status</c> shows "expired".
@@ -36,8 +36,7 @@ internal sealed class ReminderWorker(
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var slot = now.UtcTicks / Math.Max(1, settings.ScanInterval.Ticks);
-        if (!await ledger.TryRecordAsync($"reminder-pass:{slot}", settings.ScanInterval * 2, cancellationToken))
+        if (!await PassLease.TryTakeAsync(ledger, "reminder-pass", settings.ScanInterval, now, cancellationToken))
         {
             return ReminderPass.Skipped;
         }

@@ -8,8 +8,10 @@ namespace ScreeningBot.Bot.Storage;
 /// <summary>
 /// Queues scoring again for finished interviews whose scorecard (or "not screened" notice) never reached the hiring channel:
 /// the job is enqueued when the interview ends (dialogs/Screening/InterviewService.cs), and lost if the queue is down then.
-/// Every instance sweeps; each requeue is claimed first in the processed-message ledger (<c>scoring-sweep:{interview}:{n}</c>,
-/// atomic across instances on every store), so one instance queues it. Requeues of one interview are spaced further and
+/// Each pass has one owner, the instance that takes its lease (<see cref="PassLease"/>, <c>scoring-sweep-pass:{slot}</c>, one
+/// slot per <see cref="ScoringSweepOptions.Interval"/>), so the store is read once per interval however many instances run;
+/// when the owner stops, another takes the next slot. Inside a pass each requeue is claimed again
+/// (<c>scoring-sweep:{interview}:{n}</c>), so a pass that overran into the next slot still queues a job once. Requeues of one interview are spaced further and
 /// further apart (<see cref="ScoringSweepOptions"/>); the scoring job itself posts once however often it runs
 /// (dialogs/Scoring/ScoringJobHandler.cs).
 /// </summary>
@@ -32,11 +34,16 @@ internal sealed class ScoringSweep(
     private readonly HashSet<string> _noticePosted = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    /// <summary>One pass; returns how many scoring jobs this instance queued.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>One pass, if this instance wins its lease; says whether it did and how many scoring jobs it queued.</summary>
+    public async Task<ScoringSweepPass> RunOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
+        if (!await PassLease.TryTakeAsync(ledger, "scoring-sweep-pass", settings.Interval, now, cancellationToken))
+        {
+            return ScoringSweepPass.Skipped;
+        }
+
         var requeued = 0;
         foreach (var id in await unposted.ListAsync(now - settings.Lookback, ScanLimit, cancellationToken))
         {
@@ -65,7 +72,7 @@ internal sealed class ScoringSweep(
             }
         }
 
-        return requeued;
+        return new ScoringSweepPass(true, requeued);
     }
 
     /// <summary>

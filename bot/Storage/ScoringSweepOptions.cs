@@ -13,7 +13,7 @@ internal sealed class ScoringSweepOptions
     /// <summary>Off: a lost scoring job is queued again only when a recruiter lists screens (<c>status</c>).</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>How often each instance looks; every instance looks, one queues each job (a claim in the ledger).</summary>
+    /// <summary>How often the store is looked at: one pass per interval, run by whichever instance takes its lease (<see cref="PassLease"/>).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -35,6 +35,7 @@ internal sealed class StorageBackend : IDisposable
             PostedMessages = new TablePostedMessageStore(account);
             SelfIdentifications = new TableSelfIdentificationStore(account);
             Unposted = new TableUnpostedInterviews(account);
+            WebhookDeadLetters = new TableWebhookDeadLetterStore(account);
             StorageLog.StorageSelected(logger, settings.Provider, $"{account.Location} (tables '{settings.TablePrefix}*', queue '{settings.QueueName}')");
         }
         else
@@ -53,6 +54,7 @@ internal sealed class StorageBackend : IDisposable
             PostedMessages = new SqlitePostedMessageStore(_sqlite);
             SelfIdentifications = new SqliteSelfIdentificationStore(_sqlite);
             Unposted = new SqliteUnpostedInterviews(_sqlite);
+            WebhookDeadLetters = new SqliteWebhookDeadLetterStore(_sqlite);
             StorageLog.StorageSelected(logger, settings.Provider, _sqlite.Path);
         }
     }
@@ -77,6 +79,9 @@ internal sealed class StorageBackend : IDisposable
 
     /// <summary>The scoring sweep's query (<see cref="ScoringSweep"/>).</summary>
     public IUnpostedInterviews Unposted { get; }
+
+    /// <summary>Webhook events that failed every attempt, until replayed (bot/Decisions/WebhookDispatcher.cs).</summary>
+    public IWebhookDeadLetterStore WebhookDeadLetters { get; }
 
     /// <summary>The SQLite file behind the stores, or null with Table Storage.</summary>
     public SqliteDatabase? Sqlite => _sqlite;

@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().PostedMessages);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().SelfIdentifications);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Unposted);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().WebhookDeadLetters);
         services.TryAddSingleton(sp => new CandidateDataService(
             sp.GetRequiredService<IInterviewStore>(),
             sp.GetRequiredService<ITranscriptStore>(),

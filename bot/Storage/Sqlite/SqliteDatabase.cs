@@ -15,7 +15,7 @@ namespace ScreeningBot.Bot.Storage.Sqlite;
 internal sealed class SqliteDatabase : IDisposable
 {
     /// <summary>The schema this code writes. Each entry of <see cref="Migrations"/> moves the file one version up.</summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     /// <summary>
     /// Sessions kept open between calls. Turns run at most <c>Turns:MaxConcurrentTurns</c> at once and SQLite takes one
@@ -133,6 +133,30 @@ internal sealed class SqliteDatabase : IDisposable
             json TEXT NOT NULL,
             PRIMARY KEY (interview_id, id)
         ) WITHOUT ROWID;
+        """,
+
+        // Version 5 (issue 17): webhook events that failed every attempt, one row per event, until an operator replays them
+        // (SqliteWebhookDeadLetterStore). Those dead-lettered before sit in poison_jobs: they move here, to be listed and replayed.
+        """
+        CREATE TABLE IF NOT EXISTS webhook_dead_letters (
+            event_id TEXT NOT NULL PRIMARY KEY,
+            event_type TEXT NOT NULL,
+            interview_id TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            last_error TEXT NOT NULL,
+            dead_lettered_at INTEGER NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_webhook_dead_letters_at ON webhook_dead_letters (dead_lettered_at, event_id);
+        INSERT OR IGNORE INTO webhook_dead_letters (event_id, event_type, interview_id, attempts, last_error, dead_lettered_at, body)
+        SELECT json_extract(json, '$.webhook.eventId'), json_extract(json, '$.webhook.eventType'), json_extract(json, '$.interviewId'),
+               json_extract(json, '$.webhook.attempt'), reason, poisoned_at, json_extract(json, '$.webhook.body')
+        FROM poison_jobs WHERE
+            CASE WHEN json_valid(json) THEN json_type(json, '$.webhook.eventId') = 'text' AND json_type(json, '$.webhook.eventType') = 'text'
+                AND json_type(json, '$.webhook.body') = 'text' AND json_type(json, '$.webhook.attempt') = 'integer'
+                AND json_type(json, '$.interviewId') = 'text' ELSE 0 END;
+        DELETE FROM poison_jobs WHERE id IN (SELECT p.id FROM poison_jobs p JOIN webhook_dead_letters d
+            ON CASE WHEN json_valid(p.json) THEN json_extract(p.json, '$.webhook.eventId') END = d.event_id);
         """,
     ];
 

@@ -22,8 +22,9 @@ internal sealed class AzureStorageAccount
     public const string AuditTable = "audit";
     public const string PostedMessagesTable = "postedmessages";
     public const string SelfIdentificationTable = "selfidentification";
+    public const string WebhookDeadLettersTable = "webhookdeadletters";
 
-    public static readonly IReadOnlyList<string> Tables = [InterviewsTable, ConversationsTable, TranscriptsTable, ReportsTable, LedgerTable, AuditTable, PostedMessagesTable, SelfIdentificationTable, DecisionsTable];
+    public static readonly IReadOnlyList<string> Tables = [InterviewsTable, ConversationsTable, TranscriptsTable, ReportsTable, LedgerTable, AuditTable, PostedMessagesTable, SelfIdentificationTable, DecisionsTable, WebhookDeadLettersTable];
 
     private readonly TableServiceClient _tableService;
     private readonly QueueServiceClient _queueService;

@@ -39,7 +39,7 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Equal(
-            "error: unknown verb 'frobnicate'. The verbs are rehearse, judge-eval, cefr-eval, area-eval, validate-profiles, profile, forget, export, invite, export-candidate, verify-audit, adverse-impact, help; run 'dotnet run --project bot -- help' for what they do.",
+            "error: unknown verb 'frobnicate'. The verbs are rehearse, judge-eval, cefr-eval, area-eval, validate-profiles, profile, forget, export, webhook, invite, export-candidate, verify-audit, adverse-impact, help; run 'dotnet run --project bot -- help' for what they do.",
             _error.ToString().Trim());
     }
 

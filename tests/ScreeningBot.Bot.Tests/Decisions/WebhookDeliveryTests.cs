@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.Configuration;
+using ScreeningBot.Bot.Cli;
 using ScreeningBot.Bot.Decisions;
 using ScreeningBot.Bot.Reports;
 using ScreeningBot.Bot.Storage;
@@ -20,7 +22,8 @@ namespace ScreeningBot.Bot.Tests.Decisions;
 /// <summary>
 /// The outbound webhook end to end: an event raised by a decision goes on the SQLite job queue, the queue worker POSTs it
 /// to a real loopback receiver, retries after a backoff the fake clock has to pass, and dead-letters after the last attempt.
-/// The receiver checks the signature with its own HMAC code, as an ATS integration would.
+/// The receiver checks the signature with its own HMAC code, as an ATS integration would. A dead letter is listed and
+/// replayed with the bot's command line (<c>webhook dead-letters</c>, <c>webhook replay</c>) on the same SQLite file.
 /// </summary>
 public sealed class WebhookDeliveryTests : IAsyncLifetime
 {
@@ -91,6 +94,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal("Rita", data.GetProperty("decidedBy").GetString());
         Assert.Equal(78, data.GetProperty("score").GetInt32());
         Assert.Empty(await queue.ReadPoisonedAsync(CancellationToken.None));
+        Assert.Empty(await DeadLetters().ListAsync(10, CancellationToken.None));
     }
 
     [Fact]
@@ -112,10 +116,83 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal([1, 1, 1, 0, 0, 0], received);
         Assert.Equal(3, receiver.Requests.Count);
         Assert.Empty(receiver.Filed);
-        var dead = Assert.Single(await queue.ReadPoisonedAsync(CancellationToken.None));
-        Assert.Contains("webhook scorecard.posted evt_", dead.Reason, StringComparison.Ordinal);
-        Assert.Contains("failed 3 attempts (Webhook:MaxAttempts); last: HTTP 500", dead.Reason, StringComparison.Ordinal);
-        Assert.Contains(receiver.Requests.First().IdempotencyKey, dead.Body, StringComparison.Ordinal);
+        var dead = Assert.Single(await DeadLetters().ListAsync(10, CancellationToken.None));
+        Assert.Equal(receiver.Requests.First().IdempotencyKey, dead.EventId);
+        Assert.Equal(("scorecard.posted", 3, interview.Id), (dead.Delivery.EventType, dead.Delivery.Attempt, dead.InterviewId));
+        Assert.StartsWith("failed 3 attempts (Webhook:MaxAttempts); last: HTTP 500", dead.LastError, StringComparison.Ordinal);
+        Assert.Equal(receiver.Requests.First().Body, dead.Delivery.Body);
+        Assert.Empty(await queue.ReadPoisonedAsync(CancellationToken.None));
+        Assert.Equal(0, await worker.ProcessOnceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DeadLetter_ListedThenReplayedFromTheCommandLineOnceTheReceiverIsFixed_DeliveredOnceSignedAndNoLongerListed()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: int.MaxValue);
+        var (publisher, worker, queue) = CreateSut(receiver.Url, maxAttempts: 3);
+        var interview = await DecisionTestData.SeedFinishedAsync(_interviews, _reports, Hiring, "posted-1");
+        var decision = new DecisionEntry { Id = "0001-aa", InterviewId = interview.Id, At = _time.GetUtcNow(), ById = "29:rita", ByName = "Rita", Decision = HiringDecision.Advance };
+        await publisher.DecisionRecordedAsync(interview, decision, CancellationToken.None);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await worker.ProcessOnceAsync(CancellationToken.None);
+            _time.Advance(TimeSpan.FromHours(1));
+        }
+
+        var eventId = receiver.Requests.First().IdempotencyKey;
+        var listed = await CliAsync(receiver.Url, "webhook", "dead-letters");
+        var listedJson = await CliAsync(receiver.Url, "webhook", "dead-letters", "--json");
+        receiver.Fix();
+        var replayed = await CliAsync(receiver.Url, "webhook", "replay", eventId);
+        var requeued = Assert.Single(await queue.ReceiveAsync(10, TimeSpan.Zero, CancellationToken.None));
+        var delivered = await worker.ProcessOnceAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromHours(1));
+        var afterwards = await worker.ProcessOnceAsync(CancellationToken.None);
+        var emptied = await CliAsync(receiver.Url, "webhook", "dead-letters", "--json");
+
+        Assert.Equal((0, 0, 0, 0), (listed.ExitCode, listedJson.ExitCode, replayed.ExitCode, emptied.ExitCode));
+        Assert.Equal(
+            $"{eventId}  decision.recorded  interview {interview.Id}  candidate {interview.Candidate.Id}  3 attempt(s)  dead-lettered 2026-03-02 14:00:00Z\n" +
+            "    last error: failed 3 attempts (Webhook:MaxAttempts); last: HTTP 500 Internal Server Error\n",
+            listed.Output);
+        Assert.StartsWith("1 dead-lettered webhook event(s). Send one again with 'dotnet run --project bot -- webhook replay ID'", listed.Error, StringComparison.Ordinal);
+        using (var json = JsonDocument.Parse(listedJson.Output))
+        {
+            var row = Assert.Single(json.RootElement.EnumerateArray());
+            Assert.Equal(eventId, row.GetProperty("eventId").GetString());
+            Assert.Equal(interview.Id, row.GetProperty("interviewId").GetString());
+            Assert.Equal(interview.Candidate.Id, row.GetProperty("candidateId").GetString());
+            Assert.Equal(3, row.GetProperty("attempts").GetInt32());
+        }
+
+        // The listing names no candidate: the name is in the body, which it never shows.
+        Assert.DoesNotContain(interview.Candidate.Name, listed.Output + listedJson.Output, StringComparison.Ordinal);
+        Assert.Equal($"queued {eventId} (decision.recorded, interview {interview.Id}) for delivery\n", replayed.Output);
+        Assert.Equal((eventId, 1), (requeued.Job.Webhook!.EventId, requeued.Job.Webhook.Attempt));
+        Assert.Equal((1, 0), (delivered, afterwards));
+        var requests = receiver.Requests.ToList();
+        Assert.Equal(4, requests.Count);
+        Assert.Equal(KeyValuePair.Create(eventId, 1), Assert.Single(receiver.Filed));
+        Assert.Equal(requests[0].Body, requests[3].Body);
+        Assert.True(SignatureIsValid(requests[3]), $"bad signature {requests[3].Signature} at {requests[3].Timestamp}");
+        Assert.Equal("[]", emptied.Output.Trim());
+        Assert.Equal("No dead-lettered webhook events.\n", emptied.Error);
+    }
+
+    [Theory]
+    [InlineData("evt_nope", null, 1, "error: no dead-lettered webhook event 'evt_nope'; nothing was sent. Run 'dotnet run --project bot -- webhook dead-letters' for the ids")]
+    [InlineData(null, null, 2, "error: name the event to send again (an id from `webhook dead-letters`) or pass --all. usage: replay [--all] [ID]")]
+    [InlineData("evt_x", "--all", 2, "error: pass an event id or --all, not both. usage: replay [--all] [ID]")]
+    [InlineData(null, "--all", 0, "No dead-lettered webhook events; nothing to send.")]
+    public async Task Replay_UnknownIdOrBadUsage_SaysWhatToDoWithItsExitCode(string? id, string? all, int exitCode, string expected)
+    {
+        string[] args = ["webhook", "replay", .. id is null ? [] : new[] { id }, .. all is null ? [] : new[] { all }];
+
+        var run = await CliAsync(new Uri("https://ats.example/hooks"), args);
+
+        Assert.Equal(exitCode, run.ExitCode);
+        Assert.StartsWith(expected, run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Output);
     }
 
     [Fact]
@@ -155,6 +232,20 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(request.Signature));
     }
 
+    /// <summary>Runs the bot's command line on this test's SQLite file, as an operator would beside the running bot.</summary>
+    private async Task<(int ExitCode, string Output, string Error)> CliAsync(Uri webhookUrl, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = _database.Path, ["Webhook:Url"] = webhookUrl.ToString() })
+            .Build();
+        var exitCode = await CommandLine.RunAsync(args, new CliContext(TextReader.Null, output, error, configuration, _time), CancellationToken.None);
+        return (exitCode, output.ToString().ReplaceLineEndings("\n"), error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    private SqliteWebhookDeadLetterStore DeadLetters() => new SqliteWebhookDeadLetterStore(_database.Database);
+
     private (WebhookPublisher Publisher, JobQueueWorker Worker, SqliteJobQueue Queue) CreateSut(Uri url, int maxAttempts)
     {
         var queue = new SqliteJobQueue(_database.Database, _time, NullLogger<SqliteJobQueue>.Instance);
@@ -162,6 +253,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddHttpClient(WebhookDispatcher.HttpClientName);
         services.AddSingleton<IJobQueue>(queue);
+        services.AddSingleton<IWebhookDeadLetterStore>(DeadLetters());
         services.AddSingleton<TimeProvider>(_time);
         services.AddSingleton(options);
         services.AddSingleton<Microsoft.Extensions.Logging.ILogger<WebhookDispatcher>>(NullLogger<WebhookDispatcher>.Instance);

@@ -12,12 +12,13 @@ namespace ScreeningBot.Bot.Tests.Decisions;
 
 /// <summary>
 /// A webhook receiver on a real loopback Kestrel socket, as an ATS integration would run one: answers 500 to the first
-/// <see cref="FailFirst"/> requests, then 200, and files each event once by its idempotency key.
+/// <see cref="FailFirst"/> requests (or until <see cref="Fix"/>), then 200, and files each event once by its idempotency key.
 /// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _received;
+    private volatile bool _fixed;
 
     private WebhookReceiver(WebApplication app, int failFirst)
     {
@@ -49,6 +50,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         return receiver;
     }
 
+    /// <summary>From now on every request is answered 200, however many have failed (the receiver's outage is over).</summary>
+    public void Fix() => _fixed = true;
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -62,7 +66,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         var headers = context.Request.Headers;
         var key = headers["Idempotency-Key"].ToString();
         Requests.Enqueue(new ReceivedWebhook(headers["X-ScreeningBot-Signature"].ToString(), headers["X-ScreeningBot-Timestamp"].ToString(), key, headers["X-ScreeningBot-Event"].ToString(), headers.ContentType.ToString(), body));
-        if (Interlocked.Increment(ref _received) <= FailFirst)
+        if (Interlocked.Increment(ref _received) <= FailFirst && !_fixed)
         {
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             return;

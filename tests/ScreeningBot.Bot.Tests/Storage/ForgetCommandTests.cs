@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using ScreeningBot.Bot.Cli;
+using ScreeningBot.Bot.Storage;
 using ScreeningBot.Bot.Storage.Sqlite;
 using static ScreeningBot.Bot.Tests.Storage.StorageTestData;
 
@@ -25,10 +26,17 @@ public sealed class ForgetCommandTests : IDisposable
         await interviews.CreateAsync(Interview("iv-ada-1", candidateId: "U-ada"), CancellationToken.None);
         await new SqliteTranscriptStore(_database.Database).AppendAsync("iv-ada-1", [Turn("iv-ada-1", 0), Turn("iv-ada-1", 1)], CancellationToken.None);
         await interviews.CreateAsync(Interview("iv-bob-1", candidateId: "U-bob"), CancellationToken.None);
+        var deadLetters = new SqliteWebhookDeadLetterStore(_database.Database);
+        foreach (var interviewId in new[] { "iv-ada-1", "iv-bob-1" })
+        {
+            var delivery = new ScreeningBot.Dialogs.Storage.WebhookDelivery("evt_" + interviewId, "scorecard.posted", "{\"data\":{\"candidate\":\"named\"}}", 8);
+            await deadLetters.AddAsync(new WebhookDeadLetter(delivery, interviewId, "failed 8 attempts", Start), CancellationToken.None);
+        }
 
         var exitCode = await CommandLine.RunAsync(["forget", "--candidate", "U-ada"], CreateContext(), CancellationToken.None);
 
         Assert.Equal(0, exitCode);
+        Assert.Equal(["evt_iv-bob-1"], (await deadLetters.ListAsync(10, CancellationToken.None)).Select(d => d.EventId));
         Assert.Equal(
             "Deleted 1 interview(s), 2 transcript turn(s), 0 report(s) and 0 self-identification(s) of candidate 'U-ada', and removed 0 message(s) the bot had posted about them.\n  iv-ada-1\n",
             _output.ToString().ReplaceLineEndings("\n"));

@@ -59,19 +59,7 @@ public sealed class SqliteSchemaUpgradeTests : IAsyncLifetime
     [Fact]
     public async Task VersionThreeFile_Opened_GainsTheDecisionsTableByMigrationFour_AndKeepsDecisions()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_file.Path)!);
-        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _file.Path, Pooling = false }.ToString()))
-        {
-            await connection.OpenAsync();
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-            for (var version = 1; version <= 3; version++)
-            {
-                await ExecuteAsync(connection, transaction, SqliteDatabase.MigrationTo(version));
-            }
-
-            await ExecuteAsync(connection, transaction, "PRAGMA user_version = 3;");
-            await transaction.CommitAsync();
-        }
+        await WriteFileOfVersionAsync(3, (_, _) => Task.CompletedTask);
 
         Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE name = 'decisions';"));
 
@@ -86,10 +74,46 @@ public sealed class SqliteSchemaUpgradeTests : IAsyncLifetime
         };
         await sut.AppendAsync(entry, CancellationToken.None);
 
-        Assert.Equal(4L, await UserVersionAsync());
+        Assert.Equal((long)SqliteDatabase.SchemaVersion, await UserVersionAsync());
         Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'decisions';"));
         var read = await new SqliteDecisionStore(_file.Open()).GetAsync("i-1", CancellationToken.None);
         Assert.Equal(ScreeningBot.Dialogs.Decisions.HiringDecision.Advance, read.Current?.Decision);
+    }
+
+    [Fact]
+    public async Task VersionFourFile_WebhookEventsInThePoisonStore_MoveToTheDeadLettersByMigrationFive_OtherPoisonedJobsStay()
+    {
+        var delivery = new WebhookDelivery("evt_0123456789abcdef0123456789abcdef", "decision.recorded", "{\"id\":\"evt_0123456789abcdef0123456789abcdef\"}", 5);
+        await WriteFileOfVersionAsync(4, async (connection, transaction) =>
+        {
+            const string Poison = "INSERT INTO poison_jobs (id, json, dequeue_count, reason, poisoned_at) VALUES ($id, $json, 1, $reason, $at);";
+            await ExecuteAsync(connection, transaction, Poison, ("$id", 1L), ("$json", DialogsJson.Serialize(new ScoringJob("iv-hook") { Webhook = delivery })), ("$reason", "webhook decision.recorded evt_…: failed 5 attempts"), ("$at", 7L));
+            await ExecuteAsync(connection, transaction, Poison, ("$id", 2L), ("$json", DialogsJson.Serialize(new ScoringJob("iv-scoring"))), ("$reason", "scoring failed 5 times"), ("$at", 8L));
+            await ExecuteAsync(connection, transaction, Poison, ("$id", 3L), ("$json", "not json {"), ("$reason", "The stored job is not valid JSON"), ("$at", 9L));
+        });
+
+        var moved = await new ScreeningBot.Bot.Storage.Sqlite.SqliteWebhookDeadLetterStore(_file.Open()).ListAsync(10, CancellationToken.None);
+
+        Assert.Equal(new ScreeningBot.Bot.Storage.WebhookDeadLetter(delivery, "iv-hook", "webhook decision.recorded evt_…: failed 5 attempts", new DateTimeOffset(7, TimeSpan.Zero)), Assert.Single(moved));
+        Assert.Equal((2L, 2L), (await ScalarAsync("SELECT count(*) FROM poison_jobs WHERE id IN (2, 3);"), await ScalarAsync("SELECT count(*) FROM poison_jobs;")));
+        Assert.Equal((long)SqliteDatabase.SchemaVersion, await UserVersionAsync());
+    }
+
+    /// <summary>The file as the bot of schema <paramref name="version"/> left it, with what <paramref name="seed"/> writes.</summary>
+    private async Task WriteFileOfVersionAsync(int version, Func<SqliteConnection, SqliteTransaction, Task> seed)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_file.Path)!);
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _file.Path, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        for (var next = 1; next <= version; next++)
+        {
+            await ExecuteAsync(connection, transaction, SqliteDatabase.MigrationTo(next));
+        }
+
+        await ExecuteAsync(connection, transaction, $"PRAGMA user_version = {version};");
+        await seed(connection, transaction);
+        await transaction.CommitAsync();
     }
 
     private async Task<long> ScalarAsync(string sql)

@@ -13,7 +13,8 @@ namespace ScreeningBot.Bot.Tests.Storage.Sweep;
 
 /// <summary>
 /// <see cref="ScoringSweep"/> on every backend: an interview whose scoring job was lost when it ended (the queue was down)
-/// gets its scorecard, once, with two bot instances sweeping the same store; time moved by a <see cref="FakeTimeProvider"/>.
+/// gets its scorecard, once, with two bot instances sweeping the same store, and the store is looked at once per interval
+/// (one instance owns each pass); time moved by a <see cref="FakeTimeProvider"/>.
 /// </summary>
 public abstract class ScoringSweepContract : IAsyncLifetime
 {
@@ -44,14 +45,15 @@ public abstract class ScoringSweepContract : IAsyncLifetime
 
         Time.Advance(TimeSpan.FromMinutes(9));
         var withinGrace = await BothSweepAsync(a, b);
-        Time.SetUtcNow(endedAt.AddMinutes(10));
+        Time.Advance(new ScoringSweepOptions().Interval); // the next pass: the grace has passed
         var afterGrace = await BothSweepAsync(a, b);
         var again = await BothSweepAsync(a, b);
         var worked = await DrainQueueAsync(a, b);
         Time.SetUtcNow(endedAt.AddMinutes(45));
         var afterPosting = await BothSweepAsync(a, b);
 
-        Assert.Equal([0, 1, 0, 0], [withinGrace, afterGrace, again, afterPosting]);
+        // One instance owns each pass; a second look within the same interval is nobody's.
+        Assert.Equal([(1, 0), (1, 1), (0, 0), (1, 0)], [withinGrace, afterGrace, again, afterPosting]);
         Assert.Equal(1, worked);
         var (posted, scorecard) = Assert.Single(a.Publisher.Posted.Concat(b.Publisher.Posted));
         Assert.Equal(id, posted.Id);
@@ -94,6 +96,51 @@ public abstract class ScoringSweepContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoHostedSweeps_OneLookAtTheStorePerInterval_AndTheOtherTakesOverWhenTheOwnerStops()
+    {
+        var (a, b) = (CreateInstance(), CreateInstance());
+        var interval = new ScoringSweepOptions().Interval;
+        var timers = _time.TimersCreated;
+        await a.Sweep.StartAsync(CancellationToken.None);
+        await b.Sweep.StartAsync(CancellationToken.None);
+        try
+        {
+            // Each sweep creates a timer when it starts waiting: after its start, and again after each pass it ran or skipped.
+            await _time.WhenTimersCreated(timers + 2).WaitAsync(TimeSpan.FromSeconds(20));
+            var looks = new List<int>();
+            var aBeforeLastPass = 0;
+            for (var pass = 1; pass <= 3; pass++)
+            {
+                aBeforeLastPass = a.Looks;
+                Time.Advance(interval);
+                await _time.WhenTimersCreated(timers + 2 + (2 * pass)).WaitAsync(TimeSpan.FromSeconds(20));
+                looks.Add(a.Looks + b.Looks);
+            }
+
+            Assert.Equal([1, 2, 3], looks);
+
+            // Stop whichever instance owned the last pass; its lease holds for the rest of that interval, then the other owns the next.
+            var (owner, other) = a.Looks > aBeforeLastPass ? (a, b) : (b, a);
+            await owner.Sweep.StopAsync(CancellationToken.None);
+            var stillLeased = await other.Sweep.RunOnceAsync(CancellationToken.None);
+            var (ownerLooks, otherLooks) = (owner.Looks, other.Looks);
+            timers = _time.TimersCreated;
+            Time.Advance(interval);
+            await _time.WhenTimersCreated(timers + 1).WaitAsync(TimeSpan.FromSeconds(20));
+            Time.Advance(interval);
+            await _time.WhenTimersCreated(timers + 2).WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.False(stillLeased.Owned);
+            Assert.Equal((ownerLooks, otherLooks + 2), (owner.Looks, other.Looks));
+        }
+        finally
+        {
+            await a.Sweep.StopAsync(CancellationToken.None);
+            await b.Sweep.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task ScoringKeepsFailing_RequeuesAreSpacedFurtherAndFurther()
     {
         var a = CreateInstance();
@@ -104,7 +151,7 @@ public abstract class ScoringSweepContract : IAsyncLifetime
         foreach (var minutes in new[] { 10, 15, 20, 30, 40, 70, 80 })
         {
             Time.SetUtcNow(endedAt.AddMinutes(minutes));
-            requeued.Add(await a.Sweep.RunOnceAsync(CancellationToken.None));
+            requeued.Add((await a.Sweep.RunOnceAsync(CancellationToken.None)).Requeued);
         }
 
         // Due after 10, 20, 40 and 80 minutes; no worker runs here, nothing is posted, so each due requeue queues it again.
@@ -146,9 +193,9 @@ public abstract class ScoringSweepContract : IAsyncLifetime
             CancellationToken.None);
         Time.Advance(TimeSpan.FromMinutes(11));
 
-        var requeued = await a.Sweep.RunOnceAsync(CancellationToken.None);
+        var pass = await a.Sweep.RunOnceAsync(CancellationToken.None);
 
-        Assert.Equal(1, requeued);
+        Assert.Equal(new ScoringSweepPass(true, 1), pass);
         var job = Assert.Single(await a.Queue.ReceiveAsync(10, TimeSpan.FromMinutes(5), CancellationToken.None));
         Assert.Equal("iv-notice-lost", job.Job.InterviewId);
     }
@@ -195,10 +242,11 @@ public abstract class ScoringSweepContract : IAsyncLifetime
         return stored.Interview.Id;
     }
 
-    private static async Task<int> BothSweepAsync(Instance a, Instance b)
+    /// <summary>Both instances run the pass due now at once: how many of them owned it, and how many jobs they queued.</summary>
+    private static async Task<(int Owners, int Requeued)> BothSweepAsync(Instance a, Instance b)
     {
         var results = await Task.WhenAll(a.Sweep.RunOnceAsync(CancellationToken.None), b.Sweep.RunOnceAsync(CancellationToken.None));
-        return results.Sum();
+        return (results.Count(r => r.Owned), results.Sum(r => r.Requeued));
     }
 
     /// <summary>Both instances take jobs from the shared queue and run them, as their workers would; returns how many ran.</summary>
@@ -221,6 +269,8 @@ public abstract class ScoringSweepContract : IAsyncLifetime
     /// <summary>One bot instance's stores, scoring handler and sweep.</summary>
     protected sealed class Instance
     {
+        private int _looks;
+
         internal Instance(
             ScoringSweepContract test,
             IInterviewStore interviews,
@@ -234,8 +284,11 @@ public abstract class ScoringSweepContract : IAsyncLifetime
             ArgumentNullException.ThrowIfNull(test);
             (Interviews, Transcripts, Reports, Queue, Posted, Unposted) = (interviews, transcripts, reports, queue, posted, unposted);
             Scoring = new ScoringJobHandler(interviews, transcripts, reports, ledger, test.Profiles, Publisher, test.Time, NullLogger<ScoringJobHandler>.Instance);
-            Sweep = new ScoringSweep(unposted, interviews, posted, queue, ledger, Options.Create(new ScoringSweepOptions()), test.Time, NullLogger<ScoringSweep>.Instance);
+            Sweep = new ScoringSweep(new CountingUnposted(this, unposted), interviews, posted, queue, ledger, Options.Create(new ScoringSweepOptions()), test.Time, NullLogger<ScoringSweep>.Instance);
         }
+
+        /// <summary>How many times this instance's sweep looked at the store (ran the unposted-interviews query).</summary>
+        public int Looks => Volatile.Read(ref _looks);
 
         public IInterviewStore Interviews { get; }
 
@@ -254,6 +307,16 @@ public abstract class ScoringSweepContract : IAsyncLifetime
         public ScoringJobHandler Scoring { get; }
 
         internal ScoringSweep Sweep { get; }
+
+        /// <summary>The sweep's query, counted: each call is one look at the store.</summary>
+        private sealed class CountingUnposted(Instance instance, IUnpostedInterviews inner) : IUnpostedInterviews
+        {
+            public Task<IReadOnlyList<string>> ListAsync(DateTimeOffset createdSince, int limit, CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref instance._looks);
+                return inner.ListAsync(createdSince, limit, cancellationToken);
+            }
+        }
     }
 
     /// <summary>The queue as it is when the interview ends: down, and staying down past the client's retries.</summary>
@@ -273,19 +336,54 @@ public abstract class ScoringSweepContract : IAsyncLifetime
     /// <summary>A fake clock that says when the code under test starts waiting on it (a timer is created).</summary>
     private sealed class TimerWatchingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)
     {
-        private TaskCompletionSource _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Lock _gate = new();
+        private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
+        private int _created;
+
+        /// <summary>Timers created so far.</summary>
+        public int TimersCreated
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _created;
+                }
+            }
+        }
 
         /// <summary>Completes when the next timer is created.</summary>
-        public Task NextTimer()
+        public Task NextTimer() => WhenTimersCreated(TimersCreated + 1);
+
+        /// <summary>Completes once <paramref name="count"/> timers have been created in all.</summary>
+        public Task WhenTimersCreated(int count)
         {
-            _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
-            return _created.Task;
+            lock (_gate)
+            {
+                if (_created >= count)
+                {
+                    return Task.CompletedTask;
+                }
+
+                var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiters.Add((count, reached));
+                return reached.Task;
+            }
         }
 
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
             var timer = base.CreateTimer(callback, state, dueTime, period);
-            _created.TrySetResult();
+            lock (_gate)
+            {
+                _created++;
+                foreach (var waiter in _waiters.Where(w => w.Count <= _created).ToList())
+                {
+                    waiter.Reached.TrySetResult();
+                    _waiters.Remove(waiter);
+                }
+            }
+
             return timer;
         }
     }
