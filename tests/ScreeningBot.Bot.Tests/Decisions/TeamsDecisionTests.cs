@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using ScreeningBot.Dialogs.Decisions;
 using ScreeningBot.Dialogs.Screening;
-using ScreeningBot.Dialogs.Storage;
 using ScreeningBot.Testing.BotFramework;
 
 namespace ScreeningBot.Bot.Tests.Decisions;
@@ -33,7 +31,7 @@ public sealed class TeamsDecisionTests
         Assert.Contains("Advanced by Rita Recruiter on ", card, StringComparison.Ordinal);
         Assert.Contains("Reason: great systems depth", card, StringComparison.Ordinal);
         Assert.Contains("\"Action.Execute\"", card, StringComparison.Ordinal);
-        var history = await bot.Factory.Services.GetRequiredService<IDecisionStore>().GetAsync(DecisionTestData.InterviewId, CancellationToken.None);
+        var history = await bot.Factory.Services.DecisionsAsync();
         Assert.Equal(HiringDecision.Advance, history.Current?.Decision);
         Assert.Equal(TeamsUser.Recruiter.AadObjectId, history.Current?.ById);
         Assert.Equal("msteams card", history.Current?.Source);
@@ -50,7 +48,7 @@ public sealed class TeamsDecisionTests
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Contains("only recruiters", body["value"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Connector.Requests, r => r.Operation is "update" or "send" or "reply");
-        var history = await bot.Factory.Services.GetRequiredService<IDecisionStore>().GetAsync(DecisionTestData.InterviewId, CancellationToken.None);
+        var history = await bot.Factory.Services.DecisionsAsync();
         Assert.Empty(history.Entries);
     }
 
@@ -78,8 +76,7 @@ public sealed class TeamsDecisionTests
             TenantId = TeamsActivities.TenantId,
             BotId = bot.Activities.BotAccountId,
         };
-        var services = bot.Factory.Services;
-        return DecisionTestData.SeedFinishedAsync(services.GetRequiredService<IInterviewStore>(), services.GetRequiredService<IReportStore>(), hiring, CardId);
+        return bot.Factory.Services.SeedFinishedAsync(hiring, CardId);
     }
 
     /// <summary>What Teams sends when a button of the posted scorecard is pressed: an invoke in the card's thread, replyToId the card.</summary>
