@@ -115,7 +115,7 @@ internal sealed partial class LlmJudge : IAnswerJudge
             return Fallback(request, rubric, BudgetReason, 0, 0);
         }
 
-        var sent = Cut(judged, _options.MaxAnswerChars);
+        var sent = ModelText.Cut(judged, _options.MaxAnswerChars);
         var messages = Prompt(request, sent, cut: sent.Length < judged.Length);
         var result = await _call.RunAsync<LlmVerdict>(
             messages, ChatOptions(), LlmJsonContext.Default.Options, _options.Timeout, Problem, Purpose, request.InterviewId, cancellationToken);
@@ -168,7 +168,7 @@ internal sealed partial class LlmJudge : IAnswerJudge
 
         var modelFlags = (verdict.RedFlags ?? [])
             .Where(f => f is not null && KnownFlags.Contains(f.Code?.Trim(), StringComparer.OrdinalIgnoreCase))
-            .Select(f => new RedFlag(f.Code.Trim().ToLowerInvariant(), OneLine(f.Detail, MaxFlagDetailChars) ?? "Reported by the LLM judge."))
+            .Select(f => new RedFlag(f.Code.Trim().ToLowerInvariant(), ModelText.OneLine(f.Detail, MaxFlagDetailChars) ?? "Reported by the LLM judge."))
             .GroupBy(f => f.Code, StringComparer.Ordinal)
             .Select(g => g.First())
             .ToList();
@@ -298,13 +298,12 @@ internal sealed partial class LlmJudge : IAnswerJudge
     /// </summary>
     private string? FollowUp(JudgeRequest request, string? suggested, string? focus)
     {
-        if (request.Kind != QuestionKind.Custom || focus is null || OneLine(suggested, int.MaxValue) is not { } text)
+        if (request.Kind != QuestionKind.Custom || focus is null || ModelText.OneLine(suggested) is not { } text)
         {
             return null;
         }
 
-        var why = text.Length > MaxFollowUpChars ? "too long"
-            : text.IndexOfAny(['<', '>', '`', '[', ']', '{', '}']) >= 0 || text.Contains("://", StringComparison.Ordinal) ? "markup or a link"
+        var why = !ModelText.Fits(text, MaxFollowUpChars, ModelMarkup.Brackets, out var problem) ? problem
             : FollowUpPlanner.TouchesBannedTopic(text, request.BannedTopics ?? []) ? "touches a banned topic"
             : null;
         if (why is null)
@@ -320,19 +319,6 @@ internal sealed partial class LlmJudge : IAnswerJudge
     {
         JudgingLog.FellBack(_logger, request.InterviewId, request.Question.QuestionId, reason);
         return rubric with { JudgedBy = JudgeKind.RubricFallback, FallbackReason = reason, InputTokens = inputTokens, OutputTokens = outputTokens };
-    }
-
-    /// <summary>Control characters and line breaks folded to spaces, trimmed, and at most <paramref name="max"/> characters; null when empty.</summary>
-    internal static string? OneLine(string? text, int max)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var chars = text.Select(c => char.IsControl(c) || char.IsWhiteSpace(c) ? ' ' : c).ToArray();
-        var folded = string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return folded.Length <= max ? folded : Cut(folded, max).TrimEnd() + "…";
     }
 
     /// <summary>
@@ -354,16 +340,5 @@ internal sealed partial class LlmJudge : IAnswerJudge
         }
 
         return prefix;
-    }
-
-    /// <summary>The first <paramref name="max"/> characters, never splitting a surrogate pair.</summary>
-    internal static string Cut(string text, int max)
-    {
-        if (text.Length <= max)
-        {
-            return text;
-        }
-
-        return text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
     }
 }

@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Time.Testing;
 using ScreeningBot.Bot.Cli;
 using ScreeningBot.Bot.Storage.Sqlite;
-using ScreeningBot.Bot.Tests.Storage;
+using ScreeningBot.Bot.Tests.Cli;
 using ScreeningBot.Dialogs.Compliance;
 using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Storage;
@@ -18,35 +16,29 @@ namespace ScreeningBot.Bot.Tests.Compliance;
 /// </summary>
 public sealed class ComplianceCommandLineTests : IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
-    private readonly StringWriter _output = new();
-    private readonly StringWriter _error = new();
+    private readonly SqliteCli _cli = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        _database.Delete();
-    }
+    public void Dispose() => _cli.Dispose();
 
     [Fact]
     public async Task ExportCandidate_StoredCandidate_PrintsEverythingAsJsonWithSelfIdentificationAndAuditsTheExport()
     {
-        await new SqliteInterviewStore(_database.Database).CreateAsync(Interview("iv-ada-1", candidateId: "U-ada"), CancellationToken.None);
-        await new SqliteTranscriptStore(_database.Database).AppendAsync("iv-ada-1", [Turn("iv-ada-1", 0, "My answer about idempotency keys.")], CancellationToken.None);
-        await new SqliteInterviewStore(_database.Database).CreateAsync(Interview("iv-bob-1", conversationId: "conv-2", candidateId: "U-bob"), CancellationToken.None);
-        await new SqliteSelfIdentificationStore(_database.Database).SaveAsync(
+        await new SqliteInterviewStore(_cli.Sqlite.Database).CreateAsync(Interview("iv-ada-1", candidateId: "U-ada"), CancellationToken.None);
+        await new SqliteTranscriptStore(_cli.Sqlite.Database).AppendAsync("iv-ada-1", [Turn("iv-ada-1", 0, "My answer about idempotency keys.")], CancellationToken.None);
+        await new SqliteInterviewStore(_cli.Sqlite.Database).CreateAsync(Interview("iv-bob-1", conversationId: "conv-2", candidateId: "U-bob"), CancellationToken.None);
+        await new SqliteSelfIdentificationStore(_cli.Sqlite.Database).SaveAsync(
             new SelfIdentification { InterviewId = "iv-ada-1", ProfileId = "backend-senior", InterviewCreatedAt = Start, Sex = SexCategory.Female, RecordedAt = Start }, CancellationToken.None);
 
-        var exitCode = await CommandLine.RunAsync(["export-candidate", "--candidate", "U-ada"], CreateContext(), CancellationToken.None);
+        var exitCode = await CommandLine.RunAsync(["export-candidate", "--candidate", "U-ada"], _cli.Context(), CancellationToken.None);
 
         Assert.Equal(0, exitCode);
-        var json = JsonNode.Parse(_output.ToString())!;
+        var json = JsonNode.Parse(_cli.Output.ToString())!;
         var text = json.ToJsonString();
         Assert.Contains("iv-ada-1", text, StringComparison.Ordinal);
         Assert.Contains("My answer about idempotency keys.", text, StringComparison.Ordinal);
         Assert.Contains("Female", text, StringComparison.Ordinal);
         Assert.DoesNotContain("iv-bob-1", text, StringComparison.Ordinal);
-        var audit = new SqliteAuditLog(_database.Database);
+        var audit = new SqliteAuditLog(_cli.Sqlite.Database);
         var exported = Assert.Single(await audit.ReadAsync(0, 10, CancellationToken.None));
         var entry = AuditChain.Parse(exported)!.Event;
         Assert.Equal((AuditAction.Exported, AuditActors.Operator, AuditActors.CandidateRef("U-ada")), (entry.Action, entry.Actor, entry.Candidate));
@@ -55,36 +47,36 @@ public sealed class ComplianceCommandLineTests : IDisposable
     [Fact]
     public async Task ExportCandidate_Unknown_SaysSoAndExitsOne()
     {
-        var exitCode = await CommandLine.RunAsync(["export-candidate", "--candidate", "U-nobody"], CreateContext(), CancellationToken.None);
+        var exitCode = await CommandLine.RunAsync(["export-candidate", "--candidate", "U-nobody"], _cli.Context(), CancellationToken.None);
 
         Assert.Equal(1, exitCode);
-        Assert.Empty(_output.ToString());
-        Assert.StartsWith("error: no such candidate 'U-nobody'", _error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(_cli.Output.ToString());
+        Assert.StartsWith("error: no such candidate 'U-nobody'", _cli.Error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task VerifyAudit_IntactChain_PrintsTheCountAndHeadAndExitsZero()
     {
-        var audit = new SqliteAuditLog(_database.Database);
+        var audit = new SqliteAuditLog(_cli.Sqlite.Database);
         AuditEntry head = null!;
         foreach (var action in (AuditAction[])[AuditAction.Invited, AuditAction.ConsentGiven, AuditAction.Erased])
         {
             head = await audit.AppendAsync(new AuditEvent { Timestamp = Start, Action = action, Actor = AuditActors.Candidate }, CancellationToken.None);
         }
 
-        var exitCode = await CommandLine.RunAsync(["verify-audit"], CreateContext(), CancellationToken.None);
+        var exitCode = await CommandLine.RunAsync(["verify-audit"], _cli.Context(), CancellationToken.None);
 
         Assert.Equal(0, exitCode);
-        Assert.Equal($"audit log intact: 3 entries, head {head.Hash}\n", _output.ToString().ReplaceLineEndings("\n"));
+        Assert.Equal($"audit log intact: 3 entries, head {head.Hash}\n", _cli.Output.ToString().ReplaceLineEndings("\n"));
     }
 
     [Fact]
     public async Task VerifyAudit_EntryEditedInTheFile_NamesTheBrokenEntryAndExitsOne()
     {
-        var audit = new SqliteAuditLog(_database.Database);
+        var audit = new SqliteAuditLog(_cli.Sqlite.Database);
         await audit.AppendAsync(new AuditEvent { Timestamp = Start, Action = AuditAction.Invited, Actor = AuditActors.Recruiter("U-rita") }, CancellationToken.None);
         await audit.AppendAsync(new AuditEvent { Timestamp = Start, Action = AuditAction.Erased, Actor = AuditActors.Recruiter("U-rita") }, CancellationToken.None);
-        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _database.Path, Pooling = false }.ToString()))
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _cli.Sqlite.Path, Pooling = false }.ToString()))
         {
             await connection.OpenAsync();
             await using var tamper = connection.CreateCommand();
@@ -92,11 +84,11 @@ public sealed class ComplianceCommandLineTests : IDisposable
             Assert.Equal(1, await tamper.ExecuteNonQueryAsync());
         }
 
-        var exitCode = await CommandLine.RunAsync(["verify-audit"], CreateContext(), CancellationToken.None);
+        var exitCode = await CommandLine.RunAsync(["verify-audit"], _cli.Context(), CancellationToken.None);
 
         Assert.Equal(1, exitCode);
-        Assert.StartsWith("error: audit log broken at entry 2: ", _error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("The 1 entries before it are intact", _error.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("error: audit log broken at entry 2: ", _cli.Error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("The 1 entries before it are intact", _cli.Error.ToString(), StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -106,8 +98,8 @@ public sealed class ComplianceCommandLineTests : IDisposable
     [Fact]
     public async Task AdverseImpact_SeededPeriod_PrintsRatesRatiosAndTheFourFifthsFlag()
     {
-        var selfIds = new SqliteSelfIdentificationStore(_database.Database);
-        var reports = new SqliteReportStore(_database.Database);
+        var selfIds = new SqliteSelfIdentificationStore(_cli.Sqlite.Database);
+        var reports = new SqliteReportStore(_cli.Sqlite.Database);
         async Task SeedAsync(string id, SexCategory? sex, Recommendation? recommendation)
         {
             await selfIds.SaveAsync(new SelfIdentification { InterviewId = id, ProfileId = "backend-senior", InterviewCreatedAt = Start, Sex = sex, RaceEthnicity = RaceEthnicityCategory.White, RecordedAt = Start }, CancellationToken.None);
@@ -128,10 +120,10 @@ public sealed class ComplianceCommandLineTests : IDisposable
         await SeedAsync("iv-p1", null, Recommendation.No);
         await SeedAsync("iv-late", SexCategory.Female, null);
 
-        var exitCode = await CommandLine.RunAsync(["adverse-impact", "--profile", "backend-senior", "--from", "2026-01-01", "--to", "2026-12-31"], CreateContext(), CancellationToken.None);
+        var exitCode = await CommandLine.RunAsync(["adverse-impact", "--profile", "backend-senior", "--from", "2026-01-01", "--to", "2026-12-31"], _cli.Context(), CancellationToken.None);
 
         Assert.Equal(0, exitCode);
-        var output = _output.ToString().ReplaceLineEndings("\n");
+        var output = _cli.Output.ToString().ReplaceLineEndings("\n");
         Assert.Contains("12 screened candidates with a self-identification record and a scorecard; 1 not scored yet (left out).", output, StringComparison.Ordinal);
         Assert.Contains("Sex (2 not reported or preferred not to say)\n", output, StringComparison.Ordinal);
         Assert.Contains("  - Female: 5 candidates, 2 selected, rate 0.40, impact ratio 0.40 ⚠ below four fifths\n", output, StringComparison.Ordinal);
@@ -143,17 +135,9 @@ public sealed class ComplianceCommandLineTests : IDisposable
     [Fact]
     public async Task AdverseImpact_PeriodEndingBeforeItStarts_IsAUsageErrorWithExitCodeTwo()
     {
-        var exitCode = await CommandLine.RunAsync(["adverse-impact", "--from", "2026-06-01", "--to", "2026-01-01"], CreateContext(), CancellationToken.None);
+        var exitCode = await CommandLine.RunAsync(["adverse-impact", "--from", "2026-06-01", "--to", "2026-01-01"], _cli.Context(), CancellationToken.None);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("the period ends (2026-01-01) before it starts (2026-06-01)", _error.ToString(), StringComparison.Ordinal);
-    }
-
-    private CliContext CreateContext()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = _database.Path })
-            .Build();
-        return new CliContext(TextReader.Null, _output, _error, configuration, new FakeTimeProvider(Start));
+        Assert.Contains("the period ends (2026-01-01) before it starts (2026-06-01)", _cli.Error.ToString(), StringComparison.Ordinal);
     }
 }

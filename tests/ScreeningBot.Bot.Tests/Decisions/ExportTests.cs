@@ -1,11 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using ScreeningBot.Bot.Cli;
 using ScreeningBot.Bot.Commands;
 using ScreeningBot.Bot.Storage.Sqlite;
+using ScreeningBot.Bot.Tests.Cli;
 using ScreeningBot.Bot.Tests.Storage;
 using ScreeningBot.Dialogs.Decisions;
 using ScreeningBot.Dialogs.Scoring;
@@ -20,25 +19,19 @@ public sealed class ExportTests : IDisposable
 {
     private static readonly ConversationAddress Hiring = new() { ChannelId = "slack", ConversationId = "C-HIRING" };
 
-    private readonly SqliteTestDatabase _database = new();
-    private readonly StringWriter _output = new();
-    private readonly StringWriter _error = new();
+    private readonly SqliteCli _cli = new();
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _database.Delete();
-    }
+    public void Dispose() => _cli.Dispose();
 
     [Fact]
     public async Task ExportVerb_Csv_HasTheHeaderFirstAndOneRowPerScreenOfTheProfile()
     {
-        await SeedAsync(_database.Database);
+        await SeedAsync(_cli.Sqlite.Database);
 
-        var exitCode = await CommandLine.RunAsync(["export", "--profile", "backend-senior", "--format", "csv"], CreateContext(), CancellationToken.None);
+        var exitCode = await CommandLine.RunAsync(["export", "--profile", "backend-senior", "--format", "csv"], _cli.Context(), CancellationToken.None);
 
         Assert.Equal(0, exitCode);
-        var lines = _output.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = _cli.Output.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
             [
                 "interview_id,candidate,candidate_id,profile,status,score,recommendation,confidence,decision,decided_by,decided_at,decision_reason,report_link,started_at,ended_at",
@@ -46,17 +39,17 @@ public sealed class ExportTests : IDisposable
                 "iv-bbbbbbbbbbbbbbbbbbbb,\"'=HYPERLINK(\"\"http://evil.example\"\")\",U-bob,backend-senior,Completed,64,Maybe,0.55,,,,,,2026-03-02T09:30:00Z,2026-03-02T10:30:00Z",
             ],
             lines);
-        Assert.Contains("Exported 2 screen(s).", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Exported 2 screen(s).", _cli.Error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ExportVerb_JsonToAFile_MatchesTheStoredRows()
     {
-        await SeedAsync(_database.Database);
+        await SeedAsync(_cli.Sqlite.Database);
         var file = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.json");
         try
         {
-            var exitCode = await CommandLine.RunAsync(["export", "--profile", "backend-senior", "--format", "json", "--out", file], CreateContext(), CancellationToken.None);
+            var exitCode = await CommandLine.RunAsync(["export", "--profile", "backend-senior", "--format", "json", "--out", file], _cli.Context(), CancellationToken.None);
 
             Assert.Equal(0, exitCode);
             var rows = JsonNode.Parse(await File.ReadAllTextAsync(file))!.AsArray();
@@ -64,7 +57,7 @@ public sealed class ExportTests : IDisposable
             Assert.Equal("advance", rows[0]!["decision"]!.GetValue<string>());
             Assert.Equal(88, rows[0]!["score"]!.GetValue<int>());
             Assert.Null(rows[1]!["decision"]);
-            Assert.Empty(_output.ToString());
+            Assert.Empty(_cli.Output.ToString());
         }
         finally
         {
@@ -75,11 +68,11 @@ public sealed class ExportTests : IDisposable
     [Fact]
     public async Task ExportVerb_Since_LeavesOutOlderScreens()
     {
-        await SeedAsync(_database.Database);
+        await SeedAsync(_cli.Sqlite.Database);
 
-        await CommandLine.RunAsync(["export", "--profile", "backend-senior", "--since", "2026-03-03"], CreateContext(), CancellationToken.None);
+        await CommandLine.RunAsync(["export", "--profile", "backend-senior", "--since", "2026-03-03"], _cli.Context(), CancellationToken.None);
 
-        Assert.Single(_output.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+        Assert.Single(_cli.Output.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Theory]
@@ -87,10 +80,10 @@ public sealed class ExportTests : IDisposable
     [InlineData("--since", "last week", "--since is a day like 2026-11-01")]
     public async Task ExportVerb_BadOption_ExitsTwoWithOneLine(string option, string value, string expected)
     {
-        var exitCode = await CommandLine.RunAsync(["export", "--profile", "backend-senior", option, value], CreateContext(), CancellationToken.None);
+        var exitCode = await CommandLine.RunAsync(["export", "--profile", "backend-senior", option, value], _cli.Context(), CancellationToken.None);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains(expected, _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(expected, _cli.Error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,11 +128,5 @@ public sealed class ExportTests : IDisposable
         await decisions.AppendAsync(
             new DecisionEntry { Id = "d1", InterviewId = "iv-aaaaaaaaaaaaaaaaaaaa", At = StorageTestData.Start.AddHours(2.5), ById = "URECRUIT", ByName = "Rita", Decision = HiringDecision.Advance, Text = "great depth, ship it" },
             CancellationToken.None);
-    }
-
-    private CliContext CreateContext()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = _database.Path }).Build();
-        return new CliContext(TextReader.Null, _output, _error, configuration, new FakeTimeProvider(StorageTestData.Start));
     }
 }

@@ -38,7 +38,7 @@ public sealed class SlackDecisionTests
         Assert.Contains(update.Blocks, b => (string?)b!["block_id"] == "decision|" + DecisionTestData.InterviewId);
         var answer = await harness.Slack.WaitForAsync(c => c.Method == "response_url:r1", SlackBotHarness.Deadline, "the answer to the clicker");
         Assert.Equal("ephemeral", answer.Body["response_type"]!.GetValue<string>());
-        var history = await harness.Bot.Services.GetRequiredService<IDecisionStore>().GetAsync(DecisionTestData.InterviewId, CancellationToken.None);
+        var history = await harness.Bot.Services.DecisionsAsync();
         Assert.Equal(HiringDecision.Reject, history.Current?.Decision);
         Assert.Equal(SlackBotHarness.Recruiter, history.Current?.ById);
     }
@@ -55,7 +55,7 @@ public sealed class SlackDecisionTests
         Assert.Contains("only recruiters", answer.Text + answer.BlockText, StringComparison.Ordinal);
         Assert.Equal("ephemeral", answer.Body["response_type"]!.GetValue<string>());
         Assert.DoesNotContain(harness.Slack.Calls, c => c.Method is "chat.update" or "chat.postMessage");
-        var history = await harness.Bot.Services.GetRequiredService<IDecisionStore>().GetAsync(DecisionTestData.InterviewId, CancellationToken.None);
+        var history = await harness.Bot.Services.DecisionsAsync();
         Assert.Empty(history.Entries);
     }
 
@@ -206,10 +206,9 @@ public sealed class SlackDecisionTests
 
     private static Task<Interview> SeedAsync(SlackBotHarness harness)
     {
-        var services = harness.Bot.Services;
         var hiring = new ConversationAddress { ChannelId = "slack", ConversationId = SlackBotHarness.HiringChannel };
         var dm = new ConversationAddress { ChannelId = "slack", ConversationId = CandidateDm };
-        return DecisionTestData.SeedFinishedAsync(services.GetRequiredService<IInterviewStore>(), services.GetRequiredService<IReportStore>(), hiring, ScorecardTs, candidateConversation: dm);
+        return harness.Bot.Services.SeedFinishedAsync(hiring, ScorecardTs, candidateConversation: dm);
     }
 
     /// <summary>The scorecard as the bot posted it (its decision blocks are what the click comes from).</summary>

@@ -1,12 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using ScreeningBot.Bot.Decisions;
 using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Bot.Tests.Rendering;
 using ScreeningBot.Dialogs.Decisions;
 using ScreeningBot.Dialogs.Screening;
-using ScreeningBot.Dialogs.Storage;
 using ScreeningBot.Testing.BotFramework;
 
 namespace ScreeningBot.Bot.Tests.Decisions;
@@ -38,7 +36,7 @@ public sealed class TeamsDecisionTests
         Assert.Contains("Advanced by Rita Recruiter on ", card, StringComparison.Ordinal);
         Assert.Contains("Reason: great systems depth", card, StringComparison.Ordinal);
         Assert.Contains("\"Action.Execute\"", card, StringComparison.Ordinal);
-        var history = await bot.Factory.Services.GetRequiredService<IDecisionStore>().GetAsync(DecisionTestData.InterviewId, CancellationToken.None);
+        var history = await bot.Factory.Services.DecisionsAsync();
         Assert.Equal(HiringDecision.Advance, history.Current?.Decision);
         Assert.Equal(TeamsUser.Recruiter.AadObjectId, history.Current?.ById);
         Assert.Equal("msteams card", history.Current?.Source);
@@ -55,7 +53,7 @@ public sealed class TeamsDecisionTests
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Contains("only recruiters", body["value"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Connector.Requests, r => r.Operation is "update" or "send" or "reply");
-        var history = await bot.Factory.Services.GetRequiredService<IDecisionStore>().GetAsync(DecisionTestData.InterviewId, CancellationToken.None);
+        var history = await bot.Factory.Services.DecisionsAsync();
         Assert.Empty(history.Entries);
     }
 
@@ -80,13 +78,11 @@ public sealed class TeamsDecisionTests
     {
         await using var bot = await TeamsBotHarness.StartAsync();
         await SeedAsync(bot);
-        var store = bot.Factory.Services.GetRequiredService<IDecisionStore>();
-
         var decided = await ToastAsync(await bot.PostAsync(Click(bot, TeamsUser.Recruiter, "advance")));
 
         Assert.Contains("Advanced", decided, StringComparison.Ordinal);
         Assert.DoesNotContain("would get", decided, StringComparison.Ordinal);
-        var decision = (await store.GetAsync(DecisionTestData.InterviewId, CancellationToken.None)).Current!;
+        var decision = (await bot.Factory.Services.DecisionsAsync()).Current!;
         Assert.Equal(HiringDecision.Advance, decision.Decision);
         var previewCard = Assert.Single(bot.Connector.Requests, r => r.Operation == "update").Card!;
         Assert.Empty(AdaptiveCardSchemaTests.Validate(previewCard));
@@ -105,7 +101,7 @@ public sealed class TeamsDecisionTests
         Assert.Contains("only recruiters", refused, StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Connector.Requests, r => r.Operation == "send" && r.ConversationId == CandidateChat);
         Assert.Single(bot.Connector.Requests, r => r.Operation == "update");
-        Assert.DoesNotContain((await store.GetAsync(DecisionTestData.InterviewId, CancellationToken.None)).Notes, n => n.Source == DecisionService.FeedbackSource);
+        Assert.DoesNotContain((await bot.Factory.Services.DecisionsAsync()).Notes, n => n.Source == DecisionService.FeedbackSource);
 
         var sent = await ToastAsync(await bot.PostAsync(FeedbackClick(bot, TeamsUser.Recruiter, decision.Id)));
 
@@ -117,7 +113,7 @@ public sealed class TeamsDecisionTests
         Assert.Equal(CardId, updates[1].ActivityId);
         var sentCard = updates[1].Card!;
         Assert.Empty(AdaptiveCardSchemaTests.Validate(sentCard));
-        var note = Assert.Single((await store.GetAsync(DecisionTestData.InterviewId, CancellationToken.None)).Notes, n => n.Source == DecisionService.FeedbackSource);
+        var note = Assert.Single((await bot.Factory.Services.DecisionsAsync()).Notes, n => n.Source == DecisionService.FeedbackSource);
         Assert.Equal([$"Feedback sent to Jane Doe by Rita Recruiter on {DecisionPanel.When(note.At)}."], Runs(Element(sentCard, "feedback")!));
         Assert.Null(Element(sentCard, "feedback-send"));
 
@@ -134,7 +130,7 @@ public sealed class TeamsDecisionTests
         await using var bot = await TeamsBotHarness.StartAsync();
         await SeedAsync(bot);
         await bot.PostAsync(Click(bot, TeamsUser.Recruiter, "advance"));
-        var advanced = (await bot.Factory.Services.GetRequiredService<IDecisionStore>().GetAsync(DecisionTestData.InterviewId, CancellationToken.None)).Current!;
+        var advanced = (await bot.Factory.Services.DecisionsAsync()).Current!;
         await bot.PostAsync(Click(bot, TeamsUser.Recruiter, "reject"));
 
         var stale = await ToastAsync(await bot.PostAsync(FeedbackClick(bot, TeamsUser.Recruiter, advanced.Id)));
@@ -180,9 +176,8 @@ public sealed class TeamsDecisionTests
             TenantId = TeamsActivities.TenantId,
             BotId = bot.Activities.BotAccountId,
         };
-        var services = bot.Factory.Services;
         var chat = hiring with { ConversationId = CandidateChat, ViaBotFramework = true };
-        return DecisionTestData.SeedFinishedAsync(services.GetRequiredService<IInterviewStore>(), services.GetRequiredService<IReportStore>(), hiring, CardId, candidateConversation: chat);
+        return bot.Factory.Services.SeedFinishedAsync(hiring, CardId, candidateConversation: chat);
     }
 
     /// <summary>What Teams sends when a button of the posted scorecard is pressed: an invoke in the card's thread, replyToId the card.</summary>

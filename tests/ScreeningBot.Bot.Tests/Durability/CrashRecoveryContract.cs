@@ -1,6 +1,5 @@
 using ScreeningBot.Dialogs.Waterfall;
 using ScreeningBot.Testing;
-using ScreeningBot.Testing.BotFramework;
 
 namespace ScreeningBot.Bot.Tests.Durability;
 
@@ -10,44 +9,23 @@ namespace ScreeningBot.Bot.Tests.Durability;
 /// where the old one stopped, and a message the dead process may or may not have committed must count once when the
 /// channel delivers it again.
 /// </summary>
-public abstract class CrashRecoveryContract : IAsyncLifetime
+public abstract class CrashRecoveryContract : BotProcessTests
 {
-    private DurabilityStorage _storage = null!;
-    private FakeBotConnector _connector = null!;
-
     /// <summary>Storage for this test, empty.</summary>
     private protected abstract DurabilityStorage CreateStorage();
 
-    public async Task InitializeAsync()
-    {
-        _storage = CreateStorage();
-        _connector = await FakeBotConnector.StartAsync(useHttps: false);
-    }
-
-    public async Task DisposeAsync()
-    {
-        // Null when InitializeAsync failed part way.
-        if (_connector is not null)
-        {
-            await _connector.DisposeAsync();
-        }
-
-        if (_storage is not null)
-        {
-            await _storage.DisposeAsync();
-        }
-    }
+    private protected sealed override Task<DurabilityStorage> StartStorageAsync(AsyncDisposables started) => Task.FromResult(CreateStorage());
 
     [Fact]
     public async Task Interview_BotKilledHalfway_NextProcessAsksThePendingQuestionAndRecordsEveryAnswerOnce()
     {
-        var driver = new InterviewDriver(_connector);
+        var driver = new InterviewDriver(Connector);
         string pendingAtCrash;
-        await using (var first = await BotProcess.StartAsync("bot 1", _storage.BotSettings))
+        await using (var first = await BotProcess.StartAsync("bot 1", Storage.BotSettings))
         {
             await driver.StartAsync(first);
             // Halfway: consent, the knockouts and two custom questions (with their follow-ups) answered.
-            for (var turn = 1; (await _storage.InterviewOfAsync(driver.Candidate)).Record.Answers.Count < 2; turn++)
+            for (var turn = 1; (await Storage.InterviewOfAsync(driver.Candidate)).Record.Answers.Count < 2; turn++)
             {
                 Assert.True(turn <= 30, "two questions were not answered within 30 turns");
                 await driver.AnswerAsync(first);
@@ -57,7 +35,7 @@ public abstract class CrashRecoveryContract : IAsyncLifetime
             await first.KillAsync();
         }
 
-        await using (var second = await BotProcess.StartAsync("bot 2 (after a SIGKILL)", _storage.BotSettings))
+        await using (var second = await BotProcess.StartAsync("bot 2 (after a SIGKILL)", Storage.BotSettings))
         {
             var repeated = await driver.SayAsync(second, "repeat");
 
@@ -76,7 +54,7 @@ public abstract class CrashRecoveryContract : IAsyncLifetime
             {
             }
 
-            await using var third = await BotProcess.StartAsync("bot 3 (after a SIGKILL mid-turn)", _storage.BotSettings);
+            await using var third = await BotProcess.StartAsync("bot 3 (after a SIGKILL mid-turn)", Storage.BotSettings);
             var redelivered = await driver.SendAsync(third, answer);
             driver.Took(text);
             var next = await driver.SayAsync(third, "repeat");
@@ -94,9 +72,9 @@ public abstract class CrashRecoveryContract : IAsyncLifetime
             }
         }
 
-        var interview = await _storage.InterviewOfAsync(driver.Candidate);
+        var interview = await Storage.InterviewOfAsync(driver.Candidate);
         Assert.Equal(InterviewStatus.Completed, interview.Record.Status);
-        var transcript = await _storage.TranscriptOfAsync(driver.Candidate);
+        var transcript = await Storage.TranscriptOfAsync(driver.Candidate);
         driver.AssertTranscript(transcript);
         Assert.Equal(interview.Record.NextTranscriptSequence, transcript.Count);
     }

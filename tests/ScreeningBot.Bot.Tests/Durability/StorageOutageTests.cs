@@ -2,7 +2,6 @@ using System.Net;
 using ScreeningBot.Bot.BotFramework;
 using ScreeningBot.Bot.Turns;
 using ScreeningBot.Testing;
-using ScreeningBot.Testing.BotFramework;
 using ScreeningBot.Testing.Storage;
 
 namespace ScreeningBot.Bot.Tests.Durability;
@@ -12,43 +11,21 @@ namespace ScreeningBot.Bot.Tests.Durability;
 /// which other tests use), persisting to a folder, stopped and started again on the same ports and data under a running
 /// bot process.
 /// </summary>
-public sealed class StorageOutageTests : IAsyncLifetime
+public sealed class StorageOutageTests : BotProcessTests
 {
     private AzuriteProcess _azurite = null!;
-    private DurabilityStorage _storage = null!;
-    private FakeBotConnector _connector = null!;
 
-    public async Task InitializeAsync()
+    private protected override async Task<DurabilityStorage> StartStorageAsync(AsyncDisposables started)
     {
-        _azurite = await AzuriteProcess.StartAsync(persistent: true);
-        _storage = DurabilityStorage.OnTables(_azurite.ConnectionString);
-        _connector = await FakeBotConnector.StartAsync(useHttps: false);
-    }
-
-    public async Task DisposeAsync()
-    {
-        // Null when InitializeAsync failed part way.
-        if (_connector is not null)
-        {
-            await _connector.DisposeAsync();
-        }
-
-        if (_storage is not null)
-        {
-            await _storage.DisposeAsync();
-        }
-
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
-        }
+        _azurite = started.Add(await AzuriteProcess.StartAsync(persistent: true));
+        return DurabilityStorage.OnTables(_azurite.ConnectionString);
     }
 
     [Fact]
     public async Task Interview_StorageStoppedMidInterview_AsksForARetryLosesNothingAndContinuesWhenBack()
     {
-        await using var bot = await BotProcess.StartAsync("bot", _storage.BotSettings);
-        var driver = new InterviewDriver(_connector);
+        await using var bot = await BotProcess.StartAsync("bot", Storage.BotSettings);
+        var driver = new InterviewDriver(Connector);
         await driver.StartAsync(bot);
         for (var turn = 0; turn < 4; turn++)
         {
@@ -56,7 +33,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
         }
 
         var pending = InterviewDriver.View(driver.Prompt);
-        var messagesBefore = _connector.Activities.Count(x => x.ConversationId == driver.Conversation && x.ActivityType == "message");
+        var messagesBefore = Connector.Activities.Count(x => x.ConversationId == driver.Conversation && x.ActivityType == "message");
 
         await _azurite.StopAsync();
         var (answer, text) = driver.NextAnswer();
@@ -73,7 +50,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, apologized.StatusCode);
         }
 
-        var apology = await _connector.WaitForAsync(r => r.Any(x => x.ConversationId == driver.Conversation && x.Text == TurnText.StorageDown), TimeSpan.FromSeconds(30), "the apology");
+        var apology = await Connector.WaitForAsync(r => r.Any(x => x.ConversationId == driver.Conversation && x.Text == TurnText.StorageDown), TimeSpan.FromSeconds(30), "the apology");
         Assert.Equal(messagesBefore + 1, apology.Count(x => x.ConversationId == driver.Conversation && x.ActivityType == "message"));
         using (var health = await bot.Client.GetAsync(new Uri("/healthz", UriKind.Relative)))
         {
@@ -94,6 +71,6 @@ public sealed class StorageOutageTests : IAsyncLifetime
         }
 
         Assert.False(bot.HasExited);
-        driver.AssertTranscript(await _storage.TranscriptOfAsync(driver.Candidate));
+        driver.AssertTranscript(await Storage.TranscriptOfAsync(driver.Candidate));
     }
 }

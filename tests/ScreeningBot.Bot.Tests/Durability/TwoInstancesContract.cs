@@ -1,6 +1,5 @@
 using ScreeningBot.Dialogs.Waterfall;
 using ScreeningBot.Testing;
-using ScreeningBot.Testing.BotFramework;
 
 namespace ScreeningBot.Bot.Tests.Durability;
 
@@ -11,44 +10,23 @@ namespace ScreeningBot.Bot.Tests.Durability;
 /// (InterviewCache in dialogs/Screening), so every alternation finds the other process's copy stale: these runs are the
 /// cache's correctness test with several instances. Run on every backend by the subclasses.
 /// </summary>
-public abstract class TwoInstancesContract : IAsyncLifetime
+public abstract class TwoInstancesContract : BotProcessTests
 {
     // Races only early on: an answer racing "help" could end the interview, and "help" after the end is not a turn.
     private const int RacingTurns = 12;
 
-    private DurabilityStorage _storage = null!;
-    private FakeBotConnector _connector = null!;
-
     /// <summary>Storage for this test, empty.</summary>
     private protected abstract DurabilityStorage CreateStorage();
 
-    public async Task InitializeAsync()
-    {
-        _storage = CreateStorage();
-        _connector = await FakeBotConnector.StartAsync(useHttps: false);
-    }
-
-    public async Task DisposeAsync()
-    {
-        // Null when InitializeAsync failed part way.
-        if (_connector is not null)
-        {
-            await _connector.DisposeAsync();
-        }
-
-        if (_storage is not null)
-        {
-            await _storage.DisposeAsync();
-        }
-    }
+    private protected sealed override Task<DurabilityStorage> StartStorageAsync(AsyncDisposables started) => Task.FromResult(CreateStorage());
 
     [Fact]
     public async Task Interview_TurnsSpreadAndRacedOverTwoProcesses_EveryMessageRecordedOnceInOrder()
     {
-        var starting = new[] { BotProcess.StartAsync("bot A", _storage.BotSettings), BotProcess.StartAsync("bot B", _storage.BotSettings) };
+        var starting = new[] { BotProcess.StartAsync("bot A", Storage.BotSettings), BotProcess.StartAsync("bot B", Storage.BotSettings) };
         await using var a = await starting[0];
         await using var b = await starting[1];
-        var driver = new InterviewDriver(_connector);
+        var driver = new InterviewDriver(Connector);
         await driver.StartAsync(a);
 
         var turn = 0;
@@ -88,13 +66,13 @@ public abstract class TwoInstancesContract : IAsyncLifetime
         }
 
         Assert.True(turn > RacingTurns, $"the interview ended after {turn} turns, before the racing turns were over");
-        var interview = await _storage.InterviewOfAsync(driver.Candidate);
+        var interview = await Storage.InterviewOfAsync(driver.Candidate);
         Assert.Equal(InterviewStatus.Completed, interview.Record.Status);
         Assert.Equal(interview.Record.Answers.Count, interview.Record.Answers.Select(x => x.QuestionId).Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(interview.Record.Knockouts.Count, interview.Record.Knockouts.Select(k => k.KnockoutId).Distinct(StringComparer.Ordinal).Count());
-        var transcript = await _storage.TranscriptOfAsync(driver.Candidate);
+        var transcript = await Storage.TranscriptOfAsync(driver.Candidate);
         driver.AssertTranscript(transcript);
         Assert.Equal(interview.Record.NextTranscriptSequence, transcript.Count);
-        await _connector.WaitForAsync(r => r.Any(x => x.Operation == "createConversation" && x.Card is not null), TimeSpan.FromSeconds(30), "the scorecard from either process's scoring worker");
+        await Connector.WaitForAsync(r => r.Any(x => x.Operation == "createConversation" && x.Card is not null), TimeSpan.FromSeconds(30), "the scorecard from either process's scoring worker");
     }
 }

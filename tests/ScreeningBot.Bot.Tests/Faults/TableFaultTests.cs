@@ -2,7 +2,6 @@ using System.Net;
 using ScreeningBot.Bot.Tests.Durability;
 using ScreeningBot.Bot.Tests.Storage;
 using ScreeningBot.Testing;
-using ScreeningBot.Testing.BotFramework;
 using ScreeningBot.Testing.OpenAi;
 using ScreeningBot.Testing.Storage;
 
@@ -15,46 +14,24 @@ namespace ScreeningBot.Bot.Tests.Faults;
 /// to send the message again only when nothing was saved, and every answer is recorded exactly once.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class TableFaultTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class TableFaultTests(AzuriteFixture azurite) : BotProcessTests
 {
     /// <summary>What the worker logs when its copy of a scoring job finds the other copy posting (see ScoringJobHandler).</summary>
     private const string StoodBack = "is posting the scorecard of interview";
 
     private StorageFaultProxy _proxy = null!;
-    private DurabilityStorage _storage = null!;
-    private FakeBotConnector _connector = null!;
 
-    public async Task InitializeAsync()
+    private protected override async Task<DurabilityStorage> StartStorageAsync(AsyncDisposables started)
     {
-        _proxy = await StorageFaultProxy.StartAsync(azurite.ConnectionString);
-        _storage = DurabilityStorage.OnTables(azurite.ConnectionString, _proxy.ConnectionString);
-        _connector = await FakeBotConnector.StartAsync(useHttps: false);
-    }
-
-    public async Task DisposeAsync()
-    {
-        // Null when InitializeAsync failed part way.
-        if (_connector is not null)
-        {
-            await _connector.DisposeAsync();
-        }
-
-        if (_storage is not null)
-        {
-            await _storage.DisposeAsync();
-        }
-
-        if (_proxy is not null)
-        {
-            await _proxy.DisposeAsync();
-        }
+        _proxy = started.Add(await StorageFaultProxy.StartAsync(azurite.ConnectionString));
+        return DurabilityStorage.OnTables(azurite.ConnectionString, _proxy.ConnectionString);
     }
 
     [Fact]
     public async Task Interview_Throttled_ShortBurstsGoUnnoticedAndASustainedThrottleAsksForARetry()
     {
-        await using var bot = await BotProcess.StartAsync("bot", _storage.BotSettings);
-        var driver = new InterviewDriver(_connector);
+        await using var bot = await BotProcess.StartAsync("bot", Storage.BotSettings);
+        var driver = new InterviewDriver(Connector);
         await driver.StartAsync(bot);
         await driver.AnswerAsync(bot);
 
@@ -81,14 +58,14 @@ public sealed class TableFaultTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.NotEmpty(replies);
         Assert.NotEqual(pending, InterviewDriver.View(driver.Prompt));
         await driver.AnswerAsync(bot);
-        await _storage.AssertConsistentAsync(driver);
+        await Storage.AssertConsistentAsync(driver);
     }
 
     [Fact]
     public async Task Answer_SavedButTheResponsesLost_CandidateGetsTheNextQuestionAndEveryAnswerOnce()
     {
-        await using var bot = await BotProcess.StartAsync("bot", _storage.BotSettings);
-        var driver = new InterviewDriver(_connector);
+        await using var bot = await BotProcess.StartAsync("bot", Storage.BotSettings);
+        var driver = new InterviewDriver(Connector);
         await driver.StartAsync(bot);
         for (var turn = 0; turn < 2; turn++)
         {
@@ -113,14 +90,14 @@ public sealed class TableFaultTests(AzuriteFixture azurite) : IAsyncLifetime
         _proxy.Clear();
         await driver.AnswerAsync(bot);
         Assert.Equal(2, _proxy.Requests.Count(r => r.Fault == StorageFaultKind.LoseResponse && r.ServiceStatus is >= 200 and < 300));
-        await _storage.AssertConsistentAsync(driver);
+        await Storage.AssertConsistentAsync(driver);
     }
 
     [Fact]
     public async Task ScoringJob_QueueThrottled_TheRetriesAbsorbItAndTheScorecardPostsOnce()
     {
-        await using var bot = await BotProcess.StartAsync("bot", _storage.BotSettings);
-        var driver = new InterviewDriver(_connector);
+        await using var bot = await BotProcess.StartAsync("bot", Storage.BotSettings);
+        var driver = new InterviewDriver(Connector);
 
         // The worker's polls are refused (503, then 500), and so is the first try to enqueue the job at the last answer.
         _proxy.Inject(StorageFaultKind.Refuse, r => IsMessages(r, "GET"), HttpStatusCode.ServiceUnavailable, times: 2);
@@ -133,13 +110,13 @@ public sealed class TableFaultTests(AzuriteFixture azurite) : IAsyncLifetime
             await driver.AnswerAsync(bot);
         }
 
-        await _connector.WaitForAsync(r => driver.ScorecardsIn(r).Count >= 1, TimeSpan.FromSeconds(60), $"the scorecard (bot output:\n{bot.Output()})");
+        await Connector.WaitForAsync(r => driver.ScorecardsIn(r).Count >= 1, TimeSpan.FromSeconds(60), $"the scorecard (bot output:\n{bot.Output()})");
         Assert.Equal(3, _proxy.Requests.Count(r => r.Fault == StorageFaultKind.Refuse && IsMessages(r, "GET")));
         Assert.Equal(2, _proxy.Requests.Count(r => r.Fault == StorageFaultKind.Refuse && IsMessages(r, "POST")));
 
         // One job was enqueued, so one scorecard, and it is gone from the queue once posted.
         Assert.Single(_proxy.Requests, r => IsMessages(r, "POST") && r.Status == 201);
-        Assert.Single(driver.ScorecardsIn(_connector.Requests));
+        Assert.Single(driver.ScorecardsIn(Connector.Requests));
         await _proxy.WaitForAsync(r => r.Any(x => x.Service == StorageService.Queue && x.Method == "DELETE" && x.Status == 204), TimeSpan.FromSeconds(30), "the job deleted from the queue");
     }
 
@@ -149,11 +126,11 @@ public sealed class TableFaultTests(AzuriteFixture azurite) : IAsyncLifetime
         await using var llm = await OpenAiTestServer.StartAsync();
         var narratives = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         llm.Responder = r => r.IsNarrative ? ChatCompletionReply.Narrative().After(narratives.Task) : ChatCompletionReply.Judgment(4, 4, covered: r.KnowledgeAreas);
-        var settings = _storage.BotSettingsWith(llm.JudgeSettings());
+        var settings = Storage.BotSettingsWith(llm.JudgeSettings());
         var starting = new[] { BotProcess.StartAsync("bot A", settings), BotProcess.StartAsync("bot B", settings) };
         await using var a = await starting[0];
         await using var b = await starting[1];
-        var driver = new InterviewDriver(_connector);
+        var driver = new InterviewDriver(Connector);
 
         // The scoring job is enqueued, the response is lost, and the queue client's retry enqueues it a second time.
         _proxy.Inject(StorageFaultKind.LoseResponse, r => r.Service == StorageService.Queue && r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal), HttpStatusCode.InternalServerError, times: 1);
@@ -169,15 +146,15 @@ public sealed class TableFaultTests(AzuriteFixture azurite) : IAsyncLifetime
         // Each process takes one copy (a worker runs one job at a time), and both hold at the narrative until released together.
         await llm.WaitForRequestsAsync(r => r.IsNarrative, 2).WaitAsync(TimeSpan.FromSeconds(60));
         narratives.SetResult();
-        await _connector.WaitForAsync(r => driver.ScorecardsIn(r).Count >= 1, TimeSpan.FromSeconds(60), "the scorecard");
+        await Connector.WaitForAsync(r => driver.ScorecardsIn(r).Count >= 1, TimeSpan.FromSeconds(60), "the scorecard");
 
         // The other copy either posts a second scorecard (the fault) or steps back for a later try that finds it posted.
         var outcome = await Task.WhenAny(
-            _connector.WaitForAsync(r => driver.ScorecardsIn(r).Count >= 2, TimeSpan.FromSeconds(60), "a second scorecard"),
+            Connector.WaitForAsync(r => driver.ScorecardsIn(r).Count >= 2, TimeSpan.FromSeconds(60), "a second scorecard"),
             a.WaitForOutputAsync(StoodBack, TimeSpan.FromSeconds(60)),
             b.WaitForOutputAsync(StoodBack, TimeSpan.FromSeconds(60)));
         await outcome;
-        Assert.Single(driver.ScorecardsIn(_connector.Requests));
+        Assert.Single(driver.ScorecardsIn(Connector.Requests));
     }
 
     private static bool IsBatch(StorageRequest request) =>

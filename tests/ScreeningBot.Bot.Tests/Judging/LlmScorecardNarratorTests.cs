@@ -261,36 +261,18 @@ public sealed class LlmScorecardNarratorTests
     /// <summary>A completed LLM-judged screen on <see cref="SampleProfiles.Backend"/>, its transcript and template scorecard.</summary>
     private static (Interview Interview, List<TranscriptTurn> Transcript, Scorecard Template) Screen(bool injection = false)
     {
-        var transcript = new List<TranscriptTurn>();
-        var answers = new List<AnswerRecord>();
+        var screen = new FinishedScreen(Start);
         foreach (var id in new[] { "api", "incident", "cache", "cache.f1", "cache.f2" })
         {
             var text = id == "incident" ? IncidentText : $"A detailed answer about {id}. We measured p95 latency at 120 ms and kept an SLO on it.";
-            transcript.Add(new TranscriptTurn { InterviewId = "iv-1", Sequence = transcript.Count, Timestamp = Start, Speaker = Speaker.Candidate, Phase = Phase.CustomQuestions, QuestionId = id, Text = text });
             var kind = id switch { "api" or "incident" => QuestionKind.Custom, "cache" => QuestionKind.Blueprint, _ => QuestionKind.BlueprintFollowUp };
             var flags = injection && id == "api" ? [new RedFlag(RedFlag.PromptInjection, "aimed at the grader")] : Array.Empty<RedFlag>();
             var judgment = Judgment.Create(3.5, 3, redFlags: flags, evidenceQuote: text.Split('.')[0], judgedBy: JudgeKind.Llm) with { InputTokens = 400, OutputTokens = 90 };
-            answers.Add(new AnswerRecord { QuestionId = id, Kind = kind, Phase = Phase.CustomQuestions, Judgment = judgment, AnswerLength = text.Length });
+            screen.Answer(id, kind, Phase.CustomQuestions, text, judgment);
         }
 
-        var interview = new Interview
-        {
-            Id = "iv-1",
-            ProfileId = SampleProfiles.Backend.Id,
-            Candidate = new Participant("u1", "Jane Doe"),
-            CandidateConversation = new ConversationAddress { ChannelId = "test", ConversationId = "c1" },
-            CreatedAt = Start,
-            Position = new PlanPosition { PlanVersion = "v" },
-            Record = new InterviewRecord
-            {
-                Status = InterviewStatus.Completed,
-                StartedAt = Start,
-                EndedAt = Start.AddMinutes(30),
-                ExpiresAt = Start.AddDays(7),
-                Answers = answers,
-                Knockouts = [new KnockoutResult("api-years", "5", true), new KnockoutResult("start-date", "2026-12-01", true)],
-            },
-        };
+        var interview = screen.Interview(SampleProfiles.Backend.Id, TimeSpan.FromMinutes(30), [new KnockoutResult("api-years", "5", true), new KnockoutResult("start-date", "2026-12-01", true)]);
+        var transcript = screen.Transcript;
         return (interview, transcript, ScorecardBuilder.Build(SampleProfiles.Backend, interview, transcript));
     }
 }

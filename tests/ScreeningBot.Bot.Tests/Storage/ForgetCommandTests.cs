@@ -1,30 +1,23 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Time.Testing;
 using ScreeningBot.Bot.Cli;
 using ScreeningBot.Bot.Storage;
 using ScreeningBot.Bot.Storage.Sqlite;
+using ScreeningBot.Bot.Tests.Cli;
 using static ScreeningBot.Bot.Tests.Storage.StorageTestData;
 
 namespace ScreeningBot.Bot.Tests.Storage;
 
 public sealed class ForgetCommandTests : IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
-    private readonly StringWriter _output = new();
-    private readonly StringWriter _error = new();
+    private readonly SqliteCli _cli = new();
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _database.Delete();
-    }
+    public void Dispose() => _cli.Dispose();
 
     [Fact]
     public async Task Run_CandidateWithInterviews_DeletesThemAndPrintsWhat()
     {
-        var interviews = new SqliteInterviewStore(_database.Database);
+        var interviews = new SqliteInterviewStore(_cli.Sqlite.Database);
         await interviews.CreateAsync(Interview("iv-ada-1", candidateId: "U-ada"), CancellationToken.None);
-        await new SqliteTranscriptStore(_database.Database).AppendAsync("iv-ada-1", [Turn("iv-ada-1", 0), Turn("iv-ada-1", 1)], CancellationToken.None);
+        await new SqliteTranscriptStore(_cli.Sqlite.Database).AppendAsync("iv-ada-1", [Turn("iv-ada-1", 0), Turn("iv-ada-1", 1)], CancellationToken.None);
         await interviews.CreateAsync(Interview("iv-bob-1", candidateId: "U-bob"), CancellationToken.None);
         var deadLetters = new SqliteWebhookDeadLetterStore(_database.Database);
         foreach (var interviewId in new[] { "iv-ada-1", "iv-bob-1" })
@@ -33,13 +26,13 @@ public sealed class ForgetCommandTests : IDisposable
             await deadLetters.AddAsync(new WebhookDeadLetter(delivery, interviewId, "failed 8 attempts", Start), CancellationToken.None);
         }
 
-        var exitCode = await CommandLine.RunAsync(["forget", "--candidate", "U-ada"], CreateContext(), CancellationToken.None);
+        var exitCode = await CommandLine.RunAsync(["forget", "--candidate", "U-ada"], _cli.Context(), CancellationToken.None);
 
         Assert.Equal(0, exitCode);
         Assert.Equal(["evt_iv-bob-1"], (await deadLetters.ListAsync(10, CancellationToken.None)).Select(d => d.EventId));
         Assert.Equal(
             "Deleted 1 interview(s), 2 transcript turn(s), 0 report(s) and 0 self-identification(s) of candidate 'U-ada', and removed 0 message(s) the bot had posted about them.\n  iv-ada-1\n",
-            _output.ToString().ReplaceLineEndings("\n"));
+            _cli.Output.ToString().ReplaceLineEndings("\n"));
         Assert.Null(await interviews.GetAsync("iv-ada-1", CancellationToken.None));
         Assert.NotNull(await interviews.GetAsync("iv-bob-1", CancellationToken.None));
     }
@@ -47,14 +40,14 @@ public sealed class ForgetCommandTests : IDisposable
     [Fact]
     public async Task Run_UnknownCandidate_SaysNoSuchCandidateAndExitsOne()
     {
-        var interviews = new SqliteInterviewStore(_database.Database);
+        var interviews = new SqliteInterviewStore(_cli.Sqlite.Database);
         await interviews.CreateAsync(Interview("iv-bob-1", candidateId: "U-bob"), CancellationToken.None);
 
-        var exitCode = await CommandLine.RunAsync(["forget", "--candidate", "U-nobody"], CreateContext(), CancellationToken.None);
+        var exitCode = await CommandLine.RunAsync(["forget", "--candidate", "U-nobody"], _cli.Context(), CancellationToken.None);
 
         Assert.Equal(1, exitCode);
-        Assert.Empty(_output.ToString());
-        var line = Assert.Single(_error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Empty(_cli.Output.ToString());
+        var line = Assert.Single(_cli.Error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("error: no such candidate 'U-nobody': nothing is stored under that id, so nothing was deleted.", line, StringComparison.Ordinal);
         Assert.NotNull(await interviews.GetAsync("iv-bob-1", CancellationToken.None));
     }
@@ -62,27 +55,18 @@ public sealed class ForgetCommandTests : IDisposable
     [Fact]
     public async Task Run_WithoutCandidate_FailsWithUsageExitCode2()
     {
-        var exitCode = await CommandLine.RunAsync(["forget"], CreateContext(), CancellationToken.None);
+        var exitCode = await CommandLine.RunAsync(["forget"], _cli.Context(), CancellationToken.None);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("--candidate is required", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--candidate is required", _cli.Error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Run_InvalidStorageSettings_FailsNamingTheSetting()
     {
-        var exitCode = await CommandLine.RunAsync(["forget", "--candidate", "U-ada"], CreateContext(new() { ["Storage:Provider"] = "Tables" }), CancellationToken.None);
+        var exitCode = await CommandLine.RunAsync(["forget", "--candidate", "U-ada"], _cli.Context(new() { ["Storage:Provider"] = "Tables" }), CancellationToken.None);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("neither Storage:ConnectionString nor Storage:AccountUri is set", _error.ToString(), StringComparison.Ordinal);
-    }
-
-    private CliContext CreateContext(Dictionary<string, string?>? settings = null)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = _database.Path })
-            .AddInMemoryCollection(settings ?? [])
-            .Build();
-        return new CliContext(TextReader.Null, _output, _error, configuration, new FakeTimeProvider(Start));
+        Assert.Contains("neither Storage:ConnectionString nor Storage:AccountUri is set", _cli.Error.ToString(), StringComparison.Ordinal);
     }
 }

@@ -27,16 +27,14 @@ public sealed class LanguageSectionTests
     /// <summary>A finished interview whose language answers are <paramref name="language"/> and whose other answers are <paramref name="rest"/>.</summary>
     private static Scorecard Build(Profile profile, string[] language, string rest = LanguageSamples.Fluent, CefrLevel? llmLevel = null)
     {
-        var transcript = new List<TranscriptTurn>();
-        var answers = new List<AnswerRecord>();
+        var screen = new FinishedScreen(Start);
         void Answer(string id, QuestionKind kind, Phase phase, string text)
         {
-            transcript.Add(new TranscriptTurn { InterviewId = "iv-1", Sequence = transcript.Count, Timestamp = Start, Speaker = Speaker.Candidate, Phase = phase, QuestionId = id, Text = text });
             var judgment = Judgment.Create(3, 3, judgedBy: llmLevel is null ? JudgeKind.Rubric : JudgeKind.Llm) with
             {
                 LanguageLevel = kind == QuestionKind.Language ? llmLevel : null,
             };
-            answers.Add(new AnswerRecord { QuestionId = id, Kind = kind, Phase = phase, Judgment = judgment, AnswerLength = text.Length });
+            screen.Answer(id, kind, phase, text, judgment);
         }
 
         Answer("api", QuestionKind.Custom, Phase.CustomQuestions, rest);
@@ -46,24 +44,7 @@ public sealed class LanguageSectionTests
             Answer(LanguagePhase.QuestionId(i + 1), QuestionKind.Language, Phase.LanguageAssessment, language[i]);
         }
 
-        var interview = new Interview
-        {
-            Id = "iv-1",
-            ProfileId = profile.Id,
-            Candidate = new Participant("u1", "Jane Doe"),
-            CandidateConversation = new ConversationAddress { ChannelId = "test", ConversationId = "c1" },
-            CreatedAt = Start,
-            Position = new PlanPosition { PlanVersion = "v" },
-            Record = new InterviewRecord
-            {
-                Status = InterviewStatus.Completed,
-                StartedAt = Start,
-                EndedAt = Start.AddMinutes(40),
-                ExpiresAt = Start.AddDays(7),
-                Answers = answers,
-            },
-        };
-        return ScorecardBuilder.Build(profile, interview, transcript);
+        return ScorecardBuilder.Build(profile, screen.Interview(profile.Id, TimeSpan.FromMinutes(40)), screen.Transcript);
     }
 
     [Fact]
