@@ -19,7 +19,7 @@ public sealed class ForgetCommandTests : IDisposable
         await interviews.CreateAsync(Interview("iv-ada-1", candidateId: "U-ada"), CancellationToken.None);
         await new SqliteTranscriptStore(_cli.Sqlite.Database).AppendAsync("iv-ada-1", [Turn("iv-ada-1", 0), Turn("iv-ada-1", 1)], CancellationToken.None);
         await interviews.CreateAsync(Interview("iv-bob-1", candidateId: "U-bob"), CancellationToken.None);
-        var deadLetters = new SqliteWebhookDeadLetterStore(_database.Database);
+        var deadLetters = new SqliteWebhookDeadLetterStore(_cli.Sqlite.Database);
         foreach (var interviewId in new[] { "iv-ada-1", "iv-bob-1" })
         {
             var delivery = new ScreeningBot.Dialogs.Storage.WebhookDelivery("evt_" + interviewId, "scorecard.posted", "{\"data\":{\"candidate\":\"named\"}}", 8);
