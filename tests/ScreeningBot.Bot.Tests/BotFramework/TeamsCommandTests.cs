@@ -53,6 +53,22 @@ public sealed class TeamsCommandTests
     }
 
     [Fact]
+    public async Task ScreenCommand_CandidateWithAHostileName_ReplyThroughTheConnectorShowsTheNameAsTypedWithNoLinkOrMarkup()
+    {
+        await using var bot = await TeamsBotHarness.StartAsync();
+        var mallory = new TeamsUser("29:1candidate-mallory", "Mallory " + Rendering.ScorecardFixtures.Payload, "dddddddd-4444-4000-8000-000000000004");
+
+        var response = await bot.PostAsync(bot.Activities.ChannelMessage(TeamsUser.Recruiter, $"screen <at>{mallory.Name}</at> backend-senior", mallory));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var recorded = await bot.Connector.WaitForAsync(r => r.Any(x => x.Operation == "reply"), what: "the reply in the channel thread");
+        var invited = Assert.Single(recorded, r => r.Operation == "reply");
+        Assert.Equal("markdown", invited.Activity!["textFormat"]!.GetValue<string>());
+        Commands.InertReplies.AssertInertMarkdown(invited.Text!);
+        Assert.StartsWith($"Invited @{mallory.Name} to the Senior Backend Developer screen", Markdig.Markdown.ToPlainText(invited.Text!).Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PersonalMessage_WithoutAScreen_ExplainsTheBotWillWrite()
     {
         await using var bot = await TeamsBotHarness.StartAsync();
