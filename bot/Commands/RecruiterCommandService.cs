@@ -132,7 +132,7 @@ internal sealed class RecruiterCommandService(
         var opened = await channels.OpenConversationAsync(candidate, context.Source, context.Recruiter, cancellationToken);
         if (opened.Address is null || opened.Candidate is null)
         {
-            return CommandResponse.Refused($"I couldn't open a private chat with @{Untrusted(command.Candidate.Display)}: {Untrusted(opened.Error)}");
+            return CommandResponse.Refused($"I couldn't open a private chat with @{Untrusted(command.Candidate.Display)}: {opened.Error}");
         }
 
         var hiring = HiringConversation(profile.Id, profile.HiringChannels, context);
