@@ -63,7 +63,7 @@ internal sealed class BotFrameworkTurnReplies : ITurnReplies
     public Task SendAsync(CommandResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return DeliverAsync(ReplyActivities.FromCommandResponse(_inbound.ChannelId ?? string.Empty, response.Text, response.Scorecard), cancellationToken);
+        return DeliverAsync(ReplyActivities.FromCommandResponse(_inbound.ChannelId ?? string.Empty, response.Marked, response.Scorecard), cancellationToken);
     }
 
     /// <summary>The Bot Framework has no message for one person in a shared conversation, and a 1:1 chat has only them: an ordinary reply.</summary>

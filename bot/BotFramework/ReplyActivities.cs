@@ -54,7 +54,10 @@ internal static class ReplyActivities
         };
     }
 
-    /// <summary>A recruiter-facing answer: text, then the scorecard in the channel's format when there is one.</summary>
+    /// <summary>
+    /// A recruiter-facing answer: text, then the scorecard in the channel's format when there is one. The text's untrusted
+    /// values (<see cref="MarkedText"/>) become inert: escaped Markdown on Teams and Web Chat, inert mrkdwn on Slack.
+    /// </summary>
     public static IReadOnlyList<Activity> FromCommandResponse(string channelId, string text, Scorecard? scorecard)
     {
         if (UsesBlockKit(channelId))
@@ -68,7 +71,7 @@ internal static class ReplyActivities
             new Activity
             {
                 Type = ActivityType.Message,
-                Text = TeamsText.ToTeamsMarkdown(text),
+                Text = MarkedText.Render(text, TeamsText.ToTeamsMarkdown, ReportText.InertMarkdown),
                 TextFormat = "markdown",
                 Attachments = scorecard is null ? null : [AdaptiveCard(scorecard)],
             },
@@ -95,7 +98,7 @@ internal static class ReplyActivities
             new Activity
             {
                 Type = ActivityType.Message,
-                Text = $"**Screening scorecard**: {scorecard.CandidateName}, {scorecard.ProfileTitle}",
+                Text = $"**Screening scorecard**: {ReportText.InertMarkdown(scorecard.CandidateName)}, {ReportText.InertMarkdown(scorecard.ProfileTitle)}",
                 TextFormat = "markdown",
                 Summary = $"Scorecard: {scorecard.CandidateName}",
                 Attachments = [decisions is null ? AdaptiveCard(scorecard) : new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = DecisionPanel.AdaptiveCard(scorecard, decisions, feedback) }],

@@ -1,10 +1,26 @@
+using ScreeningBot.Bot.Rendering;
 using ScreeningBot.Dialogs.Scoring;
 
 namespace ScreeningBot.Bot.Commands;
 
-/// <summary>What to answer the recruiter: text (Markdown-light: *bold*, `code`, bullet lines), optionally a scorecard to render as a card.</summary>
-internal sealed record CommandResponse(string Text)
+/// <summary>
+/// What to answer the recruiter: text (Markdown-light: *bold*, `code`, bullet lines) whose untrusted values (names, titles,
+/// notes, error details) are marked with <see cref="MarkedText.Untrusted"/>, optionally a scorecard to render as a card.
+/// </summary>
+internal sealed record CommandResponse
 {
+    public CommandResponse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Marked = text;
+    }
+
+    /// <summary>The answer with its untrusted values marked: what a channel renders, through <see cref="MarkedText.Render"/>.</summary>
+    public string Marked { get; }
+
+    /// <summary>The answer as the recruiter reads it, values as typed and no marks: for plain-text output, logs and tests.</summary>
+    public string Text => MarkedText.Plain(Marked);
+
     public Scorecard? Scorecard { get; init; }
 
     /// <summary>When set, the answer previews candidate feedback and the channel offers a button that sends it (issue 17).</summary>

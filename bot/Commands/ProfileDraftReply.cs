@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ScreeningBot.Bot.Drafting;
+using ScreeningBot.Bot.Rendering;
 
 namespace ScreeningBot.Bot.Commands;
 
@@ -21,11 +22,12 @@ internal static class ProfileDraftReply
         ArgumentNullException.ThrowIfNull(draft);
         var messages = Messages(draft.Yaml, out var complete);
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture,
-            $"*Draft profile `{profileId}`* by {Plain(draft.Source)}, starting from `{draft.BaseId}`, with deep-dives {string.Join(", ", draft.Blueprints.Select(b => $"`{b}`"))}. ");
+            $"*Draft profile `{profileId}`* by {MarkedText.Untrusted(draft.Source)}, starting from `{draft.BaseId}`, with deep-dives {string.Join(", ", draft.Blueprints.Select(b => $"`{b}`"))}. ");
         text.Append("It passes validate-profiles but is *not active*: nobody can be screened on it until someone saves it.\n*Review before any candidate sees it* (also at the top of the file):");
+        // Review lines may quote the description or the model: marked untrusted, so no channel reads them as Markdown.
         foreach (var line in draft.Review)
         {
-            text.Append("\n• ").Append(Plain(line));
+            text.Append("\n• ").Append(MarkedText.Untrusted(line));
         }
 
         text.Append(CultureInfo.InvariantCulture,
@@ -87,16 +89,4 @@ internal static class ProfileDraftReply
     }
 
     private static string Fence(StringBuilder block) => "```\n" + block.ToString().TrimEnd('\n') + "\n```";
-
-    /// <summary>Review lines may quote the description or the model: shown without Markdown meaning (no bold, code, links).</summary>
-    private static string Plain(string text)
-    {
-        var plain = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            plain.Append(c is '*' or '_' or '~' or '`' or '[' or ']' or '<' or '>' ? '\'' : c);
-        }
-
-        return plain.ToString();
-    }
 }

@@ -110,4 +110,18 @@ internal sealed record ImpactCommand(string? ProfileId, DateOnly? From, DateOnly
 internal sealed record DraftProfileCommand(string ProfileId, string Description) : RecruiterCommand;
 
 /// <summary>Input that is not a valid command; <see cref="Message"/> says what was wrong and shows the usage.</summary>
-internal sealed record InvalidCommand(string Message) : RecruiterCommand;
+internal sealed record InvalidCommand : RecruiterCommand
+{
+    /// <param name="message">What was wrong, the input's words in it marked with <see cref="Rendering.MarkedText.Untrusted"/>.</param>
+    public InvalidCommand(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Marked = message;
+    }
+
+    /// <summary>The message with the input's words marked, for the answer's text.</summary>
+    public string Marked { get; }
+
+    /// <summary>The message as the recruiter reads it.</summary>
+    public string Message => Rendering.MarkedText.Plain(Marked);
+}

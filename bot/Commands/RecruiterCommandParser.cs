@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ScreeningBot.Bot.InterviewLinks;
+using static ScreeningBot.Bot.Rendering.MarkedText;
 
 namespace ScreeningBot.Bot.Commands;
 
@@ -98,7 +99,7 @@ internal static partial class RecruiterCommandParser
             "impact" or "adverse-impact" => Impact(args),
             "profiles" or "roles" => new ProfilesCommand(),
             "help" or "?" => new HelpCommand(args.FirstOrDefault()?.Word?.ToLowerInvariant()),
-            _ => new InvalidCommand($"I don't know the command \"{Shorten(tokens[0].Word ?? text)}\"."),
+            _ => new InvalidCommand($"I don't know the command \"{Untrusted(Shorten(tokens[0].Word ?? text))}\"."),
         };
     }
 
@@ -117,7 +118,7 @@ internal static partial class RecruiterCommandParser
 
         if (!DraftIdPattern().IsMatch(id))
         {
-            return new InvalidCommand($"\"{Shorten(id)}\" is not a profile id: use lowercase words joined by hyphens, such as `backend-payments`. {Usage}");
+            return new InvalidCommand($"\"{Untrusted(Shorten(id))}\" is not a profile id: use lowercase words joined by hyphens, such as `backend-payments`. {Usage}");
         }
 
         if (description.Length > MaxDescriptionLength)
@@ -147,7 +148,7 @@ internal static partial class RecruiterCommandParser
 
         if (args.FirstOrDefault(a => a.Word?.Contains('@', StringComparison.Ordinal) == true) is { Word: { } address })
         {
-            return new InvalidCommand($"\"{Shorten(address)}\" is not an email address; write it like `screen jane@example.com backend-senior`.");
+            return new InvalidCommand($"\"{Untrusted(Shorten(address))}\" is not an email address; write it like `screen jane@example.com backend-senior`.");
         }
 
         var mention = args.FirstOrDefault(a => a.Mention is not null)?.Mention;
@@ -159,7 +160,7 @@ internal static partial class RecruiterCommandParser
 
         if (profiles.Length == 0)
         {
-            return new InvalidCommand($"Which role should I screen @{mention.Display} for? Add a profile id: `screen @{mention.Display} backend-senior` (`profiles` lists them).");
+            return new InvalidCommand($"Which role should I screen @{Untrusted(mention.Display)} for? Add a profile id: `screen @{InCode(mention.Display)} backend-senior` (`profiles` lists them).");
         }
 
         if (args.Count(a => a.Mention is not null) > 1 || profiles.Length > 1)
@@ -169,7 +170,7 @@ internal static partial class RecruiterCommandParser
 
         return IsProfileId(profiles[0])
             ? new InviteCommand(mention, profiles[0].ToLowerInvariant())
-            : new InvalidCommand($"\"{Shorten(profiles[0])}\" is not a profile id; ids look like `backend-senior` (`profiles` lists them).");
+            : new InvalidCommand($"\"{Untrusted(Shorten(profiles[0]))}\" is not a profile id; ids look like `backend-senior` (`profiles` lists them).");
     }
 
     private static RecruiterCommand InviteByLink(List<Token> args)
@@ -179,7 +180,7 @@ internal static partial class RecruiterCommandParser
         var profiles = args.Where(a => a.Word is not null).Select(a => a.Word!).ToArray();
         if (emails.Length == 0)
         {
-            return new InvalidCommand($"Which address should the interview link go to? Add it: `screen \"{Shorten(names[0])}\" jane@example.com backend-senior`.");
+            return new InvalidCommand($"Which address should the interview link go to? Add it: `screen \"{InCode(Shorten(names[0]))}\" jane@example.com backend-senior`.");
         }
 
         if (emails.Length > 1 || names.Length > 1 || profiles.Length > 1 || args.Any(a => a.Mention is not null))
@@ -189,12 +190,12 @@ internal static partial class RecruiterCommandParser
 
         if (profiles.Length == 0)
         {
-            return new InvalidCommand($"Which role should I screen {emails[0]} for? Add a profile id: `screen {emails[0]} backend-senior` (`profiles` lists them).");
+            return new InvalidCommand($"Which role should I screen {Untrusted(emails[0])} for? Add a profile id: `screen {InCode(emails[0])} backend-senior` (`profiles` lists them).");
         }
 
         if (!IsProfileId(profiles[0]))
         {
-            return new InvalidCommand($"\"{Shorten(profiles[0])}\" is not a profile id; ids look like `backend-senior` (`profiles` lists them).");
+            return new InvalidCommand($"\"{Untrusted(Shorten(profiles[0]))}\" is not a profile id; ids look like `backend-senior` (`profiles` lists them).");
         }
 
         return new InviteByLinkCommand(emails[0], names.FirstOrDefault(), profiles[0].ToLowerInvariant());
@@ -221,7 +222,7 @@ internal static partial class RecruiterCommandParser
         var word = arg.Word!;
         return IsInterviewId(word) ? new StatusCommand(new CommandTarget(null, word.ToLowerInvariant()), null)
             : IsProfileId(word) ? new StatusCommand(null, word.ToLowerInvariant())
-            : new InvalidCommand($"\"{Shorten(word)}\" is neither a mention, an email address, a name in quotes, an interview id (iv-…) nor a profile id.");
+            : new InvalidCommand($"\"{Untrusted(Shorten(word))}\" is neither a mention, an email address, a name in quotes, an interview id (iv-…) nor a profile id.");
     }
 
     private static RecruiterCommand Impact(List<Token> args)
@@ -245,7 +246,7 @@ internal static partial class RecruiterCommandParser
         {
             if (!DateOnly.TryParseExact(word, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
             {
-                return new InvalidCommand($"\"{Shorten(word!)}\" is not a date. {Usage}");
+                return new InvalidCommand($"\"{Untrusted(Shorten(word!))}\" is not a date. {Usage}");
             }
 
             dates.Add(date);

@@ -13,6 +13,7 @@ using ScreeningBot.Dialogs.Scoring;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Storage;
 using ScreeningBot.Dialogs.Waterfall;
+using static ScreeningBot.Bot.Rendering.MarkedText;
 
 namespace ScreeningBot.Bot.Commands;
 
@@ -61,7 +62,7 @@ internal sealed class RecruiterCommandService(
 
         if (command is InvalidCommand invalid)
         {
-            return CommandResponse.Refused($"{invalid.Message}\n{RecruiterCommandParser.Usage(context.CommandPrefix)}");
+            return CommandResponse.Refused($"{invalid.Marked}\n{RecruiterCommandParser.Usage(context.CommandPrefix)}");
         }
 
         if (!IsRecruiter(context))
@@ -69,7 +70,7 @@ internal sealed class RecruiterCommandService(
             BotLog.CommandRefused(logger, context.ChannelId, command.GetType().Name);
             return CommandResponse.Refused(
                 "Sorry, only recruiters can run screening commands. " +
-                $"If you should be one, ask the bot operator to add your id `{context.Recruiter.AadObjectId ?? context.Recruiter.Id}` to `Screening:Recruiters`.");
+                $"If you should be one, ask the bot operator to add your id `{InCode(context.Recruiter.AadObjectId ?? context.Recruiter.Id)}` to `Screening:Recruiters`.");
         }
 
         BotLog.CommandRun(logger, context.ChannelId, command.GetType().Name);
@@ -124,14 +125,14 @@ internal sealed class RecruiterCommandService(
 
         if (command.Candidate.Id is not { } candidateId)
         {
-            return CommandResponse.Refused($"I can't tell who @{command.Candidate.Display} is. Pick them from the mention list so the message carries their account, e.g. `{context.CommandPrefix} screen @Jane {profile.Id}`.");
+            return CommandResponse.Refused($"I can't tell who @{Untrusted(command.Candidate.Display)} is. Pick them from the mention list so the message carries their account, e.g. `{context.CommandPrefix} screen @Jane {profile.Id}`.");
         }
 
         var candidate = new Participant(candidateId, command.Candidate.Display, command.Candidate.AadObjectId);
         var opened = await channels.OpenConversationAsync(candidate, context.Source, context.Recruiter, cancellationToken);
         if (opened.Address is null || opened.Candidate is null)
         {
-            return CommandResponse.Refused($"I couldn't open a private chat with @{command.Candidate.Display}: {opened.Error}");
+            return CommandResponse.Refused($"I couldn't open a private chat with @{Untrusted(command.Candidate.Display)}: {opened.Error}");
         }
 
         var hiring = HiringConversation(profile.Id, profile.HiringChannels, context);
@@ -140,7 +141,7 @@ internal sealed class RecruiterCommandService(
         {
             case StartInterviewStatus.AlreadyInProgress:
                 var existing = result.Interview!;
-                return CommandResponse.Refused($"@{opened.Candidate.Name} already has a screen in progress: {Line(existing)}. Use `{context.CommandPrefix} cancel {existing.Id}` first to start over.");
+                return CommandResponse.Refused($"@{Untrusted(opened.Candidate.Name)} already has a screen in progress: {Line(existing)}. Use `{context.CommandPrefix} cancel {existing.Id}` first to start over.");
             case StartInterviewStatus.UnknownProfile:
                 return CommandResponse.Refused($"There is no profile `{command.ProfileId}`.");
         }
@@ -154,12 +155,12 @@ internal sealed class RecruiterCommandService(
         {
             BotLog.InvitationUndelivered(logger, interview.Id, e);
             await interviews.CancelAsync(interview.Id, cancellationToken);
-            return CommandResponse.Refused($"I couldn't message @{opened.Candidate.Name} ({e.Message}), so no screen was started. Try again once they can receive messages from the bot.");
+            return CommandResponse.Refused($"I couldn't message @{Untrusted(opened.Candidate.Name)} ({Untrusted(e.Message)}), so no screen was started. Try again once they can receive messages from the bot.");
         }
 
         await audit.RecordAsync(AuditAction.Invited, Actor(context), interview.Candidate.Id, interview.Id, interview.ProfileId, $"invited on {context.ChannelId}", cancellationToken);
         var where = hiring is null ? "here" : hiring.ConversationId == context.Source.ConversationId ? "here" : "in the hiring channel";
-        return new CommandResponse($"Invited @{opened.Candidate.Name} to the *{profile.Title}* screen (`{interview.Id}`). I'll post the scorecard {where} when they finish.");
+        return new CommandResponse($"Invited @{Untrusted(opened.Candidate.Name)} to the *{Untrusted(profile.Title)}* screen (`{interview.Id}`). I'll post the scorecard {where} when they finish.");
     }
 
     private async Task<CommandResponse> InviteByLinkAsync(InviteByLinkCommand command, CommandContext context, CancellationToken cancellationToken)
@@ -186,17 +187,17 @@ internal sealed class RecruiterCommandService(
         if (invitation.Status == LinkInvitationStatus.AlreadyInProgress)
         {
             return new CommandResponse(
-                $"{Name(interview)} ({command.Email}) already has a *{profile.Title}* screen in progress: {Line(interview)}. Their link, until {until}:\n`{url}`\n" +
+                $"{Name(interview)} ({Untrusted(command.Email)}) already has a *{Untrusted(profile.Title)}* screen in progress: {Line(interview)}. Their link, until {until}:\n`{url}`\n" +
                 $"To start over, `{context.CommandPrefix} cancel {interview.Id}` first.")
             { Succeeded = false };
         }
 
         var where = hiring is null || hiring.ConversationId == context.Source.ConversationId ? "here" : "in the hiring channel";
         var named = command.Name is null
-            ? $"\nI'll greet them as {name}; for another name, put it in quotes: `{context.CommandPrefix} screen \"Jane Doe\" {command.Email} {profile.Id}`."
+            ? $"\nI'll greet them as {Untrusted(name)}; for another name, put it in quotes: `{context.CommandPrefix} screen \"Jane Doe\" {InCode(command.Email)} {profile.Id}`."
             : string.Empty;
         return new CommandResponse(
-            $"Invited {name} ({command.Email}) to the *{profile.Title}* screen (`{interview.Id}`). Send them this link; it opens this screen only and works until {until}:\n" +
+            $"Invited {Untrusted(name)} ({Untrusted(command.Email)}) to the *{Untrusted(profile.Title)}* screen (`{interview.Id}`). Send them this link; it opens this screen only and works until {until}:\n" +
             $"`{url}`\nI'll post the scorecard {where} when they finish.{named}");
     }
 
@@ -224,7 +225,7 @@ internal sealed class RecruiterCommandService(
         else if (command.Target is { Candidate: { } candidate })
         {
             found = candidate.Id is null ? [] : await store.ListAsync(new InterviewQuery(CandidateId: candidate.Id), ListLimit, cancellationToken);
-            heading = $"Screens of @{candidate.Display}";
+            heading = $"Screens of @{Untrusted(candidate.Display)}";
         }
         else if (command.Target is { } linked)
         {
@@ -235,7 +236,7 @@ internal sealed class RecruiterCommandService(
             }
 
             found = candidates.Ids.Length == 0 ? [] : await store.ListAsync(new InterviewQuery(CandidateId: candidates.Ids[0]), ListLimit, cancellationToken);
-            heading = $"Screens of {linked.Display}";
+            heading = $"Screens of {Untrusted(linked.Display)}";
         }
         else
         {
@@ -281,7 +282,7 @@ internal sealed class RecruiterCommandService(
         var text = new StringBuilder("*Screening profiles*");
         foreach (var p in profiles)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n• `{p.Id}`: {p.Title} (about {TimeSpan.FromMinutes(p.DurationMinutes).Humanize()}, {"knockout".ToQuantity(p.Knockouts.Count)}, {"question".ToQuantity(p.CustomQuestions.Count)}, {"deep-dive".ToQuantity(p.Blueprints.Count)})");
+            text.Append(CultureInfo.InvariantCulture, $"\n• `{p.Id}`: {Untrusted(p.Title)} (about {TimeSpan.FromMinutes(p.DurationMinutes).Humanize()}, {"knockout".ToQuantity(p.Knockouts.Count)}, {"question".ToQuantity(p.CustomQuestions.Count)}, {"deep-dive".ToQuantity(p.Blueprints.Count)})");
         }
 
         return new CommandResponse(text.ToString());
@@ -313,7 +314,7 @@ internal sealed class RecruiterCommandService(
         foreach (var (interview, card) in ranked)
         {
             var decided = DecisionLine(await decisions.HistoryAsync(interview.Id, cancellationToken));
-            text.Append(CultureInfo.InvariantCulture, $"\n{++rank}. {card.CandidateName}: *{card.CompositeScore}/100 {card.Recommendation.ToDisplay()}* (confidence {card.Confidence:0.00}), `{interview.ProfileId}`, `{interview.Id}`{(decided.Length == 0 ? " · undecided" : decided)}");
+            text.Append(CultureInfo.InvariantCulture, $"\n{++rank}. {Untrusted(card.CandidateName)}: *{card.CompositeScore}/100 {card.Recommendation.ToDisplay()}* (confidence {card.Confidence:0.00}), `{interview.ProfileId}`, `{interview.Id}`{(decided.Length == 0 ? " · undecided" : decided)}");
         }
 
         return new CommandResponse(text.ToString());
@@ -337,7 +338,7 @@ internal sealed class RecruiterCommandService(
         var interview = await ResolveAsync(command.Target, cancellationToken);
         if (interview is null)
         {
-            return CommandResponse.Refused($"I found no screen for {command.Target.Display}.");
+            return CommandResponse.Refused($"I found no screen for {Untrusted(command.Target.Display)}.");
         }
 
         if (!interview.Record.IsEnded)
@@ -359,7 +360,7 @@ internal sealed class RecruiterCommandService(
         var link = links.Create(interview.Id);
         var text = link is null ? $"Scorecard for {Name(interview)} (`{interview.Id}`)" : $"Scorecard for {Name(interview)} (`{interview.Id}`). Full report with transcript: {link}";
         var history = await decisions.HistoryAsync(interview.Id, cancellationToken);
-        text += $"\n*Decision:* {Rendering.DecisionPanel.Status(history)}" + string.Concat(Rendering.DecisionPanel.Details(history).Select(line => "\n• " + line));
+        text += $"\n*Decision:* {Untrusted(Rendering.DecisionPanel.Status(history))}" + string.Concat(Rendering.DecisionPanel.Details(history).Select(line => "\n• " + Untrusted(line)));
         return new CommandResponse(text) { Scorecard = report.Scorecard with { ReportUrl = link ?? report.Scorecard.ReportUrl } };
     }
 
@@ -368,7 +369,7 @@ internal sealed class RecruiterCommandService(
         var interview = await ResolveAsync(command.Target, cancellationToken);
         if (interview is null)
         {
-            return CommandResponse.Refused($"I found no screen for {command.Target.Display}.");
+            return CommandResponse.Refused($"I found no screen for {Untrusted(command.Target.Display)}.");
         }
 
         if (interview.Record.IsEnded)
@@ -402,14 +403,14 @@ internal sealed class RecruiterCommandService(
 
         if (candidateId is null)
         {
-            return CommandResponse.Refused($"I found no candidate for {command.Target.Display}. Mention them from the mention list, or give their email address, their name in quotes or one of their interview ids.");
+            return CommandResponse.Refused($"I found no candidate for {Untrusted(command.Target.Display)}. Mention them from the mention list, or give their email address, their name in quotes or one of their interview ids.");
         }
 
         if (!command.Confirmed)
         {
             return new CommandResponse(
-                $"This permanently deletes every screen, transcript and scorecard stored for {command.Target.Display}, and the scorecards and notices the bot posted about them. " +
-                $"To go ahead, send `{context.CommandPrefix} forget {command.Target.Display} confirm`.")
+                $"This permanently deletes every screen, transcript and scorecard stored for {Untrusted(command.Target.Display)}, and the scorecards and notices the bot posted about them. " +
+                $"To go ahead, send `{context.CommandPrefix} forget {InCode(command.Target.Display)} confirm`.")
             { Succeeded = false };
         }
 
@@ -422,19 +423,19 @@ internal sealed class RecruiterCommandService(
         BotLog.CandidateForgotten(logger, erased.Stored.Interviews, erased.Stored.TranscriptTurns, erased.Stored.Reports);
         if (erased.FoundNothing)
         {
-            return CommandResponse.Refused($"Nothing is stored about {command.Target.Display}, and nothing was posted about them: there was nothing to delete.");
+            return CommandResponse.Refused($"Nothing is stored about {Untrusted(command.Target.Display)}, and nothing was posted about them: there was nothing to delete.");
         }
 
         var text = new StringBuilder(
-            $"Deleted everything stored for {command.Target.Display}: {"screen".ToQuantity(erased.Stored.Interviews)}, {"transcript line".ToQuantity(erased.Stored.TranscriptTurns)}, " +
+            $"Deleted everything stored for {Untrusted(command.Target.Display)}: {"screen".ToQuantity(erased.Stored.Interviews)}, {"transcript line".ToQuantity(erased.Stored.TranscriptTurns)}, " +
             $"{"scorecard".ToQuantity(erased.Stored.Reports)} and {"self-identification".ToQuantity(erased.Stored.SelfIdentifications)}; " +
             $"removed {"message".ToQuantity(erased.MessagesRemoved)} the bot had posted about them, and their report links no longer open.");
         if (erased.Unreached.Count > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n*{"message".ToQuantity(erased.Unreached.Count)} could not be removed* (run `{context.CommandPrefix} forget {command.Target.Display} confirm` again to retry, or delete by hand):");
+            text.Append(CultureInfo.InvariantCulture, $"\n*{"message".ToQuantity(erased.Unreached.Count)} could not be removed* (run `{context.CommandPrefix} forget {InCode(command.Target.Display)} confirm` again to retry, or delete by hand):");
             foreach (var missed in erased.Unreached)
             {
-                text.Append(CultureInfo.InvariantCulture, $"\n• {missed.ChannelId} conversation `{missed.ConversationId}`, message `{missed.MessageId}`: {missed.Problem}");
+                text.Append(CultureInfo.InvariantCulture, $"\n• {missed.ChannelId} conversation `{missed.ConversationId}`, message `{missed.MessageId}`: {Untrusted(missed.Problem)}");
             }
         }
 
@@ -451,28 +452,28 @@ internal sealed class RecruiterCommandService(
 
         if (candidateId is null)
         {
-            return CommandResponse.Refused($"I found no candidate for {command.Target.Display}. Mention them from the mention list, or give their email address, their name in quotes or one of their interview ids.");
+            return CommandResponse.Refused($"I found no candidate for {Untrusted(command.Target.Display)}. Mention them from the mention list, or give their email address, their name in quotes or one of their interview ids.");
         }
 
         if (links.CreateExport(candidateId, Actor(context)) is { } link)
         {
             await audit.RecordAsync(AuditAction.Exported, Actor(context), candidateId, detail: "download link issued", cancellationToken: cancellationToken);
             return new CommandResponse(
-                $"Everything stored about {command.Target.Display}, as JSON (screens with their transcripts and scorecards, where the bot posted about them, " +
+                $"Everything stored about {Untrusted(command.Target.Display)}, as JSON (screens with their transcripts and scorecards, where the bot posted about them, " +
                 $"and the audit entries that name them): {link}\nThe link works for an hour. Self-identification answers are kept apart and are not included.");
         }
 
         var export = await rights.ExportAsync(candidateId, Actor(context), includeSelfIdentification: false, cancellationToken);
         if (export.Interviews.Count == 0 && export.PostedMessages.Count == 0)
         {
-            return CommandResponse.Refused($"Nothing is stored about {command.Target.Display}.");
+            return CommandResponse.Refused($"Nothing is stored about {Untrusted(command.Target.Display)}.");
         }
 
         var json = CandidateExporter.ToJson(export);
         return json.Length <= MaxInlineExport
-            ? new CommandResponse($"Everything stored about {command.Target.Display}:\n```\n{json}\n```")
+            ? new CommandResponse($"Everything stored about {Untrusted(command.Target.Display)}:\n```\n{json}\n```")
             : new CommandResponse(
-                $"{command.Target.Display} has {"screen".ToQuantity(export.Interviews.Count)} on record; as JSON that is {json.Length / 1024} KB, too long for a chat message. " +
+                $"{Untrusted(command.Target.Display)} has {"screen".ToQuantity(export.Interviews.Count)} on record; as JSON that is {json.Length / 1024} KB, too long for a chat message. " +
                 $"Set `Reports:BaseUrl` and `Reports:SigningKey` to get a download link here, or ask the bot's operator to run " +
                 $"`dotnet run --project bot -- export-candidate --candidate {candidateId} --out export.json`.");
     }
@@ -505,13 +506,13 @@ internal sealed class RecruiterCommandService(
 
         if (interviews.Profiles.TryGet(command.ProfileId, out var existing))
         {
-            return CommandResponse.Refused($"A profile `{command.ProfileId}` ({existing.Title}) already exists, and a draft never replaces a live profile. Pick another id: `{context.CommandPrefix} draft-profile {command.ProfileId}-2` followed by the description.");
+            return CommandResponse.Refused($"A profile `{command.ProfileId}` ({Untrusted(existing.Title)}) already exists, and a draft never replaces a live profile. Pick another id: `{context.CommandPrefix} draft-profile {command.ProfileId}-2` followed by the description.");
         }
 
         var outcome = await drafting.DraftAsync(command.Description, command.ProfileId, $"a job description pasted on {context.ChannelId}", null, cancellationToken);
         if (outcome.Draft is not { } draft)
         {
-            return CommandResponse.Refused($"I could not draft `{command.ProfileId}`: {outcome.Error}");
+            return CommandResponse.Refused($"I could not draft `{command.ProfileId}`: {Untrusted(outcome.Error)}");
         }
 
         Drafting.DraftingLog.DraftedForRecruiter(logger, command.ProfileId, context.ChannelId, draft.Review.Count);
@@ -586,7 +587,7 @@ internal sealed class RecruiterCommandService(
         var ids = matching.Select(i => i.Candidate.Id).Distinct(StringComparer.Ordinal).ToArray();
         return ids.Length <= 1
             ? (ids, null)
-            : ([], $"{ids.Length} candidates are called {target.Display}; name one by email address, mention or interview id: {string.Join(", ", matching.DistinctBy(i => i.Candidate.Id).Select(i => $"`{i.Id}`"))}.");
+            : ([], $"{ids.Length} candidates are called {Untrusted(target.Display)}; name one by email address, mention or interview id: {string.Join(", ", matching.DistinctBy(i => i.Candidate.Id).Select(i => $"`{i.Id}`"))}.");
     }
 
     private string Line(Interview interview)
@@ -597,11 +598,12 @@ internal sealed class RecruiterCommandService(
         return $"{Name(interview)}, `{interview.ProfileId}`: {progress}, started {age} ago{via} (`{interview.Id}`)";
     }
 
-    private static string Name(Interview interview) => CommandTargets.Name(interview);
+    /// <summary>The candidate's name, marked untrusted for the answer's text.</summary>
+    private static string Name(Interview interview) => Untrusted(CommandTargets.Name(interview));
 
     /// <summary>" · *Advanced* by Ana", or nothing while nobody has decided.</summary>
     private static string DecisionLine(DecisionHistory history) =>
-        history.Current is { Decision: { } decision } current ? $" · *{decision.ToDisplay()}* by {current.By}" : string.Empty;
+        history.Current is { Decision: { } decision } current ? $" · *{decision.ToDisplay()}* by {Untrusted(current.By)}" : string.Empty;
 
     private static string ReportText(InterviewStatus status) => Rendering.ReportText.Outcome(status);
 }

@@ -6,6 +6,7 @@ using ScreeningBot.Dialogs.Decisions;
 using ScreeningBot.Dialogs.Screening;
 using ScreeningBot.Dialogs.Storage;
 using ScreeningBot.Dialogs.Waterfall;
+using static ScreeningBot.Bot.Rendering.MarkedText;
 
 namespace ScreeningBot.Bot.Decisions;
 
@@ -45,11 +46,11 @@ internal sealed class DecisionService(
         }
 
         var history = await decisions.GetAsync(interview.Id, cancellationToken);
-        var name = CommandTargets.Name(interview);
+        var name = Untrusted(CommandTargets.Name(interview));
         if (history.Current is { } current && current.Decision == command.Decision && command.Reason is null)
         {
             await RefreshAsync(interview, history, command.Card, "The decision is saved", cancellationToken);
-            return new CommandResponse($"{name} is already *{command.Decision.ToDisplay().ToLowerInvariant()}* ({current.By}, {DecisionPanel.When(current.At)}).");
+            return new CommandResponse($"{name} is already *{command.Decision.ToDisplay().ToLowerInvariant()}* ({Untrusted(current.By)}, {DecisionPanel.When(current.At)}).");
         }
 
         var entry = NewEntry(interview, context, command.Card is null ? "command" : CardSource(context)) with { Decision = command.Decision, Text = command.Reason };
@@ -88,7 +89,7 @@ internal sealed class DecisionService(
             return refusal!;
         }
 
-        var name = CommandTargets.Name(interview);
+        var name = Untrusted(CommandTargets.Name(interview));
         var history = await decisions.GetAsync(interview.Id, cancellationToken);
         if (history.Current is not { Decision: { } decision } current)
         {
@@ -102,7 +103,7 @@ internal sealed class DecisionService(
 
         if (SentFor(history, current) is { } sent)
         {
-            return CommandResponse.Refused($"Feedback about this decision already went to {name} ({sent.By}, {DecisionPanel.When(sent.At)}).");
+            return CommandResponse.Refused($"Feedback about this decision already went to {name} ({Untrusted(sent.By)}, {DecisionPanel.When(sent.At)}).");
         }
 
         var text = await ComposeFeedbackAsync(interview, decision, cancellationToken);
@@ -118,7 +119,7 @@ internal sealed class DecisionService(
         catch (Exception e) when (e is ChannelDeliveryException or HttpRequestException)
         {
             DecisionLog.FeedbackUndelivered(logger, interview.Id, e);
-            return CommandResponse.Refused($"I couldn't deliver the feedback to {name} ({e.Message}); nothing was recorded, so you can try again.");
+            return CommandResponse.Refused($"I couldn't deliver the feedback to {name} ({Untrusted(e.Message)}); nothing was recorded, so you can try again.");
         }
 
         // Keyed by the decision it follows: one feedback per decision, and two racing sends record one note.
@@ -138,10 +139,11 @@ internal sealed class DecisionService(
     private static string FeedbackIdOf(DecisionEntry decision) => decision.Id + "-feedback";
 
     private async Task<string> FeedbackPreviewAsync(Interview interview, DecisionEntry entry, CommandContext context, CancellationToken cancellationToken) =>
-        "\n\n" + Preview(CommandTargets.Name(interview), await ComposeFeedbackAsync(interview, entry.Decision!.Value, cancellationToken), interview.Id, context);
+        "\n\n" + Preview(Untrusted(CommandTargets.Name(interview)), await ComposeFeedbackAsync(interview, entry.Decision!.Value, cancellationToken), interview.Id, context);
 
+    /// <param name="name">The candidate's name, marked untrusted.</param>
     private static string Preview(string name, string text, string interviewId, CommandContext context) =>
-        $"Feedback {name} would get (not sent):\n" + string.Join("\n", text.Split('\n').Select(line => "> " + line)) +
+        $"Feedback {name} would get (not sent):\n" + string.Join("\n", text.Split('\n').Select(line => "> " + Untrusted(line))) +
         $"\nSend it with `{context.CommandPrefix} feedback {interviewId} send`, or leave it.";
 
     private async Task<string> ComposeFeedbackAsync(Interview interview, HiringDecision decision, CancellationToken cancellationToken) =>
@@ -174,7 +176,7 @@ internal sealed class DecisionService(
         var interview = await resolve(command.Target, cancellationToken);
         if (interview is null)
         {
-            return CommandResponse.Refused($"I found no screen for {command.Target.Display}.");
+            return CommandResponse.Refused($"I found no screen for {Untrusted(command.Target.Display)}.");
         }
 
         var entry = NewEntry(interview, context, command.Card is null ? "command" : CardSource(context)) with { Text = command.Text };
@@ -182,7 +184,7 @@ internal sealed class DecisionService(
         DecisionLog.Noted(logger, interview.Id, entry.Source);
         var history = await decisions.GetAsync(interview.Id, cancellationToken);
         var refreshed = await RefreshAsync(interview, history, command.Card, "The note is saved", cancellationToken);
-        return new CommandResponse($"Noted on {CommandTargets.Name(interview)}'s screen (`{interview.Id}`).{refreshed}");
+        return new CommandResponse($"Noted on {Untrusted(CommandTargets.Name(interview))}'s screen (`{interview.Id}`).{refreshed}");
     }
 
     /// <summary>The history of an interview, for status, report and export.</summary>
@@ -196,10 +198,10 @@ internal sealed class DecisionService(
         var interview = await resolve(target, cancellationToken);
         if (interview is null)
         {
-            return (null, CommandResponse.Refused($"I found no screen for {target.Display}."));
+            return (null, CommandResponse.Refused($"I found no screen for {Untrusted(target.Display)}."));
         }
 
-        var name = CommandTargets.Name(interview);
+        var name = Untrusted(CommandTargets.Name(interview));
         if (!interview.Record.IsEnded)
         {
             return (null, CommandResponse.Refused($"{name}'s screen is still going; decide once the scorecard is posted (`{context.CommandPrefix} status {interview.Id}`)."));
@@ -262,7 +264,7 @@ internal sealed class DecisionService(
             catch (Exception e) when (e is ChannelDeliveryException or HttpRequestException)
             {
                 DecisionLog.CardNotRefreshed(logger, interview.Id, target.MessageId, e);
-                failed = $" {saved}, but I couldn't refresh the scorecard ({e.Message}).";
+                failed = $" {saved}, but I couldn't refresh the scorecard ({Untrusted(e.Message)}).";
             }
         }
 

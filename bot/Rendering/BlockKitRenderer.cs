@@ -93,17 +93,21 @@ internal static class BlockKitRenderer
         return blocks;
     }
 
-    /// <summary>An answer for the recruiter (command responses use Slack's own *bold*, `code` and • bullets; only escaping is needed).</summary>
+    /// <summary>
+    /// An answer for the recruiter (command responses use Slack's own *bold*, `code` and • bullets, so the text is only
+    /// escaped); its marked untrusted values (<see cref="MarkedText"/>) become inert mrkdwn (<see cref="SlackMrkdwn.Inert"/>).
+    /// </summary>
     public static SlackMessage RenderText(string slackText)
     {
         ArgumentNullException.ThrowIfNull(slackText);
         var blocks = new JsonArray();
-        foreach (var piece in SlackMrkdwn.Split(SlackMrkdwn.Escape(slackText), BlockKitLimits.SectionText))
+        foreach (var piece in SlackMrkdwn.Split(MarkedText.Render(slackText, SlackMrkdwn.Escape, SlackMrkdwn.Inert), BlockKitLimits.SectionText))
         {
             blocks.Add(Section(piece));
         }
 
-        return Fit(new SlackMessage(Fallback(slackText.Replace("*", string.Empty, StringComparison.Ordinal)), blocks));
+        var fallback = MarkedText.Render(slackText.ReplaceLineEndings(" ").Trim(), t => SlackMrkdwn.Escape(t.Replace("*", string.Empty, StringComparison.Ordinal)), SlackMrkdwn.Inert);
+        return Fit(new SlackMessage(SlackMrkdwn.Trim(fallback, BlockKitLimits.FallbackText), blocks));
     }
 
     /// <summary>

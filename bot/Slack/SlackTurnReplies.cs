@@ -56,7 +56,7 @@ internal sealed class SlackTurnReplies(
     public async Task SendAsync(CommandResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var messages = new List<SlackMessage> { BlockKitRenderer.RenderText(response.Text) };
+        var messages = new List<SlackMessage> { BlockKitRenderer.RenderText(response.Marked) };
         if (response.FeedbackConfirmation is { } confirmation && messages[0].Blocks.Count < BlockKitLimits.BlocksPerMessage)
         {
             messages[0].Blocks.Add(DecisionPanel.SlackFeedbackBlock(confirmation));

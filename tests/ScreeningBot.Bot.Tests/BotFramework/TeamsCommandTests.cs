@@ -53,6 +53,27 @@ public sealed class TeamsCommandTests
     }
 
     [Fact]
+    public async Task ScreenCommand_CandidateWithAHostileName_ReplyThroughTheConnectorShowsTheNameAsTypedWithNoLinkOrMarkup()
+    {
+        await using var bot = await TeamsBotHarness.StartAsync();
+        var mallory = new TeamsUser("29:1candidate-mallory", "Mallory " + Rendering.ScorecardFixtures.Payload, "dddddddd-4444-4000-8000-000000000004");
+
+        // Teams writes the mention tag's name HTML-encoded, in the text and in the entity alike.
+        var tag = $"<at>{WebUtility.HtmlEncode(mallory.Name)}</at>";
+        var command = bot.Activities.ChannelMessage(TeamsUser.Recruiter, $"screen {tag} backend-senior", mallory);
+        command["entities"]!.AsArray().Single(e => (string?)e!["mentioned"]?["id"] == mallory.Id)!["text"] = tag;
+
+        var response = await bot.PostAsync(command);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var recorded = await bot.Connector.WaitForAsync(r => r.Any(x => x.Operation == "reply"), what: "the reply in the channel thread");
+        var invited = Assert.Single(recorded, r => r.Operation == "reply");
+        Assert.Equal("markdown", invited.Activity!["textFormat"]!.GetValue<string>());
+        Commands.InertReplies.AssertInertMarkdown(invited.Text!);
+        Assert.StartsWith($"Invited @{mallory.Name} to the Senior Backend Developer screen", Markdig.Markdown.ToPlainText(invited.Text!).Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PersonalMessage_WithoutAScreen_ExplainsTheBotWillWrite()
     {
         await using var bot = await TeamsBotHarness.StartAsync();

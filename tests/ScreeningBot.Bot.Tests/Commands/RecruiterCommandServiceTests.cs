@@ -192,6 +192,27 @@ public sealed class RecruiterCommandServiceTests
     }
 
     [Fact]
+    public async Task Answers_AboutACandidateWithAHostileName_ShowTheNameAsTypedAndInertOnTeamsAndSlack()
+    {
+        const string Hostile = "Mallory " + Rendering.ScorecardFixtures.Payload;
+        const string Tag = "<at>Mallory</at>";
+        var sut = CreateSut();
+        Task<CommandResponse> Run(string text) =>
+            sut.ExecuteAsync(RecruiterCommandParser.Parse(text.Replace("@m", Tag, StringComparison.Ordinal), [(Tag, new Mention("UMAL", Hostile))]), Recruiter, CancellationToken.None);
+        const string Strong = "I designed a billing API with cursor pagination and idempotency keys; p95 stayed under 80 ms.";
+
+        var answers = new List<CommandResponse> { await Run("screen @m sample-backend"), await Run("report @m") };
+        await FinishInterviewAsync("slack:dm-UMAL", "yes", "5", "now", Strong, "I was on-call for the outage and wrote the postmortem; we now detect it in 2 minutes.", Strong, Strong, Strong);
+        foreach (var command in new[] { "status @m", "status", "shortlist", "reject @m " + Rendering.ScorecardFixtures.Payload, "note @m " + Rendering.ScorecardFixtures.Payload, "report @m", "feedback @m", "forget @m confirm" })
+        {
+            answers.Add(await Run(command));
+        }
+
+        Assert.All(answers, a => InertReplies.AssertInertEverywhere(a, Hostile));
+        Assert.Contains("Reason: " + Rendering.ScorecardFixtures.Payload, answers[^3].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Report_InProgress_SaysItIsStillGoing()
     {
         await RunAsync("screen <@UJANE|Jane> sample-backend");

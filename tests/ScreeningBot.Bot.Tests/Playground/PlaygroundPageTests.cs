@@ -135,6 +135,24 @@ public sealed class PlaygroundPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Page_CandidateNamedWithMarkdown_RecruiterSeesTheNameAsTypedWithNoLinkOrEmphasis()
+    {
+        const string Hostile = "Ada **Boss** _x_ [HR](http://e.example)";
+        var name = _browser.Driver.FindElement(By.Id("candidate-name"));
+        name.Clear();
+        name.SendKeys(Hostile);
+        Assert.Equal(Hostile, _browser.Driver.FindElement(By.Id("candidate-title-name")).Text);
+        var command = _browser.Driver.FindElement(By.Id("recruiter-input"));
+        command.SendKeys($"screen @{Hostile} backend-mid");
+        command.SendKeys(Keys.Enter);
+
+        var reply = WaitFor("#recruiter-log .msg.bot .bubble", $"Invited @{Hostile} to the ");
+        Assert.Empty(reply.FindElements(By.CssSelector("a, b, em")));
+        Assert.DoesNotContain(reply.FindElements(By.TagName("strong")), s => s.Text.Contains("Boss", StringComparison.Ordinal));
+        Assert.DoesNotContain("\\", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Page_ForgetAfterAScreen_ReplacesThePostedScorecardWithANote()
     {
         Click("#recruiter-chips .chip", "screen @Jane backend-senior");

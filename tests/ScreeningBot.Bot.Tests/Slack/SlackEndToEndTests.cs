@@ -81,6 +81,27 @@ public sealed class SlackEndToEndTests
     }
 
     [Fact]
+    public async Task Screen_CandidateWithAHostileDisplayName_ConfirmationShowsItAsTypedWithNoLinkMentionOrFormatting()
+    {
+        const string Hostile = "Mallory " + Rendering.ScorecardFixtures.Payload;
+        await using var sut = await SlackBotHarness.StartAsync();
+        sut.Slack.AddUser(Candidate, Hostile);
+
+        await sut.SendAsync(sut.Requests.Command($"<@{Candidate}|mallory> backend-senior", SlackBotHarness.Recruiter, SlackBotHarness.HiringChannel, sut.Slack.ResponseUrl("invite")));
+
+        var confirmation = await sut.WaitForAsync(c => c.Method == "response_url:invite", "the invitation confirmation");
+        Assert.All(new[] { confirmation.BlockText, confirmation.Text }, text =>
+        {
+            Assert.DoesNotContain("<", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("*urgent*", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("_now_", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("`code`", text, StringComparison.Ordinal);
+        });
+        var shown = SlackMrkdwn.Unescape(confirmation.BlockText.Replace(SlackMrkdwn.ZeroWidthSpace.ToString(), string.Empty, StringComparison.Ordinal));
+        Assert.Contains($"Invited @{Hostile} to the *Senior Backend Developer* screen", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Screen_StaleButtonClick_IsNotTakenAsTheAnswerToTheCurrentQuestion()
     {
         await using var sut = await SlackBotHarness.StartAsync();
