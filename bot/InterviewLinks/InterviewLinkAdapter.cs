@@ -55,7 +55,9 @@ internal sealed partial class InterviewLinkAdapter(
                 http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             }
 
-            return InterviewLinkRefusalPage.Result(refusal);
+            // No interview to take the language from: the browser's languages pick it.
+            http.Response.Headers.Vary = "Accept-Language";
+            return InterviewLinkRefusalPage.Result(refusal, LinkPageLanguage.Of(http.Request));
         }
 
         // The page around the conversation speaks the interview's language too.

@@ -154,6 +154,32 @@ public sealed class InterviewLinkPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Page_BrokenLinkInAGermanBrowser_SaysInGermanToAskForANewLink()
+    {
+        // Same fixture as the German interview above, but the link is cut short: there is no interview to take a language
+        // from, so the browser's own languages pick it.
+        var profiles = Directory.CreateTempSubdirectory("screeningbot-link-profiles-").FullName;
+        try
+        {
+            LinkBot.CopyProfiles(profiles, LinkBot.InGerman);
+            await using var german = LinkBot.Start(new Dictionary<string, string?> { ["Screening:ProfilesPath"] = profiles });
+            var (_, link) = await german.InviteAsync();
+            Open(link[..^3], 1280, 900, bot: german, acceptLanguage: "de-DE,de,en-US,en");
+
+            var heading = _wait.Until(d => d.FindElement(By.TagName("h1")));
+            Assert.Equal("de", Browser.Driver.FindElement(By.TagName("html")).GetAttribute("lang"));
+            Assert.Equal("Dieser Link öffnet kein Gespräch", Browser.Driver.Title);
+            Assert.Equal("Dieser Link öffnet kein Gespräch", heading.Text);
+            Assert.EndsWith("bitten Sie die Person, die Sie eingeladen hat, um einen neuen Link.", Browser.Driver.FindElement(By.CssSelector("main p")).Text, StringComparison.Ordinal);
+            Assert.Empty(Browser.All("script, form, input, a"));
+        }
+        finally
+        {
+            Directory.Delete(profiles, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Page_TakeABreakOnAPhone_ResumeOnALaptop_ContinuesWithTheSameQuestion()
     {
         var (_, link) = await _bot.InviteAsync();
@@ -338,9 +364,9 @@ public sealed class InterviewLinkPageTests : IAsyncLifetime
         Assert.True(dock.Location.Y + dock.Size.Height <= Script<long>("return window.innerHeight;") + 1, "the answer dock is below the screen");
     }
 
-    private void Open(string link, int width, int height, bool phone = false, LinkBot? bot = null)
+    private void Open(string link, int width, int height, bool phone = false, LinkBot? bot = null, string? acceptLanguage = null)
     {
-        _browser = phone ? HeadlessChromium.StartPhone(width, height, 2) : HeadlessChromium.Start(width, height);
+        _browser = phone ? HeadlessChromium.StartPhone(width, height, 2) : HeadlessChromium.Start(width, height, acceptLanguage);
         _wait = new WebDriverWait(_browser.Driver, TimeSpan.FromSeconds(45));
         _wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
         _browser.Driver.Navigate().GoToUrl(new Uri((bot ?? _bot).Factory.BaseAddress, new Uri(link).AbsolutePath));
