@@ -307,7 +307,8 @@ internal static partial class TeamsText
         return SingleStarBold().Replace(text, "**$1**");
     }
 
-    [GeneratedRegex(@"(?<![*\w`])\*(?=\S)([^*\n`]+?)(?<=\S)\*(?![*\w])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    // The lazy loop cannot cross a star, so each start reads only to the next one: linear, no timeout needed.
+    [GeneratedRegex(@"(?<![*\w`])\*(?=\S)([^*\n`]+?)(?<=\S)\*(?![*\w])", RegexOptions.CultureInvariant)]
     private static partial Regex SingleStarBold();
 
     private sealed record Tag(string Name, bool Closing, string Attributes, int End, bool Comment);

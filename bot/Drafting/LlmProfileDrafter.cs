@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
+using ScreeningBot.Bot.Commands;
 using ScreeningBot.Bot.Judging;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Screening;
@@ -185,15 +186,13 @@ internal sealed partial class LlmProfileDrafter
         return line;
     }
 
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();
 
     /// <summary>HTML tags, Markdown links, code fences, URLs and Slack/Teams mention syntax: none belongs in a profile's text.</summary>
-    [GeneratedRegex(@"<[a-z!/@#]|\]\(|```|https?://|\{\{|<@|@channel|@here", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"<[a-z!/@#]|\]\(|```|https?://|\{\{|<@|@channel|@here", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Markup();
 
-    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", RegexOptions.CultureInvariant, 1000)]
-    internal static partial Regex IdPattern();
 
     /// <summary>Applies one proposal, part by part, keeping the profile valid after every step.</summary>
     private sealed class Applier(
@@ -422,7 +421,7 @@ internal sealed partial class LlmProfileDrafter
                 return (null, $"mentions {characteristic}, a protected characteristic");
             }
 
-            return !IdPattern().IsMatch(competency.Id ?? string.Empty) ? (null, "not a kebab-case id") : (new YamlMappingNode
+            return !KebabId.IsValid(competency.Id) ? (null, "not a kebab-case id") : (new YamlMappingNode
             {
                 { "id", competency.Id! },
                 { "statement", statement },
@@ -455,7 +454,7 @@ internal sealed partial class LlmProfileDrafter
                 return (null, "touches a banned topic");
             }
 
-            if (!IdPattern().IsMatch(knockout.Id ?? string.Empty) || knockout.Type is not ("yesno" or "number" or "choice"))
+            if (!KebabId.IsValid(knockout.Id) || knockout.Type is not ("yesno" or "number" or "choice"))
             {
                 return (null, "needs a kebab-case id and type yesno, number or choice");
             }
@@ -471,7 +470,7 @@ internal sealed partial class LlmProfileDrafter
                 var options = new YamlSequenceNode();
                 foreach (var choice in choices)
                 {
-                    if (Clean(choice.Title, MaxNameChars, out _) is { } title && IdPattern().IsMatch(choice.Value ?? string.Empty))
+                    if (Clean(choice.Title, MaxNameChars, out _) is { } title && KebabId.IsValid(choice.Value))
                     {
                         options.Add(new YamlMappingNode { { "value", choice.Value! }, { "title", title } });
                     }
@@ -498,7 +497,7 @@ internal sealed partial class LlmProfileDrafter
                 return (null, $"asks about {characteristic}, a protected characteristic");
             }
 
-            if (!IdPattern().IsMatch(question.Id ?? string.Empty))
+            if (!KebabId.IsValid(question.Id))
             {
                 return (null, "not a kebab-case id");
             }
@@ -527,7 +526,7 @@ internal sealed partial class LlmProfileDrafter
             var name = Clean(skill.Name, MaxNameChars, out _);
             var summary = skill.Description is null ? null : Clean(skill.Description, MaxSentenceChars, out _);
             var signals = (skill.Signals ?? []).Select(s => Clean(s, MaxSignalChars, out _)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Take(12).ToArray();
-            if (name is null || !IdPattern().IsMatch(skill.Id ?? string.Empty) || signals.Length == 0
+            if (name is null || !KebabId.IsValid(skill.Id) || signals.Length == 0
                 || ProtectedCharacteristics.Find($"{name} {summary}") is not null)
             {
                 return null;

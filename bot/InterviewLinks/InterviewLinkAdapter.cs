@@ -295,6 +295,6 @@ internal sealed partial class InterviewLinkAdapter(
 
     private static string Clip(string? text) => text is null ? string.Empty : text.Length <= 20 ? text : text[..20] + "…";
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex MessageIdPattern();
 }
