@@ -39,7 +39,8 @@ internal static class ActivityMapper
             {
                 Kind = personal ? TurnKind.Message : TurnKind.Command,
                 Message = MessageOf(activity),
-                Command = personal ? null : RecruiterCommandParser.Parse(TeamsText.RemoveBotMention(activity), mentions),
+                // Parsed from the plain text of Teams' HTML (TeamsText.CommandText); in a 1:1 chat it is used only when the message turns out to be a recruiter's command.
+                Command = RecruiterCommandParser.Parse(TeamsText.CommandText(activity), mentions),
                 Mentions = mentions,
                 ClickedQuestionId = QuestionOf(activity.Value),
             };

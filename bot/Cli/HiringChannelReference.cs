@@ -105,9 +105,9 @@ internal static partial class HiringChannelReference
 
     private static string Clip(string text) => text.Length <= 60 ? text : text[..60] + "…";
 
-    [GeneratedRegex("^[CG][A-Z0-9]{6,20}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex("^[CG][A-Z0-9]{6,20}$", RegexOptions.CultureInvariant)]
     private static partial Regex SlackChannelPattern();
 
-    [GeneratedRegex(@"^19:[^\s;]{1,200}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^19:[^\s;]{1,200}$", RegexOptions.CultureInvariant)]
     private static partial Regex TeamsChannelPattern();
 }

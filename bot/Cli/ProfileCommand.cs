@@ -67,7 +67,7 @@ internal sealed partial class ProfileCommand : ICliCommand
 
         var from = parseResult.GetRequiredValue(_from);
         var id = parseResult.GetRequiredValue(_id);
-        if (!IdPattern().IsMatch(id))
+        if (!Commands.KebabId.IsValid(id))
         {
             throw new CliUsageException($"--id \"{id}\" is not a profile id; use lowercase words joined by hyphens, such as backend-payments");
         }
@@ -162,7 +162,4 @@ internal sealed partial class ProfileCommand : ICliCommand
 
         return text;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex IdPattern();
 }

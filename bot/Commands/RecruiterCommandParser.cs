@@ -116,7 +116,7 @@ internal static partial class RecruiterCommandParser
             return new InvalidCommand($"Which id should the new profile get? {Usage}");
         }
 
-        if (!DraftIdPattern().IsMatch(id))
+        if (!KebabId.IsValid(id))
         {
             return new InvalidCommand($"\"{Untrusted(Shorten(id))}\" is not a profile id: use lowercase words joined by hyphens, such as `backend-payments`. {Usage}");
         }
@@ -436,23 +436,20 @@ internal static partial class RecruiterCommandParser
         LinkCandidates.NormalizeEmail(address) is { } email ? new Token(null, null, Email: email) : new Token(text, null);
 
     // Slack escapes a typed address as <mailto:a@b|a@b>, Teams may send it as an HTML link; names come in straight or curly quotes.
+    // Run only on text within MaxLength (Parse checks first); every loop is bounded or a single set, none nested, so no timeout.
     [GeneratedRegex(
         @"<(?i:mailto):(?<mailto>[^|>\s]{1,254})(?:\|[^>]{0,300})?>|<(?i:a\s+href=""mailto):(?<mailto>[^""\s]{1,254})""[^>]{0,200}>[^<]{0,300}</(?i:a)>|[""\u201C\u201D](?<quoted>[^""\u201C\u201D]{1,200})[""\u201C\u201D]" +
         @"|<@(?<slack>[UW][A-Z0-9]{2,20})(?:\|(?<name>[^>]{0,80}))?>|<at>(?<at>[^<]{0,200})</at>|\S+",
-        RegexOptions.CultureInvariant,
-        matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();
 
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,62}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ProfileIdPattern();
 
-    [GeneratedRegex(@"^draft-profile(?=\s|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^draft-profile(?=\s|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DraftProfileVerb();
 
-    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex DraftIdPattern();
-
-    [GeneratedRegex(@"^iv-[a-z2-7]{20}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^iv-[a-z2-7]{20}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex InterviewIdPattern();
 
     /// <param name="Start">Where the token begins in the command text.</param>

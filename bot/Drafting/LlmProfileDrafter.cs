@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
+using ScreeningBot.Bot.Commands;
 using ScreeningBot.Bot.Judging;
 using ScreeningBot.Dialogs.Profiles;
 using ScreeningBot.Dialogs.Screening;
@@ -164,8 +165,6 @@ internal sealed partial class LlmProfileDrafter
         return ModelText.Fits(line, max, ModelMarkup.ProfileText, out problem) ? line : null;
     }
 
-    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", RegexOptions.CultureInvariant, 1000)]
-    internal static partial Regex IdPattern();
 
     /// <summary>Applies one proposal, part by part, keeping the profile valid after every step.</summary>
     private sealed class Applier(
@@ -394,7 +393,7 @@ internal sealed partial class LlmProfileDrafter
                 return (null, $"mentions {characteristic}, a protected characteristic");
             }
 
-            return !IdPattern().IsMatch(competency.Id ?? string.Empty) ? (null, "not a kebab-case id") : (new YamlMappingNode
+            return !KebabId.IsValid(competency.Id) ? (null, "not a kebab-case id") : (new YamlMappingNode
             {
                 { "id", competency.Id! },
                 { "statement", statement },
@@ -427,7 +426,7 @@ internal sealed partial class LlmProfileDrafter
                 return (null, "touches a banned topic");
             }
 
-            if (!IdPattern().IsMatch(knockout.Id ?? string.Empty) || knockout.Type is not ("yesno" or "number" or "choice"))
+            if (!KebabId.IsValid(knockout.Id) || knockout.Type is not ("yesno" or "number" or "choice"))
             {
                 return (null, "needs a kebab-case id and type yesno, number or choice");
             }
@@ -443,7 +442,7 @@ internal sealed partial class LlmProfileDrafter
                 var options = new YamlSequenceNode();
                 foreach (var choice in choices)
                 {
-                    if (Clean(choice.Title, MaxNameChars, out _) is { } title && IdPattern().IsMatch(choice.Value ?? string.Empty))
+                    if (Clean(choice.Title, MaxNameChars, out _) is { } title && KebabId.IsValid(choice.Value))
                     {
                         options.Add(new YamlMappingNode { { "value", choice.Value! }, { "title", title } });
                     }
@@ -470,7 +469,7 @@ internal sealed partial class LlmProfileDrafter
                 return (null, $"asks about {characteristic}, a protected characteristic");
             }
 
-            if (!IdPattern().IsMatch(question.Id ?? string.Empty))
+            if (!KebabId.IsValid(question.Id))
             {
                 return (null, "not a kebab-case id");
             }
@@ -499,7 +498,7 @@ internal sealed partial class LlmProfileDrafter
             var name = Clean(skill.Name, MaxNameChars, out _);
             var summary = skill.Description is null ? null : Clean(skill.Description, MaxSentenceChars, out _);
             var signals = (skill.Signals ?? []).Select(s => Clean(s, MaxSignalChars, out _)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Take(12).ToArray();
-            if (name is null || !IdPattern().IsMatch(skill.Id ?? string.Empty) || signals.Length == 0
+            if (name is null || !KebabId.IsValid(skill.Id) || signals.Length == 0
                 || ProtectedCharacteristics.Find($"{name} {summary}") is not null)
             {
                 return null;

@@ -283,7 +283,7 @@ internal static partial class ProfileDrafter
     {
         var lines = description.Replace("`", string.Empty, StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Skip(1);
         var text = string.Join(' ', lines);
-        var sentences = SentencePattern().Matches(text).Select(m => m.Value.Trim()).Where(s => s.Length > 20).Take(3);
+        var sentences = Sentences(text).Select(s => s.Trim()).Where(s => s.Length > 20).Take(3);
         var brief = string.Join(' ', sentences);
         if (brief.Length == 0)
         {
@@ -359,12 +359,33 @@ internal static partial class ProfileDrafter
     internal static string Shorten(string text) => text.Length <= 120 ? text : text[..120].TrimEnd() + "…";
 
     /// <summary>"Go" the language is capitalised; "go" the verb is not.</summary>
-    [GeneratedRegex(@"\bGo\b", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\bGo\b", RegexOptions.CultureInvariant)]
     private static partial Regex GoWord();
 
-    [GeneratedRegex(@"[a-z0-9][a-z0-9+#./-]*", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"[a-z0-9][a-z0-9+#./-]*", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex(@"[^.!?]+[.!?]", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex SentencePattern();
+    /// <summary>
+    /// Runs of text each ended by <c>.</c>, <c>!</c> or <c>?</c> (the end included); text after the last one is no sentence.
+    /// Plain code: a pattern for this retries from every character of a description without a full stop.
+    /// </summary>
+    private static IEnumerable<string> Sentences(string text)
+    {
+        var start = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '.' or '!' or '?')
+            {
+                if (start >= 0)
+                {
+                    yield return text[start..(i + 1)];
+                    start = -1;
+                }
+            }
+            else if (start < 0)
+            {
+                start = i;
+            }
+        }
+    }
 }

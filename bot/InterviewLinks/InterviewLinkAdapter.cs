@@ -55,7 +55,9 @@ internal sealed partial class InterviewLinkAdapter(
                 http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             }
 
-            return InterviewLinkRefusalPage.Result(refusal);
+            // No interview to take the language from: the browser's languages pick it.
+            http.Response.Headers.Vary = "Accept-Language";
+            return InterviewLinkRefusalPage.Result(refusal, LinkPageLanguage.Of(http.Request));
         }
 
         // The page around the conversation speaks the interview's language too.
@@ -293,6 +295,6 @@ internal sealed partial class InterviewLinkAdapter(
 
     private static string Clip(string? text) => text is null ? string.Empty : text.Length <= 20 ? text : text[..20] + "…";
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex MessageIdPattern();
 }

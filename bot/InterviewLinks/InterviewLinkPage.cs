@@ -59,6 +59,6 @@ internal static partial class InterviewLinkPage
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    [GeneratedRegex(@"\{\{([A-Za-z]+)\}\}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\{\{([A-Za-z]+)\}\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
 }

@@ -327,10 +327,10 @@ internal sealed partial class LlmScorecardNarrator : IScorecardNarrator
             }
         }
 
-        [GeneratedRegex(@"\d+(?:\.\d+)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Timeout.Infinite)]
+        [GeneratedRegex(@"\d+(?:\.\d+)?", RegexOptions.CultureInvariant)]
         private static partial Regex NumberPattern();
 
-        [GeneratedRegex("[\"“„«](?<q>[^\"“”„«»]{1,400})[\"”»]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: Timeout.Infinite)]
+        [GeneratedRegex("[\"“„«](?<q>[^\"“”„«»]{1,400})[\"”»]", RegexOptions.CultureInvariant)]
         private static partial Regex QuotedPattern();
     }
 }

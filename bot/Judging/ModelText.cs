@@ -84,6 +84,6 @@ internal static partial class ModelText
         text is null || text.All(c => char.IsControl(c) || char.IsWhiteSpace(c));
 
     /// <summary>HTML tags, Markdown links, code fences, URLs and Slack/Teams mention syntax: none belongs in a profile's text.</summary>
-    [GeneratedRegex(@"<[a-z!/@#]|\]\(|```|https?://|\{\{|<@|@channel|@here", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    [GeneratedRegex(@"<[a-z!/@#]|\]\(|```|https?://|\{\{|<@|@channel|@here", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ProfileMarkup();
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace ScreeningBot.Bot.Rendering;
 
@@ -8,7 +7,7 @@ namespace ScreeningBot.Bot.Rendering;
 /// answer or name cannot become a mention (<c>&lt;!channel&gt;</c>), a link or a user tag. Incoming message text arrives
 /// escaped the same way and is unescaped before the dialog sees it.
 /// </summary>
-internal static partial class SlackMrkdwn
+internal static class SlackMrkdwn
 {
     /// <summary>U+200B, invisible; breaks a formatting pair without changing what the reader sees.</summary>
     public const char ZeroWidthSpace = '\u200B';
@@ -45,10 +44,36 @@ internal static partial class SlackMrkdwn
         : text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
 
     /// <summary>The dialogs' Markdown (<c>**bold**</c>) as Slack mrkdwn (<c>*bold*</c>), escaped.</summary>
-    public static string FromMarkdown(string? markdown) => MarkdownBold().Replace(Escape(markdown), "*$1*");
+    public static string FromMarkdown(string? markdown) => ReplaceBold(Escape(markdown), "*");
 
     /// <summary>Removes Markdown bold markers, for plain-text fields (notification text, button labels, headers).</summary>
-    public static string PlainFromMarkdown(string? markdown) => MarkdownBold().Replace(markdown ?? string.Empty, "$1");
+    public static string PlainFromMarkdown(string? markdown) => ReplaceBold(markdown ?? string.Empty, string.Empty);
+
+    /// <summary>
+    /// Each <c>**text**</c> (at least one character, the nearest closing pair, across lines) with its stars replaced by
+    /// <paramref name="marker"/>; an unpaired <c>**</c> stays. Plain code in one pass, so the escaped text always comes back
+    /// whole: no pattern, no timeout.
+    /// </summary>
+    private static string ReplaceBold(string text, string marker)
+    {
+        var result = new StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var open = text.IndexOf("**", i, StringComparison.Ordinal);
+            var close = open < 0 || open + 3 > text.Length ? -1 : text.IndexOf("**", open + 3, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                // No pair from here on: a later opening has no closing either.
+                break;
+            }
+
+            result.Append(text, i, open - i).Append(marker).Append(text, open + 2, close - open - 2).Append(marker);
+            i = close + 2;
+        }
+
+        return result.Append(text, i, text.Length - i).ToString();
+    }
 
     /// <summary>
     /// Splits text into pieces of at most <paramref name="max"/> characters, preferring paragraph, then line, then word
@@ -126,7 +151,4 @@ internal static partial class SlackMrkdwn
         var index = window.LastIndexOf(separator, StringComparison.Ordinal);
         return index >= notBefore ? index : null;
     }
-
-    [GeneratedRegex(@"\*\*(.+?)\*\*", RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: 200)]
-    private static partial Regex MarkdownBold();
 }

@@ -86,6 +86,6 @@ internal sealed partial class SlackOptions : IValidatableObject
     /// <summary>The base address with a trailing slash, so method names resolve under it.</summary>
     public Uri ApiBase => ApiBaseUrl.AbsoluteUri.EndsWith('/') ? ApiBaseUrl : new Uri(ApiBaseUrl.AbsoluteUri + "/");
 
-    [GeneratedRegex("^[TE][A-Z0-9]{2,30}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex("^[TE][A-Z0-9]{2,30}$", RegexOptions.CultureInvariant)]
     private static partial Regex TeamIdFormat();
 }

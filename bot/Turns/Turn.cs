@@ -25,7 +25,10 @@ internal sealed record Turn
     /// <summary>What was typed or clicked (for <see cref="TurnKind.Message"/> turns; empty otherwise).</summary>
     public IncomingMessage Message { get; init; } = new(string.Empty);
 
-    /// <summary>The command, for <see cref="TurnKind.Command"/> turns: parsed by the channel, which knows its mention syntax.</summary>
+    /// <summary>
+    /// The command, parsed by the channel, which knows its mention syntax and text format: for <see cref="TurnKind.Command"/> turns,
+    /// and optionally for a 1:1 message that may turn out to be a recruiter's command (else <see cref="Message"/>'s text is parsed).
+    /// </summary>
     public RecruiterCommand? Command { get; init; }
 
     /// <summary>People mentioned in the message (the bot left out), should a 1:1 message turn out to be a recruiter's command.</summary>

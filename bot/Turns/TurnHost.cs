@@ -173,7 +173,7 @@ internal sealed class TurnHost(
             case InterviewTurnStatus.NoInterview when ledgerKey is not null && await ContainsAsync(ledgerKey, cancellationToken):
                 return MessageHandling.Duplicate;
             case InterviewTurnStatus.NoInterview when IsConfiguredRecruiter(turn.From):
-                await RunCommandAsync(turn, RecruiterCommandParser.Parse(turn.Message.Text, turn.Mentions), replies, cancellationToken);
+                await RunCommandAsync(turn, turn.Command ?? RecruiterCommandParser.Parse(turn.Message.Text, turn.Mentions), replies, cancellationToken);
                 return MessageHandling.NoInterview;
             case InterviewTurnStatus.NoInterview:
                 await replies.SendAsync([Reply.Message(TurnText.NoScreen)], cancellationToken);

@@ -3,7 +3,8 @@ namespace ScreeningBot.Dialogs.Scoring;
 /// <summary>
 /// Hands out the candidate's sentences as quotes for a scorecard, each at most once: a quote is widened to the whole
 /// sentence it starts in (a judge or matcher may have cut it), or cut at a clause with an ellipsis when the sentence is
-/// too long, and is refused once that sentence already supports another line of the scorecard.
+/// too long, and is refused once that sentence already supports another line of the scorecard (only <see cref="Reuse"/>
+/// hands it out again).
 /// </summary>
 internal sealed class EvidenceQuotes
 {
@@ -23,6 +24,24 @@ internal sealed class EvidenceQuotes
         {
             if (Whole(questionId, quote) is { } whole && _used.Add(Key(whole)))
             {
+                return whole;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The first candidate whose sentence is in the candidate's words, used or not; for a line that may repeat a quote
+    /// rather than show none (a skill whose every sentence supports another line, see ScorecardWording.SkillQuote).
+    /// </summary>
+    public string? Reuse(IEnumerable<(string QuestionId, string? Quote)> candidates)
+    {
+        foreach (var (questionId, quote) in candidates)
+        {
+            if (Whole(questionId, quote) is { } whole)
+            {
+                _used.Add(Key(whole));
                 return whole;
             }
         }

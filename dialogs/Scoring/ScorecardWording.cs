@@ -8,7 +8,8 @@ namespace ScreeningBot.Dialogs.Scoring;
 /// <summary>
 /// The words of a scorecard, from the figures <see cref="ScorecardBuilder"/> computed: strengths and risks that name a
 /// behaviour or topic and the answer behind it, a next step naming the topics to probe, the summary, and every quote
-/// (each a whole sentence of the candidate's, used once across the scorecard, for the line it supports best). The LLM
+/// (each a whole sentence of the candidate's, used once across the scorecard, for the line it supports best; a skill may
+/// repeat one, see <see cref="SkillQuote"/>). The LLM
 /// narrator may rewrite the narrative afterwards (see <see cref="IScorecardNarrator"/>); the quotes stay.
 /// </summary>
 internal static class ScorecardWording
@@ -295,9 +296,12 @@ internal static class ScorecardWording
     }
 
     /// <summary>
-    /// A skill's quote: the sentence of the answers behind it that names the skill most specifically (see
-    /// <see cref="SkillSentences"/>); the answers' judge quotes and area sentences when no sentence names it. The answers
-    /// behind a skill are the questions tagged with it, or, when none is, every answer.
+    /// A skill's quote: the unused sentence of the answers behind it that names the skill most specifically (see
+    /// <see cref="SkillSentences"/>); the answers' judge quotes and area sentences when no sentence names it. When none of
+    /// those is left (each already supports another line: a strength, a rubric line), the best sentence naming the skill is
+    /// quoted again: the one exception to a sentence per card, so a skill the candidate named never shows no quote, and a
+    /// repeated quote always names the skill's signals. The answers behind a skill are the questions tagged with it, or,
+    /// when none is, every answer.
     /// </summary>
     private static string? SkillQuote(ScoringContext context, Profiles.Skill skill, EvidenceQuotes quotes, AreaEvidence[] areas)
     {
@@ -307,8 +311,8 @@ internal static class ScorecardWording
             .Select(id => context.Answers[id])
             .OrderByDescending(a => a.Judgment.Depth).ThenBy(a => a.QuestionId, StringComparer.Ordinal)
             .Select(a => (a.QuestionId, context.Genuine.Text(a.QuestionId)));
-        var ranked = SkillSentences.Ranked(skill, answered);
-        return quotes.Take(linked.Length > 0 ? ranked.Concat(Evidence(context, linked, areas)) : ranked);
+        var ranked = SkillSentences.Ranked(skill, answered).ToArray();
+        return quotes.Take(linked.Length > 0 ? ranked.Concat(Evidence(context, linked, areas)) : ranked) ?? quotes.Reuse(ranked);
     }
 
     /// <summary>The question whose answer holds <paramref name="sentence"/> (interview order); empty when none does.</summary>

@@ -40,6 +40,41 @@ public sealed class TeamsTextTests
     }
 
     [Theory]
+    [InlineData("<p>Senior Go engineer</p><p>Build &amp; run APIs</p>", "Senior Go engineer\nBuild & run APIs")]
+    [InlineData("<div><div>line one<br>line two</div></div>", "line one\nline two")]
+    [InlineData("<p>Title</p><p>&nbsp;</p><p>Body</p>", "Title\n\nBody")]
+    [InlineData("<p>Title</p><p><br></p><p><br></p><p><br></p><p>Body</p>", "Title\n\nBody")]
+    [InlineData("<p>Requirements</p><ul><li>Go</li><li>Kafka &lt;3</li></ul>", "Requirements\n- Go\n- Kafka <3")]
+    [InlineData("<p><strong>Bold</strong> and <em>it&#39;s</em> <a href=\"https://x.example\">linked</a></p>", "Bold and it's linked")]
+    [InlineData("plain line\nsecond line with List<T> and a < b", "plain line\nsecond line with List<T> and a < b")]
+    [InlineData("<p>a</p>\r\n<p>b</p>", "a\nb")]
+    [InlineData("<at id=\"0\">Screener</at>&nbsp;status", "<at>Screener</at> status")]
+    [InlineData("<p>unclosed <p <p <p", "unclosed <p <p <p")]
+    public void PlainText_TeamsText_KeepsLinesDecodesEntitiesDropsTags(string text, string expected)
+    {
+        Assert.Equal(expected, TeamsText.PlainText(text, isHtml: false));
+    }
+
+    [Theory]
+    [InlineData("<div>\r\n<div itemprop=\"copy-paste-block\">\n\r\n<div style=\"font-size:14px\"><strong>bold</strong></div>\n</div>\n</div>", "bold")]
+    [InlineData("<p><span itemtype=\"http://schema.skype.com/Mention\" itemscope=\"\" itemid=\"0\">Screener</span>&nbsp;draft-profile x</p><p>Line&nbsp;two</p>", "<at>Screener</at> draft-profile x\nLine two")]
+    [InlineData("<p>Word <o:p></o:p>paste</p><!-- note --><style>p{}</style><p>next</p>", "Word paste\nnext")]
+    public void PlainText_HtmlAttachment_CollapsesLayoutWhitespaceAndDropsEveryTag(string html, string expected)
+    {
+        Assert.Equal(expected, TeamsText.PlainText(html, isHtml: true));
+    }
+
+    [Fact]
+    public void PlainText_LongerThanTheBound_ReadsOnlyTheBound()
+    {
+        var html = "<p>" + new string('x', TeamsText.MaxHtmlLength) + "</p>";
+
+        var sut = TeamsText.PlainText(html, isHtml: true);
+
+        Assert.Equal(TeamsText.MaxHtmlLength - 3, sut.Length);
+    }
+
+    [Theory]
     [InlineData("Invited *Backend* now", "Invited **Backend** now")]
     [InlineData("*Latest screens*\n• a", "**Latest screens**\n• a")]
     [InlineData("already **bold** stays", "already **bold** stays")]

@@ -193,6 +193,57 @@ public sealed class InterviewLinkEndpointsTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("de-DE,de;q=0.9,en;q=0.8", "de", "Dieser Link öffnet kein Gespräch", "bitten Sie die Person, die Sie eingeladen hat, um einen neuen Link")]
+    [InlineData("es", "es", "Este enlace no abre ninguna entrevista", "pide un enlace nuevo a la persona que te invitó")]
+    [InlineData("fr-FR,fr;q=0.9,es;q=0.5", "es", "Este enlace no abre ninguna entrevista", "pide un enlace nuevo")]
+    [InlineData("en;q=0.3, de-AT;q=0.7", "de", "Dieser Link öffnet kein Gespräch", "um einen neuen Link")]
+    [InlineData("de;q=0, es;q=0.1", "es", "Este enlace no abre ninguna entrevista", "pide un enlace nuevo")]
+    [InlineData("fr-FR,fr;q=0.9,*;q=0.5", "en", "This link doesn't open an interview", "ask the person who invited you for a new link")]
+    [InlineData("de;q=bogus,,;;, es", "es", "Este enlace no abre ninguna entrevista", "pide un enlace nuevo")]
+    [InlineData(null, "en", "This link doesn't open an interview", "ask the person who invited you for a new link")]
+    public async Task Page_BrokenLink_SpeaksTheBrowsersLanguageAndSaysToAskForANewLink(string? acceptLanguage, string tag, string title, string whatToDo)
+    {
+        var (_, link) = await _bot.InviteAsync();
+        var broken = link[..^1] + (link[^1] == 'A' ? 'B' : 'A');
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(broken).AbsolutePath, UriKind.Relative));
+        if (acceptLanguage is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+        }
+
+        using var page = await _bot.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("Accept-Language", page.Headers.Vary);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains($"<html lang=\"{tag}\">", html, StringComparison.Ordinal);
+        var text = WebUtility.HtmlDecode(html);
+        Assert.Contains($"<title>{title}</title>", text, StringComparison.Ordinal);
+        Assert.Contains($"<h1>{title}</h1>", text, StringComparison.Ordinal);
+        Assert.Contains(whatToDo, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("de-CH", "Dieser Gesprächslink ist abgelaufen", "wenden Sie sich bitte an die Person, die Sie eingeladen hat")]
+    [InlineData("es-MX,es;q=0.9", "Este enlace de entrevista ha caducado", "contacta con la persona que te invitó")]
+    [InlineData("pt-BR", "This interview link has expired", "please contact the person who invited you")]
+    public async Task Page_ExpiredLink_SpeaksTheBrowsersLanguage(string acceptLanguage, string title, string whatToDo)
+    {
+        var (interview, _) = await _bot.InviteAsync();
+        var yesterday = new InterviewLink(interview.CandidateConversation.ConversationId, interview.Candidate.Id, _bot.Service<TimeProvider>().GetUtcNow().AddDays(-1));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/interview/" + _bot.Service<InterviewLinkTokens>().Create(yesterday), UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+
+        using var page = await _bot.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Gone, page.StatusCode);
+        var text = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains($"<h1>{title}</h1>", text, StringComparison.Ordinal);
+        Assert.Contains(whatToDo, text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("not-a-token")]
     [InlineData("lk-aaaaaaaaaaaaaaaaaaaa.lc-aaaaaaaaaaaaaaaa.9999999999.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     [InlineData("a.b.c.d")]

@@ -107,12 +107,8 @@ public sealed class InterviewLinkPageTests : IAsyncLifetime
     [Fact]
     public async Task Page_GermanInterview_ThePageAroundTheConversationIsGermanAndCandidateTextStaysText()
     {
-        var profiles = Directory.CreateTempSubdirectory("screeningbot-link-profiles-").FullName;
-        try
+        await InGermanAsync(async (german, link) =>
         {
-            LinkBot.CopyProfiles(profiles, LinkBot.InGerman);
-            await using var german = LinkBot.Start(new Dictionary<string, string?> { ["Screening:ProfilesPath"] = profiles });
-            var (_, link) = await german.InviteAsync();
             Open(link, 1280, 900, bot: german);
             WaitFor(".choice", "Ja");
 
@@ -146,11 +142,25 @@ public sealed class InterviewLinkPageTests : IAsyncLifetime
             _wait.Until(d => d.FindElement(By.Id("composer")).Displayed);
             Assert.Contains("weiter", Bubbles(), StringComparer.Ordinal);
             Assert.False(Browser.Driver.FindElement(By.Id("status")).Displayed, "the page shows an error: " + Browser.Driver.FindElement(By.Id("status")).Text);
-        }
-        finally
+        });
+    }
+
+    [Fact]
+    public async Task Page_BrokenLinkInAGermanBrowser_SaysInGermanToAskForANewLink()
+    {
+        // Same fixture as the German interview above, but the link is cut short: there is no interview to take a language
+        // from, so the browser's own languages pick it.
+        await InGermanAsync(async (german, link) =>
         {
-            Directory.Delete(profiles, recursive: true);
-        }
+            Open(link[..^3], 1280, 900, bot: german, acceptLanguage: "de-DE,de,en-US,en");
+
+            var heading = _wait.Until(d => d.FindElement(By.TagName("h1")));
+            Assert.Equal("de", Browser.Driver.FindElement(By.TagName("html")).GetAttribute("lang"));
+            Assert.Equal("Dieser Link öffnet kein Gespräch", Browser.Driver.Title);
+            Assert.Equal("Dieser Link öffnet kein Gespräch", heading.Text);
+            Assert.EndsWith("bitten Sie die Person, die Sie eingeladen hat, um einen neuen Link.", Browser.Driver.FindElement(By.CssSelector("main p")).Text, StringComparison.Ordinal);
+            Assert.Empty(Browser.All("script, form, input, a"));
+        });
     }
 
     [Fact]
@@ -318,6 +328,23 @@ public sealed class InterviewLinkPageTests : IAsyncLifetime
         Browser.Screenshot(Path.Combine(Path.GetDirectoryName(ScreenshotPath)!, "interview-link-phone-answering.png"));
     }
 
+    /// <summary>Runs <paramref name="test"/> on a bot whose backend-senior interviews in German, with a new candidate's link.</summary>
+    private static async Task InGermanAsync(Func<LinkBot, string, Task> test)
+    {
+        var profiles = Directory.CreateTempSubdirectory("screeningbot-link-profiles-").FullName;
+        try
+        {
+            LinkBot.CopyProfiles(profiles, LinkBot.InGerman);
+            await using var german = LinkBot.Start(new Dictionary<string, string?> { ["Screening:ProfilesPath"] = profiles });
+            var (_, link) = await german.InviteAsync();
+            await test(german, link);
+        }
+        finally
+        {
+            Directory.Delete(profiles, recursive: true);
+        }
+    }
+
     /// <summary>The page keeps nothing in the browser (no cookie, no web storage) and loads nothing from anywhere but the bot.</summary>
     private void AssertNoCookiesStorageOrOtherOrigins()
     {
@@ -338,9 +365,9 @@ public sealed class InterviewLinkPageTests : IAsyncLifetime
         Assert.True(dock.Location.Y + dock.Size.Height <= Script<long>("return window.innerHeight;") + 1, "the answer dock is below the screen");
     }
 
-    private void Open(string link, int width, int height, bool phone = false, LinkBot? bot = null)
+    private void Open(string link, int width, int height, bool phone = false, LinkBot? bot = null, string? acceptLanguage = null)
     {
-        _browser = phone ? HeadlessChromium.StartPhone(width, height, 2) : HeadlessChromium.Start(width, height);
+        _browser = phone ? HeadlessChromium.StartPhone(width, height, 2) : HeadlessChromium.Start(width, height, acceptLanguage);
         _wait = new WebDriverWait(_browser.Driver, TimeSpan.FromSeconds(45));
         _wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
         _browser.Driver.Navigate().GoToUrl(new Uri((bot ?? _bot).Factory.BaseAddress, new Uri(link).AbsolutePath));

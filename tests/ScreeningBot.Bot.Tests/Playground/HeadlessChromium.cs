@@ -24,7 +24,8 @@ internal sealed class HeadlessChromium : IDisposable
 
     public ChromeDriver Driver { get; }
 
-    public static HeadlessChromium Start(int width, int height) => Start(width, height, phone: null);
+    /// <param name="acceptLanguage">The browser's languages, as it sends them in <c>Accept-Language</c> (Chromium's default when null).</param>
+    public static HeadlessChromium Start(int width, int height, string? acceptLanguage = null) => Start(width, height, phone: null, acceptLanguage);
 
     /// <summary>
     /// A phone: Chromium's device emulation with a <paramref name="width"/> × <paramref name="height"/> CSS-pixel viewport,
@@ -32,16 +33,16 @@ internal sealed class HeadlessChromium : IDisposable
     /// than about 500 pixels).
     /// </summary>
     public static HeadlessChromium StartPhone(int width, int height, double pixelRatio) =>
-        Start(Math.Max(width, 500), height + 200, new ChromiumMobileEmulationDeviceSettings
+        Start(Math.Max(width, 500), height + 200, phone: new ChromiumMobileEmulationDeviceSettings
         {
             Width = width,
             Height = height,
             PixelRatio = pixelRatio,
             EnableTouchEvents = true,
             UserAgent = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36",
-        });
+        }, acceptLanguage: null);
 
-    private static HeadlessChromium Start(int width, int height, ChromiumMobileEmulationDeviceSettings? phone)
+    private static HeadlessChromium Start(int width, int height, ChromiumMobileEmulationDeviceSettings? phone, string? acceptLanguage)
     {
         var browser = Environment.GetEnvironmentVariable(BrowserVariable) is { Length: > 0 } b ? b : "/usr/bin/chromium";
         var driverPath = Environment.GetEnvironmentVariable(DriverVariable) is { Length: > 0 } d ? d : "/usr/bin/chromedriver";
@@ -70,6 +71,12 @@ internal sealed class HeadlessChromium : IDisposable
             "--disable-dev-shm-usage",
             $"--window-size={width},{height}",
             $"--user-data-dir={profile}");
+        if (acceptLanguage is not null)
+        {
+            options.AddArgument($"--accept-lang={acceptLanguage}");
+            options.AddUserProfilePreference("intl.accept_languages", acceptLanguage);
+        }
+
         if (phone is not null)
         {
             options.EnableMobileEmulation(phone);

@@ -68,9 +68,45 @@ public sealed partial class ScorecardWordingTests
     {
         var sut = Build(Interview(Rich));
 
-        var quotes = AllQuotes(sut).OfType<string>().ToList();
+        // Only a skill may repeat a quote (ScorecardWording.SkillQuote), and only one naming that skill's signals.
+        var quotes = AllQuotes(sut with { RequiredSkills = [], PreferredSkills = [] }).OfType<string>().ToList();
         Assert.True(quotes.Count >= 4, $"only {quotes.Count} quotes");
         Assert.Equal(quotes.Count, quotes.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        var profile = SampleProfiles.Backend;
+        foreach (var line in sut.RequiredSkills.Concat(sut.PreferredSkills).Where(l => l.Evidence is not null && quotes.Contains(l.Evidence, StringComparer.OrdinalIgnoreCase)))
+        {
+            var skill = profile.RequiredSkills.Concat(profile.PreferredSkills).Single(k => k.Id == line.SkillId);
+            Assert.True(SkillSentences.Matches(line.Evidence!, [skill.Name, .. skill.Signals]) > 0, $"{skill.Id} repeats a quote that does not name it: {line.Evidence}");
+        }
+    }
+
+    [Fact]
+    public void Build_SkillWhoseOnlySentenceSupportsAStrength_QuotesItAgainRatherThanNothing()
+    {
+        // The API answer's first sentence is the only one naming API design's signals (pagination), and the API strength takes it.
+        const string Sentence = "I designed the billing API for forty enterprise customers, with cursor pagination on every list endpoint, an idempotency key on every POST and the version in the Accept header so old clients kept working for six months.";
+        var sut = Build(Interview(Rich, depth: 4.5, covered: (id, _) => id is "api" ? ["versioning", "pagination"] : []));
+
+        Assert.Contains(sut.Strengths, s => s.Contains(Sentence, StringComparison.Ordinal));
+        var api = sut.RequiredSkills.Single(k => k.SkillId == "api-design");
+        Assert.Equal(Sentence, api.Evidence);
+        // The repeated quote still names the skill's signal, and no line but a skill's repeats one.
+        Assert.Contains("pagination", api.Evidence, StringComparison.OrdinalIgnoreCase);
+        var others = AllQuotes(sut with { RequiredSkills = [], PreferredSkills = [] }).OfType<string>().ToList();
+        Assert.Equal(others.Count, others.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public void Build_SkillNamedInNoSentence_IsNotGivenARepeatedQuote()
+    {
+        // Nothing names Reliability, SLO or on-call, and the incident answer's only sentence supports the competency: no quote to repeat.
+        var texts = new Dictionary<string, string>(Rich) { ["incident"] = "The payments queue stalled one night, so I wrote the postmortem and we cut detection from 25 minutes to 2 minutes." };
+        var sut = Build(Interview(texts, depth: 4.5));
+
+        var reliability = sut.RequiredSkills.Single(k => k.SkillId == "reliability");
+        var elsewhere = AllQuotes(sut with { RequiredSkills = [.. sut.RequiredSkills.Where(k => k.SkillId != "reliability")] });
+        Assert.Contains(texts["incident"], elsewhere);
+        Assert.Null(reliability.Evidence);
     }
 
     [Fact]
