@@ -16,6 +16,20 @@ while (!File.Exists(Path.Combine(root, "ScreeningBot.sln")))
     root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run the benchmarks from inside the repository (ScreeningBot.sln not found above the current directory).");
 }
 
+ScreeningBot.Benchmarks.Http.HttpBenchmarkOptions HttpOptions()
+{
+    try
+    {
+        return ScreeningBot.Benchmarks.Http.HttpBenchmarkOptions.Parse(args);
+    }
+    catch (Exception e) when (e is ArgumentException or FormatException)
+    {
+        Console.Error.WriteLine($"{verb}: {e.Message} (see `dotnet run -c Release --project tests/ScreeningBot.Benchmarks -- help`)");
+        Environment.Exit(2);
+        throw;
+    }
+}
+
 switch (verb)
 {
     case "core":
@@ -27,9 +41,9 @@ switch (verb)
     case "cefr-fit":
         return await CefrFit.RunAsync(root, args, Console.Out);
     case "http":
-        return await ScreeningBot.Benchmarks.Http.HttpBenchmark.RunAsync(root, ScreeningBot.Benchmarks.Http.HttpBenchmarkOptions.Parse(args), Console.Out);
+        return await ScreeningBot.Benchmarks.Http.HttpBenchmark.RunAsync(root, HttpOptions(), Console.Out);
     case "http-cold":
-        return await ScreeningBot.Benchmarks.Http.HttpBenchmark.RunColdAsync(root, ScreeningBot.Benchmarks.Http.HttpBenchmarkOptions.Parse(args), Console.Out);
+        return await ScreeningBot.Benchmarks.Http.HttpBenchmark.RunColdAsync(root, HttpOptions(), Console.Out);
     case "journey":
         return await JourneyBenchmark.RunAsync(root, Option("interviews", 8), Option("concurrency", 1), Console.Out);
     default:
