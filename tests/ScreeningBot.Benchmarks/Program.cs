@@ -16,6 +16,20 @@ while (!File.Exists(Path.Combine(root, "ScreeningBot.sln")))
     root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("Run the benchmarks from inside the repository (ScreeningBot.sln not found above the current directory).");
 }
 
+ScreeningBot.Benchmarks.Http.HttpBenchmarkOptions HttpOptions()
+{
+    try
+    {
+        return ScreeningBot.Benchmarks.Http.HttpBenchmarkOptions.Parse(args);
+    }
+    catch (Exception e) when (e is ArgumentException or FormatException)
+    {
+        Console.Error.WriteLine($"{verb}: {e.Message} (see `dotnet run -c Release --project tests/ScreeningBot.Benchmarks -- help`)");
+        Environment.Exit(2);
+        throw;
+    }
+}
+
 switch (verb)
 {
     case "core":
@@ -27,9 +41,9 @@ switch (verb)
     case "cefr-fit":
         return await CefrFit.RunAsync(root, args, Console.Out);
     case "http":
-        return await ScreeningBot.Benchmarks.Http.HttpBenchmark.RunAsync(root, ScreeningBot.Benchmarks.Http.HttpBenchmarkOptions.Parse(args), Console.Out);
+        return await ScreeningBot.Benchmarks.Http.HttpBenchmark.RunAsync(root, HttpOptions(), Console.Out);
     case "http-cold":
-        return await ScreeningBot.Benchmarks.Http.HttpBenchmark.RunColdAsync(root, ScreeningBot.Benchmarks.Http.HttpBenchmarkOptions.Parse(args), Console.Out);
+        return await ScreeningBot.Benchmarks.Http.HttpBenchmark.RunColdAsync(root, HttpOptions(), Console.Out);
     case "journey":
         return await JourneyBenchmark.RunAsync(root, Option("interviews", 8), Option("concurrency", 1), Console.Out);
     default:
@@ -40,13 +54,17 @@ switch (verb)
         Console.WriteLine("  journey [--interviews 8] [--concurrency 1]");
         Console.WriteLine("          whole Teams journeys over HTTP (real Kestrel and JWT validation, fake Bot Connector):");
         Console.WriteLine("          HTTP turn latency and the time from the last answer to the scorecard in the channel");
-        Console.WriteLine("  http [--suites sb-sqlite,peer-memory,sb-tables,peer-blobs] [--concurrency 1,16,64] [--storage-concurrency 16]");
-        Console.WriteLine("       [--reps 3] [--warmup 30] [--duration 20] [--idle-wait 30] [--peer DIR] [--out DIR] [--bot-env NAME=VALUE]...");
-        Console.WriteLine("          ScreeningBot (the Release bot, started per run) and the Bot Framework SDK peer of ../shared/bench side by");
-        Console.WriteLine("          side: whole interviews over HTTP, one load generator, runs interleaved; prints the README's Performance");
-        Console.WriteLine("          table and the issue-19 goals as ratios (needs `npm ci` in the peer's folder and in tests/azurite)");
-        Console.WriteLine("  http-cold [--runs 3] [--seconds 90] [--concurrency 16] [--bot DIR] [--bot-env NAME=VALUE]...");
-        Console.WriteLine("          cold starts on SQLite: time to the first answered turn, first minute's throughput against the steady state");
+        Console.WriteLine("  http [--suites sb-sqlite,peer-memory,sb-tables,peer-blobs] [--concurrency 1,16,64] [--storage-concurrency 1,16,64]");
+        Console.WriteLine("       [--reps 3] [--warmup 30] [--duration 20] [--idle-wait 30] [--cold-runs 3] [--cold-concurrency 16] [--seconds 90] [--peer DIR] [--out DIR]");
+        Console.WriteLine("       [--bot DIR] [--bot-env NAME=VALUE]... [--variant NAME:NAME=VALUE[,NAME=VALUE|,BOT=DIR]]...");
+        Console.WriteLine("          ScreeningBot (published as deployed, started per run) and the Bot Framework SDK peer of ../shared/bench side by");
+        Console.WriteLine("          side: whole interviews over HTTP, one load generator, runs interleaved, then cold starts on SQLite;");
+        Console.WriteLine("          prints the README's Performance table, the cold-start table and the issue-19 goals");
+        Console.WriteLine("          (needs `npm ci` in the peer's folder and in tests/azurite). Each --variant is another bot configuration");
+        Console.WriteLine("          run beside the others, e.g. --variant wks:DOTNET_gcServer=0 --variant server:DOTNET_gcServer=1");
+        Console.WriteLine("  http-cold [--runs 3] [--seconds 90] [--cold-concurrency 16] [--bot DIR] [--bot-env NAME=VALUE]... [--variant ...]...");
+        Console.WriteLine("          cold starts on SQLite alone (variants interleaved): time to the first answered turn, the first minute's");
+        Console.WriteLine("          throughput and CPU per turn against the rest of the run (the steady state)");
         Console.WriteLine("  judge [--rounds 200]");
         Console.WriteLine("          the offline judge alone on interview-length answers: microseconds per answer");
         Console.WriteLine("  cefr-fit [--items PATH] [--write | --dev-out FILE] [--trees 300] [--depth 3] [--rate 0.05] [--min-leaf 20] [--lambda 5] [--subsample 0.8]");

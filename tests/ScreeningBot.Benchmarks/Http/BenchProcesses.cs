@@ -23,7 +23,7 @@ internal sealed class BenchProcesses(string root, string? peerFolder, string log
     }
 
     /// <summary>The Release bot (built by this project's build) with its shipped settings: SQLite in <paramref name="data"/>, or Azure Tables.</summary>
-    public async Task<Process> StartBotAsync(string name, int port, string data, Azurite? tables, IDictionary<string, string>? extra = null, bool waitUntilReady = true)
+    public async Task<Process> StartBotAsync(string name, int port, string data, Azurite? tables, IDictionary<string, string>? extra = null, bool waitUntilReady = true, string? botFolder = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -40,7 +40,8 @@ internal sealed class BenchProcesses(string root, string? peerFolder, string log
             environment[key] = value;
         }
 
-        var process = Start(name, "dotnet", [Path.Combine(BotFolder, "ScreeningBot.Bot.dll"), "--urls", $"http://127.0.0.1:{port}"], BotFolder, environment);
+        var folder = botFolder ?? BotFolder;
+        var process = Start(name, "dotnet", [Path.Combine(folder, "ScreeningBot.Bot.dll"), "--urls", $"http://127.0.0.1:{port}"], folder, environment);
         if (waitUntilReady)
         {
             await WaitForHttpAsync(process, new Uri($"http://127.0.0.1:{port}/healthz"), TimeSpan.FromSeconds(120));

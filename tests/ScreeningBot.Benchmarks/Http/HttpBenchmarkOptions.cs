@@ -9,8 +9,10 @@ internal sealed record HttpBenchmarkOptions
 
     public IReadOnlyList<int> Concurrency { get; init; } = [1, 16, 64];
 
-    /// <summary>Candidates at once for the Azurite suites.</summary>
-    public int StorageConcurrency { get; init; } = 16;
+    /// <summary>Candidates at once for the Azurite suites; by default the same as <see cref="Concurrency"/>.</summary>
+    public IReadOnlyList<int>? StorageConcurrency { get; init; }
+
+    public IReadOnlyList<int> AzuriteConcurrency => StorageConcurrency ?? Concurrency;
 
     public int Reps { get; init; } = 3;
 
@@ -32,6 +34,15 @@ internal sealed record HttpBenchmarkOptions
     public int Runs { get; init; } = 3;
 
     public int Seconds { get; init; } = 90;
+
+    /// <summary>Candidates knocking from a cold start's first moment (the headline concurrency).</summary>
+    public int ColdConcurrency { get; init; } = 16;
+
+    /// <summary><c>http</c>: cold starts measured after the load runs (0: none).</summary>
+    public int ColdRuns { get; init; } = 3;
+
+    /// <summary>The bot configurations to compare, interleaved (<c>--variant</c>); the shipped bot when none is given.</summary>
+    public IReadOnlyList<BotVariant> Variants { get; init; } = [BotVariant.Default];
 
     /// <summary>Extra environment for the bot process (e.g. GC settings to compare).</summary>
     public IDictionary<string, string> BotEnvironment { get; init; } = new Dictionary<string, string>();
@@ -56,7 +67,7 @@ internal sealed record HttpBenchmarkOptions
             {
                 "--suites" => options with { Suites = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--concurrency" => options with { Concurrency = [.. value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
-                "--storage-concurrency" => options with { StorageConcurrency = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--storage-concurrency" => options with { StorageConcurrency = [.. value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
                 "--reps" => options with { Reps = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--warmup" => options with { WarmUp = TimeSpan.FromSeconds(int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(int.Parse(value, CultureInfo.InvariantCulture)) },
@@ -66,6 +77,9 @@ internal sealed record HttpBenchmarkOptions
                 "--bot" => options with { Bot = Path.GetFullPath(value) },
                 "--runs" => options with { Runs = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--seconds" => options with { Seconds = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--cold-concurrency" => options with { ColdConcurrency = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--cold-runs" => options with { ColdRuns = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--variant" => options with { Variants = [.. options.Variants.Where(v => v.Name.Length > 0), BotVariant.Parse(value)] },
                 "--bot-env" => options,
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
@@ -79,6 +93,19 @@ internal sealed record HttpBenchmarkOptions
         }
 
         var unknown = options.Suites.Except(["sb-sqlite", "peer-memory", "sb-tables", "peer-blobs"]).ToList();
-        return unknown.Count > 0 ? throw new ArgumentException($"unknown suite {unknown[0]} (sb-sqlite, peer-memory, sb-tables, peer-blobs)") : options with { BotEnvironment = environment };
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"unknown suite {unknown[0]} (sb-sqlite, peer-memory, sb-tables, peer-blobs)");
+        }
+
+        if (options.Seconds <= 70)
+        {
+            throw new ArgumentException("--seconds must be more than 70: the steady state is what follows the first minute");
+        }
+
+        var names = options.Variants.GroupBy(v => v.Name).FirstOrDefault(g => g.Count() > 1);
+        return names is not null
+            ? throw new ArgumentException($"--variant {names.Key} is given twice: each variant needs its own name")
+            : options with { BotEnvironment = environment };
     }
 }

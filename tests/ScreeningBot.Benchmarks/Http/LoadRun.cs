@@ -6,6 +6,9 @@ namespace ScreeningBot.Benchmarks.Http;
 internal sealed record RunResult
 {
     public required string Suite { get; init; }
+
+    /// <summary>The bot configuration (<c>--variant</c>); empty for the shipped one and for the peer.</summary>
+    public string Variant { get; init; } = "";
     public required int Concurrency { get; init; }
     public required int Rep { get; init; }
     public double TurnsPerSecond { get; init; }
@@ -25,6 +28,9 @@ internal sealed record RunResult
     public double AzuriteCpuPercent { get; init; }
     public double LoadGeneratorCpuPercent { get; init; }
     public double MachineBusyPercent { get; init; }
+
+    /// <summary>The machine's one-minute load average at the end of the measured window.</summary>
+    public double LoadAverage { get; init; }
     public int WarmUpTurns { get; init; }
     public IReadOnlyList<string> ErrorSamples { get; init; } = [];
 }
@@ -92,6 +98,7 @@ internal static class LoadRun
             AzuriteCpuPercent = Math.Round(100 * azuriteCpu / seconds, 1),
             LoadGeneratorCpuPercent = Math.Round(100 * selfCpu / seconds, 1),
             MachineBusyPercent = Math.Round(100.0 * (busy1 - busy0) / Math.Max(1, total1 - total0), 1),
+            LoadAverage = ProcSampler.LoadAverage(),
             WarmUpTurns = recorder.WarmUpTurns,
             ErrorSamples = recorder.ErrorSamples,
         };

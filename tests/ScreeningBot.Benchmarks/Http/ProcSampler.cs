@@ -56,4 +56,8 @@ internal static class ProcSampler
         var total = first.Sum();
         return (total - first[3] - first[4], total);
     }
+
+    /// <summary>The machine's one-minute load average (runnable and waiting tasks; 2 means both cores busy).</summary>
+    public static double LoadAverage() =>
+        double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
 }
