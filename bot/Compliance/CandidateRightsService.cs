@@ -56,6 +56,7 @@ internal sealed class CandidateRightsService(
                 await deadLetters.DeleteForInterviewAsync(interviewId, cancellationToken);
             }
         }
+
         var erasure = new CandidateErasure(stored, removed, unreached);
         ComplianceLog.CandidateErased(logger, stored.Interviews, stored.TranscriptTurns, stored.Reports, stored.SelfIdentifications, removed, unreached.Count);
         if (!erasure.FoundNothing)

@@ -27,4 +27,7 @@ internal interface IWebhookDeadLetterStore
 
     /// <summary>Deletes every dead letter about interview <paramref name="interviewId"/> (their bodies name the candidate: erasure); returns how many.</summary>
     Task<int> DeleteForInterviewAsync(string interviewId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every dead letter dead-lettered before <paramref name="cutoff"/> (retention, bot/Storage/RetentionWorker.cs); returns how many.</summary>
+    Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

@@ -58,11 +58,22 @@ internal sealed class InMemoryWebhookDeadLetterStore : IWebhookDeadLetterStore
     {
         ArgumentNullException.ThrowIfNull(interviewId);
         cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(DeleteWhere(d => d.InterviewId == interviewId));
+    }
+
+    public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(DeleteWhere(d => d.DeadLetteredAt < cutoff));
+    }
+
+    private int DeleteWhere(Func<WebhookDeadLetter, bool> doomed)
+    {
         lock (_gate)
         {
-            var doomed = _entries.Values.Where(d => d.InterviewId == interviewId).Select(d => d.EventId).ToList();
-            doomed.ForEach(id => _entries.Remove(id));
-            return Task.FromResult(doomed.Count);
+            var ids = _entries.Values.Where(doomed).Select(d => d.EventId).ToList();
+            ids.ForEach(id => _entries.Remove(id));
+            return ids.Count;
         }
     }
 }

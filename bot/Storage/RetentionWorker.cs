@@ -4,12 +4,13 @@ using ScreeningBot.Dialogs.Storage;
 namespace ScreeningBot.Bot.Storage;
 
 /// <summary>
-/// Deletes interviews, transcripts and reports older than <see cref="StorageOptions.RetentionDays"/>: first a few
+/// Deletes interviews, transcripts, reports and webhook dead letters older than <see cref="StorageOptions.RetentionDays"/>: first a few
 /// minutes after start (not during it), then once a day; after a failure it tries again in an hour. Safe on
 /// several instances at once.
 /// </summary>
 internal sealed class RetentionWorker(
     CandidateDataService candidateData,
+    IWebhookDeadLetterStore deadLetters,
     IOptions<StorageOptions> options,
     TimeProvider time,
     ILogger<RetentionWorker> logger) : BackgroundService
@@ -22,8 +23,18 @@ internal sealed class RetentionWorker(
     public async Task<ErasureReport> PurgeOnceAsync(CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays);
-        var report = await candidateData.PurgeOlderThanAsync(cutoff, cancellationToken);
-        StorageLog.RetentionPurged(logger, report.Interviews, report.TranscriptTurns, report.Reports, cutoff);
+        var stored = await candidateData.PurgeOlderThanAsync(cutoff, cancellationToken);
+
+        // A dead letter keeps its event's body, which names the candidate: it goes with its interview, or at the cutoff.
+        var deadLettersDeleted = 0;
+        foreach (var interviewId in stored.InterviewIds)
+        {
+            deadLettersDeleted += await deadLetters.DeleteForInterviewAsync(interviewId, cancellationToken);
+        }
+
+        deadLettersDeleted += await deadLetters.DeleteOlderThanAsync(cutoff, cancellationToken);
+        var report = stored with { WebhookDeadLetters = deadLettersDeleted };
+        StorageLog.RetentionPurged(logger, report.Interviews, report.TranscriptTurns, report.Reports, report.WebhookDeadLetters, cutoff);
         return report;
     }
 

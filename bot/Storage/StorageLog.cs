@@ -45,8 +45,8 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 4019, Level = LogLevel.Warning, Message = "Interview {InterviewId} was saved, but its conversation index entry could not be refreshed beside it; the next update refreshes it")]
     public static partial void IndexRefreshFailed(ILogger logger, string interviewId, Exception exception);
 
-    [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Retention: deleted {Interviews} interviews, {TranscriptTurns} transcript turns and {Reports} reports created before {Cutoff:O}")]
-    public static partial void RetentionPurged(ILogger logger, int interviews, int transcriptTurns, int reports, DateTimeOffset cutoff);
+    [LoggerMessage(EventId = 4020, Level = LogLevel.Information, Message = "Retention: deleted {Interviews} interviews, {TranscriptTurns} transcript turns, {Reports} reports and {WebhookDeadLetters} webhook dead letters created before {Cutoff:O}")]
+    public static partial void RetentionPurged(ILogger logger, int interviews, int transcriptTurns, int reports, int webhookDeadLetters, DateTimeOffset cutoff);
 
     [LoggerMessage(EventId = 4021, Level = LogLevel.Warning, Message = "Retention purge failed; it runs again in {DelayMinutes} minutes")]
     public static partial void RetentionFailed(ILogger logger, Exception exception, long delayMinutes);

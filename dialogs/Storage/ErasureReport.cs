@@ -11,5 +11,8 @@ public sealed record ErasureReport(IReadOnlyList<string> InterviewIds, int Trans
     /// <summary>Self-identification records deleted (kept apart from the interviews, see <see cref="SelfIdentification"/>).</summary>
     public int SelfIdentifications { get; init; }
 
+    /// <summary>Webhook dead letters deleted (kept by the host beside the stores, bot/Storage/IWebhookDeadLetterStore.cs).</summary>
+    public int WebhookDeadLetters { get; init; }
+
     public int Interviews => InterviewIds.Count;
 }

@@ -70,15 +70,21 @@ internal sealed class SqliteWebhookDeadLetterStore(SqliteDatabase database) : IW
     public Task<int> DeleteForInterviewAsync(string interviewId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interviewId);
-        return database.RunAsync(
+        return DeleteAsync("DELETE FROM webhook_dead_letters WHERE interview_id = $p;", interviewId, cancellationToken);
+    }
+
+    public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        DeleteAsync("DELETE FROM webhook_dead_letters WHERE dead_lettered_at < $p;", cutoff.UtcTicks, cancellationToken);
+
+    private Task<int> DeleteAsync(string sql, object parameter, CancellationToken cancellationToken) =>
+        database.RunAsync(
             "delete webhook dead letters",
             async connection =>
             {
-                await using var command = SqliteDatabase.Command(connection, "DELETE FROM webhook_dead_letters WHERE interview_id = $interviewId;", null, ("$interviewId", interviewId));
+                await using var command = SqliteDatabase.Command(connection, sql, null, ("$p", parameter));
                 return await command.ExecuteNonQueryAsync(cancellationToken);
             },
             cancellationToken);
-    }
 
     private Task<IReadOnlyList<WebhookDeadLetter>> ReadAsync(string action, string sql, (string Name, object Value) parameter, CancellationToken cancellationToken) =>
         database.RunAsync(

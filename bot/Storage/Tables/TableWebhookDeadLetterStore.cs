@@ -99,14 +99,21 @@ internal sealed class TableWebhookDeadLetterStore(AzureStorageAccount account) :
         }
     }
 
-    public async Task<int> DeleteForInterviewAsync(string interviewId, CancellationToken cancellationToken)
+    public Task<int> DeleteForInterviewAsync(string interviewId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interviewId);
+        return DeleteAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and InterviewId eq {interviewId}"), cancellationToken);
+    }
+
+    public Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        DeleteAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and DeadLetteredAtTicks lt {cutoff.UtcTicks}"), cancellationToken);
+
+    private async Task<int> DeleteAsync(string filter, CancellationToken cancellationToken)
+    {
         try
         {
             var table = await account.GetTableAsync(AzureStorageAccount.WebhookDeadLettersTable, cancellationToken);
             var deleted = 0;
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and InterviewId eq {interviewId}");
             await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             {
                 await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellationToken);

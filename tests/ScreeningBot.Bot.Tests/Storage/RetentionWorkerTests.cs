@@ -14,6 +14,7 @@ public sealed class RetentionWorkerTests
     private readonly InMemoryInterviewStore _interviews = new();
     private readonly InMemoryTranscriptStore _transcripts = new();
     private readonly InMemoryReportStore _reports = new();
+    private readonly InMemoryWebhookDeadLetterStore _deadLetters = new();
     private readonly TaskCompletionSource _purgeLogged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly FakeLogger<RetentionWorker> _logger;
 
@@ -46,7 +47,25 @@ public sealed class RetentionWorkerTests
         Assert.NotNull(await _interviews.GetAsync("iv-recent", CancellationToken.None));
         var log = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 4020);
         Assert.Equal(LogLevel.Information, log.Level);
-        Assert.Contains("deleted 1 interviews, 2 transcript turns and 1 reports", log.Message, StringComparison.Ordinal);
+        Assert.Contains("deleted 1 interviews, 2 transcript turns, 1 reports and 0 webhook dead letters", log.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PurgeOnce_DeletesDeadLettersPastRetentionOrOfDeletedInterviews_KeepsRecentOnes()
+    {
+        await _interviews.CreateAsync(Interview("iv-expired", createdAt: Start), CancellationToken.None);
+        await _interviews.CreateAsync(Interview("iv-recent", createdAt: Start.AddDays(100)), CancellationToken.None);
+        await _deadLetters.AddAsync(DeadLetter("evt_old", "iv-gone-already", Start.AddDays(19)), CancellationToken.None);
+        await _deadLetters.AddAsync(DeadLetter("evt_of_expired", "iv-expired", Start.AddDays(150)), CancellationToken.None);
+        await _deadLetters.AddAsync(DeadLetter("evt_recent", "iv-recent", Start.AddDays(21)), CancellationToken.None);
+        var sut = CreateSut(retentionDays: 180);
+
+        var report = await sut.PurgeOnceAsync(CancellationToken.None);
+
+        Assert.Equal(2, report.WebhookDeadLetters);
+        Assert.Equal(["evt_recent"], (await _deadLetters.ListAsync(10, CancellationToken.None)).Select(d => d.EventId));
+        var log = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 4020);
+        Assert.Contains("deleted 1 interviews, 0 transcript turns, 0 reports and 2 webhook dead letters", log.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +86,10 @@ public sealed class RetentionWorkerTests
     }
 
     private RetentionWorker CreateSut(int retentionDays) =>
-        new(new CandidateDataService(_interviews, _transcripts, _reports, new InMemorySelfIdentificationStore(), new InMemoryPostedMessageStore()), Options.Create(new StorageOptions { RetentionDays = retentionDays }), _time, _logger);
+        new(new CandidateDataService(_interviews, _transcripts, _reports, new InMemorySelfIdentificationStore(), new InMemoryPostedMessageStore()), _deadLetters, Options.Create(new StorageOptions { RetentionDays = retentionDays }), _time, _logger);
+
+    private static WebhookDeadLetter DeadLetter(string eventId, string interviewId, DateTimeOffset at) =>
+        new(new WebhookDelivery(eventId, "decision.recorded", "{\"data\":{\"candidateId\":\"U-jane\"}}", 5), interviewId, "failed 5 attempts", at);
 
     /// <summary>A fake clock that says when the worker has started waiting on it (ExecuteAsync runs on its own task).</summary>
     private sealed class TimerSignallingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)

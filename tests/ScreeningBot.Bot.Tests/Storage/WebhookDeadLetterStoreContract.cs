@@ -108,6 +108,21 @@ public abstract class WebhookDeadLetterStoreContract : IAsyncLifetime
         Assert.Equal(["evt_c"], (await Sut.ListAsync(10, CancellationToken.None)).Select(d => d.EventId));
     }
 
+    [Fact]
+    public async Task DeleteOlderThan_RemovesOnlyThoseDeadLetteredBeforeTheCutoff()
+    {
+        await Sut.AddAsync(DeadLetter("evt_a", minutes: 1) with { InterviewId = StorageTestData.Hostile }, CancellationToken.None);
+        await Sut.AddAsync(DeadLetter("evt_b", minutes: 2), CancellationToken.None);
+        await Sut.AddAsync(DeadLetter("evt_c", minutes: 3), CancellationToken.None);
+        await Sut.AddAsync(DeadLetter("evt_d", minutes: 4), CancellationToken.None);
+
+        var deleted = await CreateStore().DeleteOlderThanAsync(Start.AddMinutes(3), CancellationToken.None);
+        var again = await Sut.DeleteOlderThanAsync(Start.AddMinutes(3), CancellationToken.None);
+
+        Assert.Equal((2, 0), (deleted, again));
+        Assert.Equal(["evt_c", "evt_d"], (await Sut.ListAsync(10, CancellationToken.None)).Select(d => d.EventId));
+    }
+
     private static WebhookDeadLetter DeadLetter(string eventId, int minutes, string? body = null) =>
         new(
             new WebhookDelivery(eventId, "decision.recorded", body ?? $"{{\"id\":\"{eventId}\",\"data\":{{\"candidateId\":\"U-jane\"}}}}", 5),
