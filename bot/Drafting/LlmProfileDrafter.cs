@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using ScreeningBot.Bot.Commands;
 using ScreeningBot.Bot.Judging;
