@@ -51,7 +51,7 @@ internal static partial class TeamsText
 
     /// <summary>
     /// Teams HTML as plain text: block tags and <c>&lt;br&gt;</c> end a line, list items start with <c>- </c>, other tags are dropped
-    /// with their words kept, entities are decoded, mentions (<c>&lt;at id="0"&gt;</c>, or a span of Skype's Mention type) become
+    /// with their words kept, entities are decoded (except in a mention: its name keeps Teams' encoding, as in the mention entity), mentions (<c>&lt;at id="0"&gt;</c>, or a span of Skype's Mention type) become
     /// <c>&lt;at&gt;name&lt;/at&gt;</c>. With <paramref name="isHtml"/> (an HTML body) any tag is dropped; without it (Teams' <c>text</c>)
     /// only tags Teams uses are, so typed <c>List&lt;T&gt;</c> stays. Whitespace collapses as a browser shows it, unless the text
     /// has no paragraph or break tags (then its own line breaks are the lines). One pass, no backtracking; at most
@@ -66,6 +66,9 @@ internal static partial class TeamsText
         var text = new StringBuilder(end);
         var mentionSpans = new Stack<bool>();
         var blocks = new Stack<int>();
+        // Inside a mention the name keeps its entities as Teams encoded them: the mention entity's text is encoded the same
+        // way, and the command parser matches the two (bot/Commands/RecruiterCommandParser.cs).
+        var mentionDepth = 0;
         var i = 0;
         while (i < end)
         {
@@ -93,6 +96,7 @@ internal static partial class TeamsText
                 if (tag.Name.Equals("at", StringComparison.OrdinalIgnoreCase))
                 {
                     text.Append(tag.Closing ? "</at>" : "<at>");
+                    mentionDepth = Math.Max(0, mentionDepth + (tag.Closing ? -1 : 1));
                 }
                 else if (tag.Name.Equals("span", StringComparison.OrdinalIgnoreCase))
                 {
@@ -101,10 +105,12 @@ internal static partial class TeamsText
                         var mention = tag.Attributes.Contains("schema.skype.com/Mention", StringComparison.OrdinalIgnoreCase);
                         mentionSpans.Push(mention);
                         text.Append(mention ? "<at>" : string.Empty);
+                        mentionDepth += mention ? 1 : 0;
                     }
                     else if (mentionSpans.TryPop(out var mention) && mention)
                     {
                         text.Append("</at>");
+                        mentionDepth = Math.Max(0, mentionDepth - 1);
                     }
                 }
                 else if (tag.Name.Equals("br", StringComparison.OrdinalIgnoreCase) || tag.Name.Equals("hr", StringComparison.OrdinalIgnoreCase))
@@ -134,7 +140,7 @@ internal static partial class TeamsText
 
             if (c == '&' && TryEntity(html, i, end) is { } entity)
             {
-                text.Append(entity.Text);
+                text.Append(mentionDepth > 0 ? html.AsSpan(i, entity.End - i) : entity.Text);
                 i = entity.End;
                 continue;
             }

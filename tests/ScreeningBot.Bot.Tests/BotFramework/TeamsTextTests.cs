@@ -50,6 +50,7 @@ public sealed class TeamsTextTests
     [InlineData("<p>a</p>\r\n<p>b</p>", "a\nb")]
     [InlineData("<at id=\"0\">Screener</at>&nbsp;status", "<at>Screener</at> status")]
     [InlineData("<p>unclosed <p <p <p", "unclosed <p <p <p")]
+    [InlineData("screen <at>A &amp; B &lt;b&gt;x&lt;/b&gt;</at> backend-senior &amp; more", "screen <at>A &amp; B &lt;b&gt;x&lt;/b&gt;</at> backend-senior & more")]
     public void PlainText_TeamsText_KeepsLinesDecodesEntitiesDropsTags(string text, string expected)
     {
         Assert.Equal(expected, TeamsText.PlainText(text, isHtml: false));
@@ -58,6 +59,7 @@ public sealed class TeamsTextTests
     [Theory]
     [InlineData("<div>\r\n<div itemprop=\"copy-paste-block\">\n\r\n<div style=\"font-size:14px\"><strong>bold</strong></div>\n</div>\n</div>", "bold")]
     [InlineData("<p><span itemtype=\"http://schema.skype.com/Mention\" itemscope=\"\" itemid=\"0\">Screener</span>&nbsp;draft-profile x</p><p>Line&nbsp;two</p>", "<at>Screener</at> draft-profile x\nLine two")]
+    [InlineData("<p><span itemtype=\"http://schema.skype.com/Mention\" itemid=\"1\">A &amp; B</span> &amp;</p>", "<at>A &amp; B</at> &")]
     [InlineData("<p>Word <o:p></o:p>paste</p><!-- note --><style>p{}</style><p>next</p>", "Word paste\nnext")]
     public void PlainText_HtmlAttachment_CollapsesLayoutWhitespaceAndDropsEveryTag(string html, string expected)
     {
