@@ -42,8 +42,15 @@ internal sealed class AnswerIndex
     public static AnswerIndex Build(IReadOnlyList<Token> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        var stems = new HashSet<string>(StringComparer.Ordinal);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Sized once for every content word: growing them by doubling allocated about as much again as their final size.
+        var capacity = 0;
+        foreach (var token in tokens)
+        {
+            capacity += token.IsFunctionWord ? 0 : 1;
+        }
+
+        var stems = new HashSet<string>(capacity, StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
         var content = 0;
         foreach (var token in tokens)
         {

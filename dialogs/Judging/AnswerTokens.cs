@@ -30,17 +30,30 @@ internal sealed class AnswerTokens
 {
     public const int MaxWordLength = 48;
 
-    private AnswerTokens(List<Token> tokens, List<SentenceRange> sentences)
+    private AnswerTokens(List<Token> tokens, List<SentenceRange> sentences, string? text)
     {
         Tokens = tokens;
         Sentences = sentences;
+        Text = text;
     }
 
     public IReadOnlyList<Token> Tokens { get; }
 
     public IReadOnlyList<SentenceRange> Sentences { get; }
 
-    public static AnswerTokens Parse(ReadOnlySpan<char> text)
+    /// <summary>The string these are the words of, when parsed from one (<see cref="Parse(string)"/>): lets a later step reuse them for the same text.</summary>
+    public string? Text { get; }
+
+    /// <summary>The words of <paramref name="text"/>, remembering it (<see cref="Text"/>).</summary>
+    public static AnswerTokens Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Parse(text.AsSpan(), text);
+    }
+
+    public static AnswerTokens Parse(ReadOnlySpan<char> text) => Parse(text, null);
+
+    private static AnswerTokens Parse(ReadOnlySpan<char> text, string? source)
     {
         var tokens = new List<Token>(Math.Min(text.Length / 5 + 4, 4096));
         var sentences = new List<SentenceRange>();
@@ -81,7 +94,7 @@ internal sealed class AnswerTokens
             sentences.Add(new SentenceRange(sentenceStart, text.Length));
         }
 
-        return new AnswerTokens(tokens, sentences);
+        return new AnswerTokens(tokens, sentences, source);
     }
 
     /// <summary>Stems a lowercase word and maps it to its synonym group.</summary>

@@ -40,6 +40,9 @@ public sealed record JudgeRequest(
 
     /// <summary>The profile's <c>companyInstructions</c> (trusted): context about the company and what the bot may not discuss.</summary>
     public string CompanyInstructions { get; init; } = string.Empty;
+
+    /// <summary>The answer's words if the caller split them already (<see cref="TurnIntegrity"/>); used only when they are of this very <see cref="Answer"/> string.</summary>
+    internal AnswerTokens? AnswerTokens { get; init; }
 }
 
 /// <summary>The question side of a <see cref="JudgeRequest"/>.</summary>

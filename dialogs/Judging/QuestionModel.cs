@@ -186,10 +186,57 @@ internal sealed class QuestionModelCache
         return model;
     }
 
-    private static bool SameContent(QuestionContext cached, QuestionContext asked) =>
-        ReferenceEquals(cached, asked)
-        || (string.Equals(cached.ReferenceAnswer, asked.ReferenceAnswer, StringComparison.Ordinal)
-            && cached.KnowledgeAreas.SequenceEqual(asked.KnowledgeAreas, StringComparer.Ordinal)
-            && cached.Signals.Count == asked.Signals.Count
-            && cached.Signals.Zip(asked.Signals).All(p => string.Equals(p.First.Area, p.Second.Area, StringComparison.Ordinal) && p.First.Signals.SequenceEqual(p.Second.Signals, StringComparer.Ordinal)));
+    // Every judged answer and every scored question asks with a fresh QuestionContext, so a hit compares content; by index,
+    // without LINQ, since it runs on every turn.
+    private static bool SameContent(QuestionContext cached, QuestionContext asked)
+    {
+        if (ReferenceEquals(cached, asked))
+        {
+            return true;
+        }
+
+        if (!string.Equals(cached.ReferenceAnswer, asked.ReferenceAnswer, StringComparison.Ordinal)
+            || !SameStrings(cached.KnowledgeAreas, asked.KnowledgeAreas))
+        {
+            return false;
+        }
+
+        var (mine, theirs) = (cached.Signals, asked.Signals);
+        if (mine.Count != theirs.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < mine.Count; i++)
+        {
+            if (theirs[i] is not { } signals
+                || !string.Equals(mine[i].Area, signals.Area, StringComparison.Ordinal)
+                || !SameStrings(mine[i].Signals, signals.Signals))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SameStrings(IReadOnlyList<string>? a, IReadOnlyList<string>? b)
+    {
+        a ??= [];
+        b ??= [];
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i], b[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

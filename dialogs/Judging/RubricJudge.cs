@@ -68,7 +68,7 @@ internal sealed partial class RubricJudge : IAnswerJudge
         var model = _questions.Get(request.Question);
         var answer = request.Answer ?? string.Empty;
         var window = Bound(answer);
-        var parsed = AnswerTokens.Parse(window);
+        var parsed = request.AnswerTokens is { } given && ReferenceEquals(given.Text, window) ? given : AnswerTokens.Parse(window);
         var screen = AnswerScreen.Screen(window, parsed, model, request.Kind, truncated: window.Length < answer.Length);
         var assessment = Assess(screen.Genuine, screen.Changed ? AnswerTokens.Parse(screen.Genuine) : parsed, model, request.BannedTopics ?? [], request.Kind) with
         {

@@ -26,11 +26,11 @@ internal static class Shingles
     public static long At(IReadOnlyList<Token> tokens, int start)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        var hash = unchecked((long)14695981039346656037UL);
+        var hash = Seed;
         for (var k = start; k < start + Size; k++)
         {
             hash = Mix(hash, Key(tokens[k]));
-            hash = unchecked((hash ^ ' ') * 1099511628211L);
+            hash = Mix(hash, ' ');
         }
 
         return hash;
@@ -40,18 +40,25 @@ internal static class Shingles
     public static long Stable(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Mix(unchecked((long)14695981039346656037UL), text);
+        return Mix(Seed, text);
     }
+
+    /// <summary>FNV-1a's offset basis: the hash of nothing.</summary>
+    public static long Seed => unchecked((long)14695981039346656037UL);
 
     private static string Key(Token token) => token.IsFunctionWord ? token.Word : token.Term;
 
-    private static long Mix(long hash, string text)
+    /// <summary>Continues FNV-1a <paramref name="hash"/> with <paramref name="text"/>.</summary>
+    public static long Mix(long hash, string text)
     {
         foreach (var c in text)
         {
-            hash = unchecked((hash ^ c) * 1099511628211L);
+            hash = Mix(hash, c);
         }
 
         return hash;
     }
+
+    /// <summary>Continues FNV-1a <paramref name="hash"/> with one character.</summary>
+    public static long Mix(long hash, char c) => unchecked((hash ^ c) * 1099511628211L);
 }

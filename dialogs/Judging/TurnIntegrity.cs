@@ -6,7 +6,14 @@ namespace ScreeningBot.Dialogs.Judging;
 /// <param name="Genuine">The part of the message a judge scores (the whole message when nothing was found).</param>
 /// <param name="Flags">Why anything was left out.</param>
 /// <param name="Fingerprints">The message's sentence fingerprints, to recognise it when it comes again (see <see cref="TurnIntegrity.Fingerprint"/>).</param>
-internal sealed record TurnScreening(string Genuine, IReadOnlyList<RedFlag> Flags, IReadOnlyList<long> Fingerprints);
+internal sealed record TurnScreening(string Genuine, IReadOnlyList<RedFlag> Flags, IReadOnlyList<long> Fingerprints)
+{
+    /// <summary>The message's words, split once here; a judge of <see cref="Genuine"/> reuses them when it is the whole message (<see cref="AnswerTokens.Text"/>).</summary>
+    public AnswerTokens? Tokens { get; init; }
+
+    /// <summary>The words of <see cref="Genuine"/>: <see cref="Tokens"/> when nothing was left out, else split afresh.</summary>
+    public AnswerTokens GenuineTokens() => Tokens is { } tokens && ReferenceEquals(tokens.Text, Genuine) ? tokens : AnswerTokens.Parse(Genuine);
+}
 
 /// <summary>
 /// The checks no judge can make on one answer alone, run on each candidate message before it is judged: an answer
@@ -50,7 +57,7 @@ internal static class TurnIntegrity
         // The message's words and sentence hashes once: the fingerprints and, unless the typing check cut the text, the
         // repeat check read the same ones.
         var parsed = AnswerTokens.Parse(text);
-        var sentences = Sentences(parsed).ToList();
+        var sentences = Sentences(parsed);
         var fingerprints = Fingerprints(sentences);
         var genuine = text;
         var length = text.Trim().Length;
@@ -72,7 +79,7 @@ internal static class TurnIntegrity
             flags.Add(found.Flag);
         }
 
-        return new TurnScreening(genuine, flags, fingerprints);
+        return new TurnScreening(genuine, flags, fingerprints) { Tokens = parsed };
     }
 
     /// <summary>
@@ -155,34 +162,59 @@ internal static class TurnIntegrity
         return (AnswerScreen.Remove(text, parts), flag);
     }
 
-    private static IEnumerable<(long Hash, int Words, SentenceRange Range)> Sentences(AnswerTokens parsed)
+    /// <summary>Per sentence with at least <see cref="MinFingerprintTerms"/> distinct terms: the stable hash of those terms sorted and joined with spaces, its content words and its range.</summary>
+    private static List<(long Hash, int Words, SentenceRange Range)> Sentences(AnswerTokens parsed)
     {
-        var terms = new SortedSet<string>(StringComparer.Ordinal);
+        var result = new List<(long Hash, int Words, SentenceRange Range)>(parsed.Sentences.Count);
+        var terms = new List<string>();
+        var tokens = parsed.Tokens;
         var words = 0;
         var sentence = -1;
-        foreach (var token in parsed.Tokens.Append(new Token(0, 0, string.Empty, string.Empty, string.Empty, int.MaxValue, false, false, false)))
+        for (var i = 0; i <= tokens.Count; i++)
         {
-            if (token.Sentence != sentence)
+            var next = i < tokens.Count ? tokens[i].Sentence : int.MaxValue;
+            if (next != sentence)
             {
-                if (sentence >= 0 && terms.Count >= MinFingerprintTerms)
+                if (sentence >= 0 && SortedHash(terms) is { Distinct: >= MinFingerprintTerms } sorted)
                 {
-                    yield return (Shingles.Stable(string.Join(' ', terms)) & 0x007F_FFFF_FFFF_FFFF, words, parsed.Sentences[sentence]);
+                    result.Add((sorted.Hash & 0x007F_FFFF_FFFF_FFFF, words, parsed.Sentences[sentence]));
                 }
 
                 terms.Clear();
                 words = 0;
-                sentence = token.Sentence;
+                sentence = next;
             }
 
-            if (!token.IsFunctionWord)
+            if (i < tokens.Count && !tokens[i].IsFunctionWord)
             {
                 words++;
-                if (!JudgingLexicon.CommonStems.Contains(token.Stem))
+                if (!JudgingLexicon.CommonStems.Contains(tokens[i].Stem))
                 {
-                    terms.Add(token.Term);
+                    terms.Add(tokens[i].Term);
                 }
             }
         }
+
+        return result;
+    }
+
+    /// <summary><see cref="Shingles.Stable"/> of the distinct <paramref name="terms"/> sorted ordinally and joined with spaces, without building that string.</summary>
+    private static (long Hash, int Distinct) SortedHash(List<string> terms)
+    {
+        terms.Sort(StringComparer.Ordinal);
+        var hash = Shingles.Seed;
+        var distinct = 0;
+        for (var k = 0; k < terms.Count; k++)
+        {
+            if (k > 0 && string.Equals(terms[k], terms[k - 1], StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            hash = distinct++ == 0 ? Shingles.Mix(hash, terms[k]) : Shingles.Mix(Shingles.Mix(hash, ' '), terms[k]);
+        }
+
+        return (hash, distinct);
     }
 
     /// <summary>The start of <paramref name="text"/> that fits in <paramref name="possible"/> characters, ending at a sentence or word end.</summary>

@@ -47,7 +47,7 @@ internal sealed class GenuineAnswers
                 models[id] = model = QuestionModelCache.Shared.Get(QuestionContext.From(question.Source));
             }
 
-            var genuine = AnswerScreen.Screen(screened.Genuine, AnswerTokens.Parse(screened.Genuine), model, question.Kind, truncated: false).Genuine;
+            var genuine = AnswerScreen.Screen(screened.Genuine, screened.GenuineTokens(), model, question.Kind, truncated: false).Genuine;
             if (!turns.TryGetValue(id, out var list))
             {
                 turns[id] = list = [];

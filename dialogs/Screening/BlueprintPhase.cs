@@ -57,7 +57,7 @@ internal static class BlueprintPhase
                     var turn = answer.Skipped ? null : PhaseKit.ScreenTurn(step, answered.Id, answer);
                     var judgment = turn is null
                         ? PhaseKit.Skipped(answered)
-                        : PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, answered, answered.Kind, turn.Genuine, cancellationToken), turn.Flags);
+                        : PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, answered, answered.Kind, turn.Genuine, turn, cancellationToken), turn.Flags);
                     step.Record = PhaseKit.Record(step, answered.Id, answered.Kind, judgment, answer.Skipped ? 0 : answer.Text.Length, time, answer.Skipped, fingerprints: turn?.Fingerprints);
                     if (answer.Skipped && answered.Kind == QuestionKind.Blueprint)
                     {

@@ -57,7 +57,7 @@ internal static class CustomQuestionPhase
                         var combined = turn is null ? working! : working is null ? turn.Genuine : $"{working}\n\n{turn.Genuine}";
                         IReadOnlyList<RedFlag> flags = [.. step.Position.WorkingFlags, .. turn?.Flags ?? []];
                         IReadOnlyList<long> fingerprints = [.. step.Position.WorkingFingerprints, .. turn?.Fingerprints ?? []];
-                        var judgment = PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, question, QuestionKind.Custom, combined, cancellationToken), flags);
+                        var judgment = PhaseKit.WithFlags(await kit.JudgeAsync(step, profile, question, QuestionKind.Custom, combined, turn, cancellationToken), flags);
                         var decision = answer.Skipped || kit.FollowUpsGiveWay(step, profile, question.Id)
                             ? FollowUpDecision.None
                             : FollowUpPlanner.Plan(question.Custom!, judgment, step.Position.FollowUpsAsked, profile.MaxAdaptiveFollowUps, step.Position.ProbedFocus, profile.BannedTopics, language, combined);

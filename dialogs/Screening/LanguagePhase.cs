@@ -56,7 +56,7 @@ internal static class LanguagePhase
                         var answer = PhaseKit.RequireAnswer(step);
                         var judgment = answer.Skipped
                             ? PhaseKit.Skipped(question)
-                            : await kit.JudgeAsync(step, profile, question, QuestionKind.Language, answer.Text, cancellationToken);
+                            : await kit.JudgeAsync(step, profile, question, QuestionKind.Language, answer.Text, null, cancellationToken);
                         step.Record = PhaseKit.Record(step, question.Id, QuestionKind.Language, judgment, answer.Skipped ? 0 : answer.Text.Length, step.AnswerLatency ?? TimeSpan.Zero, answer.Skipped);
                         return StepResult.EndDialog;
                     },

@@ -15,13 +15,15 @@ internal sealed class PhaseKit(IAnswerJudge judge, InterviewOptions options, ILo
         new() { Type = PromptType.Text, QuestionId = questionId, Text = text };
 
     /// <summary>Judges an answer, logging duration (never the text above Trace).</summary>
-    public async ValueTask<Judgment> JudgeAsync(StepContext step, Profile profile, IJudgedQuestion question, QuestionKind kind, string answer, CancellationToken cancellationToken)
+    /// <param name="screened">The screening of the message, whose words the judge reuses when <paramref name="answer"/> is that whole message.</param>
+    public async ValueTask<Judgment> JudgeAsync(StepContext step, Profile profile, IJudgedQuestion question, QuestionKind kind, string answer, TurnScreening? screened, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var request = new JudgeRequest(step.Subject.InterviewId, QuestionContext.From(question), answer, kind, profile.EvaluationNotes, profile.BannedTopics, TokensSpent(step.Position, step.Record))
         {
             Tone = profile.Tone,
             CompanyInstructions = profile.CompanyInstructions,
+            AnswerTokens = screened?.Tokens,
         };
         var judgment = await judge.JudgeAsync(request, cancellationToken);
         DialogsLog.AnswerJudged(logger, step.Subject.InterviewId, question.Id, judgment.Depth, judgment.JudgedBy, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);

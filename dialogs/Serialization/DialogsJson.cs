@@ -23,6 +23,10 @@ public static class DialogsJson
     public static string Serialize<T>(T value) =>
         JsonSerializer.Serialize(value, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)DialogsJsonContext.Default.GetTypeInfo(typeof(T))!);
 
+    /// <summary>The same JSON as <see cref="Serialize{T}"/>, as UTF-8 bytes: half the size of the string, and what SQLite stores anyway.</summary>
+    public static byte[] SerializeToUtf8Bytes<T>(T value) =>
+        JsonSerializer.SerializeToUtf8Bytes(value, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)DialogsJsonContext.Default.GetTypeInfo(typeof(T))!);
+
     public static T Deserialize<T>(string json)
     {
         ArgumentNullException.ThrowIfNull(json);

@@ -22,7 +22,7 @@ namespace ScreeningBot.Benchmarks;
 /// </summary>
 internal static class CoreBenchmark
 {
-    public static async Task<int> RunAsync(string root, int interviews, int concurrency, bool inMemory, TextWriter output)
+    public static async Task<int> RunAsync(string root, int interviews, int concurrency, bool inMemory, bool instantAnswers, TextWriter output)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("screeningbot-bench-").FullName;
         try
@@ -33,8 +33,11 @@ internal static class CoreBenchmark
                 ["Storage:SqlitePath"] = Path.Combine(dataDirectory, "bench.db"),
                 ["Screening:ProfilesPath"] = Path.Combine(root, "profiles"),
             }).Build();
+            // Candidates take the time a person takes to read and type (see CandidateClock), unless --instant-answers.
+            var clock = new CandidateClock(TimeProvider.System);
             var services = new ServiceCollection()
                 .AddSingleton<IConfiguration>(configuration)
+                .AddSingleton<TimeProvider>(clock)
                 .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddConsole());
             if (inMemory)
             {
@@ -63,14 +66,15 @@ internal static class CoreBenchmark
             var scriptPath = Path.Combine(root, "profiles", "rehearsals", "backend-senior-strong.yaml");
             var scriptText = await File.ReadAllTextAsync(scriptPath);
 
-            await output.WriteLineAsync($"core: {interviews} interviews of backend-senior, {concurrency} candidates answering at once, {(inMemory ? "in-memory storage" : $"SQLite in {dataDirectory}")}");
+            await output.WriteLineAsync($"core: {interviews} interviews of backend-senior, {concurrency} candidates answering at once, {(inMemory ? "in-memory storage" : $"SQLite in {dataDirectory}")}, {(instantAnswers ? "answers the moment they are asked" : "answers at a person's typing pace")}");
+            var typing = instantAnswers ? null : clock;
             // Enough turns for tiered JIT to promote the hot paths, so the figures are of optimised code: at least 32 interviews,
             // then batches of 8 until a batch compiled at most 8 methods (on a loaded machine the background tier-1
             // compiles lag far behind the turns), at most 512 interviews.
             var warmUps = 0;
             for (; warmUps < 32; warmUps++)
             {
-                await WarmUpAsync(interviewService, scriptPath, scriptText, warmUps);
+                await WarmUpAsync(interviewService, typing, scriptPath, scriptText, warmUps);
             }
 
             while (warmUps < 512)
@@ -78,7 +82,7 @@ internal static class CoreBenchmark
                 var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
                 for (var b = 0; b < 8; b++, warmUps++)
                 {
-                    await WarmUpAsync(interviewService, scriptPath, scriptText, warmUps);
+                    await WarmUpAsync(interviewService, typing, scriptPath, scriptText, warmUps);
                 }
 
                 if (System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore <= 8)
@@ -111,6 +115,7 @@ internal static class CoreBenchmark
 
             var tasks = started.Select(async interview =>
             {
+                typing?.Begin();
                 var answers = RehearsalAnswers.Parse(scriptPath, scriptText, out _)!;
                 var current = interview;
                 var n = 0;
@@ -118,6 +123,7 @@ internal static class CoreBenchmark
                 while (!current.Record.IsEnded)
                 {
                     var answer = answers.Next(current.Position.Pending?.Prompt.QuestionId) ?? "skip";
+                    typing?.Type(answer);
                     await gate.WaitAsync();
                     try
                     {
@@ -170,6 +176,9 @@ internal static class CoreBenchmark
             }
 
             await output.WriteLineAsync($"  outcomes:         {string.Join(", ", finished.GroupBy(i => i.Status).Select(g => $"{g.Count()} {g.Key}"))}");
+            var judged = finished.SelectMany(i => i.Record.Answers).Where(a => !a.Skipped).ToList();
+            var cut = judged.Count(a => a.Judgment.RedFlags.Any(f => f.Code == Dialogs.Judging.RedFlag.TypingSpeed));
+            await output.WriteLineAsync($"  typing check:     {cut:N0} of {judged.Count:N0} answers cut as faster than anyone types (the judge scored only what was left)");
             return 0;
         }
         finally
@@ -179,14 +188,17 @@ internal static class CoreBenchmark
         }
     }
 
-    private static async Task WarmUpAsync(InterviewService service, string scriptPath, string scriptText, int index)
+    private static async Task WarmUpAsync(InterviewService service, CandidateClock? typing, string scriptPath, string scriptText, int index)
     {
+        typing?.Begin();
         var address = new ConversationAddress { ChannelId = "bench", ConversationId = $"warm-up-{index}" };
         var interview = (await service.StartAsync(new StartInterviewRequest("backend-senior", new Participant("warm", "Warm Up"), address, null, null), CancellationToken.None)).Interview!;
         var answers = RehearsalAnswers.Parse(scriptPath, scriptText, out _)!;
         while (!interview.Record.IsEnded)
         {
-            interview = (await service.HandleMessageAsync(address.Key, new IncomingMessage(answers.Next(interview.Position.Pending?.Prompt.QuestionId) ?? "skip"), CancellationToken.None)).Interview!;
+            var answer = answers.Next(interview.Position.Pending?.Prompt.QuestionId) ?? "skip";
+            typing?.Type(answer);
+            interview = (await service.HandleMessageAsync(address.Key, new IncomingMessage(answer), CancellationToken.None)).Interview!;
         }
     }
 

@@ -33,7 +33,7 @@ ScreeningBot.Benchmarks.Http.HttpBenchmarkOptions HttpOptions()
 switch (verb)
 {
     case "core":
-        return await CoreBenchmark.RunAsync(root, Option("interviews", 64), Option("concurrency", 16), args.Contains("--memory"), Console.Out);
+        return await CoreBenchmark.RunAsync(root, Option("interviews", 64), Option("concurrency", 16), args.Contains("--memory"), args.Contains("--instant-answers"), Console.Out);
     case "pieces":
         return await PiecesBenchmark.RunAsync(root, Option("rounds", 2000), Console.Out);
     case "judge":
@@ -48,9 +48,11 @@ switch (verb)
         return await JourneyBenchmark.RunAsync(root, Option("interviews", 8), Option("concurrency", 1), Console.Out);
     default:
         Console.WriteLine("usage: dotnet run -c Release --project tests/ScreeningBot.Benchmarks -- VERB [options]");
-        Console.WriteLine("  core [--interviews 64] [--concurrency 16] [--memory]");
+        Console.WriteLine("  core [--interviews 64] [--concurrency 16] [--memory] [--instant-answers]");
         Console.WriteLine("          the screening core on SQLite (or in memory) with the offline judge, in-process:");
-        Console.WriteLine("          CPU per turn, turn latency, peak memory with the interviews in flight, scoring time");
+        Console.WriteLine("          CPU per turn, turn latency, peak memory with the interviews in flight, scoring time;");
+        Console.WriteLine("          candidates answer at a person's reading and typing pace on the interview's clock, or with");
+        Console.WriteLine("          --instant-answers the moment they are asked (figures before 2026-12-08: the typing check cut each answer)");
         Console.WriteLine("  journey [--interviews 8] [--concurrency 1]");
         Console.WriteLine("          whole Teams journeys over HTTP (real Kestrel and JWT validation, fake Bot Connector):");
         Console.WriteLine("          HTTP turn latency and the time from the last answer to the scorecard in the channel");

@@ -7,7 +7,8 @@ namespace ScreeningBot.Bot.Storage.Sqlite;
 /// <summary>
 /// How an interview lies in SQLite since schema version 2: its state (everything but the answers) in <c>interviews.json</c>,
 /// each answer in a row of <c>interview_answers</c> numbered from 0, and the outbox's lines in <c>transcript_turns</c>,
-/// written in the same transaction as the state. The statements are the ones <see cref="SqliteInterviewStore"/> runs.
+/// written in the same transaction as the state. The statements are the ones <see cref="SqliteInterviewStore"/> runs. JSON is
+/// bound as UTF-8 bytes (<see cref="StoredDocuments.SerializeUtf8{T}"/>) and cast to TEXT, so rows stay text that json_extract reads.
 /// </summary>
 internal static class SqliteInterviewRows
 {
@@ -19,19 +20,19 @@ internal static class SqliteInterviewRows
 
     public const string Insert = """
         INSERT INTO interviews (id, conversation_key, profile_id, candidate_id, created_at, etag, json)
-        VALUES ($id, $conversationKey, $profileId, $candidateId, $createdAt, $etag, $json)
+        VALUES ($id, $conversationKey, $profileId, $candidateId, $createdAt, $etag, CAST($json AS TEXT))
         ON CONFLICT (id) DO NOTHING;
         """;
 
     // created_at is kept from the first write, like the other backends.
     public const string Update = """
         UPDATE interviews
-        SET conversation_key = $conversationKey, profile_id = $profileId, candidate_id = $candidateId, etag = $next, json = $json
+        SET conversation_key = $conversationKey, profile_id = $profileId, candidate_id = $candidateId, etag = $next, json = CAST($json AS TEXT)
         WHERE id = $id AND etag = $etag;
         """;
 
     public const string UpsertAnswer = """
-        INSERT INTO interview_answers (interview_id, number, json) VALUES ($id, $number, $json)
+        INSERT INTO interview_answers (interview_id, number, json) VALUES ($id, $number, CAST($json AS TEXT))
         ON CONFLICT (interview_id, number) DO UPDATE SET json = excluded.json;
         """;
 
@@ -51,7 +52,7 @@ internal static class SqliteInterviewRows
         for (var number = from; number < answers.Count; number++)
         {
             command.Parameters["$number"].Value = number;
-            command.Parameters["$json"].Value = DialogsJson.Serialize(answers[number]);
+            command.Parameters["$json"].Value = StoredDocuments.SerializeUtf8(answers[number], "answer of interview", interview.Id);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

@@ -16,7 +16,7 @@ internal sealed class SqliteInterviewStore(SqliteDatabase database) : IInterview
     public Task<StoredInterview> CreateAsync(Interview interview, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interview);
-        var json = StoredDocuments.SerializeState(interview, keepOutbox: false);
+        var json = StoredDocuments.SerializeStateUtf8(interview, keepOutbox: false);
         var lines = StoredDocuments.SerializeTurns(interview.Id, interview.Record.TranscriptOutbox);
         var etag = NewETag();
         return database.RunWriteSessionAsync(
@@ -64,7 +64,7 @@ internal sealed class SqliteInterviewStore(SqliteDatabase database) : IInterview
             throw new ArgumentException($"The update is of interview '{updated.Id}', but '{current.Interview.Id}' was read.", nameof(updated));
         }
 
-        var json = StoredDocuments.SerializeState(updated, keepOutbox: false);
+        var json = StoredDocuments.SerializeStateUtf8(updated, keepOutbox: false);
         var lines = StoredDocuments.SerializeTurns(updated.Id, updated.Record.TranscriptOutbox);
 
         // A turn only adds answers: write those. Anything else rewrites them all and drops what is no longer there.
@@ -211,7 +211,7 @@ internal sealed class SqliteInterviewStore(SqliteDatabase database) : IInterview
             },
             cancellationToken);
 
-    private static void Bind(SqliteCommand command, Interview interview, string json)
+    private static void Bind(SqliteCommand command, Interview interview, byte[] json)
     {
         command.Parameters["$id"].Value = interview.Id;
         command.Parameters["$conversationKey"].Value = interview.ConversationKey;

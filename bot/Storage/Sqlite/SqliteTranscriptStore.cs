@@ -13,7 +13,7 @@ namespace ScreeningBot.Bot.Storage.Sqlite;
 internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscriptStore
 {
     public const string Upsert = """
-        INSERT INTO transcript_turns (interview_id, sequence, json) VALUES ($interviewId, $sequence, $json)
+        INSERT INTO transcript_turns (interview_id, sequence, json) VALUES ($interviewId, $sequence, CAST($json AS TEXT))
         ON CONFLICT (interview_id, sequence) DO UPDATE SET json = excluded.json;
         """;
 
@@ -40,7 +40,7 @@ internal sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscri
     }
 
     /// <summary>Writes already validated lines (<see cref="StoredDocuments.SerializeTurns"/>) inside <paramref name="transaction"/>.</summary>
-    public static async Task WriteAsync(SqliteSession session, SqliteTransaction transaction, string interviewId, IReadOnlyList<(TranscriptTurn Turn, string Json)> rows, CancellationToken cancellationToken)
+    public static async Task WriteAsync(SqliteSession session, SqliteTransaction transaction, string interviewId, IReadOnlyList<(TranscriptTurn Turn, byte[] Json)> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
