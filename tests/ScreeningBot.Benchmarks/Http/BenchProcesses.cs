@@ -133,11 +133,31 @@ internal sealed class BenchProcesses(string root, string? peerFolder, string log
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
         var log = new StreamWriter(Path.Combine(logFolder, name + ".log")) { AutoFlush = true };
+        // The log closes when both streams have ended (a null line each), not on Exited: lines can still arrive after it.
         var gate = new Lock();
-        process.OutputDataReceived += (_, e) => { lock (gate) { log.WriteLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (gate) { log.WriteLine(e.Data); } };
-        process.Exited += (_, _) => { lock (gate) { log.Dispose(); } };
-        process.EnableRaisingEvents = true;
+        var openStreams = 2;
+        void Write(string? line)
+        {
+            lock (gate)
+            {
+                if (openStreams == 0)
+                {
+                    return;
+                }
+
+                if (line is not null)
+                {
+                    log.WriteLine(line);
+                }
+                else if (--openStreams == 0)
+                {
+                    log.Dispose();
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
